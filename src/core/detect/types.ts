@@ -1,0 +1,67 @@
+// Output of call-site detection: one DetectedCall per place in the code where a request to an LLM is made.
+// Shared by every language module; the `scan` contract (DESIGN.md) is built from these fields.
+
+export type Sdk =
+  | 'openai' | 'anthropic' | 'google' | 'bedrock' | 'litellm' | 'langchain' | 'vercel-ai'
+  | 'ollama' | 'mistral' | 'cohere' | 'groq' | 'together' | 'voyage' | 'zhipuai' | 'http';
+
+export type CallKind = 'chat' | 'responses' | 'completion' | 'embedding' | 'image' | 'speech' | 'transcription';
+
+export type ModelSource = 'literal' | 'constant' | 'env-default' | 'unresolved';
+
+export type PromptSource = 'literal' | 'constant' | 'imported' | 'file' | 'template' | 'runtime' | 'tool-schema';
+
+export interface PromptPart {
+  role: string;
+  source: PromptSource;
+  /** null when the text is only known at runtime */
+  text: string | null;
+  /** placeholder names ({name}, ${name}, f-string fields) in the order they appear */
+  placeholders: string[];
+  /** where the text was found when it is not at the call itself (constant, imported constant, prompt file) */
+  from?: { file: string; line: number };
+}
+
+export interface DetectedCall {
+  /** posix path relative to the workspace root, as passed to detectCalls */
+  file: string;
+  /** where the CALL EXPRESSION starts, 1-based; column in UTF-16 code units (as VS Code shows it) */
+  line: number;
+  column: number;
+  endLine: number;
+  /** notebooks: 0-based index among code cells; line/column are then within that cell */
+  cell?: number;
+  /** 'python' | 'typescript' | 'tsx' | 'javascript' */
+  language: string;
+  sdk: Sdk;
+  /** canonical method from sdks.ts, e.g. 'chat.completions.create', whatever alias the code used */
+  api: string;
+  kind: CallKind;
+  model: string | null;
+  modelSource: ModelSource;
+  maxTokens: number | null;
+  /** thinking.budget_tokens, or a documented figure for reasoning_effort */
+  reasoningTokens: number | null;
+  streaming: boolean;
+  endpoint: 'api' | 'self-hosted';
+  baseUrl: string | null;
+  /** enclosing Class.method / function; '<module>' at top level */
+  qualifiedName: string;
+  /** raw text after 'llm-cost:' in a comment on the line directly above the call, e.g. "5000/day output=400" */
+  annotation: string | null;
+  promptParts: PromptPart[];
+  /** 0..1, lowered by an unresolved model / runtime prompt parts */
+  confidence: number;
+}
+
+/** Read access to other workspace files (imported constants, prompt files). Paths are posix, relative to the root. */
+export interface WorkspaceReader {
+  readFile(relPath: string): string | null;
+  exists(relPath: string): boolean;
+}
+
+export interface DetectResult {
+  calls: DetectedCall[];
+  /** set when the file was not analysed (too large, minified, over the time budget, parse failure) */
+  skipped?: string;
+}
