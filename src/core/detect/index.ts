@@ -1,0 +1,142 @@
+// Call-site detection entry point: prefilter → parse (tree-sitter) → language module → DetectedCall[].
+//
+// Registering a language module (how a new language is added):
+//   1. Write `lang-<name>.ts` exporting a `LanguageModule`:
+//        export const typescriptModule: LanguageModule = {
+//          extensions: { '.ts': { language: 'typescript', grammar: 'typescript' }, '.tsx': { language: 'tsx', grammar: 'tsx' }, ... },
+//          analyze(ctx) { ... return DetectedCall[] },   // may be async
+//        };
+//      `grammar` is the wasm name: tree-sitter-<grammar>.wasm (see parser.ts); `language` is DetectedCall.language.
+//   2. Add one row to `registry` below.
+//   The module gets the parsed tree and must not delete it; trees from ctx.parseSibling() are freed by index.ts too.
+//   Call ctx.checkBudget() inside long loops: it throws BudgetExceeded past the per-file time budget, which
+//   detectCalls turns into `skipped`. SDK knowledge belongs in sdks.ts (shared by all languages), not in the module.
+import type { Tree } from 'web-tree-sitter';
+import type { DetectedCall, DetectResult, WorkspaceReader } from './types';
+import { getParser } from './parser';
+import { PREFILTER_NEEDLES } from './sdks';
+import { pythonModule } from './lang-python';
+import { extractNotebook } from './notebook';
+
+export type { DetectedCall, DetectResult, WorkspaceReader } from './types';
+export { setWasmDir } from './parser';
+
+export interface AnalyzeContext {
+  /** posix path relative to the workspace root */
+  relPath: string;
+  text: string;
+  /** DetectedCall.language for this file */
+  language: string;
+  tree: Tree;
+  ws?: WorkspaceReader;
+  /** parses another source of the same grammar (imported workspace files); null when over budget or unparsable */
+  parseSibling(text: string): Tree | null;
+  /** throws BudgetExceeded when the per-file time budget is spent */
+  checkBudget(): void;
+}
+
+export interface LanguageModule {
+  extensions: Record<string, { language: string; grammar: string }>;
+  analyze(ctx: AnalyzeContext): DetectedCall[] | Promise<DetectedCall[]>;
+}
+
+const registry: LanguageModule[] = [
+  pythonModule,
+];
+
+export class BudgetExceeded extends Error {
+  constructor() {
+    super('over the time budget');
+  }
+}
+
+export interface DetectOptions {
+  /** files larger than this (UTF-16 length) are skipped; default 1,000,000 */
+  maxChars?: number;
+  /** per-file analysis budget in ms (parse + analysis); default 3,000 */
+  timeBudgetMs?: number;
+}
+
+const DEFAULT_MAX_CHARS = 1_000_000;
+const DEFAULT_BUDGET_MS = 3_000;
+
+function extensionOf(relPath: string): string {
+  const base = relPath.slice(relPath.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot <= 0 ? '' : base.slice(dot).toLowerCase();
+}
+
+function rowFor(relPath: string): { module: LanguageModule; language: string; grammar: string } | null {
+  const ext = extensionOf(relPath);
+  for (const module of registry) {
+    const row = module.extensions[ext];
+    if (row) return { module, ...row };
+  }
+  return null;
+}
+
+/** 'python' | 'typescript' | 'tsx' | 'javascript' | 'notebook' for supported files, null otherwise. */
+export function languageForPath(relPath: string): string | null {
+  if (extensionOf(relPath) === '.ipynb') return 'notebook';
+  return rowFor(relPath)?.language ?? null;
+}
+
+/** Cheap text prefilter: does the file mention any SDK package, client or provider endpoint at all? */
+export function mightContainLlmCalls(text: string): boolean {
+  const lower = text.toLowerCase();
+  return PREFILTER_NEEDLES.some((n) => lower.includes(n));
+}
+
+function looksMinified(text: string): boolean {
+  if (text.length < 5_000) return false;
+  let lines = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+  return text.length / lines > 500;
+}
+
+/** Finds the LLM call sites in one file. Never throws for bad input: problems come back as `skipped`. */
+export async function detectCalls(relPath: string, text: string, ws?: WorkspaceReader, options: DetectOptions = {}): Promise<DetectResult> {
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  if (text.length > maxChars) return { calls: [], skipped: `larger than ${maxChars} characters` };
+  if (text.includes('\u0000')) return { calls: [], skipped: 'binary' };
+  const ext = extensionOf(relPath);
+  if (ext === '.ipynb') {
+    if (!mightContainLlmCalls(text)) return { calls: [] };
+    const nb = extractNotebook(text);
+    if (nb.skipped) return { calls: [], skipped: nb.skipped };
+    const result = await detectCalls(relPath.replace(/\.ipynb$/i, '.py'), nb.source, ws, options);
+    return { calls: result.calls.map((c) => nb.mapCall({ ...c, file: relPath })), ...(result.skipped ? { skipped: result.skipped } : {}) };
+  }
+  const row = rowFor(relPath);
+  if (!row) return { calls: [] };
+  if (!mightContainLlmCalls(text)) return { calls: [] };
+  if (looksMinified(text)) return { calls: [], skipped: 'minified' };
+
+  const budgetMs = options.timeBudgetMs ?? DEFAULT_BUDGET_MS;
+  const deadline = Date.now() + budgetMs;
+  const overBudget = () => Date.now() > deadline;
+  const trees: Tree[] = [];
+  try {
+    const parser = await getParser(row.grammar);
+    const parse = (source: string): Tree | null => {
+      if (overBudget()) return null;
+      const tree = parser.parse(source, null, { progressCallback: () => overBudget() });
+      if (tree) trees.push(tree);
+      return tree;
+    };
+    const tree = parse(text);
+    if (!tree) return { calls: [], skipped: overBudget() ? 'over the time budget' : 'parse failed' };
+    const calls = await row.module.analyze({
+      relPath, text, language: row.language, tree, ws,
+      parseSibling: parse,
+      checkBudget: () => { if (overBudget()) throw new BudgetExceeded(); },
+    });
+    calls.sort((a, b) => a.line - b.line || a.column - b.column);
+    return { calls };
+  } catch (err) {
+    if (err instanceof BudgetExceeded) return { calls: [], skipped: 'over the time budget' };
+    return { calls: [], skipped: `analysis error: ${err instanceof Error ? err.message : String(err)}` };
+  } finally {
+    for (const t of trees) t.delete();
+  }
+}

@@ -1,0 +1,2 @@
+import type { LanguageModule } from './index';
+export const pythonModule: LanguageModule = { extensions: { '.py': { language: 'python', grammar: 'python' } }, analyze: () => [] };

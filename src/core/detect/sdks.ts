@@ -1,0 +1,345 @@
+// The SDK table: which packages, client constructors and methods make LLM requests, for every language.
+// Language modules read this table; they do not hard-code SDK names. Paths are dotted attribute paths
+// relative to a client object (or to the module, for `functions`). `api` is the canonical name reported
+// in DetectedCall.api whatever spelling or alias the code used.
+import type { CallKind, Sdk } from './types';
+
+export type Lang = 'py' | 'js';
+
+export interface MethodRow {
+  api: string;
+  kind: CallKind;
+  /** attribute paths per language; a row without a language's paths does not apply to it */
+  py?: string[];
+  js?: string[];
+  streaming?: boolean;
+  /** positional argument index of the model, when the SDK takes it positionally */
+  modelPos?: number;
+  /** positional argument index of the main prompt (string or messages) */
+  promptPos?: number;
+}
+
+export interface ClientRow {
+  /** exported class / factory name */
+  name: string;
+  langs: Lang[];
+  /** constructed with `new X()` in JS / `X()` in Python; 'factory' for functions returning a client */
+  /** the client talks to a local server unless a base URL says otherwise (Ollama) */
+  selfHosted?: boolean;
+  /** model given to the constructor (GenerativeModel, LangChain chat models) */
+  modelKeys?: string[];
+  modelPos?: number;
+  /** what the object is: an SDK client (methods from `methods`), or a model object invoked LangChain-style */
+  role?: 'client' | 'model';
+}
+
+export interface SdkRow {
+  sdk: Sdk;
+  /** importable module names per language ('openai', '@anthropic-ai/sdk', 'google.genai', ...) */
+  packages: { py?: string[]; js?: string[] };
+  clients: ClientRow[];
+  /** methods on a client */
+  methods: MethodRow[];
+  /** module-level functions (litellm.completion, ollama.chat, openai.ChatCompletion.create) */
+  functions?: MethodRow[];
+}
+
+const chat = (api: string, py: string[], js: string[] = py, extra: Partial<MethodRow> = {}): MethodRow => ({ api, kind: 'chat', py, js, ...extra });
+
+const OPENAI_METHODS: MethodRow[] = [
+  chat('chat.completions.create', ['chat.completions.create', 'beta.chat.completions.create']),
+  chat('chat.completions.parse', ['chat.completions.parse', 'beta.chat.completions.parse']),
+  chat('chat.completions.stream', ['chat.completions.stream', 'beta.chat.completions.stream'], undefined, { streaming: true }),
+  { api: 'responses.create', kind: 'responses', py: ['responses.create'], js: ['responses.create'] },
+  { api: 'responses.parse', kind: 'responses', py: ['responses.parse'], js: ['responses.parse'] },
+  { api: 'responses.stream', kind: 'responses', py: ['responses.stream'], js: ['responses.stream'], streaming: true },
+  { api: 'completions.create', kind: 'completion', py: ['completions.create'], js: ['completions.create'] },
+  { api: 'embeddings.create', kind: 'embedding', py: ['embeddings.create'], js: ['embeddings.create'] },
+  { api: 'images.generate', kind: 'image', py: ['images.generate'], js: ['images.generate'] },
+  { api: 'audio.speech.create', kind: 'speech', py: ['audio.speech.create'], js: ['audio.speech.create'] },
+  { api: 'audio.transcriptions.create', kind: 'transcription', py: ['audio.transcriptions.create'], js: ['audio.transcriptions.create'] },
+];
+
+/** OpenAI-compatible SDKs (Groq, Together, ...) share the OpenAI method shapes. */
+const OPENAI_COMPATIBLE = OPENAI_METHODS.filter((m) => /^(chat|completions|embeddings|images|audio)/.test(m.api));
+
+export const SDKS: SdkRow[] = [
+  {
+    sdk: 'openai',
+    packages: { py: ['openai'], js: ['openai'] },
+    clients: [
+      { name: 'OpenAI', langs: ['py', 'js'] },
+      { name: 'AsyncOpenAI', langs: ['py'] },
+      { name: 'AzureOpenAI', langs: ['py', 'js'] },
+      { name: 'AsyncAzureOpenAI', langs: ['py'] },
+    ],
+    methods: OPENAI_METHODS,
+    functions: [
+      // openai < 1.0 module-level API, still common in older code
+      chat('chat.completions.create', ['ChatCompletion.create', 'ChatCompletion.acreate'], []),
+      { api: 'completions.create', kind: 'completion', py: ['Completion.create', 'Completion.acreate'] },
+      { api: 'embeddings.create', kind: 'embedding', py: ['Embedding.create', 'Embedding.acreate'] },
+      { api: 'images.generate', kind: 'image', py: ['Image.create'] },
+    ],
+  },
+  {
+    sdk: 'anthropic',
+    packages: { py: ['anthropic'], js: ['@anthropic-ai/sdk', '@anthropic-ai/bedrock-sdk', '@anthropic-ai/vertex-sdk'] },
+    clients: [
+      { name: 'Anthropic', langs: ['py', 'js'] },
+      { name: 'AsyncAnthropic', langs: ['py'] },
+      { name: 'AnthropicBedrock', langs: ['py', 'js'] },
+      { name: 'AsyncAnthropicBedrock', langs: ['py'] },
+      { name: 'AnthropicVertex', langs: ['py', 'js'] },
+      { name: 'AsyncAnthropicVertex', langs: ['py'] },
+    ],
+    methods: [
+      chat('messages.create', ['messages.create', 'beta.messages.create']),
+      chat('messages.stream', ['messages.stream', 'beta.messages.stream'], undefined, { streaming: true }),
+      chat('messages.batches.create', ['messages.batches.create', 'beta.messages.batches.create']),
+      chat('completions.create', ['completions.create']),
+    ],
+  },
+  {
+    sdk: 'google',
+    packages: { py: ['google.genai', 'google.generativeai', 'vertexai.generative_models', 'vertexai.preview.generative_models'], js: ['@google/genai', '@google/generative-ai'] },
+    clients: [
+      { name: 'Client', langs: ['py'] },
+      { name: 'GoogleGenAI', langs: ['js'] },
+      { name: 'GenerativeModel', langs: ['py'], modelKeys: ['model_name', 'model'], modelPos: 0, role: 'client' },
+      { name: 'GoogleGenerativeAI', langs: ['js'] },
+    ],
+    methods: [
+      chat('models.generate_content', ['models.generate_content', 'aio.models.generate_content'], ['models.generateContent']),
+      chat('models.generate_content_stream', ['models.generate_content_stream', 'aio.models.generate_content_stream'], ['models.generateContentStream'], { streaming: true }),
+      { api: 'models.embed_content', kind: 'embedding', py: ['models.embed_content', 'aio.models.embed_content'], js: ['models.embedContent'] },
+      { api: 'models.generate_images', kind: 'image', py: ['models.generate_images'], js: ['models.generateImages'] },
+      chat('chats.send_message', ['chats.create.send_message'], ['chats.create.sendMessage']),
+      // GenerativeModel(...) objects (google.generativeai, vertexai) and getGenerativeModel() in JS
+      chat('generate_content', ['generate_content', 'generate_content_async'], ['generateContent', 'getGenerativeModel.generateContent']),
+      chat('generate_content_stream', [], ['generateContentStream', 'getGenerativeModel.generateContentStream'], { streaming: true }),
+      chat('start_chat.send_message', ['start_chat.send_message', 'start_chat.send_message_async'], ['startChat.sendMessage']),
+    ],
+    functions: [
+      { api: 'embed_content', kind: 'embedding', py: ['embed_content'] },
+    ],
+  },
+  {
+    sdk: 'bedrock',
+    packages: { py: ['boto3', 'aioboto3'], js: ['@aws-sdk/client-bedrock-runtime'] },
+    // boto3.client("bedrock-runtime") is recognised by the language module through BEDROCK_SERVICE
+    clients: [{ name: 'BedrockRuntimeClient', langs: ['js'] }],
+    methods: [
+      chat('invoke_model', ['invoke_model'], ['InvokeModelCommand']),
+      chat('invoke_model_with_response_stream', ['invoke_model_with_response_stream'], ['InvokeModelWithResponseStreamCommand'], { streaming: true }),
+      chat('converse', ['converse'], ['ConverseCommand']),
+      chat('converse_stream', ['converse_stream'], ['ConverseStreamCommand'], { streaming: true }),
+    ],
+  },
+  {
+    sdk: 'litellm',
+    packages: { py: ['litellm'] },
+    clients: [{ name: 'Router', langs: ['py'] }],
+    methods: [
+      chat('completion', ['completion', 'acompletion']),
+      { api: 'embedding', kind: 'embedding', py: ['embedding', 'aembedding'] },
+    ],
+    functions: [
+      chat('completion', ['completion', 'acompletion'], [], { modelPos: 0, promptPos: 1 }),
+      { api: 'embedding', kind: 'embedding', py: ['embedding', 'aembedding'], modelPos: 0 },
+      { api: 'image_generation', kind: 'image', py: ['image_generation'] },
+    ],
+  },
+  {
+    sdk: 'langchain',
+    packages: {
+      py: ['langchain_openai', 'langchain_anthropic', 'langchain_google_genai', 'langchain_google_vertexai', 'langchain_aws', 'langchain_ollama', 'langchain_community.chat_models', 'langchain_mistralai', 'langchain_groq', 'langchain_cohere', 'langchain_together', 'langchain.chat_models', 'langchain_core.language_models', 'langchain_openai.chat_models'],
+      js: ['@langchain/openai', '@langchain/anthropic', '@langchain/google-genai', '@langchain/aws', '@langchain/ollama', '@langchain/mistralai', '@langchain/groq', '@langchain/community/chat_models/ollama', 'langchain/chat_models/universal'],
+    },
+    clients: [
+      ...['ChatOpenAI', 'AzureChatOpenAI', 'ChatAnthropic', 'ChatGoogleGenerativeAI', 'ChatVertexAI', 'ChatBedrock', 'ChatBedrockConverse', 'ChatMistralAI', 'ChatGroq', 'ChatCohere', 'ChatTogether', 'OpenAI']
+        .map((name): ClientRow => ({ name, langs: ['py', 'js'], role: 'model', modelKeys: ['model', 'model_name', 'modelName', 'model_id', 'azure_deployment', 'deployment_name'] })),
+      { name: 'ChatOllama', langs: ['py', 'js'], role: 'model', modelKeys: ['model'], selfHosted: true },
+      { name: 'OllamaLLM', langs: ['py'], role: 'model', modelKeys: ['model'], selfHosted: true },
+      { name: 'init_chat_model', langs: ['py'], role: 'model', modelKeys: ['model'], modelPos: 0 },
+      { name: 'initChatModel', langs: ['js'], role: 'model', modelKeys: ['model'], modelPos: 0 },
+    ],
+    // invocations of a model object, a chain built from it (prompt | llm, RunnableSequence) or an agent
+    methods: [
+      chat('invoke', ['invoke', 'ainvoke']),
+      chat('stream', ['stream', 'astream', 'astream_events', 'astream_log'], ['stream', 'streamEvents', 'streamLog'], { streaming: true }),
+      chat('batch', ['batch', 'abatch'], ['batch']),
+    ],
+  },
+  {
+    sdk: 'vercel-ai',
+    packages: { js: ['ai'] },
+    clients: [],
+    methods: [],
+    functions: [
+      { api: 'generateText', kind: 'chat', js: ['generateText'] },
+      { api: 'streamText', kind: 'chat', js: ['streamText'], streaming: true },
+      { api: 'generateObject', kind: 'chat', js: ['generateObject'] },
+      { api: 'streamObject', kind: 'chat', js: ['streamObject'], streaming: true },
+      { api: 'embed', kind: 'embedding', js: ['embed'] },
+      { api: 'embedMany', kind: 'embedding', js: ['embedMany'] },
+    ],
+  },
+  {
+    sdk: 'ollama',
+    packages: { py: ['ollama'], js: ['ollama', 'ollama/browser'] },
+    clients: [
+      { name: 'Client', langs: ['py'], selfHosted: true },
+      { name: 'AsyncClient', langs: ['py'], selfHosted: true },
+      { name: 'Ollama', langs: ['js'], selfHosted: true },
+    ],
+    methods: [
+      chat('chat', ['chat'], ['chat'], { promptPos: 1 }),
+      { api: 'generate', kind: 'completion', py: ['generate'], js: ['generate'] },
+      { api: 'embed', kind: 'embedding', py: ['embed', 'embeddings'], js: ['embed', 'embeddings'] },
+    ],
+    functions: [
+      chat('chat', ['chat'], ['chat']),
+      { api: 'generate', kind: 'completion', py: ['generate'], js: ['generate'] },
+      { api: 'embed', kind: 'embedding', py: ['embed', 'embeddings'], js: ['embed', 'embeddings'] },
+    ],
+  },
+  {
+    sdk: 'mistral',
+    packages: { py: ['mistralai'], js: ['@mistralai/mistralai'] },
+    clients: [{ name: 'Mistral', langs: ['py', 'js'] }, { name: 'MistralClient', langs: ['py', 'js'] }],
+    methods: [
+      chat('chat.complete', ['chat.complete', 'chat.complete_async', 'chat'], ['chat.complete', 'chat']),
+      chat('chat.stream', ['chat.stream', 'chat.stream_async', 'chat_stream'], ['chat.stream', 'chatStream'], { streaming: true }),
+      { api: 'embeddings.create', kind: 'embedding', py: ['embeddings.create', 'embeddings'], js: ['embeddings.create', 'embeddings'] },
+    ],
+  },
+  {
+    sdk: 'cohere',
+    packages: { py: ['cohere'], js: ['cohere-ai'] },
+    clients: ['Client', 'ClientV2', 'AsyncClient', 'AsyncClientV2', 'CohereClient', 'CohereClientV2'].map((name): ClientRow => ({ name, langs: name.startsWith('Cohere') ? ['js'] : ['py'] })),
+    methods: [
+      chat('chat', ['chat'], ['chat']),
+      chat('chat_stream', ['chat_stream'], ['chatStream'], { streaming: true }),
+      { api: 'embed', kind: 'embedding', py: ['embed'], js: ['embed'] },
+      { api: 'generate', kind: 'completion', py: ['generate'], js: ['generate'] },
+    ],
+  },
+  {
+    sdk: 'groq',
+    packages: { py: ['groq'], js: ['groq-sdk'] },
+    clients: [{ name: 'Groq', langs: ['py', 'js'] }, { name: 'AsyncGroq', langs: ['py'] }],
+    methods: OPENAI_COMPATIBLE,
+  },
+  {
+    sdk: 'together',
+    packages: { py: ['together'], js: ['together-ai'] },
+    clients: [{ name: 'Together', langs: ['py', 'js'] }, { name: 'AsyncTogether', langs: ['py'] }],
+    methods: OPENAI_COMPATIBLE,
+  },
+  {
+    sdk: 'voyage',
+    packages: { py: ['voyageai'], js: ['voyageai'] },
+    clients: [{ name: 'Client', langs: ['py'] }, { name: 'AsyncClient', langs: ['py'] }, { name: 'VoyageAIClient', langs: ['js'] }],
+    methods: [{ api: 'embed', kind: 'embedding', py: ['embed', 'contextualized_embed', 'multimodal_embed'], js: ['embed'], promptPos: 0 }],
+  },
+  {
+    sdk: 'zhipuai',
+    packages: { py: ['zhipuai', 'zai'], js: ['zhipuai-sdk-nodejs-v4'] },
+    clients: [{ name: 'ZhipuAI', langs: ['py', 'js'] }, { name: 'ZaiClient', langs: ['py'] }, { name: 'ZhipuAiClient', langs: ['py'] }],
+    methods: OPENAI_COMPATIBLE.filter((m) => m.api === 'chat.completions.create' || m.api === 'embeddings.create' || m.api === 'images.generate'),
+  },
+];
+
+/** boto3.client("<service>") services that serve model inference. */
+export const BEDROCK_SERVICES = ['bedrock-runtime'];
+
+/** LangChain helpers that build a runnable from a model (the model's invocation happens through the result). */
+export const LANGCHAIN_COMPOSERS = {
+  /** functions whose first positional argument (or `llm`/`model` keyword) is the model */
+  agents: ['create_react_agent', 'create_tool_calling_agent', 'create_openai_functions_agent', 'create_openai_tools_agent', 'create_structured_chat_agent', 'createReactAgent', 'createToolCallingAgent', 'LLMChain', 'AgentExecutor', 'initialize_agent', 'create_sql_agent', 'ConversationChain', 'RetrievalQA.from_chain_type', 'create_stuff_documents_chain'],
+  /** methods on a model that return another model-like runnable */
+  wrappers: ['bind_tools', 'bind', 'with_structured_output', 'with_retry', 'with_fallbacks', 'with_config', 'bindTools', 'withStructuredOutput', 'withRetry', 'withConfig', 'pipe'],
+  sequences: ['RunnableSequence.from_', 'RunnableSequence.from', 'RunnableSequence'],
+  promptTemplates: ['ChatPromptTemplate.from_messages', 'ChatPromptTemplate.from_template', 'PromptTemplate.from_template', 'PromptTemplate', 'ChatPromptTemplate.fromMessages', 'ChatPromptTemplate.fromTemplate', 'PromptTemplate.fromTemplate'],
+};
+
+/** Argument names carrying the model, the output cap and the request body pieces, across SDKs. */
+export const MODEL_KEYS = ['model', 'modelId', 'model_id', 'model_name', 'modelName', 'engine', 'deployment_id'];
+export const MAX_TOKEN_KEYS = ['max_tokens', 'max_completion_tokens', 'max_output_tokens', 'maxTokens', 'maxOutputTokens', 'max_new_tokens', 'num_predict', 'maxCompletionTokens', 'max_tokens_to_sample'];
+export const BASE_URL_KEYS = ['base_url', 'baseURL', 'baseUrl', 'api_base', 'openai_api_base', 'host', 'azure_endpoint', 'endpoint'];
+
+/**
+ * Reasoning budgets for `reasoning_effort` / `reasoning.effort`. OpenAI does not publish token figures;
+ * these are the budgets Google documents for the same setting in its OpenAI-compatible API
+ * (ai.google.dev/gemini-api/docs/openai#thinking: low 1,024, medium 8,192, high 24,576).
+ */
+export const REASONING_EFFORT_TOKENS: Record<string, number> = { minimal: 0, none: 0, low: 1024, medium: 8192, high: 24576 };
+
+/** Hosts that are a provider's public API; any other explicit base URL means a self-hosted/proxy endpoint. */
+export const API_HOSTS: { host: string; sdk: Sdk }[] = [
+  { host: 'api.openai.com', sdk: 'openai' },
+  { host: 'openai.azure.com', sdk: 'openai' },
+  { host: 'api.anthropic.com', sdk: 'anthropic' },
+  { host: 'generativelanguage.googleapis.com', sdk: 'google' },
+  { host: 'aiplatform.googleapis.com', sdk: 'google' },
+  { host: 'api.mistral.ai', sdk: 'mistral' },
+  { host: 'api.cohere.com', sdk: 'cohere' },
+  { host: 'api.cohere.ai', sdk: 'cohere' },
+  { host: 'api.groq.com', sdk: 'groq' },
+  { host: 'api.together.xyz', sdk: 'together' },
+  { host: 'api.together.ai', sdk: 'together' },
+  { host: 'api.voyageai.com', sdk: 'voyage' },
+  { host: 'open.bigmodel.cn', sdk: 'zhipuai' },
+  { host: 'api.z.ai', sdk: 'zhipuai' },
+  { host: 'openrouter.ai', sdk: 'openai' },
+  { host: 'api.deepseek.com', sdk: 'openai' },
+  { host: 'api.fireworks.ai', sdk: 'openai' },
+  { host: 'api.x.ai', sdk: 'openai' },
+  { host: 'api.perplexity.ai', sdk: 'openai' },
+];
+
+/** Raw HTTP endpoints: path suffix → canonical api. Matched on the URL path of requests.post/httpx/fetch/axios. */
+export const HTTP_ENDPOINTS: { path: string; api: string; kind: CallKind; selfHostedDefault?: boolean }[] = [
+  { path: '/chat/completions', api: 'chat.completions.create', kind: 'chat' },
+  { path: '/v1/completions', api: 'completions.create', kind: 'completion' },
+  { path: '/v1/responses', api: 'responses.create', kind: 'responses' },
+  { path: '/v1/embeddings', api: 'embeddings.create', kind: 'embedding' },
+  { path: '/v1/messages', api: 'messages.create', kind: 'chat' },
+  { path: ':generateContent', api: 'models.generate_content', kind: 'chat' },
+  { path: ':streamGenerateContent', api: 'models.generate_content_stream', kind: 'chat' },
+  { path: '/api/chat', api: 'chat', kind: 'chat', selfHostedDefault: true },
+  { path: '/api/generate', api: 'generate', kind: 'completion', selfHostedDefault: true },
+  { path: '/api/embed', api: 'embed', kind: 'embedding', selfHostedDefault: true },
+  { path: '/api/embeddings', api: 'embed', kind: 'embedding', selfHostedDefault: true },
+];
+
+/** Python/JS HTTP client calls that send a request: module function or client method name → verb. */
+export const HTTP_CLIENTS = {
+  py: { modules: ['requests', 'httpx', 'aiohttp'], clientCtors: ['Session', 'Client', 'AsyncClient', 'ClientSession'], methods: ['post', 'request', 'stream'] },
+  js: { functions: ['fetch'], modules: ['axios', 'got', 'ky', 'node-fetch', 'undici'], methods: ['post', 'request'] },
+};
+
+/** Lower-case substrings; a file mentioning none of them is not parsed at all. */
+export const PREFILTER_NEEDLES: string[] = [
+  ...new Set([
+    'openai', 'anthropic', 'genai', 'generativeai', 'generative_models', 'bedrock', 'litellm', 'langchain', 'ollama',
+    'mistral', 'cohere', 'groq', 'together', 'voyage', 'zhipuai', 'zai', '"ai"', "'ai'", '@ai-sdk',
+    '/chat/completions', '/v1/messages', '/api/chat', '/api/generate', '/api/embed', 'generatecontent', '/v1/completions', '/v1/embeddings', '/v1/responses',
+  ]),
+];
+
+/** Looks up a client constructor by exported name for a language. */
+export function findClient(lang: Lang, sdk: Sdk, name: string): ClientRow | undefined {
+  return SDKS.find((s) => s.sdk === sdk)?.clients.find((c) => c.name === name && c.langs.includes(lang));
+}
+
+/** The SDK rows whose package list (for `lang`) contains `moduleName` or a parent of it. */
+export function sdkForModule(lang: Lang, moduleName: string): SdkRow | undefined {
+  return SDKS.find((s) => (s.packages[lang] ?? []).some((p) => moduleName === p || moduleName.startsWith(p + '.') || moduleName.startsWith(p + '/')));
+}
+
+/** Method row matching an attribute path on a client (e.g. 'chat.completions.create'). */
+export function findMethod(lang: Lang, row: SdkRow, path: string, functions = false): MethodRow | undefined {
+  return (functions ? row.functions ?? [] : row.methods).find((m) => (m[lang] ?? []).includes(path));
+}
