@@ -1,0 +1,262 @@
+// Capacity model: a roofline of LLM serving (weights + KV cache in memory, memory-bound decode,
+// compute-bound prefill) scaled by a few global efficiency factors calibrated against measured
+// TensorRT-LLM throughput (shared/data/throughput-calibration.json). Pure: no I/O, no vscode.
+import { resolveGpu, type Gpu } from '../catalog/gpus';
+import { kvBytesPerToken, resolveOpenModel, type OpenModel } from '../catalog/openModels';
+import { CatalogLookupError } from '../catalog/names';
+
+export type Precision = 'bf16' | 'fp8' | 'int4';
+export const PRECISIONS: readonly Precision[] = ['bf16', 'fp8', 'int4'];
+
+export interface CapacityInput {
+  model: string;
+  precision: Precision;
+  gpu: string;
+  /** GPUs in total; absent = size the deployment for `requestsPerDay` (one replica when that is absent too). */
+  gpuCount?: number;
+  /** Force the tensor-parallel width of one replica (the calibration uses it); absent = the best layout. */
+  gpusPerReplica?: number;
+  inputTokens: number;
+  outputTokens: number;
+  utilization: number;
+  requestsPerDay?: number;
+}
+
+export interface CapacityResult {
+  fits: boolean;
+  reason: string | null;
+  gpusPerReplica: number;
+  replicas: number;
+  gpusNeeded: number;
+  maxBatch: number;
+  /** Whole deployment at full load. */
+  outputTokensPerSecond: number;
+  /** Whole deployment at `utilization`. */
+  requestsPerDay: number;
+  requestsPerDayPerReplica: number;
+  assumptions: Record<string, number | string>;
+  basis: string;
+}
+
+/** Bad input; `field` uses scenario paths (`selfHosted.gpu.name`, `workload.inputTokens`, …). */
+export class CapacityInputError extends Error {
+  constructor(readonly field: string, reason: string) {
+    super(`${field}: ${reason}`);
+    this.name = 'CapacityInputError';
+  }
+}
+
+/**
+ * Global constants of the model. The efficiencies are the fraction of peak bandwidth / FLOPS a serving engine
+ * reaches; fitted once against the whole calibration table (see test/unit/capacity-calibration.test.ts), never per point.
+ */
+export interface CapacityParams {
+  memoryBandwidthEfficiency: number;
+  computeEfficiency: number;
+  /** Fraction of GPU memory the engine may use (the reference's 0.9). */
+  usableMemoryFraction: number;
+  /** Activations, CUDA graphs, communication buffers: GiB per GPU not available for weights or KV. */
+  runtimeOverheadGiBPerGpu: number;
+  /** Engines cap concurrent sequences (≈256–1024). */
+  engineMaxBatch: number;
+  /** Throughput kept per doubling of tensor-parallel width (all-reduce cost). */
+  tensorParallelEfficiency: number;
+  /** Largest replica considered (two 8-GPU nodes). */
+  maxGpusPerReplica: number;
+}
+
+export const CALIBRATED: Readonly<CapacityParams> = {
+  memoryBandwidthEfficiency: 0.65,
+  computeEfficiency: 0.6,
+  usableMemoryFraction: 0.9,
+  runtimeOverheadGiBPerGpu: 4,
+  engineMaxBatch: 256,
+  tensorParallelEfficiency: 0.9,
+  maxGpusPerReplica: 16,
+};
+export const CALIBRATION_SOURCE =
+  'fitted 2026 against NVIDIA/TensorRT-LLM v1.0 perf-overview (fp8, offline max throughput; shared/data/throughput-calibration.json)';
+
+const WEIGHT_BYTES: Record<Precision, number> = { bf16: 2, fp8: 1, int4: 0.5 * 1.05 };
+/** KV cache element size: FP8 deployments quantise the cache too; INT4 (AWQ/GPTQ, W4A16) keeps it in 16 bits. */
+const KV_BYTES: Record<Precision, number> = { bf16: 2, fp8: 1, int4: 2 };
+const GIB = 2 ** 30;
+const SECONDS_PER_DAY = 86_400;
+
+export interface ReplicaPerformance {
+  fits: boolean;
+  reason: string | null;
+  gpusPerReplica: number;
+  maxBatch: number;
+  requestsPerSecond: number;
+  outputTokensPerSecond: number;
+  weightBytes: number;
+  kvBytesPerToken: number;
+  stepSeconds: number;
+  prefillSecondsPerRequest: number;
+  decodeBound: 'memory' | 'compute' | 'none';
+}
+
+function peakFlops(gpu: Gpu, precision: Precision): number {
+  // FP8 needs FP8 tensor cores; otherwise (and for W4A16 INT4) the math runs at the BF16 rate.
+  return (precision === 'fp8' && gpu.fp8Tflops !== null ? gpu.fp8Tflops : gpu.bf16Tflops) * 1e12;
+}
+
+/** Weight bytes read in one decode step of batch B: MoE steps touch the experts any of the B tokens route to. */
+function weightBytesReadPerStep(model: OpenModel, bytesPerParam: number, batch: number): number {
+  if (!model.moe) return model.activeParamsB * 1e9 * bytesPerParam;
+  const { experts, activeExperts } = model.moe;
+  const perExpert = (model.totalParamsB - model.activeParamsB) / (experts - activeExperts);
+  const shared = model.totalParamsB - experts * perExpert;
+  const touched = 1 - Math.pow(1 - activeExperts / experts, batch);
+  return (shared + experts * perExpert * touched) * 1e9 * bytesPerParam;
+}
+
+/** Throughput of one replica spread over `tp` GPUs (tensor parallel). */
+export function replicaPerformance(
+  model: OpenModel, gpu: Gpu, precision: Precision, tp: number,
+  inputTokens: number, outputTokens: number, p: CapacityParams = CALIBRATED,
+): ReplicaPerformance {
+  const weightBytes = model.totalParamsB * 1e9 * WEIGHT_BYTES[precision];
+  const kvPerToken = kvBytesPerToken(model, KV_BYTES[precision]);
+  const base = { gpusPerReplica: tp, weightBytes, kvBytesPerToken: kvPerToken };
+  const none = { ...base, maxBatch: 0, requestsPerSecond: 0, outputTokensPerSecond: 0, stepSeconds: 0, prefillSecondsPerRequest: 0, decodeBound: 'none' as const };
+  const tokens = inputTokens + outputTokens;
+  if (tokens > model.contextTokens) {
+    return { ...none, fits: false, reason: `a request of ${tokens} tokens exceeds the ${model.contextTokens}-token context of ${model.id}` };
+  }
+  const kvRoom = p.usableMemoryFraction * gpu.memoryGb * GIB * tp - weightBytes - p.runtimeOverheadGiBPerGpu * GIB * tp;
+  const memoryBatch = Math.floor(kvRoom / (kvPerToken * Math.max(tokens, 1)));
+  if (memoryBatch < 1) return { ...none, fits: false, reason: 'weights + KV cache exceed GPU memory' };
+  const maxBatch = Math.min(memoryBatch, p.engineMaxBatch);
+
+  const scale = tp * Math.pow(p.tensorParallelEfficiency, Math.log2(tp));
+  const bandwidth = gpu.bandwidthTBs * 1e12 * p.memoryBandwidthEfficiency * scale;
+  const flops = peakFlops(gpu, precision) * p.computeEfficiency * scale;
+  const attnWidth = model.kvLayers * model.heads * model.headDim;
+
+  // Decode: one step emits one token for each of B sequences, whose context averages input + output/2.
+  const avgContext = inputTokens + outputTokens / 2;
+  const memorySeconds = (weightBytesReadPerStep(model, WEIGHT_BYTES[precision], maxBatch) + maxBatch * avgContext * kvPerToken) / bandwidth;
+  const computeSeconds = (maxBatch * (2 * model.activeParamsB * 1e9 + 4 * attnWidth * avgContext)) / flops;
+  const stepSeconds = Math.max(memorySeconds, computeSeconds);
+  // Prefill: 2 FLOPs per active parameter per token, plus causal attention over the prompt.
+  const prefillSecondsPerRequest = (2 * model.activeParamsB * 1e9 * inputTokens + 2 * attnWidth * inputTokens * inputTokens) / flops;
+
+  const requestsPerSecond = maxBatch / (maxBatch * prefillSecondsPerRequest + outputTokens * stepSeconds);
+  return {
+    ...base, fits: true, reason: null, maxBatch, requestsPerSecond,
+    outputTokensPerSecond: requestsPerSecond * outputTokens, stepSeconds, prefillSecondsPerRequest,
+    decodeBound: outputTokens === 0 ? 'none' : computeSeconds > memorySeconds ? 'compute' : 'memory',
+  };
+}
+
+function validate(input: CapacityInput): { model: OpenModel; gpu: Gpu } {
+  if (input === null || typeof input !== 'object') throw new CapacityInputError('selfHosted', 'expected an object');
+  if (!PRECISIONS.includes(input.precision)) {
+    throw new CapacityInputError('selfHosted.precision', `must be one of ${PRECISIONS.join(', ')} (got ${JSON.stringify(input.precision)})`);
+  }
+  const num = (field: string, v: unknown, ok: (n: number) => boolean, rule: string): void => {
+    if (typeof v !== 'number' || !Number.isFinite(v) || !ok(v)) throw new CapacityInputError(field, `${rule} (got ${JSON.stringify(v)})`);
+  };
+  num('workload.inputTokens', input.inputTokens, (n) => n >= 0, 'must be a number ≥ 0');
+  num('workload.outputTokens', input.outputTokens, (n) => n >= 0, 'must be a number ≥ 0');
+  if (input.inputTokens + input.outputTokens <= 0) throw new CapacityInputError('workload.inputTokens', 'input + output tokens must be > 0');
+  num('selfHosted.utilization', input.utilization, (n) => n > 0 && n <= 1, 'must be in (0, 1]');
+  if (input.gpuCount !== undefined) num('selfHosted.gpu.count', input.gpuCount, (n) => Number.isInteger(n) && n >= 1, 'must be an integer ≥ 1');
+  if (input.gpusPerReplica !== undefined) num('selfHosted.gpu.gpusPerReplica', input.gpusPerReplica, (n) => Number.isInteger(n) && n >= 1, 'must be an integer ≥ 1');
+  if (input.requestsPerDay !== undefined) num('workload.requestsPerDay', input.requestsPerDay, (n) => n >= 0, 'must be a number ≥ 0');
+  try {
+    return { model: resolveOpenModel(input.model, 'selfHosted.model'), gpu: resolveGpu(input.gpu, 'selfHosted.gpu.name') };
+  } catch (e) {
+    if (e instanceof CatalogLookupError) throw new CapacityInputError(e.field, e.message);
+    throw e;
+  }
+}
+
+const round = (n: number, digits = 0): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function widths(limit: number): number[] {
+  const out: number[] = [];
+  for (let w = 1; w <= limit; w *= 2) out.push(w);
+  return out;
+}
+
+function notFitReason(model: OpenModel, gpu: Gpu, precision: Precision, count: number, inTok: number, outTok: number, p: CapacityParams, why: string): string {
+  if (why.includes('context')) return why;
+  const weightsGb = round((model.totalParamsB * WEIGHT_BYTES[precision]), 0);
+  const have = count === 1 ? `one ${gpu.id} has ${gpu.memoryGb} GB` : `${count}× ${gpu.id} have ${gpu.memoryGb * count} GB`;
+  const minWidth = widths(p.maxGpusPerReplica).find((w) => replicaPerformance(model, gpu, precision, w, inTok, outTok, p).fits);
+  const lighter = PRECISIONS.filter((q) => WEIGHT_BYTES[q] < WEIGHT_BYTES[precision])
+    .find((q) => replicaPerformance(model, gpu, q, count, inTok, outTok, p).fits);
+  const fixes = [minWidth !== undefined ? `use ≥${minWidth} GPUs` : `no layout up to ${p.maxGpusPerReplica} GPUs fits`, ...(lighter ? [lighter] : [])];
+  return `${model.id} in ${precision} needs ~${weightsGb} GB of weights plus KV cache for ${inTok + outTok} tokens; ${have} — ${fixes.join(' or ')}`;
+}
+
+/** Sizes one replica layout and the replica count for a workload or a fixed GPU count. */
+export function estimateCapacity(input: CapacityInput, p: CapacityParams = CALIBRATED): CapacityResult {
+  const { model, gpu } = validate(input);
+  const { precision, inputTokens: inTok, outputTokens: outTok, utilization } = input;
+  const limit = input.gpuCount !== undefined ? Math.min(input.gpuCount, p.maxGpusPerReplica) : p.maxGpusPerReplica;
+  const candidates = input.gpusPerReplica !== undefined ? [input.gpusPerReplica] : widths(limit);
+  // Best layout: most requests per rented GPU (or per deployment when the count is fixed); ties keep the narrower one.
+  const score = (r: ReplicaPerformance): number =>
+    input.gpuCount !== undefined ? Math.floor(input.gpuCount / r.gpusPerReplica) * r.requestsPerSecond : r.requestsPerSecond / r.gpusPerReplica;
+  let best: ReplicaPerformance | undefined;
+  let firstMiss: ReplicaPerformance | undefined;
+  for (const w of candidates) {
+    const r = replicaPerformance(model, gpu, precision, w, inTok, outTok, p);
+    if (!r.fits) { firstMiss ??= r; continue; }
+    if (input.gpuCount !== undefined && w > input.gpuCount) continue;
+    if (!best || score(r) > score(best) * (1 + 1e-9)) best = r;
+  }
+
+  const assumptions: Record<string, number | string> = {
+    model: model.id, gpu: gpu.id, precision, weightBytesPerParam: WEIGHT_BYTES[precision], kvBytesPerValue: KV_BYTES[precision],
+    memoryBandwidthEfficiency: p.memoryBandwidthEfficiency, computeEfficiency: p.computeEfficiency,
+    usableMemoryFraction: p.usableMemoryFraction, runtimeOverheadGiBPerGpu: p.runtimeOverheadGiBPerGpu,
+    engineMaxBatch: p.engineMaxBatch, tensorParallelEfficiency: p.tensorParallelEfficiency, utilization,
+    gpuSpecsAsOf: gpu.asOf, modelSpecsSource: model.source,
+  };
+  const basis = `roofline (memory-bound decode, compute-bound prefill) × calibrated efficiencies; ${CALIBRATION_SOURCE}`;
+
+  if (!best || (input.gpuCount !== undefined && best.gpusPerReplica > input.gpuCount)) {
+    const count = input.gpuCount ?? (input.gpusPerReplica ?? p.maxGpusPerReplica);
+    const reason = notFitReason(model, gpu, precision, count, inTok, outTok, p, firstMiss?.reason ?? 'does not fit');
+    const minWidth = widths(p.maxGpusPerReplica).find((w) => replicaPerformance(model, gpu, precision, w, inTok, outTok, p).fits) ?? 0;
+    return { fits: false, reason, gpusPerReplica: minWidth, replicas: 0, gpusNeeded: minWidth, maxBatch: 0,
+      outputTokensPerSecond: 0, requestsPerDay: 0, requestsPerDayPerReplica: 0, assumptions, basis };
+  }
+
+  const perReplicaPerDay = best.requestsPerSecond * SECONDS_PER_DAY * utilization;
+  const replicas = input.gpuCount !== undefined
+    ? Math.floor(input.gpuCount / best.gpusPerReplica)
+    : replicasFor(input.requestsPerDay ?? 0, perReplicaPerDay);
+  const gpusNeeded = input.requestsPerDay !== undefined
+    ? replicasFor(input.requestsPerDay, perReplicaPerDay) * best.gpusPerReplica
+    : replicas * best.gpusPerReplica;
+  assumptions.decodeBound = best.decodeBound;
+  assumptions.stepMilliseconds = best.stepSeconds * 1e3;
+  assumptions.prefillMillisecondsPerRequest = best.prefillSecondsPerRequest * 1e3;
+  return {
+    fits: true, reason: null, gpusPerReplica: best.gpusPerReplica, replicas, gpusNeeded, maxBatch: best.maxBatch,
+    outputTokensPerSecond: best.outputTokensPerSecond * replicas,
+    requestsPerDay: perReplicaPerDay * replicas, requestsPerDayPerReplica: perReplicaPerDay, assumptions, basis,
+  };
+}
+
+function replicasFor(requestsPerDay: number, perReplicaPerDay: number): number {
+  return Math.max(1, Math.ceil(requestsPerDay / perReplicaPerDay - 1e-9));
+}
+
+/** GPUs an auto-sized deployment needs for `requestsPerDay` (the step cost curve); null when the model cannot fit. */
+export function gpusForVolume(input: CapacityInput, requestsPerDay: number): number | null {
+  const r = estimateCapacity({ ...input, gpuCount: undefined, requestsPerDay });
+  return r.fits ? r.gpusNeeded : null;
+}
+
+/** Same as gpusForVolume from an already computed auto-sized result: cheap enough to sweep many volumes. */
+export function gpusForVolumeFrom(result: CapacityResult, requestsPerDay: number): number | null {
+  if (!result.fits || result.requestsPerDayPerReplica <= 0) return null;
+  return replicasFor(requestsPerDay, result.requestsPerDayPerReplica) * result.gpusPerReplica;
+}
