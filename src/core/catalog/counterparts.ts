@@ -1,0 +1,87 @@
+// "What if we self-hosted this call?": maps an API model id to an open model of a similar class.
+// The mapping is deliberately coarse (two classes); users refine it with `llmCostLens.openModelFor`.
+import { CatalogLookupError } from './names';
+import { resolveOpenModel } from './openModels';
+
+export interface Counterpart {
+  /** Catalog id of the open model, or null when there is no sensible counterpart. */
+  model: string | null;
+  reason: string;
+  source: 'override' | 'open-model' | 'rule' | 'none';
+  /** Set when an override was ignored (e.g. it names an unknown open model); the rule result is used instead. */
+  warning?: string;
+}
+
+export const OVERRIDE_SETTING = 'llmCostLens.openModelFor';
+const LARGE = 'llama-3.3-70b';
+const SMALL = 'llama-3.1-8b';
+
+interface Rule { test: RegExp; model: string | null; why: string }
+
+// First match wins, so the small-class and non-chat rules come before the families they are named after.
+const RULES: readonly Rule[] = [
+  { test: /embed|embedding|voyage-|text-search|similarity/, model: null, why: 'embedding model: a chat model is no counterpart (self-host an embedding model such as bge or e5 and price it separately)' },
+  { test: /dall-e|gpt-image|imagen|tts|whisper|transcribe|speech|audio|realtime|moderation|rerank/, model: null, why: 'not a text-generation model: no open chat-model counterpart' },
+  { test: /haiku|(^|[^a-z])(mini|nano|lite)($|[^a-z])|flash|gpt-3\.5|claude-instant|mistral-small|ministral|open-mistral-7b|command-r7b|command-light|gemma|(^|[^a-z])8b/, model: SMALL, why: 'small/fast class (Haiku, mini, nano, Flash) → Llama 3.1 8B' },
+  { test: /sonnet|opus|claude|gpt-4|gpt-5|(^|[^a-z0-9])o[134]($|[^a-z0-9])|gemini.*pro|gemini-ultra|mistral-large|mistral-medium|pixtral-large|command-r|command-a|grok|deepseek|qwen-max|qwen-plus|sonar/, model: LARGE, why: 'frontier/large class (Sonnet, Opus, GPT-4o/4.1/5, Gemini Pro, Mistral Large) → Llama 3.3 70B' },
+];
+
+/** Lower-case and drop provider prefixes: `openai/gpt-4o`, Bedrock `us.anthropic.claude-…-v1:0`, Vertex `…@2024…`. */
+export function normalizeApiModelId(id: string): string {
+  let s = id.trim().toLowerCase();
+  s = s.slice(s.lastIndexOf('/') + 1);
+  s = s.replace(/^(?:(?:us|eu|apac|global)\.)?(?:anthropic|meta|mistral|cohere|amazon|ai21)\./, '');
+  s = s.replace(/@.*$/, '').replace(/-v\d+(?::\d+)?$/, '');
+  return s;
+}
+
+function globToRegExp(glob: string): RegExp {
+  const body = glob.toLowerCase().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`);
+}
+
+/** The override that applies: exact key (case-insensitive, raw or normalised) first, then the most specific glob. */
+function findOverride(apiModelId: string, overrides: Record<string, string>): [string, string] | undefined {
+  const raw = apiModelId.trim().toLowerCase();
+  const norm = normalizeApiModelId(apiModelId);
+  const entries = Object.entries(overrides);
+  const exact = entries.find(([k]) => !/[*?]/.test(k) && (k.toLowerCase() === raw || k.toLowerCase() === norm));
+  if (exact) return exact;
+  const globs = entries
+    .filter(([k]) => /[*?]/.test(k) && (globToRegExp(k).test(raw) || globToRegExp(k).test(norm)))
+    .sort((a, b) => b[0].replace(/[*?]/g, '').length - a[0].replace(/[*?]/g, '').length);
+  return globs[0];
+}
+
+export function openCounterpartFor(apiModelId: string, overrides?: Record<string, string>): Counterpart {
+  let warning: string | undefined;
+  if (overrides) {
+    const hit = findOverride(apiModelId, overrides);
+    if (hit) {
+      const [key, value] = hit;
+      const field = `${OVERRIDE_SETTING}[${JSON.stringify(key)}]`;
+      if (typeof value === 'string' && /^(none|null|)$/i.test(value.trim())) {
+        return { model: null, reason: `${field} says no self-hosted counterpart`, source: 'override' };
+      }
+      try {
+        const m = resolveOpenModel(String(value), field);
+        return { model: m.id, reason: `${field} → ${m.id}`, source: 'override' };
+      } catch (e) {
+        if (!(e instanceof CatalogLookupError)) throw e;
+        warning = `${field}: ${e.message}; using the built-in mapping`;
+      }
+    }
+  }
+  try {
+    const open = resolveOpenModel(apiModelId);
+    return { model: open.id, reason: `${apiModelId} is already the open model ${open.id}`, source: 'open-model', ...(warning ? { warning } : {}) };
+  } catch (e) {
+    if (!(e instanceof CatalogLookupError)) throw e;
+  }
+  const id = normalizeApiModelId(apiModelId);
+  const rule = RULES.find((r) => r.test.test(id));
+  if (!rule) {
+    return { model: null, reason: `no built-in counterpart for "${apiModelId}"; set ${OVERRIDE_SETTING} to choose one`, source: 'none', ...(warning ? { warning } : {}) };
+  }
+  return { model: rule.model, reason: rule.why, source: rule.model ? 'rule' : 'none', ...(warning ? { warning } : {}) };
+}
