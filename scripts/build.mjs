@@ -1,0 +1,51 @@
+// One esbuild script, three entry points (extension, CLI, webview) plus the runtime assets
+// that are loaded lazily from dist/ instead of being bundled: tokenizer rank files and tree-sitter wasm.
+import * as esbuild from 'esbuild';
+import { mkdirSync, copyFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+  // jsonc-parser's UMD entry hides its requires from esbuild; its ESM entry bundles cleanly.
+  mainFields: ['module', 'main'],
+};
+
+const targets = [
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+];
+
+/** Rank files are shipped as JSON beside the bundle and parsed on first use (see src/core/tokens). */
+function copyAssets() {
+  mkdirSync('dist/ranks', { recursive: true });
+  for (const name of ['o200k_base', 'cl100k_base']) {
+    const out = join('dist/ranks', `${name}.json`);
+    if (!existsSync(out)) writeFileSync(out, JSON.stringify(require(`js-tiktoken/ranks/${name}`)));
+  }
+  mkdirSync('dist/wasm', { recursive: true });
+  const grammarDir = join(require.resolve('@vscode/tree-sitter-wasm/package.json'), '..', 'wasm');
+  for (const f of readdirSync(grammarDir)) {
+    if (/^tree-sitter-(python|typescript|tsx|javascript|go|java|c-sharp|ruby)\.wasm$/.test(f)) copyFileSync(join(grammarDir, f), join('dist/wasm', f));
+  }
+  const runtimeWasm = join(require.resolve('web-tree-sitter'), '..', 'web-tree-sitter.wasm');
+  if (existsSync(runtimeWasm)) copyFileSync(runtimeWasm, 'dist/wasm/web-tree-sitter.wasm');
+}
+
+copyAssets();
+if (watch) {
+  const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('watching for changes…');
+} else {
+  await Promise.all(targets.map((t) => esbuild.build(t)));
+}
