@@ -1,0 +1,208 @@
+// The engine: scenario in, the `estimate` contract out (see DESIGN.md "CLI contracts").
+// Pure: no I/O, no clock. Every default it applies is echoed in `assumptions`, every fallback in `notes`.
+import { DEFAULTS, formatZodIssues, scenarioSchema, type Scenario } from '../config';
+import { lookupApiPrice, type ApiPrice } from '../catalog/prices';
+import { apiCostPerRequest, type ApiRates } from './apiCost';
+import { breakEvenRequestsPerDay } from './breakEven';
+import { bestHybrid, hybridAt, type HybridInputs, type HybridPoint } from './hybrid';
+import { fixedMonthly, selfHostedMonthly, variableCostPerRequest, type SelfHostedCostInputs } from './selfHosted';
+import { gpusAt, type Sizing } from './sizing';
+import { resolveDeployment } from './deployment';
+
+export type Verdict = 'api' | 'self-hosted' | 'hybrid';
+
+export interface PriceBasis {
+  model: string | null;
+  displayName: string | null;
+  inputUsdPerMTok: number;
+  outputUsdPerMTok: number;
+  cachedInputUsdPerMTok: number | null;
+  batchDiscount: number | null;
+  /** "scenario" when every rate used came from the scenario; otherwise the catalog source, possibly with overrides. */
+  source: string;
+  asOf: string | null;
+  overrides: string[];
+}
+
+export interface EstimateResult {
+  api: { costPerRequestUsd: number; monthlyUsd: number; price: PriceBasis };
+  selfHosted: {
+    monthlyUsd: number;
+    computeMonthlyUsd: number;
+    variableMonthlyUsd: number;
+    opsMonthlyUsd: number;
+    setupMonthlyUsd: number;
+    setupOneTimeUsd: number;
+    effectiveUsdPerMTok: number | null;
+    capacity: { outputTokensPerSecond: number | null; requestsPerDay: number | null; gpusNeeded: number | null; fits: boolean | null };
+  };
+  breakEven: { computeOnlyRequestsPerDay: number | null; withOpsRequestsPerDay: number | null };
+  hybrid: null | (HybridPoint & { best: HybridPoint | null });
+  verdict: Verdict;
+  assumptions: Record<string, number | string | boolean | null>;
+  notes: string[];
+}
+
+export type EstimateOutcome = { ok: true; result: EstimateResult } | { ok: false; problems: string[] };
+
+/** Validate raw (parsed JSON) input and estimate. Problems are `path.to.field: reason` lines. */
+export function estimateFromInput(raw: unknown): EstimateOutcome {
+  const parsed = scenarioSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) return { ok: false, problems: formatZodIssues(parsed.error.issues) };
+  return estimate(parsed.data);
+}
+
+export function estimate(s: Scenario): EstimateOutcome {
+  const notes: string[] = [];
+  const problems: string[] = [];
+
+  const price = resolvePrice(s, problems, notes);
+  const deployment = resolveDeployment(s, problems, notes);
+  if (problems.length || !price || !deployment) return { ok: false, problems };
+
+  const w = s.workload;
+  const sh = s.selfHosted ?? {};
+  const daysPerMonth = w.daysPerMonth ?? DEFAULTS.daysPerMonth;
+  const cachedInputTokens = w.cachedInputTokens ?? 0;
+  const batch = s.api.batch ?? DEFAULTS.batch;
+  const tokensPerRequest = w.inputTokens + w.outputTokens;
+
+  const rates: ApiRates = {
+    inputUsdPerMTok: price.inputUsdPerMTok,
+    outputUsdPerMTok: price.outputUsdPerMTok,
+    cachedInputUsdPerMTok: price.cachedInputUsdPerMTok,
+    batchDiscount: price.batchDiscount ?? DEFAULTS.batchDiscount,
+  };
+  if (cachedInputTokens > 0 && price.cachedInputUsdPerMTok === null) {
+    notes.push(`no cached-input price for ${price.model ?? 'this model'}: the ${cachedInputTokens} cached input tokens are billed at the input price`);
+  }
+  if (batch && price.source !== 'scenario' && price.batchDiscount === null) {
+    notes.push(`no batch discount recorded for ${price.model ?? 'this model'}: assumed ${DEFAULTS.batchDiscount * 100} % off`);
+  }
+  const apiPerRequest = apiCostPerRequest({ inputTokens: w.inputTokens, outputTokens: w.outputTokens, cachedInputTokens }, rates, batch);
+  const apiMonthly = apiPerRequest * w.requestsPerDay * daysPerMonth;
+
+  const cost: SelfHostedCostInputs = {
+    fixedMonthlyUsd: sh.fixedMonthlyUsd ?? 0,
+    gpuHourlyUsd: deployment.gpuHourlyUsd,
+    hoursPerMonth: sh.gpu?.hoursPerMonth ?? DEFAULTS.hoursPerMonth,
+    variableUsdPerMTok: sh.variableUsdPerMTok ?? 0,
+    opsHoursPerMonth: sh.opsHoursPerMonth ?? 0,
+    opsHourlyUsd: sh.opsHourlyUsd ?? 0,
+    setupHours: sh.setupHours ?? 0,
+    setupAmortizationMonths: sh.setupAmortizationMonths ?? DEFAULTS.setupAmortizationMonths,
+  };
+  if (cost.setupHours > 0 && cost.opsHourlyUsd === 0) notes.push('setupHours is set but opsHourlyUsd is 0: setup is costed at $0');
+
+  const sizing: Sizing = deployment.sizing;
+  const gpus = gpusAt(sizing, w.requestsPerDay);
+  const selfBreakdown = selfHostedMonthly(cost, gpus, w.requestsPerDay * daysPerMonth, tokensPerRequest);
+  const variablePerRequest = variableCostPerRequest(cost, tokensPerRequest);
+
+  const common = { apiPerRequest, variablePerRequest, daysPerMonth, sizing, workloadRequestsPerDay: w.requestsPerDay };
+  const breakEven = {
+    computeOnlyRequestsPerDay: breakEvenRequestsPerDay({ ...common, fixedMonthlyFor: (g) => fixedMonthly(cost, g, false) }),
+    withOpsRequestsPerDay: breakEvenRequestsPerDay({ ...common, fixedMonthlyFor: (g) => fixedMonthly(cost, g, true) }),
+  };
+  if (breakEven.withOpsRequestsPerDay === null) {
+    notes.push(
+      apiPerRequest <= variablePerRequest
+        ? 'self-hosting never breaks even: its per-request variable cost is at least the API price'
+        : 'self-hosting does not break even within 100× the workload volume',
+    );
+  }
+
+  const capacityRequestsPerDay = deployment.capacityRequestsPerDay(gpus);
+  if (capacityRequestsPerDay !== null && w.requestsPerDay > capacityRequestsPerDay) {
+    notes.push(`the workload (${w.requestsPerDay} requests/day) exceeds the deployment's capacity (${round(capacityRequestsPerDay)} requests/day at the assumed utilization)`);
+  }
+  const totalTps = deployment.tokensPerSecond(gpus);
+  const utilization = sh.utilization ?? DEFAULTS.utilization;
+  const effectiveUsdPerMTok = totalTps === null ? null : selfBreakdown.monthlyUsd / ((totalTps * utilization * 86_400 * daysPerMonth) / 1e6);
+
+  const hybridInputs: HybridInputs = { requestsPerDay: w.requestsPerDay, daysPerMonth, apiPerRequest, variablePerRequest, fixedMonthlyFor: (g) => fixedMonthly(cost, g, true), sizing };
+  const best = bestHybrid(hybridInputs);
+  const hybrid = s.hybrid ? { ...hybridAt(hybridInputs, s.hybrid.selfHostedShare), best } : best ? { ...best, best } : null;
+
+  let verdict: Verdict = 'api';
+  let cheapest = apiMonthly;
+  if (selfBreakdown.monthlyUsd < cheapest) {
+    verdict = 'self-hosted';
+    cheapest = selfBreakdown.monthlyUsd;
+  }
+  if (hybrid && hybrid.selfHostedShare > 0 && hybrid.selfHostedShare < 1 && hybrid.monthlyUsd < cheapest) verdict = 'hybrid';
+
+  return {
+    ok: true,
+    result: {
+      api: { costPerRequestUsd: apiPerRequest, monthlyUsd: apiMonthly, price },
+      selfHosted: {
+        ...selfBreakdown,
+        effectiveUsdPerMTok,
+        capacity: {
+          outputTokensPerSecond: totalTps === null ? null : deployment.outputTokensPerSecond(gpus),
+          requestsPerDay: capacityRequestsPerDay,
+          gpusNeeded: sizing.kind === 'none' ? null : gpus,
+          fits: deployment.fits,
+        },
+      },
+      breakEven,
+      hybrid,
+      verdict,
+      assumptions: {
+        daysPerMonth,
+        hoursPerMonth: cost.hoursPerMonth,
+        setupAmortizationMonths: cost.setupAmortizationMonths,
+        utilization,
+        batch,
+        cachedInputTokens,
+        fixedMonthlyUsd: cost.fixedMonthlyUsd,
+        gpuHourlyUsd: sizing.kind === 'none' ? null : cost.gpuHourlyUsd,
+        variableUsdPerMTok: cost.variableUsdPerMTok,
+        opsHoursPerMonth: cost.opsHoursPerMonth,
+        opsHourlyUsd: cost.opsHourlyUsd,
+        setupHours: cost.setupHours,
+        ...deployment.assumptions,
+      },
+      notes,
+    },
+  };
+}
+
+function resolvePrice(s: Scenario, problems: string[], notes: string[]): PriceBasis | null {
+  const a = s.api;
+  let catalog: ApiPrice | null = null;
+  if (a.model !== undefined) {
+    const found = lookupApiPrice(a.model);
+    if (found.ok) {
+      catalog = found.price;
+    } else if (a.inputUsdPerMTok !== undefined && a.outputUsdPerMTok !== undefined) {
+      notes.push(`model "${a.model}" is not in the price catalog; the scenario's own prices are used`);
+    } else {
+      const hint = found.suggestions.length ? `; did you mean ${found.suggestions.map((x) => `"${x}"`).join(', ')}?` : '';
+      problems.push(`api.model: unknown model "${a.model}" (not in the price catalog; give inputUsdPerMTok and outputUsdPerMTok to price it yourself)${hint}`);
+      return null;
+    }
+  }
+  const overrides = (['inputUsdPerMTok', 'outputUsdPerMTok', 'cachedInputUsdPerMTok'] as const).filter((k) => a[k] !== undefined);
+  const usesCached = (s.workload.cachedInputTokens ?? 0) > 0;
+  const allFromScenario = a.inputUsdPerMTok !== undefined && a.outputUsdPerMTok !== undefined && (!usesCached || a.cachedInputUsdPerMTok !== undefined);
+  const inputUsdPerMTok = a.inputUsdPerMTok ?? catalog!.inputUsdPerMTok;
+  const outputUsdPerMTok = a.outputUsdPerMTok ?? catalog!.outputUsdPerMTok;
+  const cachedInputUsdPerMTok = a.cachedInputUsdPerMTok ?? catalog?.cachedInputUsdPerMTok ?? null;
+  return {
+    model: catalog?.modelId ?? a.model ?? null,
+    displayName: catalog?.displayName ?? null,
+    inputUsdPerMTok,
+    outputUsdPerMTok,
+    cachedInputUsdPerMTok,
+    batchDiscount: catalog ? catalog.batchDiscount : null,
+    source: allFromScenario || !catalog ? 'scenario' : overrides.length ? `scenario overrides (${overrides.join(', ')}) over ${catalog.source}` : catalog.source,
+    asOf: allFromScenario || !catalog ? null : catalog.asOf,
+    overrides: overrides.map((k) => `api.${k}`),
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
