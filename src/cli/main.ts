@@ -1,0 +1,42 @@
+// `llm-cost-lens` entry point: thin over src/core. Exit codes: 0 ok, 2 invalid input, 1 internal error.
+import { estimateCommand } from './estimate';
+import { EXIT, type Io, UsageError } from './args';
+
+const USAGE = `usage: llm-cost-lens <command> [options]
+
+commands:
+  estimate --scenario FILE [--scenario FILE…] [--json]   API vs self-hosted monthly cost for a scenario file
+  help                                                  this text`;
+
+type Command = (argv: string[], io: Io) => Promise<number>;
+const COMMANDS: Record<string, Command> = { estimate: estimateCommand };
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(USAGE);
+    return name ? EXIT.ok : EXIT.invalidInput;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`unknown command "${name}"\n${USAGE}`);
+    return EXIT.invalidInput;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${name}: ${e.message}`);
+      return EXIT.invalidInput;
+    }
+    io.err(`internal error: ${e instanceof Error ? e.message : String(e)}`);
+    return EXIT.internal;
+  }
+}
+
+if (require.main === module) {
+  const io: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
+  main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}

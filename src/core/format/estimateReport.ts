@@ -1,0 +1,41 @@
+// Readable (non-JSON) rendering of an estimate: what a person reads in a terminal or CI log.
+import type { EstimateResult } from '../economics/estimate';
+import { formatCount, formatUsd, formatUsdPrecise } from './money';
+import { renderTable } from './table';
+
+export function renderEstimate(r: EstimateResult, title?: string): string {
+  const a = r.assumptions;
+  const p = r.api.price;
+  const priceLabel = `${p.displayName ?? p.model ?? 'custom prices'}: $${p.inputUsdPerMTok}/$${p.outputUsdPerMTok} per Mtok in/out` +
+    (p.cachedInputUsdPerMTok !== null ? `, cached $${p.cachedInputUsdPerMTok}` : '') +
+    ` (source: ${p.source}${p.asOf ? `, prices as of ${p.asOf}` : ''})`;
+  const s = r.selfHosted;
+  const rows: string[][] = [
+    ['API per request', formatUsdPrecise(r.api.costPerRequestUsd)],
+    ['API per month', formatUsd(r.api.monthlyUsd)],
+    ['Self-hosted per month', formatUsd(s.monthlyUsd)],
+    ['  compute', formatUsd(s.computeMonthlyUsd)],
+    ['  variable (per token)', formatUsd(s.variableMonthlyUsd)],
+    ['  ops', formatUsd(s.opsMonthlyUsd)],
+    ['  setup (amortized)', `${formatUsd(s.setupMonthlyUsd)}  (one-time ${formatUsd(s.setupOneTimeUsd)})`],
+    ['Break-even, compute only', be(r.breakEven.computeOnlyRequestsPerDay)],
+    ['Break-even, with ops', be(r.breakEven.withOpsRequestsPerDay)],
+  ];
+  if (s.capacity.requestsPerDay !== null) rows.push(['Capacity', `${formatCount(s.capacity.requestsPerDay)} req/day`]);
+  if (s.capacity.gpusNeeded !== null) rows.push(['GPUs', String(s.capacity.gpusNeeded)]);
+  if (s.effectiveUsdPerMTok !== null) rows.push(['Self-hosted effective', `$${s.effectiveUsdPerMTok.toFixed(3)}/Mtok`]);
+  if (r.hybrid) rows.push([`Hybrid (${Math.round(r.hybrid.selfHostedShare * 100)} % self-hosted)`, formatUsd(r.hybrid.monthlyUsd)]);
+  rows.push(['Verdict', r.verdict]);
+  const lines = [
+    ...(title ? [title] : []),
+    `Price: ${priceLabel}`,
+    `Month: ${a.daysPerMonth} days; utilization ${a.utilization}; batch ${a.batch ? 'on' : 'off'}`,
+    renderTable(['', ''], rows).split('\n').slice(2).join('\n'),
+    ...r.notes.map((n) => `note: ${n}`),
+  ];
+  return lines.join('\n');
+}
+
+function be(n: number | null): string {
+  return n === null ? 'never (API always cheaper)' : `${formatCount(n)} req/day`;
+}
