@@ -1,0 +1,36 @@
+// Reads what the extension host logged about our extension (copied into the artifacts folder on stop()).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Session } from './session';
+
+export const EXTENSION_ID = 'llm-cost-lens.llm-cost-lens';
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+}
+
+function timestamp(line: string): number | undefined {
+  const m = /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3})/.exec(line);
+  return m ? Date.parse(m[1].replace(' ', 'T')) : undefined;
+}
+
+/** The extension host log files of a stopped session. */
+export function extensionHostLogs(session: Session): string[] {
+  return walk(join(session.artifactsDir, 'vscode-logs')).filter((f) => /exthost/i.test(f) && f.endsWith('.log'));
+}
+
+/** One line: when the extension host activated the extension, counted from the extension host's first log line. */
+export function activationReport(session: Session): string {
+  for (const file of extensionHostLogs(session)) {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const hit = lines.find((l) => l.includes(`_doActivateExtension ${EXTENSION_ID}`));
+    if (!hit) continue;
+    const start = timestamp(lines[0]);
+    const at = timestamp(hit);
+    const event = /activationEvent: '([^']*)'/.exec(hit)?.[1] ?? '?';
+    const since = start !== undefined && at !== undefined ? `${at - start} ms after the extension host started` : 'time unknown';
+    return `activation of ${EXTENSION_ID} (${event}) began ${since} (${relative(process.cwd(), file)})`;
+  }
+  return `no activation of ${EXTENSION_ID} found in the extension host logs under ${relative(process.cwd(), join(session.artifactsDir, 'vscode-logs'))}`;
+}

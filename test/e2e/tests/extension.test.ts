@@ -1,0 +1,52 @@
+// The extension in a real workbench (code-server + Chromium), acting as a user.
+import { after, afterEach, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Session } from '../harness/session';
+import { Workbench } from '../harness/workbench';
+import { activationReport } from '../harness/logs';
+import { costPanelShowsScenario, statusBarShowsCost } from '../stories/extension';
+
+describe('LLM Cost Lens in code-server', () => {
+  let session: Session;
+  let wb: Workbench;
+
+  before(async () => {
+    session = await Session.start({ name: 'extension' });
+    wb = new Workbench(session);
+  });
+  afterEach(async (t) => {
+    await session?.screenshot(t.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase());
+  });
+  after(async () => {
+    await session?.stop();
+    if (session) console.log(`[e2e] ${activationReport(session)}`);
+  });
+
+  it('activates on startup: the status bar shows "LLM Cost"', async () => {
+    const text = await statusBarShowsCost(wb);
+    console.log(`[e2e] status bar item: ${JSON.stringify(text)}`);
+  });
+
+  it('opens the cost panel from the command palette and shows the seed scenario', async () => {
+    const row = await costPanelShowsScenario(wb, 'seed-sonnet-1000', { api: '$66', selfHosted: '$200', verdict: 'api' });
+    console.log(`[e2e] panel row: ${JSON.stringify(row)}`);
+  });
+
+  it('made no request outside 127.0.0.1 and the webview logged no CSP violation', () => {
+    const net = session.network();
+    console.log(
+      `[e2e] requests: ${net.local.length} local, ${net.servedByServiceWorker.length} webview resources served by the service worker, ` +
+        `${net.workbenchOwn.length} by the workbench itself${net.workbenchOwn.length ? ` (${[...new Set(net.workbenchOwn.map((r) => new URL(r.url).host))].join(', ')})` : ''}`,
+    );
+    assert.deepEqual(
+      net.external.map((r) => `${r.method} ${r.url} (from ${r.frameUrl})`),
+      [],
+      `requests left 127.0.0.1 (see ${session.artifactsDir}/requests.log)`,
+    );
+    assert.deepEqual(
+      session.cspViolations().map((c) => c.text),
+      [],
+      `CSP violations in the browser console (see ${session.artifactsDir}/browser-console.log)`,
+    );
+  });
+});
