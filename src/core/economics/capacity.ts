@@ -103,7 +103,7 @@ function peakFlops(gpu: Gpu, precision: Precision): number {
 }
 
 /** Weight bytes read in one decode step of batch B: MoE steps touch the experts any of the B tokens route to. */
-function weightBytesReadPerStep(model: OpenModel, bytesPerParam: number, batch: number): number {
+export function weightBytesReadPerStep(model: OpenModel, bytesPerParam: number, batch: number): number {
   if (!model.moe) return model.activeParamsB * 1e9 * bytesPerParam;
   const { experts, activeExperts } = model.moe;
   const perExpert = (model.totalParamsB - model.activeParamsB) / (experts - activeExperts);
