@@ -1,0 +1,107 @@
+// Opt-in price update: the only code in the product that touches the network, and only when the user asks
+// ("Update prices" command / `llm-cost-lens prices --update`). Downloads the same data genai-prices publishes,
+// validates it, and keeps it in a user storage directory with its date. Loading prefers that file when valid
+// and falls back to the bundled snapshot on any problem, saying why.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compactProviders, describeIssues, priceDataFileSchema, upstreamDataSchema, UPSTREAM_DATA_URL, type PriceDataFile } from './prices-data';
+import { catalogFromData, getSnapshotCatalog, priceCatalogInfo, setActivePriceCatalog, SNAPSHOT, type PriceCatalogInfo } from './prices';
+import type { PriceCatalog } from './prices-resolve';
+
+export const PRICE_FILE_NAME = 'genai-prices-data.json';
+
+export interface UpdatePricesOptions {
+  url?: string;
+  dir: string;
+  fetchImpl?: typeof fetch;
+  /** The date recorded as "prices as of"; defaults to today (UTC). */
+  today?: Date;
+  timeoutMs?: number;
+}
+
+export type UpdatePricesResult = { ok: true; asOf: string; models: number; file: string } | { ok: false; error: string };
+
+export async function updatePrices(opts: UpdatePricesOptions): Promise<UpdatePricesResult> {
+  const url = opts.url ?? UPSTREAM_DATA_URL;
+  const doFetch = opts.fetchImpl ?? fetch;
+  let text: string;
+  try {
+    const res = await doFetch(url, { signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000), headers: { accept: 'application/json' } });
+    if (!res.ok) return { ok: false, error: `download failed: HTTP ${res.status} ${res.statusText} from ${url}` };
+    text = await res.text();
+  } catch (e) {
+    return { ok: false, error: `download failed from ${url}: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, error: `downloaded data is not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const parsed = upstreamDataSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, error: `downloaded data does not match the price data schema: ${describeIssues(parsed.error)}` };
+  const asOf = (opts.today ?? new Date()).toISOString().slice(0, 10);
+  const data: PriceDataFile = { format: 1, source: url, version: null, asOf, providers: compactProviders(parsed.data) };
+  let catalog: PriceCatalog;
+  try {
+    catalog = catalogFromData(data, { origin: 'downloaded', file: null, note: null });
+  } catch (e) {
+    return { ok: false, error: `downloaded data could not be compiled: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  if (!catalog.providers.some((p) => p.entries.some((x) => x.price.inputUsdPerMTok > 0))) {
+    return { ok: false, error: 'downloaded data has no model with a token price' };
+  }
+  const file = join(opts.dir, PRICE_FILE_NAME);
+  try {
+    mkdirSync(opts.dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(data));
+    renameSync(tmp, file); // atomic: a reader never sees half a file
+  } catch (e) {
+    return { ok: false, error: `could not write ${file}: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  return { ok: true, asOf, models: catalog.models, file };
+}
+
+/**
+ * The catalog to use: the downloaded file in `dir` when present and valid and not older than the snapshot,
+ * otherwise the bundled snapshot (with `meta.note` saying why the file was ignored).
+ */
+export function loadPriceCatalog(dir?: string): PriceCatalog {
+  if (!dir) return getSnapshotCatalog();
+  const file = join(dir, PRICE_FILE_NAME);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return getSnapshotCatalog();
+    return fallback(`could not read ${file}: ${(e as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return fallback(`${file} is not valid JSON (${(e as Error).message})`);
+  }
+  const parsed = priceDataFileSchema.safeParse(json);
+  if (!parsed.success) return fallback(`${file} is not valid price data (${describeIssues(parsed.error, 3)})`);
+  const data = parsed.data as PriceDataFile;
+  if (data.asOf < SNAPSHOT.asOf) return fallback(`${file} (prices as of ${data.asOf}) is older than the bundled snapshot (${SNAPSHOT.asOf})`);
+  try {
+    return catalogFromData(data, { origin: 'downloaded', file, note: null });
+  } catch (e) {
+    return fallback(`${file} could not be compiled (${(e as Error).message})`);
+  }
+}
+
+function fallback(reason: string): PriceCatalog {
+  const snap = getSnapshotCatalog();
+  const note = `${reason}; using the bundled snapshot (${snap.meta.source}, prices as of ${snap.meta.asOf})`;
+  return snap.withMeta({ note });
+}
+
+/** Makes lookups use `loadPriceCatalog(dir)` (or the snapshot when `dir` is undefined) and reports what is in use. */
+export function usePriceCatalogDir(dir: string | undefined, today?: Date): PriceCatalogInfo {
+  setActivePriceCatalog(loadPriceCatalog(dir));
+  return priceCatalogInfo(today);
+}
