@@ -189,7 +189,8 @@ function resolvePrice(s: Scenario, problems: string[], notes: string[]): PriceBa
   const allFromScenario = a.inputUsdPerMTok !== undefined && a.outputUsdPerMTok !== undefined && (!usesCached || a.cachedInputUsdPerMTok !== undefined);
   const inputUsdPerMTok = a.inputUsdPerMTok ?? catalog!.inputUsdPerMTok;
   const outputUsdPerMTok = a.outputUsdPerMTok ?? catalog!.outputUsdPerMTok;
-  const cachedInputUsdPerMTok = a.cachedInputUsdPerMTok ?? catalog?.cachedInputUsdPerMTok ?? null;
+  // When every rate used is the scenario's, the catalog's cache price is not shown either: it was not used.
+  const cachedInputUsdPerMTok = a.cachedInputUsdPerMTok ?? (allFromScenario ? null : catalog?.cachedInputUsdPerMTok ?? null);
   return {
     model: catalog?.modelId ?? a.model ?? null,
     displayName: catalog?.displayName ?? null,
