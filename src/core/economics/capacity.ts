@@ -119,15 +119,18 @@ export function replicaPerformance(
 ): ReplicaPerformance {
   const weightBytes = model.totalParamsB * 1e9 * WEIGHT_BYTES[precision];
   const kvPerToken = kvBytesPerToken(model, KV_BYTES[precision]);
-  const base = { gpusPerReplica: tp, weightBytes, kvBytesPerToken: kvPerToken };
-  const none = { ...base, maxBatch: 0, requestsPerSecond: 0, outputTokensPerSecond: 0, stepSeconds: 0, prefillSecondsPerRequest: 0, decodeBound: 'none' as const };
+  // Plain object literals, no spreads: this runs for every layout on every estimate.
+  const fail = (reason: string): ReplicaPerformance => ({
+    fits: false, reason, gpusPerReplica: tp, maxBatch: 0, requestsPerSecond: 0, outputTokensPerSecond: 0,
+    weightBytes, kvBytesPerToken: kvPerToken, stepSeconds: 0, prefillSecondsPerRequest: 0, decodeBound: 'none',
+  });
   const tokens = inputTokens + outputTokens;
   if (tokens > model.contextTokens) {
-    return { ...none, fits: false, reason: `a request of ${tokens} tokens exceeds the ${model.contextTokens}-token context of ${model.id}` };
+    return fail(`a request of ${tokens} tokens exceeds the ${model.contextTokens}-token context of ${model.id}`);
   }
   const kvRoom = p.usableMemoryFraction * gpu.memoryGb * GIB * tp - weightBytes - p.runtimeOverheadGiBPerGpu * GIB * tp;
   const memoryBatch = Math.floor(kvRoom / (kvPerToken * Math.max(tokens, 1)));
-  if (memoryBatch < 1) return { ...none, fits: false, reason: 'weights + KV cache exceed GPU memory' };
+  if (memoryBatch < 1) return fail('weights + KV cache exceed GPU memory');
   const maxBatch = Math.min(memoryBatch, p.engineMaxBatch);
 
   const scale = tp * Math.pow(p.tensorParallelEfficiency, Math.log2(tp));
@@ -145,7 +148,7 @@ export function replicaPerformance(
 
   const requestsPerSecond = maxBatch / (maxBatch * prefillSecondsPerRequest + outputTokens * stepSeconds);
   return {
-    ...base, fits: true, reason: null, maxBatch, requestsPerSecond,
+    fits: true, reason: null, gpusPerReplica: tp, weightBytes, kvBytesPerToken: kvPerToken, maxBatch, requestsPerSecond,
     outputTokensPerSecond: requestsPerSecond * outputTokens, stepSeconds, prefillSecondsPerRequest,
     decodeBound: outputTokens === 0 ? 'none' : computeSeconds > memorySeconds ? 'compute' : 'memory',
   };
