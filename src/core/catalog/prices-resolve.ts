@@ -179,20 +179,49 @@ export class PriceCatalog {
     return null;
   }
 
-  /** Azure deployment names and the like: the longest first-party model name contained at word boundaries. */
+  /**
+   * Azure deployment names and the like: the longest first-party model name contained at word boundaries.
+   * A typo of a longer model (`gpt-4o-minii`) must not land on the shorter one (`gpt-4o`): the word after the
+   * contained name may not be close to a word that follows that name in any catalog id.
+   */
   private findContained(name: string): CatalogEntry | null {
-    this.containable ??= this.providers
-      .filter((p) => p.rank < 100)
-      .flatMap((p) => p.entries.flatMap((e) => [e.idLower, ...e.aliases].filter((k) => k.length >= 5).map((key) => ({ key, entry: e }))))
-      .sort((a, b) => b.key.length - a.key.length);
+    if (!this.containable) {
+      const all = this.providers.flatMap((p) => p.entries.flatMap((e) => [e.idLower, ...e.aliases]));
+      this.containable = this.providers
+        .filter((p) => p.rank < 100)
+        .flatMap((p) => p.entries.flatMap((e) => [e.idLower, ...e.aliases].filter((k) => k.length >= 5).map((key) => ({ key, entry: e }))))
+        .sort((a, b) => b.key.length - a.key.length);
+      this.allNames = all;
+    }
     for (const c of this.containable) {
       const at = name.indexOf(c.key);
       if (at < 0) continue;
       const before = at === 0 ? '' : name[at - 1]!;
       const after = name[at + c.key.length] ?? '';
-      if (/^[^a-z0-9]?$/.test(before) && /^[^a-z0-9.]?$/.test(after)) return c.entry;
+      if (!/^[^a-z0-9]?$/.test(before) || !/^[^a-z0-9.]?$/.test(after)) continue;
+      const next = /^[^a-z0-9]([a-z]+)/.exec(name.slice(at + c.key.length))?.[1];
+      if (next && this.nextWords(c.key).some((w) => w === next || editDistance(w, next) <= Math.max(1, Math.floor(w.length / 3)))) continue;
+      return c.entry;
     }
     return null;
+  }
+
+  private allNames: string[] = [];
+  private readonly nextWordCache = new Map<string, string[]>();
+  private nextWords(key: string): string[] {
+    let words = this.nextWordCache.get(key);
+    if (!words) {
+      const set = new Set<string>();
+      for (const n of this.allNames) {
+        if (n.length > key.length + 1 && n.startsWith(key) && /[^a-z0-9]/.test(n[key.length]!)) {
+          const w = /^[a-z]+/.exec(n.slice(key.length + 1))?.[0];
+          if (w) set.add(w);
+        }
+      }
+      words = [...set];
+      this.nextWordCache.set(key, words);
+    }
+    return words;
   }
 
   private suggest(name: string, limit = 5): string[] {
