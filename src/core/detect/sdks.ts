@@ -314,6 +314,17 @@ export const HTTP_ENDPOINTS: { path: string; api: string; kind: CallKind; selfHo
   { path: '/api/embeddings', api: 'embed', kind: 'embedding', selfHostedDefault: true },
 ];
 
+/**
+ * Vercel AI SDK provider packages. Every export is a provider (`openai('gpt-4o')`, `openai.embedding('…')`) or a
+ * provider factory (`createOpenAI({ baseURL })`); a `pkg` ending in '/' matches every package under that scope.
+ */
+export const AI_SDK_PROVIDERS: { pkg: string; selfHosted?: boolean }[] = [
+  { pkg: '@ai-sdk/' },
+  { pkg: 'ollama-ai-provider', selfHosted: true },
+  { pkg: 'ollama-ai-provider-v2', selfHosted: true },
+  { pkg: '@openrouter/ai-sdk-provider' },
+];
+
 /** Python/JS HTTP client calls that send a request: module function or client method name → verb. */
 export const HTTP_CLIENTS = {
   py: { modules: ['requests', 'httpx', 'aiohttp'], clientCtors: ['Session', 'Client', 'AsyncClient', 'ClientSession'], methods: ['post', 'request', 'stream'] },
