@@ -77,6 +77,8 @@ test('a fixed GPU count gives whole replicas and consistent totals', () => {
   assert.equal(r.replicas, Math.floor(5 / r.gpusPerReplica));
   assert.ok(Math.abs(r.requestsPerDay - r.replicas * r.requestsPerDayPerReplica) < 1e-6);
   assert.ok(Math.abs(r.outputTokensPerSecond / base.outputTokens * 86_400 * base.utilization - r.requestsPerDay) < 1e-3);
+  assert.ok(Math.abs(r.outputTokensPerSecondPerReplica * r.replicas - r.outputTokensPerSecond) < 1e-6);
+  assert.ok(Math.abs(r.tokensPerSecondPerReplica / 600 * 100 - r.outputTokensPerSecondPerReplica) < 1e-6);
   const half = estimateCapacity({ ...base, gpuCount: 5, utilization: 0.3 });
   assert.ok(Math.abs(half.requestsPerDay * 2 - r.requestsPerDay) < 1e-6);
 });

@@ -31,6 +31,9 @@ export interface CapacityResult {
   maxBatch: number;
   /** Whole deployment at full load. */
   outputTokensPerSecond: number;
+  /** One replica at full load: output tokens/s, and input + output tokens/s. */
+  outputTokensPerSecondPerReplica: number;
+  tokensPerSecondPerReplica: number;
   /** Whole deployment at `utilization`. */
   requestsPerDay: number;
   requestsPerDayPerReplica: number;
@@ -228,7 +231,7 @@ export function estimateCapacity(input: CapacityInput, p: CapacityParams = CALIB
     const reason = notFitReason(model, gpu, precision, count, inTok, outTok, p, firstMiss?.reason ?? 'does not fit');
     const minWidth = widths(p.maxGpusPerReplica).find((w) => replicaPerformance(model, gpu, precision, w, inTok, outTok, p).fits) ?? 0;
     return { fits: false, reason, gpusPerReplica: minWidth, replicas: 0, gpusNeeded: minWidth, maxBatch: 0,
-      outputTokensPerSecond: 0, requestsPerDay: 0, requestsPerDayPerReplica: 0, assumptions, basis };
+      outputTokensPerSecond: 0, outputTokensPerSecondPerReplica: 0, tokensPerSecondPerReplica: 0, requestsPerDay: 0, requestsPerDayPerReplica: 0, assumptions, basis };
   }
 
   const perReplicaPerDay = best.requestsPerSecond * SECONDS_PER_DAY * utilization;
@@ -244,6 +247,7 @@ export function estimateCapacity(input: CapacityInput, p: CapacityParams = CALIB
   return {
     fits: true, reason: null, gpusPerReplica: best.gpusPerReplica, replicas, gpusNeeded, maxBatch: best.maxBatch,
     outputTokensPerSecond: best.outputTokensPerSecond * replicas,
+    outputTokensPerSecondPerReplica: best.outputTokensPerSecond, tokensPerSecondPerReplica: best.requestsPerSecond * (inTok + outTok),
     requestsPerDay: perReplicaPerDay * replicas, requestsPerDayPerReplica: perReplicaPerDay, assumptions, basis,
   };
 }
