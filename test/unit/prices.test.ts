@@ -253,3 +253,11 @@ test('overrides win field by field and are labelled', () => {
   assert.throws(() => applyPriceOverrides(base.price, { outputUsdPerMTok: -1 }, 'settings'), /outputUsdPerMTok: must be a finite number ≥ 0/);
   assert.throws(() => applyPriceOverrides(base.price, { inputUsdPerMTok: Number.NaN }, 'settings'), /inputUsdPerMTok/);
 });
+
+test('the buffered edit distance used for suggestions agrees with the shared one', async () => {
+  const { editDistance } = await import('../../src/core/catalog/prices-resolve');
+  const { editDistance: reference } = await import('../../src/core/catalog/names');
+  for (const [a, b] of [['kitten', 'sitting'], ['', 'abc'], ['abc', ''], ['claude-sonet-4-6', 'claude-sonnet-4-6'], ['gpt-4o-minii', 'gpt-4o-mini'], ['gemini-2.5-pro', 'gemini-2.5-flash']] as const) {
+    assert.equal(editDistance(a, b), reference(a, b), `${a} / ${b}`);
+  }
+});

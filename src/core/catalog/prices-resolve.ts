@@ -1,7 +1,6 @@
 // Model-name resolution over a compiled catalog: the names developers actually write (dated ids, aliases,
 // `provider/model`, `provider:model`, Bedrock ids and ARNs, Vertex `@` versions, Azure deployment names,
 // OpenRouter suffixes, case) land on one priced entry, or on an explicit "unpriced" with suggestions.
-import { editDistance } from './names';
 import type { ApiPrice, PriceLookup } from './prices';
 import type { CatalogEntry, CompiledProvider } from './prices-compile';
 
@@ -27,6 +26,7 @@ const SELF_HOSTED_PREFIXES = new Set(['ollama', 'ollama_chat', 'lm_studio', 'lms
 
 const BEDROCK_ID = /^(?:(?:us|eu|apac|au|jp|ca|global|us-gov)\.)?(?:anthropic|amazon|meta|mistral|cohere|ai21|deepseek|openai|qwen|google|nvidia|writer|moonshot|minimax|twelvelabs|stability)\.[a-z0-9]/;
 const BEDROCK_ARN = /^arn:aws[a-z-]*:bedrock:[^:]*:[^:]*:[a-z-]+\/(.+)$/;
+const MAX_SUGGESTION_DISTANCE = 0.5;
 const ROUTER_SUFFIX = /:(free|beta|extended|thinking|nitro|floor|online|exacto)$/;
 
 export interface CatalogMeta {
@@ -72,6 +72,11 @@ export class PriceCatalog {
   /** The same compiled entries with different metadata (e.g. a fallback note). */
   withMeta(meta: Partial<CatalogMeta>): PriceCatalog {
     return new PriceCatalog(this.providers, { ...this.meta, ...meta });
+  }
+
+  /** Forgets resolved names (benchmarks; a new catalog starts empty anyway). */
+  clearCache(): void {
+    this.cache.clear();
   }
 
   lookup(model: string): PriceLookup {
@@ -230,7 +235,11 @@ export class PriceCatalog {
     for (const p of this.providers) {
       for (const e of p.entries) {
         const id = e.idLower.slice(e.idLower.lastIndexOf('/') + 1);
-        const base = id.includes(key) || key.includes(id) ? 0.1 : editDistance(key, id) / Math.max(key.length, id.length);
+        const longest = Math.max(key.length, id.length);
+        // Names more than half different are not worth suggesting; the length gap bounds the distance from below.
+        if (Math.abs(key.length - id.length) / longest > MAX_SUGGESTION_DISTANCE) continue;
+        const base = id.includes(key) || key.includes(id) ? 0.1 : editDistance(key, id) / longest;
+        if (base > MAX_SUGGESTION_DISTANCE) continue;
         scored.push({ e, score: base + (p.rank >= 100 ? 0.08 : 0) + (e.price.deprecated ? 0.02 : 0) });
       }
     }
@@ -274,4 +283,23 @@ export function variants(name: string): string[] {
   s = s.replace(/-\d{4}-\d{2}-\d{2}$/, '').replace(/-\d{8}$/, '').replace(/-(latest|\d{3,4})$/, '');
   push(s);
   return out;
+}
+
+const row = new Uint16Array(256);
+/** Levenshtein distance with a reused buffer (suggestions compare a name with ~1,700 ids). */
+export function editDistance(a: string, b: string): number {
+  if (b.length > 255) b = b.slice(0, 255);
+  for (let j = 0; j <= b.length; j++) row[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = row[0]!;
+    row[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j]!;
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      row[j] = Math.min(up + 1, row[j - 1]! + 1, diag + cost);
+      diag = up;
+    }
+  }
+  return row[b.length]!;
 }
