@@ -1,7 +1,7 @@
 // The upstream price data of pydantic/genai-prices (the same `Provider[]` the npm package embeds and
 // publishes as prices/new_data/v2/data.json), validated with zod, and the compact file format we keep:
 // the bundled snapshot and a downloaded update share this one shape.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const UPSTREAM_DATA_URL = 'https://raw.githubusercontent.com/pydantic/genai-prices/main/prices/new_data/v2/data.json';
 export const UPSTREAM_PACKAGE = '@pydantic/genai-prices';
