@@ -35,6 +35,7 @@ const USER_SETTINGS = {
   'git.enabled': false,
   'window.restoreWindows': 'none',
   'files.hotExit': 'off',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 export async function freePort(): Promise<number> {
@@ -64,6 +65,8 @@ function serverEnv(config: E2EConfig, dirs: CodeServerDirs, extra: Record<string
     XDG_DATA_HOME: join(dirs.home, '.local/share'),
     XDG_CACHE_HOME: join(dirs.home, '.cache'),
     XDG_RUNTIME_DIR: join(dirs.home, '.run'),
+    // No extension gallery: code-server would otherwise query open-vsx.org from the browser and the server.
+    EXTENSIONS_GALLERY: '{}',
     ...extra,
   };
 }
@@ -129,6 +132,14 @@ export async function startCodeServer(options: {
       /* already gone */
     }
   };
+  const groupAlive = () => {
+    try {
+      if (pid) process.kill(-pid, 0);
+      return Boolean(pid);
+    } catch {
+      return false;
+    }
+  };
   // A test process that dies still takes its code-server down with it.
   const onExit = () => killGroup('SIGKILL');
   process.once('exit', onExit);
@@ -159,6 +170,7 @@ export async function startCodeServer(options: {
       clearTimeout(timer);
     }
     killGroup('SIGKILL'); // stragglers in the group (extension host, pty host)
+    for (let i = 0; i < 50 && groupAlive(); i++) await new Promise((r) => setTimeout(r, 100));
     await new Promise<void>((resolve) => log.end(resolve));
   };
 

@@ -20,8 +20,22 @@ export function extensionHostLogs(session: Session): string[] {
   return walk(join(session.artifactsDir, 'vscode-logs')).filter((f) => /exthost/i.test(f) && f.endsWith('.log'));
 }
 
-/** One line: when the extension host activated the extension, counted from the extension host's first log line. */
+/** The extension's own "activated in N ms" line, forwarded by the workbench from the extension host's console. */
+export function selfReportedActivationMs(session: Session): number | undefined {
+  for (const entry of session.console) {
+    const m = /LLM Cost Lens activated in (\d+) ms/.exec(entry.text);
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
+
+/** One line: when the extension host activated the extension (from its log) and how long activate() took. */
 export function activationReport(session: Session): string {
+  const own = selfReportedActivationMs(session);
+  return `${activationFromLog(session)}; activate() took ${own === undefined ? '? (no "activated in" line in the browser console)' : `${own} ms`} by the extension's own count`;
+}
+
+function activationFromLog(session: Session): string {
   for (const file of extensionHostLogs(session)) {
     const lines = readFileSync(file, 'utf8').split('\n');
     const hit = lines.find((l) => l.includes(`_doActivateExtension ${EXTENSION_ID}`));
