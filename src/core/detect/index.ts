@@ -16,6 +16,7 @@ import type { DetectedCall, DetectResult, WorkspaceReader } from './types';
 import { getParser } from './parser';
 import { PREFILTER_NEEDLES } from './sdks';
 import { pythonModule } from './lang-python';
+import { typescriptModule } from './lang-typescript';
 import { extractNotebook } from './notebook';
 
 export type { DetectedCall, DetectResult, WorkspaceReader } from './types';
@@ -42,6 +43,7 @@ export interface LanguageModule {
 
 const registry: LanguageModule[] = [
   pythonModule,
+  typescriptModule,
 ];
 
 export class BudgetExceeded extends Error {
