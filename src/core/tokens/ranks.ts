@@ -1,0 +1,41 @@
+// Rank files are NOT bundled: importing js-tiktoken (full) or js-tiktoken/ranks/* would put megabytes of
+// base64 into dist/extension.js, parsed at every activation. The build copies them to dist/ranks/*.json;
+// they are read and parsed here on the first count that needs them, then kept.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { TiktokenBPE } from 'js-tiktoken/lite';
+import type { EncodingName } from './types';
+
+let ranksDir: string | null = null;
+let generation = 0;
+
+/** Where `<encoding>.json` rank files live; overrides the default (dist/ranks beside the bundle); null restores it. */
+export function setRanksDir(dir: string | null): void {
+  ranksDir = dir;
+  generation++;
+}
+
+/** Changes whenever the rank location changes, so remembered load failures can be retried. */
+export function ranksGeneration(): number {
+  return generation;
+}
+
+function moduleDir(): string | null {
+  return typeof __dirname === 'string' ? __dirname : null;
+}
+
+/** Reads the rank object for one encoding. Throws when no source has it. */
+export function loadRanks(name: EncodingName): TiktokenBPE {
+  const dirs = ranksDir !== null ? [ranksDir] : [moduleDir()].filter((d): d is string => d !== null).map((d) => join(d, 'ranks'));
+  for (const dir of dirs) {
+    const file = join(dir, `${name}.json`);
+    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as TiktokenBPE;
+  }
+  if (ranksDir !== null) throw new Error(`tokenizer ranks not found: ${join(ranksDir, `${name}.json`)}`);
+  // Running from source (unit tests, bench via tsx): take the package's CommonJS rank module. The specifier is
+  // computed and `req` is not `require`, so esbuild leaves it out of the bundle.
+  const req = createRequire(typeof __filename === 'string' ? __filename : join(process.cwd(), 'index.js'));
+  const specifier = ['js-tiktoken', 'ranks', name].join('/');
+  return req(specifier) as TiktokenBPE;
+}
