@@ -1,0 +1,232 @@
+// TypeScript / JavaScript / JSX / TSX call-site detection. Every call expression is checked against the SDK
+// table through a static evaluation of its callee (ts/values.ts): SDK client methods, module-level SDK
+// functions, LangChain runnables built from a chat model, and raw HTTP requests to model endpoints.
+import type { Node } from 'web-tree-sitter';
+import type { AnalyzeContext, LanguageModule } from './index';
+import type { DetectedCall, PromptPart } from './types';
+import { annotationFromLine, confidenceFor, runtimePart, stripProviderPrefix } from '../prompts/common';
+import { partsFromArgument, partsFromOptions, partsFromTemplate } from '../prompts/typescript';
+import { newFileCtx, type Analysis, type FileCtx } from './ts/context';
+import { matchHttp } from './ts/http';
+import { endpointOf, findMaxTokens, findModel, findReasoning, isStreaming, modelOf, type ModelValue } from './ts/params';
+import { asAiSdkModel, asLangChainModel, matchRequest, matchRunnable, type Request } from './ts/sdk-match';
+import { argumentsOf, dottedName, isClassLike, keyName, memberObject, memberProperty, unwrap } from './ts/syntax';
+import { evaluate } from './ts/values';
+import { findMethod, sdkForModule } from './sdks';
+
+/** Calls that replace a package by a test double for the whole file. */
+const MOCK_MODULE_CALLS = new Set(['jest.mock', 'jest.doMock', 'jest.unstable_mockModule', 'vi.mock', 'vi.doMock', 'mock.module']);
+/** Calls that replace one method of an object by a stub: the object's package counts as mocked in this file. */
+const STUB_CALLS = new Set(['sinon.stub', 'sinon.replace', 'jest.spyOn', 'vi.spyOn', 'stub', 'spyOn']);
+
+/** Enclosing `Class.method` / function name for the call-site key; '<module>' at top level. */
+export function qualifiedName(node: Node): string {
+  let fn: string | null = null;
+  for (let cur = node.parent; cur; cur = cur.parent) {
+    let name: string | null = null;
+    let isMember = false;
+    switch (cur.type) {
+      case 'function_declaration':
+      case 'generator_function_declaration':
+        name = cur.childForFieldName('name')?.text ?? null;
+        break;
+      case 'method_definition':
+        name = keyName(cur.childForFieldName('name'));
+        isMember = true;
+        break;
+      case 'arrow_function':
+      case 'function_expression':
+      case 'function': {
+        const p = cur.parent;
+        if (p?.type === 'variable_declarator') name = p.childForFieldName('name')?.text ?? null;
+        else if (p?.type === 'pair') name = keyName(p.childForFieldName('key'));
+        else if (p?.type === 'public_field_definition' || p?.type === 'field_definition') {
+          name = keyName(p.childForFieldName('name') ?? p.childForFieldName('property'));
+          isMember = true;
+        } else if (p?.type === 'assignment_expression') name = memberProperty(p.childForFieldName('left') ?? p) ?? p.childForFieldName('left')?.text ?? null;
+        break;
+      }
+      default:
+    }
+    if (!name) continue;
+    if (fn === null) fn = name;
+    if (!isMember) return fn;
+    for (let c = cur.parent; c; c = c.parent) {
+      if (isClassLike(c)) {
+        const cls = c.childForFieldName('name')?.text ?? (c.parent?.type === 'variable_declarator' ? c.parent.childForFieldName('name')?.text : null);
+        return cls ? `${cls}.${fn}` : fn;
+      }
+    }
+    return fn;
+  }
+  return fn ?? '<module>';
+}
+
+function collectMocks(fc: FileCtx, calls: Node[]): void {
+  for (const call of calls) {
+    const name = dottedName(call.childForFieldName('function') ?? call);
+    if (!name) continue;
+    const args = argumentsOf(call);
+    if (MOCK_MODULE_CALLS.has(name)) {
+      const spec = args[0] ? evaluate(args[0], fc) : null;
+      if (spec?.t === 'str') fc.mocked.add(spec.value);
+    } else if (STUB_CALLS.has(name) && args[0]) {
+      const target = evaluate(args[0], fc);
+      if (target.t === 'pkg') fc.mocked.add(target.pkg);
+    }
+  }
+  if (fc.mocked.size) fc.evals.clear();
+}
+
+interface Built {
+  node: Node;
+  req: Pick<Request, 'sdk' | 'api' | 'kind'>;
+  model: ModelValue | null;
+  maxTokens: number | null;
+  reasoningTokens: number | null;
+  streaming: boolean;
+  endpoint: 'api' | 'self-hosted';
+  baseUrl: string | null;
+  parts: PromptPart[];
+}
+
+function fromRequest(node: Node, req: Request): Built {
+  const own = req.own;
+  let model: ModelValue | null = null;
+  let endpoint = endpointOf(req.ctorOpts, req.selfHostedClient);
+  if (req.lcModel) {
+    const { row, args, fc } = req.lcModel;
+    model = findModel(req.opts, row.modelKeys ?? []);
+    if (!model && row.modelPos !== undefined && args[row.modelPos]) model = modelOf(evaluate(args[row.modelPos]!, fc), args[row.modelPos]!, fc);
+    if (model?.model) model = { ...model, model: stripProviderPrefix(model.model) };
+  } else {
+    model = findModel(req.opts);
+    const ai = model ? asAiSdkModel(model.val) : null;
+    if (ai) {
+      model = ai.model ? modelOf(evaluate(ai.model, ai.fc), ai.model, ai.fc) : null;
+      endpoint = endpointOf(ai.providerOpts, ai.selfHosted);
+    }
+    const pos = req.method.modelPos;
+    if (!model && pos !== undefined && req.args.nodes[pos]) model = modelOf(evaluate(req.args.nodes[pos]!, req.args.fc), req.args.nodes[pos]!, req.args.fc);
+  }
+  let parts: PromptPart[];
+  if (req.lcPrompt) parts = partsFromTemplate(req.lcPrompt);
+  else if (req.lcModel) parts = partsFromArgument(req.args.nodes[0], req.args.fc);
+  else if (req.method.promptPos !== undefined && req.args.nodes[req.method.promptPos] && !own) parts = partsFromArgument(req.args.nodes[req.method.promptPos], req.args.fc);
+  else if (own) parts = partsFromOptions(own);
+  else parts = partsFromArgument(req.args.nodes[req.method.promptPos ?? 0], req.args.fc);
+  return {
+    node, req, model,
+    maxTokens: findMaxTokens(req.opts),
+    reasoningTokens: findReasoning(req.opts),
+    streaming: !!req.method.streaming || isStreaming(req.opts),
+    endpoint: endpoint.endpoint, baseUrl: endpoint.baseUrl, parts,
+  };
+}
+
+function analyzeFile(ctx: AnalyzeContext): DetectedCall[] {
+  const an: Analysis = { ws: ctx.ws, parseSibling: ctx.parseSibling, checkBudget: ctx.checkBudget, files: new Map() };
+  const fc = newFileCtx(an, ctx.relPath, ctx.text, ctx.tree.rootNode);
+  const calls = fc.root.descendantsOfType('call_expression');
+  collectMocks(fc, calls);
+  const built: Built[] = [];
+  const usedModels = new Set<number>();
+  calls.forEach((call, i) => {
+    if (i % 64 === 0) ctx.checkBudget();
+    const callee = call.childForFieldName('function');
+    if (!callee || callee.type === 'import' || callee.type === 'super') return;
+    const args = argumentsOf(call);
+    let req = matchRequest(callee, args, fc);
+    const c = unwrap(callee);
+    if (!req && c.type === 'member_expression') {
+      const method = memberProperty(c);
+      const obj = memberObject(c);
+      if (method && obj) req = matchRunnable(obj, method, args, fc);
+    }
+    if (req) {
+      if (req.lcModel) usedModels.add(req.lcModel.ctor.id);
+      built.push(fromRequest(call, req));
+      return;
+    }
+    const http = matchHttp(callee, args, fc);
+    if (http) {
+      const opts = http.body ? [http.body] : [];
+      built.push({
+        node: call, req: { sdk: 'http', api: http.api, kind: http.kind },
+        model: findModel(opts), maxTokens: findMaxTokens(opts), reasoningTokens: findReasoning(opts), streaming: isStreaming(opts),
+        endpoint: http.endpoint, baseUrl: http.url, parts: http.body ? partsFromOptions(http.body) : [],
+      });
+    }
+  });
+  built.push(...unusedLangChainModels(fc, usedModels));
+  const lines = ctx.text.split('\n');
+  return built.map((b) => toDetected(b, ctx, lines));
+}
+
+/** LangChain chat models never invoked in this file: the constructor is reported once so the model still shows. */
+function unusedLangChainModels(fc: FileCtx, used: Set<number>): Built[] {
+  const out: Built[] = [];
+  const row = sdkForModule('js', '@langchain/openai');
+  const invoke = row ? findMethod('js', row, 'invoke') : undefined;
+  if (!invoke) return out;
+  const candidates = [...fc.root.descendantsOfType('new_expression'), ...fc.root.descendantsOfType('call_expression')];
+  for (const node of candidates) {
+    if (used.has(node.id)) continue;
+    const lc = asLangChainModel(evaluate(node, fc));
+    if (!lc || lc.ctor.id !== node.id) continue;
+    used.add(node.id);
+    const req: Request = {
+      sdk: 'langchain', api: invoke.api, kind: invoke.kind, method: invoke, opts: [], own: null, ctorOpts: null,
+      args: { nodes: [], fc }, selfHostedClient: !!lc.row.selfHosted, lcModel: lc,
+    };
+    const first = lc.args[0] ? evaluate(lc.args[0], lc.fc) : null;
+    if (first?.t === 'obj') {
+      req.opts = [first.ref];
+      req.ctorOpts = first.ref;
+    }
+    const b = fromRequest(node, req);
+    out.push({ ...b, parts: [runtimePart('user')] });
+  }
+  return out;
+}
+
+function toDetected(b: Built, ctx: AnalyzeContext, lines: string[]): DetectedCall {
+  const row = b.node.startPosition.row;
+  const model = b.model ?? { model: null, source: 'unresolved' as const };
+  return {
+    file: ctx.relPath,
+    line: row + 1,
+    column: b.node.startPosition.column + 1,
+    endLine: b.node.endPosition.row + 1,
+    language: ctx.language,
+    sdk: b.req.sdk,
+    api: b.req.api,
+    kind: b.req.kind,
+    model: model.model,
+    modelSource: model.source,
+    maxTokens: b.maxTokens,
+    reasoningTokens: b.reasoningTokens,
+    streaming: b.streaming,
+    endpoint: b.endpoint,
+    baseUrl: b.baseUrl,
+    qualifiedName: qualifiedName(b.node),
+    annotation: row > 0 ? annotationFromLine(lines[row - 1]?.replace(/\r$/, '')) : null,
+    promptParts: b.parts,
+    confidence: confidenceFor(model.source, b.parts),
+  };
+}
+
+export const typescriptModule: LanguageModule = {
+  extensions: {
+    '.ts': { language: 'typescript', grammar: 'typescript' },
+    '.mts': { language: 'typescript', grammar: 'typescript' },
+    '.cts': { language: 'typescript', grammar: 'typescript' },
+    '.tsx': { language: 'tsx', grammar: 'tsx' },
+    '.js': { language: 'javascript', grammar: 'javascript' },
+    '.jsx': { language: 'javascript', grammar: 'javascript' },
+    '.mjs': { language: 'javascript', grammar: 'javascript' },
+    '.cjs': { language: 'javascript', grammar: 'javascript' },
+  },
+  analyze: analyzeFile,
+};
+

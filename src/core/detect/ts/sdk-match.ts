@@ -1,0 +1,159 @@
+// Interprets evaluated TS/JS values against the SDK table (sdks.ts): which package values are SDK clients,
+// LangChain models/chains, Vercel AI SDK model factories, and which calls on them make a model request.
+import type { Node } from 'web-tree-sitter';
+import type { CallKind, Sdk } from '../types';
+import { findClient, findMethod, sdkForModule, AI_SDK_PROVIDERS, LANGCHAIN_COMPOSERS, type ClientRow, type MethodRow, type SdkRow } from '../sdks';
+import type { FileCtx } from './context';
+import { evaluate, isLangChainPkg, pkgPath, type Ref, type Step, type Val } from './values';
+
+type PkgVal = Extract<Val, { t: 'pkg' }>;
+type CallStep = Exclude<Step, { k: 'get' }>;
+
+export interface Request {
+  sdk: Sdk;
+  api: string;
+  kind: CallKind;
+  method: MethodRow;
+  /** option objects, most specific first: the call's own argument, then intermediate calls, then the constructor */
+  opts: Ref[];
+  /** the request's own options object (the call's first argument, or the AWS command's input) */
+  own: Ref | null;
+  /** the constructor / factory options, where the base URL lives */
+  ctorOpts: Ref | null;
+  /** positional arguments of the request call */
+  args: { nodes: Node[]; fc: FileCtx };
+  selfHostedClient: boolean;
+  /** LangChain: the constructor node of the model and its row (model keys), and the chain's prompt template */
+  lcModel?: { ctor: Node; row: ClientRow; args: Node[]; fc: FileCtx };
+  lcPrompt?: PkgVal;
+}
+
+function objRef(node: Node | undefined, fc: FileCtx): Ref | null {
+  if (!node) return null;
+  const v = evaluate(node, fc);
+  return v.t === 'obj' ? v.ref : null;
+}
+
+interface ClientShape { row: SdkRow; client: ClientRow | null; path: string[]; opts: Ref[]; ctorOpts: Ref | null; calls: Step[] }
+
+/** An SDK client (or module-level SDK object) and the member path taken from it. */
+export function asClient(v: PkgVal): ClientShape | null {
+  const row = sdkForModule('js', v.pkg);
+  if (!row) return null;
+  const newAt = v.steps.findIndex((s) => s.k === 'new');
+  const path: string[] = [];
+  const opts: Ref[] = [];
+  const calls: Step[] = [];
+  let client: ClientRow | null = null;
+  let ctorOpts: Ref | null = null;
+  let rest = v.steps;
+  if (newAt >= 0) {
+    const names = [v.name, ...v.steps.slice(0, newAt).map((s) => (s.k === 'get' ? s.name : null))].filter((x): x is string => !!x);
+    const className = names.at(-1);
+    const jsClients = row.clients.filter((c) => c.langs.includes('js'));
+    client = className ? findClient('js', row.sdk, className) ?? null : jsClients[0] ?? null;
+    if (!client || client.role === 'model') return null;
+    const ctor = v.steps[newAt] as CallStep;
+    ctorOpts = objRef(ctor.args[0], ctor.fc);
+    rest = v.steps.slice(newAt + 1);
+  } else {
+    if (v.name) path.push(v.name);
+  }
+  for (const s of rest) {
+    if (s.k === 'get') path.push(s.name);
+    else if (s.k === 'call') {
+      calls.push(s);
+      const r = objRef(s.args[0], s.fc);
+      if (r) opts.unshift(r);
+    } else return null;
+  }
+  if (ctorOpts) opts.push(ctorOpts);
+  return { row, client, path, opts, ctorOpts, calls };
+}
+
+/** `new ChatOpenAI({...})` / `initChatModel("…")`: a LangChain chat model, with its constructor. */
+export function asLangChainModel(v: Val): Request['lcModel'] | null {
+  if (v.t !== 'pkg') return null;
+  const row = sdkForModule('js', v.pkg);
+  if (!row || row.sdk !== 'langchain') return null;
+  const first = v.steps.findIndex((s) => s.k !== 'get');
+  if (first < 0 || first !== v.steps.length - 1) return null;
+  const step = v.steps[first] as CallStep;
+  const name = pkgPath(v).split('.').at(-1) ?? '';
+  const client = findClient('js', 'langchain', name);
+  if (!client || client.role !== 'model') return null;
+  return { ctor: step.node, row: client, args: step.args, fc: step.fc };
+}
+
+export function asPromptTemplate(v: Val): PkgVal | null {
+  if (v.t !== 'pkg' || !isLangChainPkg(v.pkg)) return null;
+  return LANGCHAIN_COMPOSERS.promptTemplates.includes(pkgPath(v)) && v.steps.at(-1)?.k === 'call' ? v : null;
+}
+
+/** Vercel AI SDK model value (`openai('gpt-4o')`, `createOpenAI({ baseURL })('…')`, `openai.embedding('…')`). */
+export function asAiSdkModel(v: Val): { model: Node | null; fc: FileCtx; providerOpts: Ref | null; selfHosted: boolean } | null {
+  if (v.t !== 'pkg') return null;
+  const provider = AI_SDK_PROVIDERS.find((p) => v.pkg === p.pkg || (p.pkg.endsWith('/') && v.pkg.startsWith(p.pkg)));
+  if (!provider) return null;
+  const calls = v.steps.filter((s): s is CallStep => s.k === 'call');
+  const last = calls.at(-1);
+  if (!last) return null;
+  const creator = v.name && /^create[A-Z]/.test(v.name) && calls.length >= 2 ? calls[0]! : null;
+  return { model: last.args[0] ?? null, fc: last.fc, providerOpts: creator ? objRef(creator.args[0], creator.fc) : null, selfHosted: !!provider.selfHosted };
+}
+
+/** The model request made by calling `callee(args)`, when the callee is an SDK method or a LangChain runnable method. */
+export function matchRequest(callee: Node, args: Node[], fc: FileCtx): Request | null {
+  const v = evaluate(callee, fc);
+  if (v.t === 'pkg') return matchPkgCall(v, args, fc);
+  return null;
+}
+
+function matchPkgCall(v: PkgVal, args: Node[], fc: FileCtx): Request | null {
+  const shape = asClient(v);
+  if (!shape) return null;
+  const { row, path } = shape;
+  const isModuleLevel = !shape.client;
+  const selfHostedClient = shape.client ? !!shape.client.selfHosted
+    : row.clients.some((c) => c.langs.includes('js')) && row.clients.filter((c) => c.langs.includes('js')).every((c) => c.selfHosted);
+  const joined = path.join('.');
+  let method = isModuleLevel ? findMethod('js', row, joined, true) : findMethod('js', row, joined);
+  if (!method && isModuleLevel && row.sdk === 'langchain') return null;
+  let own = objRef(args[0], fc);
+  let opts = own ? [own, ...shape.opts] : shape.opts;
+  if (!method && path.at(-1) === 'send' && args[0]) {
+    // AWS-SDK style: client.send(new XCommand({...})), the command class names the operation
+    const cmd = evaluate(args[0], fc);
+    if (cmd.t === 'pkg' && sdkForModule('js', cmd.pkg) === row && cmd.steps.at(-1)?.k === 'new') {
+      const name = pkgPath(cmd).split('.').at(-1) ?? '';
+      method = findMethod('js', row, [...path.slice(0, -1), name].join('.')) ?? findMethod('js', row, name);
+      const step = cmd.steps.at(-1) as CallStep;
+      const cmdOpts = objRef(step.args[0], step.fc);
+      opts = cmdOpts ? [cmdOpts, ...shape.opts] : shape.opts;
+      own = cmdOpts;
+    }
+  }
+  if (!method) return null;
+  return { sdk: row.sdk, api: method.api, kind: method.kind, method, opts, own, ctorOpts: shape.ctorOpts, args: { nodes: args, fc }, selfHostedClient };
+}
+
+/** `llm.invoke(…)` / `chain.stream(…)` / `agent.invoke(…)` where the runnable holds a LangChain chat model. */
+export function matchRunnable(objectNode: Node, method: string, args: Node[], fc: FileCtx): Request | null {
+  const row = sdkForModule('js', '@langchain/openai');
+  const m = row ? findMethod('js', row, method) : undefined;
+  if (!row || !m) return null;
+  const v = evaluate(objectNode, fc);
+  const parts = v.t === 'chain' ? v.parts : [v];
+  let lcModel: Request['lcModel'] | null = null;
+  let lcPrompt: PkgVal | null = null;
+  for (const p of parts) {
+    lcModel ??= asLangChainModel(p);
+    lcPrompt ??= asPromptTemplate(p);
+  }
+  if (!lcModel) return null;
+  const ctorOpts = objRef(lcModel.args[0], lcModel.fc);
+  return {
+    sdk: 'langchain', api: m.api, kind: m.kind, method: m, opts: ctorOpts ? [ctorOpts] : [], own: null, ctorOpts,
+    args: { nodes: args, fc }, selfHostedClient: !!lcModel.row.selfHosted, lcModel, ...(lcPrompt ? { lcPrompt } : {}),
+  };
+}

@@ -1,0 +1,481 @@
+// Static evaluation of TS/JS expressions, as far as a single pass can go without running code:
+// literals, templates, constants (same file and imported workspace modules), env defaults, object spreads,
+// prompt files read with readFileSync, and values derived from npm package imports (a root plus a
+// sequence of member accesses, `new` and calls) that the SDK matcher interprets later.
+import type { Node } from 'web-tree-sitter';
+import { placeholdersIn } from '../../prompts/common';
+import { dirOf, loadImported, normalizePath, type FileCtx } from './context';
+import { exportedDecl, resolveName, type Decl } from './scope';
+import { argumentsOf, dottedName, isClassLike, keyName, memberObject, memberProperty, stringValue, unwrap, cookEscape } from './syntax';
+
+export type StrSrc = 'literal' | 'constant' | 'imported' | 'env-default' | 'file';
+export interface Where { file: string; line: number }
+export interface Ref { node: Node; fc: FileCtx }
+
+export type Step = { k: 'get'; name: string } | { k: 'new' | 'call'; args: Node[]; fc: FileCtx; node: Node };
+
+export type Val =
+  | { t: 'str'; value: string; src: StrSrc; placeholders: string[]; from?: Where }
+  | { t: 'num'; value: number; src: StrSrc }
+  | { t: 'bool'; value: boolean }
+  | { t: 'null' }
+  | { t: 'env'; name: string }
+  | { t: 'obj'; ref: Ref }
+  | { t: 'arr'; ref: Ref }
+  /** something derived from an npm package import: `import X from pkg` then steps (`new X(…)`, `.chat`, `(…)`) */
+  | { t: 'pkg'; pkg: string; name: string | null; steps: Step[]; origin: Node; fc: FileCtx }
+  /** a LangChain runnable composed from parts (prompt.pipe(llm), RunnableSequence.from([...]), agents) */
+  | { t: 'chain'; parts: Val[] }
+  | { t: 'unknown' };
+
+const UNKNOWN: Val = { t: 'unknown' };
+const MAX_DEPTH = 24;
+const MAX_STEPS = 16;
+const FILE_READERS = new Set(['readFileSync', 'readFile', 'readTextFile']);
+const PATH_JOINERS = new Set(['join', 'resolve', 'path.join', 'path.resolve', 'posix.join', 'path.posix.join']);
+/** LangChain runnable methods that return a runnable around the same model */
+const LC_WRAPPERS = new Set(['bindTools', 'bind', 'withStructuredOutput', 'withRetry', 'withConfig', 'withFallbacks', 'withListeners']);
+
+export function isLangChainPkg(pkg: string): boolean {
+  return pkg.startsWith('@langchain/') || pkg === 'langchain' || pkg.startsWith('langchain/');
+}
+
+/** Dotted name of a package value up to its first `new`/call: `ChatPromptTemplate.fromMessages`, `openai.embedding`. */
+export function pkgPath(v: Extract<Val, { t: 'pkg' }>): string {
+  const parts = v.name ? [v.name] : [];
+  for (const s of v.steps) {
+    if (s.k !== 'get') break;
+    parts.push(s.name);
+  }
+  return parts.join('.');
+}
+
+function lineOf(node: Node): number {
+  return node.startPosition.row + 1;
+}
+
+function asConstant(v: Val, where: Where, src: StrSrc): Val {
+  if (v.t === 'str' && (v.src === 'literal' || (src === 'imported' && v.src === 'constant'))) return { ...v, src, from: v.from ?? where };
+  if (v.t === 'num' && v.src === 'literal') return { ...v, src };
+  return v;
+}
+
+export function evaluate(node: Node | null, fc: FileCtx, depth = 0): Val {
+  if (!node || depth > MAX_DEPTH) return UNKNOWN;
+  const cached = fc.evals.get(node.id);
+  if (cached) return cached;
+  fc.evals.set(node.id, UNKNOWN); // cycle guard: a self-referencing value stays unknown
+  const v = evaluateUncached(unwrap(node), fc, depth);
+  fc.evals.set(node.id, v);
+  return v;
+}
+
+function evaluateUncached(n: Node, fc: FileCtx, depth: number): Val {
+  switch (n.type) {
+    case 'string':
+      return { t: 'str', value: stringValue(n), src: 'literal', placeholders: [] };
+    case 'template_string':
+      return evalTemplate(n, fc, depth);
+    case 'number': {
+      const value = Number(n.text.replace(/_/g, ''));
+      return Number.isFinite(value) ? { t: 'num', value, src: 'literal' } : UNKNOWN;
+    }
+    case 'true':
+    case 'false':
+      return { t: 'bool', value: n.type === 'true' };
+    case 'null':
+    case 'undefined':
+      return { t: 'null' };
+    case 'object':
+      return { t: 'obj', ref: { node: n, fc } };
+    case 'array':
+      return { t: 'arr', ref: { node: n, fc } };
+    case 'identifier':
+    case 'shorthand_property_identifier':
+      return evalIdentifier(n, fc, depth);
+    case 'member_expression':
+    case 'subscript_expression':
+      return evalMember(n, fc, depth);
+    case 'call_expression':
+      return evalCall(n, fc, depth);
+    case 'new_expression': {
+      const ctor = evaluate(n.childForFieldName('constructor'), fc, depth + 1);
+      return ctor.t === 'pkg' ? addStep(ctor, { k: 'new', args: argumentsOf(n), fc, node: n }) : UNKNOWN;
+    }
+    case 'binary_expression':
+      return evalBinary(n, fc, depth);
+    default:
+      return UNKNOWN;
+  }
+}
+
+function addStep(v: Extract<Val, { t: 'pkg' }>, step: Step): Val {
+  return v.steps.length >= MAX_STEPS ? UNKNOWN : { ...v, steps: [...v.steps, step] };
+}
+
+function evalTemplate(n: Node, fc: FileCtx, depth: number): Val {
+  let value = '';
+  const placeholders: string[] = [];
+  for (const c of n.namedChildren) {
+    if (c.type === 'string_fragment') value += c.text;
+    else if (c.type === 'escape_sequence') value += cookEscape(c.text);
+    else if (c.type === 'template_substitution') {
+      const expr = c.namedChild(0);
+      const inner = evaluate(expr, fc, depth + 1);
+      if ((inner.t === 'str' && !inner.placeholders.length) || inner.t === 'num') value += String(inner.value);
+      else {
+        const name = (expr?.text ?? '').trim();
+        value += '${' + name + '}';
+        if (name && !placeholders.includes(name)) placeholders.push(name);
+      }
+    }
+  }
+  return { t: 'str', value, src: 'literal', placeholders };
+}
+
+function evalBinary(n: Node, fc: FileCtx, depth: number): Val {
+  const op = n.childForFieldName('operator')?.type ?? '';
+  const left = evaluate(n.childForFieldName('left'), fc, depth + 1);
+  const right = evaluate(n.childForFieldName('right'), fc, depth + 1);
+  if (op === '??' || op === '||') {
+    if (left.t === 'env') return right.t === 'str' || right.t === 'num' ? { ...right, src: 'env-default' } : left;
+    if (left.t === 'str' || left.t === 'obj' || left.t === 'pkg' || left.t === 'arr') return left;
+    // a default for a runtime value (`opts.model ?? "gpt-4o"`): as good as an env default; '' says nothing
+    if (left.t === 'unknown' && ((right.t === 'str' && right.value !== '') || right.t === 'num')) return { ...right, src: 'env-default' };
+    return right.t === 'obj' || right.t === 'arr' ? right : UNKNOWN;
+  }
+  if (op === '+') {
+    const part = (v: Val, node: Node | null): { text: string; ph: string[] } =>
+      v.t === 'str' ? { text: v.value, ph: v.placeholders } : v.t === 'num' ? { text: String(v.value), ph: [] }
+        : { text: '${' + (node?.text ?? '') + '}', ph: [node?.text ?? ''] };
+    if (left.t !== 'str' && right.t !== 'str') return UNKNOWN;
+    const a = part(left, n.childForFieldName('left'));
+    const b = part(right, n.childForFieldName('right'));
+    const placeholders = [...a.ph, ...b.ph].filter((p, i, all) => p && all.indexOf(p) === i);
+    return { t: 'str', value: a.text + b.text, src: 'literal', placeholders };
+  }
+  return UNKNOWN;
+}
+
+function evalIdentifier(n: Node, fc: FileCtx, depth: number): Val {
+  const name = n.text;
+  if (name === 'undefined') return { t: 'null' };
+  const decl = resolveName(fc, name, n);
+  if (!decl) {
+    if (name === '__dirname') return { t: 'str', value: dirOf(fc.relPath), src: 'literal', placeholders: [] };
+    return UNKNOWN;
+  }
+  return evalDecl(decl, fc, depth);
+}
+
+export function evalDecl(decl: Decl, fc: FileCtx, depth: number): Val {
+  switch (decl.kind) {
+    case 'var': {
+      let init = decl.init;
+      if (!init && !decl.path.length) init = lastAssignment(fc, decl.id.text);
+      if (!init) return UNKNOWN;
+      let v = evaluate(init, fc, depth + 1);
+      for (const key of decl.path) v = getMember(v, key, fc, depth);
+      return asConstant(v, { file: fc.relPath, line: lineOf(init) }, 'constant');
+    }
+    case 'import': {
+      if (isWorkspaceSpec(decl.pkg)) {
+        const other = loadImported(fc, decl.pkg);
+        if (!other) return UNKNOWN;
+        const d = exportedDecl(other, decl.imported ?? 'default');
+        if (!d) return UNKNOWN;
+        const v = evalDecl(d, other, depth + 1);
+        return asConstant(v, { file: other.relPath, line: lineOf(d.id) }, 'imported');
+      }
+      if (isMocked(fc, decl.pkg)) return UNKNOWN;
+      return { t: 'pkg', pkg: decl.pkg, name: decl.imported, steps: [], origin: decl.id, fc };
+    }
+    case 'param': {
+      const typed = decl.type ? instanceOfType(decl.type, fc, depth) : UNKNOWN;
+      if (typed.t !== 'unknown') return typed;
+      if (decl.def) return asConstant(evaluate(decl.def, fc, depth + 1), { file: fc.relPath, line: lineOf(decl.def) }, 'constant');
+      return UNKNOWN;
+    }
+    default:
+      return UNKNOWN;
+  }
+}
+
+function isWorkspaceSpec(spec: string): boolean {
+  return spec.startsWith('./') || spec.startsWith('../') || spec.startsWith('@/') || spec.startsWith('~/');
+}
+
+/** Packages replaced by test doubles in this file (`jest.mock('openai')`, `vi.mock('openai', …)`). */
+export function isMocked(fc: FileCtx, pkg: string): boolean {
+  return fc.mocked.has(pkg);
+}
+
+/** `client: OpenAI` → an instance of the package class the type names. */
+function instanceOfType(typeAnnotation: Node, fc: FileCtx, depth: number): Val {
+  const t = typeAnnotation.type === 'type_annotation' ? typeAnnotation.namedChild(0) : typeAnnotation;
+  if (!t) return UNKNOWN;
+  let base: Val = UNKNOWN;
+  if (t.type === 'type_identifier') {
+    const d = resolveName(fc, t.text, t);
+    if (d && d.kind === 'import') base = evalDecl(d, fc, depth + 1);
+  } else if (t.type === 'nested_type_identifier') {
+    const [mod, name] = [t.namedChild(0), t.namedChild(t.namedChildCount - 1)];
+    if (mod && name && mod.type === 'identifier') {
+      const d = resolveName(fc, mod.text, t);
+      const m = d && d.kind === 'import' ? evalDecl(d, fc, depth + 1) : UNKNOWN;
+      if (m.t === 'pkg') base = { ...m, steps: [...m.steps, { k: 'get', name: name.text }] };
+    }
+  }
+  return base.t === 'pkg' ? addStep(base, { k: 'new', args: [], fc, node: t }) : UNKNOWN;
+}
+
+function lastAssignment(fc: FileCtx, name: string): Node | null {
+  if (!fc.assignments) {
+    const map = new Map<string, Node[]>();
+    for (const a of fc.root.descendantsOfType('assignment_expression')) {
+      const left = a.childForFieldName('left');
+      const right = a.childForFieldName('right');
+      if (!left || !right) continue;
+      const key = left.type === 'identifier' ? left.text : left.type === 'member_expression' && memberObject(left)?.type === 'this' ? `this.${memberProperty(left)}` : null;
+      if (key) map.set(key, [...(map.get(key) ?? []), a]);
+    }
+    fc.assignments = map;
+  }
+  const list = fc.assignments.get(name);
+  return list?.length ? list[0]!.childForFieldName('right') : null;
+}
+
+/** The value of `obj.key` for a static object, a package value or a chain; unknown otherwise. */
+export function getMember(v: Val, key: string, _fc: FileCtx, depth: number): Val {
+  if (v.t === 'obj') {
+    const p = propNode(v.ref, key);
+    return p ? evaluate(p.node, p.fc, depth + 1) : UNKNOWN;
+  }
+  if (v.t === 'arr' && /^\d+$/.test(key)) {
+    const el = elements(v.ref)[Number(key)];
+    return el ? evaluate(el.node, el.fc, depth + 1) : UNKNOWN;
+  }
+  if (v.t === 'pkg') return addStep(v, { k: 'get', name: key });
+  return UNKNOWN;
+}
+
+function evalMember(n: Node, fc: FileCtx, depth: number): Val {
+  const dotted = dottedName(n);
+  if (dotted) {
+    const env = /^(?:process\.env|import\.meta\.env|Deno\.env)\.(\w+)$/.exec(dotted);
+    if (env) return { t: 'env', name: env[1]! };
+  }
+  const objNode = memberObject(n);
+  const key = memberProperty(n);
+  if (!objNode || key === null) return UNKNOWN;
+  const obj = unwrap(objNode);
+  if (obj.type === 'this') return evalThisMember(n, key, fc, depth);
+  return getMember(evaluate(obj, fc, depth + 1), key, fc, depth);
+}
+
+/** `this.client` inside a class: field initialiser, `this.client = …` in the class, or a typed parameter property. */
+function evalThisMember(at: Node, key: string, fc: FileCtx, depth: number): Val {
+  let cls: Node | null = at.parent;
+  while (cls && !isClassLike(cls)) cls = cls.parent;
+  const body = cls?.childForFieldName('body');
+  if (!cls || !body) return UNKNOWN;
+  let typed: Node | null = null;
+  for (const m of body.namedChildren) {
+    if (m.type === 'public_field_definition' || m.type === 'field_definition') {
+      const name = m.childForFieldName('name') ?? m.childForFieldName('property');
+      if (keyName(name) !== key) continue;
+      const value = m.childForFieldName('value');
+      if (value) return evaluate(value, fc, depth + 1);
+      typed = m.childForFieldName('type');
+    } else if (m.type === 'method_definition' && keyName(m.childForFieldName('name')) === 'constructor') {
+      for (const p of m.childForFieldName('parameters')?.namedChildren ?? []) {
+        if (p.type !== 'required_parameter' && p.type !== 'optional_parameter') continue;
+        if (p.childForFieldName('pattern')?.text !== key || !p.namedChildren.some((c) => c.type === 'accessibility_modifier' || c.text === 'readonly')) continue;
+        const type = p.childForFieldName('type');
+        if (type) return instanceOfType(type, fc, depth);
+      }
+    }
+  }
+  for (const a of body.descendantsOfType('assignment_expression')) {
+    const left = a.childForFieldName('left');
+    if (left?.type === 'member_expression' && memberObject(left)?.type === 'this' && memberProperty(left) === key) {
+      const v = evaluate(a.childForFieldName('right'), fc, depth + 1);
+      if (v.t !== 'unknown') return v;
+    }
+  }
+  return typed ? instanceOfType(typed, fc, depth) : UNKNOWN;
+}
+
+function evalCall(n: Node, fc: FileCtx, depth: number): Val {
+  const callee = n.childForFieldName('function');
+  if (!callee) return UNKNOWN;
+  const args = argumentsOf(n);
+  const dotted = dottedName(callee);
+  if ((dotted === 'require' && !resolveName(fc, 'require', n)) || callee.type === 'import') {
+    const spec = args[0] ? evaluate(args[0], fc, depth + 1) : UNKNOWN;
+    if (spec.t !== 'str') return UNKNOWN;
+    if (isWorkspaceSpec(spec.value) || isMocked(fc, spec.value)) return UNKNOWN;
+    return { t: 'pkg', pkg: spec.value, name: null, steps: [], origin: n, fc };
+  }
+  if (dotted === 'JSON.stringify' || dotted === 'String') return evaluate(args[0] ?? null, fc, depth + 1);
+  const last = dotted?.slice(dotted.lastIndexOf('.') + 1) ?? '';
+  if (dotted && FILE_READERS.has(last)) return readPromptFile(args[0] ?? null, fc, depth);
+  const calleeNode = unwrap(callee);
+  if (calleeNode.type === 'member_expression') {
+    const key = memberProperty(calleeNode);
+    const obj = evaluate(memberObject(calleeNode), fc, depth + 1);
+    if (key === 'pipe' && isRunnable(obj)) return { t: 'chain', parts: [...chainParts(obj), ...chainParts(evaluate(args[0] ?? null, fc, depth + 1))] };
+    if (key && LC_WRAPPERS.has(key) && isRunnable(obj)) return obj;
+    if (obj.t === 'str' && (key === 'trim' || key === 'toString')) return obj;
+    if (obj.t === 'pkg' && key) {
+      const member = addStep(obj, { k: 'get', name: key });
+      return member.t === 'pkg' ? composeOrCall(member, n, args, fc, depth) : UNKNOWN;
+    }
+    return UNKNOWN;
+  }
+  const f = evaluate(callee, fc, depth + 1);
+  return f.t === 'pkg' ? composeOrCall(f, n, args, fc, depth) : UNKNOWN;
+}
+
+export function isRunnable(v: Val): boolean {
+  return v.t === 'chain' || (v.t === 'pkg' && isLangChainPkg(v.pkg));
+}
+
+function chainParts(v: Val): Val[] {
+  return v.t === 'chain' ? v.parts : [v];
+}
+
+const LC_SEQUENCES = new Set(['RunnableSequence.from']);
+const LC_AGENTS = new Set(['createReactAgent', 'createToolCallingAgent', 'createOpenAIFunctionsAgent', 'createOpenAIToolsAgent', 'createStructuredChatAgent', 'AgentExecutor.fromAgentAndTools', 'createAgent']);
+
+/** A call on a package value: LangChain compositions become chains; everything else is one more step. */
+function composeOrCall(v: Extract<Val, { t: 'pkg' }>, n: Node, args: Node[], fc: FileCtx, depth: number): Val {
+  if (isLangChainPkg(v.pkg) && !v.steps.some((s) => s.k !== 'get')) {
+    const path = pkgPath(v);
+    if (LC_SEQUENCES.has(path)) {
+      const arr = args[0] ? evaluate(args[0], fc, depth + 1) : UNKNOWN;
+      if (arr.t === 'arr') return { t: 'chain', parts: elements(arr.ref).flatMap((e) => chainParts(evaluate(e.node, e.fc, depth + 1))) };
+    }
+    if (LC_AGENTS.has(path)) {
+      const first = args[0] ? evaluate(args[0], fc, depth + 1) : UNKNOWN;
+      const model = first.t === 'obj' ? getMember(first, 'llm', fc, depth).t !== 'unknown' ? getMember(first, 'llm', fc, depth) : getMember(first, 'model', fc, depth) : first;
+      return { t: 'chain', parts: chainParts(model) };
+    }
+  }
+  return addStep(v, { k: 'call', args, fc, node: n });
+}
+
+/** Property `key` of an object literal, following spreads (`{ ...defaults, model }`); later entries win. */
+export function propNode(ref: Ref, key: string, depth = 0): Ref | null {
+  let found: Ref | null = null;
+  for (const e of entries(ref, depth)) if (e.key === key) found = e.value;
+  return found;
+}
+
+/** Key/value entries of an object literal in source order, spreads of static objects inlined. */
+export function entries(ref: Ref, depth = 0): { key: string; value: Ref }[] {
+  const out: { key: string; value: Ref }[] = [];
+  if (depth > 8) return out;
+  for (const c of ref.node.namedChildren) {
+    if (c.type === 'pair') {
+      const key = keyName(c.childForFieldName('key'));
+      const value = c.childForFieldName('value');
+      if (key !== null && value) out.push({ key, value: { node: value, fc: ref.fc } });
+    } else if (c.type === 'shorthand_property_identifier') {
+      out.push({ key: c.text, value: { node: c, fc: ref.fc } });
+    } else if (c.type === 'spread_element') {
+      const inner = evaluate(c.namedChild(0), ref.fc, depth + 1);
+      if (inner.t === 'obj') out.push(...entries(inner.ref, depth + 1));
+    }
+  }
+  return out;
+}
+
+export function elements(ref: Ref): Ref[] {
+  return ref.node.namedChildren.filter((c) => c.type !== 'comment').map((node) => ({ node, fc: ref.fc }));
+}
+
+/** The text of a prompt file read with readFileSync/readFile (`'prompts/x.txt'`, `path.join(__dirname, 'x.md')`). */
+function readPromptFile(arg: Node | null, fc: FileCtx, depth: number): Val {
+  const ws = fc.an.ws;
+  if (!arg || !ws) return UNKNOWN;
+  const p = pathOf(arg, fc, depth);
+  if (p === null) return UNKNOWN;
+  const candidates = p.fromDir ? [p.path] : [p.path, `${dirOf(fc.relPath)}/${p.path}`];
+  for (const c of candidates) {
+    const rel = normalizePath(c);
+    if (rel === null || !ws.exists(rel)) continue;
+    const text = ws.readFile(rel);
+    if (text === null || text.length > 200_000) return UNKNOWN;
+    return { t: 'str', value: text, src: 'file', placeholders: placeholdersIn(text), from: { file: rel, line: 1 } };
+  }
+  return UNKNOWN;
+}
+
+function pathOf(arg: Node, fc: FileCtx, depth: number): { path: string; fromDir: boolean } | null {
+  const n = unwrap(arg);
+  if (n.type === 'call_expression') {
+    const name = dottedName(n.childForFieldName('function') ?? n);
+    if (name && PATH_JOINERS.has(name)) {
+      const segs: string[] = [];
+      let fromDir = false;
+      for (const a of argumentsOf(n)) {
+        const inner = unwrap(a);
+        if (inner.type === 'identifier' && inner.text === '__dirname' && !resolveName(fc, '__dirname', inner)) {
+          segs.length = 0;
+          segs.push(dirOf(fc.relPath));
+          fromDir = true;
+          continue;
+        }
+        if (dottedName(inner) === 'process.cwd') continue;
+        const v = evaluate(inner, fc, depth + 1);
+        if (v.t !== 'str' || v.placeholders.length) return null;
+        segs.push(v.value);
+      }
+      return { path: segs.join('/'), fromDir };
+    }
+  }
+  if (n.type === 'new_expression' && n.childForFieldName('constructor')?.text === 'URL') {
+    const first = argumentsOf(n)[0];
+    const v = first ? evaluate(first, fc, depth + 1) : UNKNOWN;
+    return v.t === 'str' ? { path: `${dirOf(fc.relPath)}/${v.value}`, fromDir: true } : null;
+  }
+  const v = evaluate(n, fc, depth + 1);
+  return v.t === 'str' && !v.placeholders.length ? { path: v.value, fromDir: false } : null;
+}
+
+/** JSON text of a fully static value (tool schemas), or undefined when any part is only known at runtime. */
+export function toJson(v: Val, depth = 0): unknown {
+  if (depth > 16) return undefined;
+  switch (v.t) {
+    case 'str':
+      return v.placeholders.length ? undefined : v.value;
+    case 'num':
+      return v.value;
+    case 'bool':
+      return v.value;
+    case 'null':
+      return null;
+    case 'obj': {
+      const out: Record<string, unknown> = {};
+      for (const c of v.ref.node.namedChildren) if (c.type === 'method_definition') return undefined;
+      for (const e of entries(v.ref)) {
+        const inner = toJson(evaluate(e.value.node, e.value.fc, depth + 1), depth + 1);
+        if (inner === undefined) return undefined;
+        out[e.key] = inner;
+      }
+      return out;
+    }
+    case 'arr': {
+      const out: unknown[] = [];
+      for (const e of elements(v.ref)) {
+        const inner = toJson(evaluate(e.node, e.fc, depth + 1), depth + 1);
+        if (inner === undefined) return undefined;
+        out.push(inner);
+      }
+      return out;
+    }
+    default:
+      return undefined;
+  }
+}
