@@ -63,11 +63,11 @@ if [ "$(cs_version || true)" != "$CODE_SERVER_VERSION" ]; then
   rm -rf "$CS_PREFIX"; mkdir -p "$CS_PREFIX"
   echo '{"name":"llm-cost-lens-e2e-code-server","private":true}' > "$CS_PREFIX/package.json"
   # code-server's postinstall installs VS Code's own modules and builds native ones against Node 24's
-  # headers; install scripts are allowed here, for this tools folder only. build_from_source keeps
+  # headers; install scripts are allowed here, for this tools folder only. build_from_source=kerberos keeps
   # prebuild-install (kerberos) from trying to download binaries from outside the npm registry;
   # JOBS=max lets node-gyp compile on every core (the native modules are most of the ~4 minutes).
   (cd "$CS_PREFIX" && PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
-     npm_config_dangerously_allow_all_scripts=true npm_config_ignore_scripts=false npm_config_build_from_source=true \
+     npm_config_dangerously_allow_all_scripts=true npm_config_ignore_scripts=false npm_config_build_from_source=kerberos \
      JOBS=max npm_config_jobs=max \
      npm install --no-audit --no-fund --foreground-scripts "code-server@$CODE_SERVER_VERSION" >&2)
   [ "$(cs_version || true)" = "$CODE_SERVER_VERSION" ] \

@@ -32,6 +32,15 @@ describe('LLM Cost Lens in code-server', () => {
     console.log(`[e2e] panel row: ${JSON.stringify(row)}`);
   });
 
+  it('opens a TypeScript file with an LLM call and reads a hover there (editor helpers)', async () => {
+    await wb.openFile('app/classify.ts');
+    // Line 5 `const MODEL = ...`: the built-in TypeScript hover proves openFile/goTo/hover work; the
+    // extension's own CodeLens and hover stories (issue 6) use the same helpers.
+    const hover = await wb.hover(5, 8, /MODEL/, 45_000);
+    console.log(`[e2e] hover at app/classify.ts:5:8: ${JSON.stringify(hover.slice(0, 120))}`);
+    assert.equal(wb.readSettingsJson(), undefined, 'the workspace copy has no .vscode/settings.json yet');
+  });
+
   it('made no request outside 127.0.0.1 and the webview logged no CSP violation', () => {
     const net = session.network();
     console.log(
