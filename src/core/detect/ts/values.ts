@@ -171,9 +171,16 @@ function evalIdentifier(n: Node, fc: FileCtx, depth: number): Val {
 export function evalDecl(decl: Decl, fc: FileCtx, depth: number): Val {
   switch (decl.kind) {
     case 'var': {
-      let init = decl.init;
-      if (!init && !decl.path.length) init = lastAssignment(fc, decl.id.text);
-      if (!init) return UNKNOWN;
+      const init = decl.init;
+      if (!init) {
+        // `let client; … client = new OpenAI()`: the first assignment that evaluates to something
+        if (decl.path.length) return UNKNOWN;
+        for (const right of assignedValues(fc, decl.id.text)) {
+          const v = evaluate(right, fc, depth + 1);
+          if (v.t !== 'unknown') return asConstant(v, { file: fc.relPath, line: lineOf(right) }, 'constant');
+        }
+        return UNKNOWN;
+      }
       let v = evaluate(init, fc, depth + 1);
       for (const key of decl.path) v = getMember(v, key, fc, depth);
       return asConstant(v, { file: fc.relPath, line: lineOf(init) }, 'constant');
@@ -229,7 +236,7 @@ function instanceOfType(typeAnnotation: Node, fc: FileCtx, depth: number): Val {
   return base.t === 'pkg' ? addStep(base, { k: 'new', args: [], fc, node: t }) : UNKNOWN;
 }
 
-function lastAssignment(fc: FileCtx, name: string): Node | null {
+function assignedValues(fc: FileCtx, name: string): Node[] {
   if (!fc.assignments) {
     const map = new Map<string, Node[]>();
     for (const a of fc.root.descendantsOfType('assignment_expression')) {
@@ -241,8 +248,7 @@ function lastAssignment(fc: FileCtx, name: string): Node | null {
     }
     fc.assignments = map;
   }
-  const list = fc.assignments.get(name);
-  return list?.length ? list[0]!.childForFieldName('right') : null;
+  return (fc.assignments.get(name) ?? []).slice(0, 8).map((a) => a.childForFieldName('right')).filter((r): r is Node => !!r);
 }
 
 /** The value of `obj.key` for a static object, a package value or a chain; unknown otherwise. */
