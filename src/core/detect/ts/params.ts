@@ -20,10 +20,16 @@ export function modelOf(v: Val, node: Node | null, fc: FileCtx | null): ModelVal
   return { model: null, source: 'unresolved', node, fc, val: v };
 }
 
+/** A literal reached through a spread of a constant object (`...DEFAULTS`) is a constant for this request. */
+function viaConstant(ref: Ref, p: Ref, val: Val): Val {
+  const inside = p.fc === ref.fc && p.node.startIndex >= ref.node.startIndex && p.node.endIndex <= ref.node.endIndex;
+  return !inside && (val.t === 'str' || val.t === 'num') && val.src === 'literal' ? { ...val, src: 'constant' } : val;
+}
+
 function lookup(ref: Ref, keys: readonly string[], depth = 0): { val: Val; node: Node; fc: FileCtx } | null {
   for (const k of keys) {
     const p = propNode(ref, k);
-    if (p) return { val: evaluate(p.node, p.fc), node: p.node, fc: p.fc };
+    if (p) return { val: viaConstant(ref, p, evaluate(p.node, p.fc)), node: p.node, fc: p.fc };
   }
   if (depth > 1) return null;
   for (const n of NESTED) {
