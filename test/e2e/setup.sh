@@ -15,6 +15,9 @@ log() { echo "[e2e setup] $*" >&2; }
 die() { echo "[e2e setup] ERROR: $*" >&2; exit 1; }
 
 # --- system packages --------------------------------------------------------------------------
+if [ -n "${LLM_COST_LENS_CHROMIUM:-}" ] && [ ! -x "$CHROMIUM" ]; then
+  die "LLM_COST_LENS_CHROMIUM=$CHROMIUM is not an executable file"
+fi
 missing_pkgs=()
 [ -x "$CHROMIUM" ] || missing_pkgs+=(chromium)
 # libkrb5-dev provides the headers code-server's native 'kerberos' module compiles against;
@@ -63,7 +66,9 @@ if [ "$(cs_version || true)" != "$CODE_SERVER_VERSION" ]; then
   rm -rf "$CS_PREFIX"; mkdir -p "$CS_PREFIX"
   echo '{"name":"llm-cost-lens-e2e-code-server","private":true}' > "$CS_PREFIX/package.json"
   # code-server's postinstall installs VS Code's own modules and builds native ones against Node 24's
-  # headers; install scripts are allowed here, for this tools folder only. build_from_source=kerberos keeps
+  # headers; install scripts are allowed here, for this tools folder only (npm 11.19 runs scripts that its
+  # allowScripts policy does not cover and only warns; the variable keeps that true for later npm versions
+  # and reaches the nested npm install in lib/vscode through the environment). build_from_source=kerberos keeps
   # prebuild-install (kerberos) from trying to download binaries from outside the npm registry;
   # JOBS=max lets node-gyp compile on every core (the native modules are most of the ~4 minutes).
   (cd "$CS_PREFIX" && PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
