@@ -1,0 +1,28 @@
+// Abstract values the Python analyser computes for expressions: just enough to know what a name refers to
+// (an SDK client, a LangChain model/chain, a string constant, a dict of request parameters, ...).
+import type { Node } from 'web-tree-sitter';
+import type { ClientRow, SdkRow } from './sdks';
+import type { PromptSource } from './types';
+
+export interface Where { file: string; line: number }
+
+export type Value =
+  | { t: 'str'; text: string; placeholders: string[]; src: PromptSource; from?: Where; literalAtUse?: boolean }
+  | { t: 'num'; value: number }
+  | { t: 'bool'; value: boolean }
+  | { t: 'none' }
+  | { t: 'env'; name: string; def: Value | null }
+  | { t: 'dict'; entries: Map<string, Value>; ctor?: string; partial?: boolean }
+  | { t: 'list'; items: Value[]; partial?: boolean }
+  | { t: 'module'; name: string }
+  | { t: 'client'; sdk: SdkRow; row: ClientRow | null; path: string[]; kwargs: Map<string, Value>; positional: Value[] }
+  | { t: 'lc'; what: 'model' | 'chain' | 'agent'; ctorNode: Node; ctorFile: string; ctorName: string; kwargs: Map<string, Value>; positional: Value[]; template: Value | null; selfHosted: boolean }
+  | { t: 'template'; parts: { role: string; value: Value }[] }
+  | { t: 'http'; path: string[] }
+  | { t: 'path'; rel: string }
+  | { t: 'filehandle'; path: Value }
+  | { t: 'function'; node: Node; owner: unknown }
+  | { t: 'class'; node: Node; owner: unknown }
+  | { t: 'unknown' };
+
+export const UNKNOWN: Value = { t: 'unknown' };
