@@ -26,7 +26,7 @@ export async function estimateCommand(argv: string[], io: Io): Promise<number> {
       failed = true;
       continue;
     }
-    const outcome = estimateFromInput(parsed.value);
+    const outcome = estimateFromInput(parsed.value, { today: new Date() });
     if (!outcome.ok) {
       for (const p of outcome.problems) io.err(files.length > 1 ? `${file}: ${p}` : p);
       failed = true;

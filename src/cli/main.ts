@@ -1,15 +1,19 @@
 // `llm-cost-lens` entry point: thin over src/core. Exit codes: 0 ok, 2 invalid input, 1 internal error.
 import { estimateCommand } from './estimate';
+import { pricesCommand, defaultPriceDir } from './prices';
+import { usePriceCatalogDir } from '../core/catalog/prices-update';
 import { EXIT, type Io, UsageError } from './args';
 
 const USAGE = `usage: llm-cost-lens <command> [options]
 
 commands:
   estimate --scenario FILE [--scenario FILE…] [--json]   API vs self-hosted monthly cost for a scenario file
+  prices [QUERY] [--json] [--all]                       API prices with their source and date
+  prices --update [--url URL] [--dir DIR]               download fresh price data (the only network access; opt-in)
   help                                                  this text`;
 
 type Command = (argv: string[], io: Io) => Promise<number>;
-const COMMANDS: Record<string, Command> = { estimate: estimateCommand };
+const COMMANDS: Record<string, Command> = { estimate: estimateCommand, prices: pricesCommand };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
@@ -23,6 +27,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return EXIT.invalidInput;
   }
   try {
+    // Price data downloaded by an explicit `prices --update` wins over the bundled snapshot (falls back on any problem).
+    if (name !== 'prices') usePriceCatalogDir(defaultPriceDir());
     return await command(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {

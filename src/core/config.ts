@@ -9,6 +9,9 @@ export const DEFAULTS = {
   utilization: 0.6,
   batch: false,
   batchDiscount: 0.5,
+  precision: 'fp8',
+  ownedAmortizationMonths: 36,
+  usdPerKWh: 0.1,
 } as const;
 
 const money = z.number().finite().nonnegative();
@@ -33,11 +36,22 @@ export const apiSchema = z.strictObject({
 
 export const precisionSchema = z.enum(['bf16', 'fp8', 'int4']);
 
+/** Owned hardware instead of rental: purchase amortized over months + power at the wall, per GPU. */
+export const ownedSchema = z.strictObject({
+  purchaseUsd: money.optional(),                 // per GPU; default: the GPU catalog's purchase price
+  amortizationMonths: positive.optional(),       // default 36
+  usdPerKWh: money.optional(),                   // default 0.10
+  pue: z.number().finite().min(1, 'must be at least 1').optional(),              // default 1.3
+  loadFactor: z.number().finite().min(0).max(1, 'must be at most 1').optional(), // average draw / TDP, default 0.7
+  overheadFraction: count.optional(),            // server, network, rack as a fraction of the purchase; default 0
+});
+
 export const gpuSchema = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').optional(),
   count: z.number().int().positive().optional(),
   hourlyUsd: money.optional(),
   hoursPerMonth: positive.max(744, 'a month has at most 744 hours').optional(),
+  owned: ownedSchema.optional(),
 });
 
 export const selfHostedSchema = z.strictObject({
@@ -75,8 +89,21 @@ export const scenarioSchema = z
       ctx.addIssue({ code: 'custom', path: ['api', 'model'], message: 'required unless both inputUsdPerMTok and outputUsdPerMTok are given' });
     }
     const gpu = s.selfHosted?.gpu;
-    if (gpu && gpu.count !== undefined && gpu.hourlyUsd === undefined && gpu.name === undefined) {
+    if (gpu && gpu.hourlyUsd === undefined && gpu.name === undefined && !(gpu.owned?.purchaseUsd !== undefined)) {
       ctx.addIssue({ code: 'custom', path: ['selfHosted', 'gpu', 'hourlyUsd'], message: 'required when gpu.name is not given (no catalog price to fall back on)' });
+    }
+    if (gpu?.owned && gpu.hourlyUsd !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['selfHosted', 'gpu', 'owned'], message: 'give either hourlyUsd (rented) or owned (purchased), not both' });
+    }
+    if (gpu?.owned && gpu.owned.purchaseUsd === undefined && gpu.name === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['selfHosted', 'gpu', 'owned', 'purchaseUsd'], message: 'required when gpu.name is not given' });
+    }
+    const sh = s.selfHosted;
+    if (sh?.model !== undefined && sh.throughputTokensPerSecond === undefined && gpu?.name === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['selfHosted', 'gpu', 'name'], message: 'required with selfHosted.model (the capacity model needs a GPU), unless throughputTokensPerSecond is given' });
+    }
+    if (sh?.precision !== undefined && sh.model === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['selfHosted', 'model'], message: 'required with selfHosted.precision' });
     }
   });
 

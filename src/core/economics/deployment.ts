@@ -1,9 +1,15 @@
-// Turns a scenario's self-hosted section into a deployment: how GPUs are counted at a volume,
-// what it costs per GPU-hour, and what it can serve. Capacity comes from an explicit throughput
-// (total input + output tokens/s) or, when `selfHosted.model` is given, from the capacity model.
-import type { Scenario } from '../config';
-import { DEFAULTS } from '../config';
+// Turns a scenario's self-hosted section into a deployment: how GPUs are counted at a volume, what a
+// GPU-hour costs (rented, from the scenario or the GPU catalog; or owned: purchase + power), and what it
+// can serve — from an explicit throughput (input + output tokens/s) or from the calibrated capacity model
+// when `selfHosted.model` and a GPU are given. An explicit throughput wins over the capacity model.
+import { DEFAULTS, type Scenario } from '../config';
+import { resolveGpu, type Gpu } from '../catalog/gpus';
+import { CatalogLookupError } from '../catalog/names';
+import { CapacityInputError, estimateCapacity, type CapacityResult } from './capacity';
+import { ownedMonthlyUsd } from './ownership';
 import type { Sizing } from './sizing';
+
+type AssumptionValue = number | string | boolean | null;
 
 export interface Deployment {
   sizing: Sizing;
@@ -14,7 +20,7 @@ export interface Deployment {
   outputTokensPerSecond(gpus: number): number | null;
   /** Requests/day served at the assumed utilization; null when unknown. */
   capacityRequestsPerDay(gpus: number): number | null;
-  assumptions: Record<string, number | string | boolean | null>;
+  assumptions: Record<string, AssumptionValue>;
 }
 
 export function resolveDeployment(s: Scenario, problems: string[], notes: string[]): Deployment | null {
@@ -25,58 +31,150 @@ export function resolveDeployment(s: Scenario, problems: string[], notes: string
   const outputShare = tokensPerRequest > 0 ? w.outputTokens / tokensPerRequest : 0;
   const utilization = sh.utilization ?? DEFAULTS.utilization;
   const perDay = (tps: number) => (tokensPerRequest > 0 ? (tps * utilization * 86_400) / tokensPerRequest : null);
+  const hoursPerMonth = gpu?.hoursPerMonth ?? DEFAULTS.hoursPerMonth;
 
-  if (sh.model !== undefined || sh.precision !== undefined) {
-    problems.push('selfHosted.model: capacity from an open model needs the model/GPU catalogs, which are not available yet; give throughputTokensPerSecond instead');
-    return null;
+  let catalogGpu: Gpu | null = null;
+  if (gpu?.name !== undefined) {
+    try {
+      catalogGpu = resolveGpu(gpu.name, 'selfHosted.gpu.name');
+    } catch (e) {
+      if (!(e instanceof CatalogLookupError)) throw e;
+      // Without the capacity model or a catalog price the name is only a label.
+      if (sh.model !== undefined || (gpu.hourlyUsd === undefined && gpu.owned === undefined)) {
+        problems.push(`${e.field}: ${e.message}`);
+        return null;
+      }
+      notes.push(`GPU "${gpu.name}" is not in the GPU catalog; the scenario's own price is used`);
+    }
   }
-  if (gpu?.name !== undefined && gpu.hourlyUsd === undefined) {
-    problems.push(`selfHosted.gpu.hourlyUsd: required (no GPU price catalog yet for "${gpu.name}")`);
-    return null;
-  }
+  const assumptions: Record<string, AssumptionValue> = {};
+  const hourly = gpuHourly(s, catalogGpu, hoursPerMonth, assumptions, notes, problems);
+  if (hourly === null) return null;
+
   const tps = sh.throughputTokensPerSecond ?? null;
-  const base = { fits: null, assumptions: { throughputTokensPerSecond: tps, throughputBasis: tps === null ? null : 'scenario' } };
+  if (tps !== null) return fromThroughput(tps);
+  if (sh.model !== undefined) return fromCapacityModel();
+  return fromThroughput(null);
 
-  if (!gpu) {
-    // Flat infrastructure (a droplet, a colo bill): capacity is whatever throughput the user states.
-    return {
+  function fromThroughput(tps: number | null): Deployment | null {
+    Object.assign(assumptions, { throughputTokensPerSecond: tps, throughputBasis: tps === null ? null : 'scenario' });
+    if (sh.model !== undefined) notes.push('throughputTokensPerSecond is given: it wins over the capacity model for selfHosted.model');
+    const base = { fits: null, assumptions, gpuHourlyUsd: hourly! };
+    const fixed = (gpus: number | null): Deployment => ({
       ...base,
-      sizing: { kind: 'none' },
-      gpuHourlyUsd: 0,
+      sizing: gpus === null ? { kind: 'none' } : { kind: 'fixed', gpus, requestsPerDay: tps === null ? null : perDay(tps) },
+      gpuHourlyUsd: gpus === null ? 0 : hourly!,
       tokensPerSecond: () => tps,
       outputTokensPerSecond: () => (tps === null ? null : tps * outputShare),
       capacityRequestsPerDay: () => (tps === null ? null : perDay(tps)),
-    };
-  }
-  const hourly = gpu.hourlyUsd ?? 0;
-  if (gpu.count !== undefined) {
+    });
+    // No GPU: flat infrastructure (a droplet, a colo bill); capacity is whatever throughput the user states.
+    if (!gpu) return fixed(null);
+    if (gpu.count !== undefined) return fixed(gpu.count);
+    if (tps === null) {
+      problems.push('selfHosted.gpu.count: required unless throughputTokensPerSecond (per GPU) or selfHosted.model lets the engine size the deployment');
+      return null;
+    }
+    const perGpu = perDay(tps);
+    if (perGpu === null || perGpu <= 0) {
+      problems.push('workload.inputTokens: input + output tokens must be greater than 0 to size GPUs from throughput');
+      return null;
+    }
+    notes.push(`gpu.count not given: sized for the workload at ${round(perGpu)} requests/day per GPU (throughputTokensPerSecond is per GPU)`);
     return {
       ...base,
-      sizing: { kind: 'fixed', gpus: gpu.count, requestsPerDay: tps === null ? null : perDay(tps) },
-      gpuHourlyUsd: hourly,
-      tokensPerSecond: () => tps,
-      outputTokensPerSecond: () => (tps === null ? null : tps * outputShare),
-      capacityRequestsPerDay: () => (tps === null ? null : perDay(tps)),
+      sizing: { kind: 'steps', gpusPerStep: 1, requestsPerDayPerStep: perGpu },
+      tokensPerSecond: (g) => tps * g,
+      outputTokensPerSecond: (g) => tps * g * outputShare,
+      capacityRequestsPerDay: (g) => perGpu * g,
     };
   }
-  if (tps === null) {
-    problems.push('selfHosted.gpu.count: required unless throughputTokensPerSecond (per GPU) lets the engine size the deployment');
-    return null;
+
+  function fromCapacityModel(): Deployment | null {
+    let r: CapacityResult;
+    try {
+      r = estimateCapacity({
+        model: sh.model!,
+        precision: sh.precision ?? DEFAULTS.precision,
+        gpu: catalogGpu!.id,
+        gpuCount: gpu!.count,
+        inputTokens: w.inputTokens,
+        outputTokens: w.outputTokens,
+        utilization,
+        requestsPerDay: w.requestsPerDay,
+      });
+    } catch (e) {
+      if (e instanceof CapacityInputError || e instanceof CatalogLookupError) {
+        problems.push(e instanceof CatalogLookupError ? `${e.field}: ${e.message}` : e.message);
+        return null;
+      }
+      throw e;
+    }
+    if (!r.fits) {
+      problems.push(`${gpu!.count !== undefined ? 'selfHosted.gpu.count' : 'selfHosted.model'}: ${r.reason ?? 'the model does not fit'}`);
+      return null;
+    }
+    Object.assign(assumptions, { throughputBasis: r.basis, precision: sh.precision ?? DEFAULTS.precision, gpusPerReplica: r.gpusPerReplica, maxBatch: r.maxBatch });
+    for (const [k, v] of Object.entries(r.assumptions)) assumptions[`capacity.${k}`] = v;
+    const replicasIn = (g: number) => Math.floor(g / r.gpusPerReplica);
+    const base = { fits: true, assumptions, gpuHourlyUsd: hourly! };
+    if (gpu!.count !== undefined) {
+      return {
+        ...base,
+        sizing: { kind: 'fixed', gpus: gpu!.count, requestsPerDay: r.requestsPerDay },
+        tokensPerSecond: () => r.tokensPerSecondPerReplica * r.replicas,
+        outputTokensPerSecond: () => r.outputTokensPerSecond,
+        capacityRequestsPerDay: () => r.requestsPerDay,
+      };
+    }
+    return {
+      ...base,
+      sizing: { kind: 'steps', gpusPerStep: r.gpusPerReplica, requestsPerDayPerStep: r.requestsPerDayPerReplica },
+      tokensPerSecond: (g) => replicasIn(g) * r.tokensPerSecondPerReplica,
+      outputTokensPerSecond: (g) => replicasIn(g) * r.outputTokensPerSecondPerReplica,
+      capacityRequestsPerDay: (g) => replicasIn(g) * r.requestsPerDayPerReplica,
+    };
   }
-  const perGpu = perDay(tps);
-  if (perGpu === null || perGpu <= 0) {
-    problems.push('workload.inputTokens: input + output tokens must be greater than 0 to size GPUs from throughput');
-    return null;
+}
+
+/** $/GPU-hour: the scenario's rent, else owned (purchase amortized + power), else the catalog's rent. */
+function gpuHourly(s: Scenario, catalogGpu: Gpu | null, hoursPerMonth: number, assumptions: Record<string, AssumptionValue>, notes: string[], problems: string[]): number | null {
+  const gpu = s.selfHosted?.gpu;
+  if (!gpu) return 0;
+  if (gpu.hourlyUsd !== undefined) {
+    Object.assign(assumptions, { gpuPriceBasis: 'scenario' });
+    return gpu.hourlyUsd;
   }
-  notes.push(`gpu.count not given: sized for the workload at ${round(perGpu)} requests/day per GPU (throughputTokensPerSecond is per GPU)`);
-  return {
-    ...base,
-    sizing: { kind: 'steps', gpusPerStep: 1, requestsPerDayPerStep: perGpu },
-    gpuHourlyUsd: hourly,
-    tokensPerSecond: (g) => tps * g,
-    outputTokensPerSecond: (g) => tps * g * outputShare,
-    capacityRequestsPerDay: (g) => perGpu * g,
-  };
+  if (gpu.owned) {
+    const o = gpu.owned;
+    const purchaseUsd = o.purchaseUsd ?? catalogGpu!.purchaseUsd;
+    const owned = ownedMonthlyUsd({
+      purchaseUsd,
+      amortizationMonths: o.amortizationMonths ?? DEFAULTS.ownedAmortizationMonths,
+      count: 1,
+      tdpWatts: catalogGpu?.tdpWatts ?? 0,
+      loadFactor: o.loadFactor,
+      pue: o.pue,
+      usdPerKWh: o.usdPerKWh ?? DEFAULTS.usdPerKWh,
+      hoursPerMonth,
+      overheadFraction: o.overheadFraction,
+    });
+    if (!catalogGpu) notes.push('owned GPU not in the catalog: its power draw is unknown and costed at $0');
+    for (const [k, v] of Object.entries(owned.assumptions)) if (k !== 'count') assumptions[`owned.${k}`] = v;
+    Object.assign(assumptions, {
+      gpuPriceBasis: o.purchaseUsd !== undefined ? 'owned (scenario purchase price)' : `owned (catalog purchase price: ${catalogGpu!.sources.purchaseUsd}, ${catalogGpu!.asOf})`,
+      'owned.amortizationMonthlyUsdPerGpu': owned.amortizationMonthlyUsd,
+      'owned.powerMonthlyUsdPerGpu': owned.powerMonthlyUsd,
+    });
+    return owned.monthlyUsd / hoursPerMonth;
+  }
+  if (catalogGpu) {
+    Object.assign(assumptions, { gpuPriceBasis: `catalog: ${catalogGpu.id} on-demand (${catalogGpu.sources.hourlyUsd}, as of ${catalogGpu.asOf})` });
+    if (catalogGpu.unconfirmed.includes('hourlyUsd')) notes.push(`the ${catalogGpu.id} hourly price ($${catalogGpu.hourlyUsd}) has a single public source: check it against your provider`);
+    return catalogGpu.hourlyUsd;
+  }
+  problems.push('selfHosted.gpu.hourlyUsd: required (no catalog GPU to price)');
+  return null;
 }
 
 function round(n: number): number {

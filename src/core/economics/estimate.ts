@@ -1,7 +1,7 @@
 // The engine: scenario in, the `estimate` contract out (see DESIGN.md "CLI contracts").
 // Pure: no I/O, no clock. Every default it applies is echoed in `assumptions`, every fallback in `notes`.
 import { DEFAULTS, formatZodIssues, scenarioSchema, type Scenario } from '../config';
-import { lookupApiPrice, type ApiPrice } from '../catalog/prices';
+import { lookupApiPrice, priceCatalogInfo, priceForInputTokens, type ApiPrice } from '../catalog/prices';
 import { apiCostPerRequest, type ApiRates } from './apiCost';
 import { breakEvenRequestsPerDay } from './breakEven';
 import { bestHybrid, hybridAt, type HybridInputs, type HybridPoint } from './hybrid';
@@ -46,17 +46,26 @@ export interface EstimateResult {
 export type EstimateOutcome = { ok: true; result: EstimateResult } | { ok: false; problems: string[] };
 
 /** Validate raw (parsed JSON) input and estimate. Problems are `path.to.field: reason` lines. */
-export function estimateFromInput(raw: unknown): EstimateOutcome {
-  const parsed = scenarioSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) return { ok: false, problems: formatZodIssues(parsed.error.issues) };
-  return estimate(parsed.data);
+export interface EstimateOptions {
+  /** "Today", for the price-staleness note only; absent = no staleness check (keeps the engine clock-free). */
+  today?: Date;
 }
 
-export function estimate(s: Scenario): EstimateOutcome {
+export function estimateFromInput(raw: unknown, options: EstimateOptions = {}): EstimateOutcome {
+  const parsed = scenarioSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) return { ok: false, problems: formatZodIssues(parsed.error.issues) };
+  return estimate(parsed.data, options);
+}
+
+export function estimate(s: Scenario, options: EstimateOptions = {}): EstimateOutcome {
   const notes: string[] = [];
   const problems: string[] = [];
 
   const price = resolvePrice(s, problems, notes);
+  if (price && price.asOf !== null && options.today) {
+    const info = priceCatalogInfo(options.today);
+    if (info.staleNote) notes.push(info.staleNote);
+  }
   const deployment = resolveDeployment(s, problems, notes);
   if (problems.length || !price || !deployment) return { ok: false, problems };
 
@@ -187,10 +196,13 @@ function resolvePrice(s: Scenario, problems: string[], notes: string[]): PriceBa
   const overrides = (['inputUsdPerMTok', 'outputUsdPerMTok', 'cachedInputUsdPerMTok'] as const).filter((k) => a[k] !== undefined);
   const usesCached = (s.workload.cachedInputTokens ?? 0) > 0;
   const allFromScenario = a.inputUsdPerMTok !== undefined && a.outputUsdPerMTok !== undefined && (!usesCached || a.cachedInputUsdPerMTok !== undefined);
-  const inputUsdPerMTok = a.inputUsdPerMTok ?? catalog!.inputUsdPerMTok;
-  const outputUsdPerMTok = a.outputUsdPerMTok ?? catalog!.outputUsdPerMTok;
+  // Long-context tiers (e.g. > 200K input tokens) apply per request.
+  const tiered = catalog ? priceForInputTokens(catalog, s.workload.inputTokens) : null;
+  if (tiered?.tier && !allFromScenario) notes.push(`${catalog!.modelId}: requests above ${tiered.tier.aboveInputTokens.toLocaleString('en-US')} input tokens are billed at the long-context tier`);
+  const inputUsdPerMTok = a.inputUsdPerMTok ?? tiered!.inputUsdPerMTok;
+  const outputUsdPerMTok = a.outputUsdPerMTok ?? tiered!.outputUsdPerMTok;
   // When every rate used is the scenario's, the catalog's cache price is not shown either: it was not used.
-  const cachedInputUsdPerMTok = a.cachedInputUsdPerMTok ?? (allFromScenario ? null : catalog?.cachedInputUsdPerMTok ?? null);
+  const cachedInputUsdPerMTok = a.cachedInputUsdPerMTok ?? (allFromScenario ? null : tiered?.cachedInputUsdPerMTok ?? null);
   return {
     model: catalog?.modelId ?? a.model ?? null,
     displayName: catalog?.displayName ?? null,

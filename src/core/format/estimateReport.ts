@@ -30,6 +30,8 @@ export function renderEstimate(r: EstimateResult, title?: string): string {
     ...(title ? [title] : []),
     `Price: ${priceLabel}`,
     `Month: ${a.daysPerMonth} days; utilization ${a.utilization}; batch ${a.batch ? 'on' : 'off'}`,
+    ...(a.gpuPriceBasis ? [`GPU price: $${Number(a.gpuHourlyUsd).toFixed(2)}/GPU-hour, ${a.gpuPriceBasis}`] : []),
+    ...(a.throughputBasis ? [`Throughput: ${a.throughputBasis === 'scenario' ? 'from the scenario' : a.throughputBasis}${a.precision ? ` (${a.precision}, ${a.gpusPerReplica} GPU/replica)` : ''}`] : []),
     renderTable(['', ''], rows).split('\n').slice(2).join('\n'),
     ...r.notes.map((n) => `note: ${n}`),
   ];
