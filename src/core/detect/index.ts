@@ -106,8 +106,9 @@ export async function detectCalls(relPath: string, text: string, ws?: WorkspaceR
     if (!mightContainLlmCalls(text)) return { calls: [] };
     const nb = extractNotebook(text);
     if (nb.skipped) return { calls: [], skipped: nb.skipped };
-    const result = await detectCalls(relPath.replace(/\.ipynb$/i, '.py'), nb.source, ws, options);
-    return { calls: result.calls.map((c) => nb.mapCall({ ...c, file: relPath })), ...(result.skipped ? { skipped: result.skipped } : {}) };
+    const pseudoPath = relPath.replace(/\.ipynb$/i, '.py');
+    const result = await detectCalls(pseudoPath, nb.source, ws, options);
+    return { calls: result.calls.map((c) => nb.mapCall(c, pseudoPath, relPath)), ...(result.skipped ? { skipped: result.skipped } : {}) };
   }
   const row = rowFor(relPath);
   if (!row) return { calls: [] };

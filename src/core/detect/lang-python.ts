@@ -321,7 +321,7 @@ class PyFile {
       for (let i = 1; i < dots; i++) base = dirOf(base);
       for (const r of rest ? [rest] : [name]) candidates.push(joinPath(base, `${r}.py`), joinPath(base, r, '__init__.py'));
     } else {
-      for (const base of ['', 'src', dirOf(this.relPath)]) candidates.push(joinPath(base, `${rest}.py`), joinPath(base, rest, '__init__.py'));
+      for (const base of [...ancestors(dirOf(this.relPath)), 'src']) candidates.push(joinPath(base, `${rest}.py`), joinPath(base, rest, '__init__.py'));
     }
     for (const c of candidates) {
       if (c === this.relPath) continue;
@@ -577,6 +577,9 @@ class PyFile {
     const rv = this.eval(r);
     if (op === '+') {
       if (lv.t === 'str' && rv.t === 'str') return this.concat([lv, rv]);
+      // a known text plus a runtime value: the runtime value becomes a named placeholder
+      if (lv.t === 'str' && rv.t === 'unknown') return this.concat([lv, { t: 'str', text: `{${r.text}}`, placeholders: [r.text], src: 'literal' }]);
+      if (rv.t === 'str' && lv.t === 'unknown') return this.concat([{ t: 'str', text: `{${l.text}}`, placeholders: [l.text], src: 'literal' }, rv]);
       if (lv.t === 'list' && rv.t === 'list') return { t: 'list', items: [...lv.items, ...rv.items], ...(lv.partial || rv.partial ? { partial: true } : {}) };
       if (lv.t === 'list') return { t: 'list', items: lv.items, partial: true };
       if (rv.t === 'list') return { t: 'list', items: rv.items, partial: true };
@@ -684,12 +687,7 @@ class PyFile {
         // unknown constructors used in request bodies: types.Content(role=..., parts=[...]), SystemMessage(content=...)
         const name = fn.text;
         const last = name.slice(name.lastIndexOf('.') + 1);
-        if (/^[A-Z]/.test(last) || last.startsWith('from_')) {
-          const entries = new Map(kwargs);
-          if (positional[0] && !entries.has('content') && /Message|Content|Part|from_text/.test(name)) entries.set(/Part|from_text/.test(name) ? 'text' : 'content', positional[0]);
-          return { t: 'dict', entries, ctor: name };
-        }
-        return UNKNOWN;
+        return /^[A-Z]/.test(last) || last.startsWith('from_') ? ctorDict(name, positional, kwargs) : UNKNOWN;
       }
     }
   }
@@ -698,7 +696,8 @@ class PyFile {
     const ws = this.shared.ctx.ws;
     if (p.t === 'str') p = { t: 'path', rel: p.text };
     if (p.t !== 'path' || !ws) return UNKNOWN;
-    for (const candidate of [p.rel, joinPath(dirOf(this.relPath), p.rel)]) {
+    // a path relative to the working directory: try the file's folder and each folder above it
+    for (const candidate of ancestors(dirOf(this.relPath)).map((d) => joinPath(d, p.rel))) {
       if (!candidate || !ws.exists(candidate)) continue;
       const text = ws.readFile(candidate);
       if (text !== null) return str(text, 'file', { file: candidate, line: 1 });
@@ -761,9 +760,12 @@ class PyFile {
     }
 
     const sdk = sdkForModule('py', short);
-    if (!sdk) return UNKNOWN;
-    const row = sdk.clients.find((c) => c.name === last && c.langs.includes('py'));
-    if (!row) return UNKNOWN;
+    const row = sdk?.clients.find((c) => c.name === last && c.langs.includes('py'));
+    if (!sdk || !row) {
+      // request pieces built by constructors: types.GenerateContentConfig(...), SystemMessage(content=...), types.Part.from_text(...)
+      if (/^[A-Z]/.test(last) || last.startsWith('from_')) return ctorDict(short, positional, kwargs);
+      return UNKNOWN;
+    }
     if (row.role === 'model') {
       return { t: 'lc', what: 'model', ctorNode: call, ctorFile: this.relPath, ctorName: last, kwargs, positional, template: null, selfHosted: !!row.selfHosted };
     }
@@ -842,7 +844,9 @@ class PyFile {
         const method = findMethod('py', SDKS.find((s) => s.sdk === 'langchain')!, attr);
         if (method && LC_METHODS.includes(method) && !this.mocked(call)) {
           if (obj.ctorFile === this.relPath) this.lcUsed.add(obj.ctorNode.id);
-          const input = this.args(call).positional[0];
+          let input: Value | undefined = this.args(call).positional[0];
+          // agents take {"messages": [...]}; chains take a dict filling the template
+          if (input?.t === 'dict' && input.entries.has('messages')) input = input.entries.get('messages');
           return this.lcSite(call, obj, method.api, method.kind, !!method.streaming, input ? messagesToParts(input) : []);
         }
         return null;
@@ -850,11 +854,12 @@ class PyFile {
       if (obj.t === 'http') return HTTP_CLIENTS.py.methods.includes(attr) && !this.mocked(call) ? this.httpSite(call, attr) : null;
     }
     const callee = this.eval(fn);
-    if (callee.t === 'lc' && callee.ctorNode.id === call.id && callee.ctorFile === this.relPath && callee.what === 'model') {
+    if (callee.t !== 'module') return null;
+    const made = this.eval(call);
+    if (made.t === 'lc' && made.ctorNode.id === call.id && made.what === 'model') {
       if (!this.mocked(call)) this.lcCtors.set(call.id, call);
       return null;
     }
-    if (callee.t !== 'module') return null;
     const name = callee.name;
     const root = name.split('.')[0]!;
     const last = name.slice(name.lastIndexOf('.') + 1);
@@ -923,7 +928,7 @@ class PyFile {
     const cfg = kwargs.get('config');
     if (cfg?.t === 'dict' && cfg.entries.get('system_instruction')) parts.push(...textToParts(cfg.entries.get('system_instruction')!, 'system'));
     const msgs = all.get('messages') ?? all.get('contents') ?? all.get('history') ?? (promptPos !== undefined ? positional[promptPos] : undefined);
-    if (msgs) parts.push(...messagesToParts(msgs));
+    if (msgs) parts.push(...messagesToParts(msgs, method.kind === 'embedding' ? 'input' : 'user'));
     const main = all.get('input') ?? all.get('prompt') ?? all.get('inputText') ?? all.get('message') ?? all.get('texts') ?? all.get('inputs') ?? all.get('query');
     if (main) parts.push(...(main.t === 'list' ? messagesToParts(main, method.kind === 'embedding' ? 'input' : 'user') : textToParts(main, method.kind === 'embedding' ? 'input' : 'user')));
     if (!msgs && !main && (sdk.sdk === 'google' || sdk.sdk === 'voyage') && positional[0] && method.modelPos !== 0) parts.push(...messagesToParts(positional[0], method.kind === 'embedding' ? 'input' : 'user'));
@@ -944,7 +949,7 @@ class PyFile {
 
   private lcSite(call: Node, lc: Extract<Value, { t: 'lc' }>, api: string, kind: CallKind, streaming: boolean, inputParts: PromptPart[]): DetectedCall {
     const site = this.base(call, 'langchain', api, kind);
-    const modelV = firstKey(lc.kwargs, MODEL_KEYS) ?? lc.positional[0];
+    const modelV = firstKey(lc.kwargs, [...MODEL_KEYS, 'azure_deployment', 'deployment_name']) ?? lc.positional[0];
     this.setModel(site, modelV, undefined);
     if (site.model) site.model = stripProviderPrefix(site.model);
     site.maxTokens = numberIn(lc.kwargs, MAX_TOKEN_KEYS);
@@ -986,7 +991,7 @@ class PyFile {
     const sys = body.get('system');
     if (sys) parts.push(...textToParts(sys, 'system'));
     const msgs = body.get('messages') ?? body.get('contents');
-    if (msgs) parts.push(...messagesToParts(msgs));
+    if (msgs) parts.push(...messagesToParts(msgs, hit.kind === 'embedding' ? 'input' : 'user'));
     const main = body.get('prompt') ?? body.get('input');
     if (main) parts.push(...textToParts(main, hit.kind === 'embedding' ? 'input' : 'user'));
     if (body.get('tools')) parts.push(...toolParts(body.get('tools')!));
@@ -995,6 +1000,22 @@ class PyFile {
     site.confidence = confidenceFor(site.modelSource, parts);
     return site;
   }
+}
+
+/** 'a/b/c' → ['a/b/c', 'a/b', 'a', ''] */
+function ancestors(dir: string): string[] {
+  const out: string[] = [];
+  for (let d = dir; ; d = dirOf(d)) {
+    out.push(d);
+    if (!d) break;
+  }
+  return out;
+}
+
+function ctorDict(name: string, positional: Value[], kwargs: Map<string, Value>): Value {
+  const entries = new Map(kwargs);
+  if (positional[0] && !entries.has('content') && /Message|Content|Part|from_text/.test(name)) entries.set(/Part|from_text/.test(name) ? 'text' : 'content', positional[0]);
+  return { t: 'dict', entries, ctor: name };
 }
 
 function asTemplate(v: Value): Value {

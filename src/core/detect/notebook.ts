@@ -6,7 +6,8 @@ import type { DetectedCall } from './types';
 export interface NotebookSource {
   source: string;
   skipped?: string;
-  mapCall(call: DetectedCall): DetectedCall;
+  /** maps a call found in the joined source (analysed as `pseudoPath`) back to its cell */
+  mapCall(call: DetectedCall, pseudoPath: string, notebookPath: string): DetectedCall;
 }
 
 interface RawCell { cell_type?: unknown; source?: unknown; input?: unknown }
@@ -60,11 +61,14 @@ export function extractNotebook(text: string): NotebookSource {
   };
   return {
     source,
-    mapCall(call) {
+    mapCall(call, pseudoPath, notebookPath) {
       const cell = cellOf(call.line);
       const offset = starts[cell] ?? 0;
       const lastLineOfCell = (starts[cell + 1] ?? Number.MAX_SAFE_INTEGER) - offset;
-      return { ...call, cell, line: call.line - offset, endLine: Math.min(call.endLine - offset, lastLineOfCell) };
+      // constants defined in the notebook itself: line within their own cell
+      const promptParts = call.promptParts.map((p) =>
+        p.from && p.from.file === pseudoPath ? { ...p, from: { file: notebookPath, line: p.from.line - (starts[cellOf(p.from.line)] ?? 0) } } : p);
+      return { ...call, file: notebookPath, cell, line: call.line - offset, endLine: Math.min(call.endLine - offset, lastLineOfCell), promptParts };
     },
   };
 }
