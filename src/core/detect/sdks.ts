@@ -336,6 +336,8 @@ export const PREFILTER_NEEDLES: string[] = [
   ...new Set([
     'openai', 'anthropic', 'genai', 'generativeai', 'generative_models', 'bedrock', 'litellm', 'langchain', 'ollama',
     'mistral', 'cohere', 'groq', 'together', 'voyage', 'zhipuai', 'zai', '"ai"', "'ai'", '@ai-sdk',
+    // method names, for files that use a client or model imported from another module of the workspace
+    'completions.create', 'messages.create', 'messages.stream', 'generate_content', 'invoke_model', '.converse(',
     '/chat/completions', '/v1/messages', '/api/chat', '/api/generate', '/api/embed', 'generatecontent', '/v1/completions', '/v1/embeddings', '/v1/responses',
   ]),
 ];
