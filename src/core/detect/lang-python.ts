@@ -21,8 +21,9 @@ const PASSTHROUGH = new Set(['with_options', 'with_raw_response', 'with_streamin
 const LC_METHODS = SDKS.find((s) => s.sdk === 'langchain')!.methods;
 const SCOPE_TYPES = new Set(['function_definition', 'class_definition', 'module', 'lambda']);
 const MAX_IMPORT_DEPTH = 3;
+const MAX_EVAL_DEPTH = 250;
 
-interface Shared { files: Map<string, PyFile | null>; ctx: AnalyzeContext }
+interface Shared { files: Map<string, PyFile | null>; ctx: AnalyzeContext; depth: number }
 
 function str(text: string, src: Extract<Value, { t: 'str' }>['src'], from?: Where): Value {
   return { t: 'str', text, placeholders: placeholdersIn(text), src, ...(from ? { from } : {}) };
@@ -345,12 +346,16 @@ class PyFile {
     const cached = this.memo.get(node.id);
     if (cached) return cached;
     if (this.busy.has(node.id)) return UNKNOWN;
+    // deep expressions or long alias chains (a1 = a0, a2 = a1, ...) are not worth a stack overflow
+    if (this.shared.depth >= MAX_EVAL_DEPTH) return UNKNOWN;
     this.busy.add(node.id);
+    this.shared.depth++;
     let v: Value;
     try {
       v = this.evalUncached(node);
     } finally {
       this.busy.delete(node.id);
+      this.shared.depth--;
     }
     this.memo.set(node.id, v);
     return v;
@@ -1085,7 +1090,7 @@ function resolveModel(v: Value | undefined, argNode: Node | undefined): { model:
 export const pythonModule: LanguageModule = {
   extensions: { '.py': { language: 'python', grammar: 'python' } },
   analyze(ctx) {
-    const shared: Shared = { files: new Map(), ctx };
+    const shared: Shared = { files: new Map(), ctx, depth: 0 };
     const file = new PyFile(ctx.relPath, ctx.tree.rootNode, shared, 0);
     shared.files.set(ctx.relPath, file);
     return file.detect();
