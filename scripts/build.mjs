@@ -15,8 +15,10 @@ const common = {
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
   legalComments: 'none',
-  // jsonc-parser's UMD entry hides its requires from esbuild; its ESM entry bundles cleanly.
-  mainFields: ['module', 'main'],
+  // jsonc-parser's UMD entry hides its requires from esbuild; its ESM file bundles cleanly. (Only this package:
+  // preferring `module` everywhere would pick web-tree-sitter's ESM build, which needs import.meta.url.)
+  // web-tree-sitter's ESM build needs import.meta.url, which a CJS bundle lacks: use its CJS build.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js', 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
 };
 
 const targets = [

@@ -1,5 +1,6 @@
 // `llm-cost-lens` entry point: thin over src/core. Exit codes: 0 ok, 2 invalid input, 1 internal error.
 import { estimateCommand } from './estimate';
+import { scanCommand } from './scan';
 import { pricesCommand, defaultPriceDir } from './prices';
 import { usePriceCatalogDir } from '../core/catalog/prices-update';
 import { EXIT, type Io, UsageError } from './args';
@@ -7,13 +8,14 @@ import { EXIT, type Io, UsageError } from './args';
 const USAGE = `usage: llm-cost-lens <command> [options]
 
 commands:
+  scan [DIR] [--json]                                   find LLM call sites and cost them (API vs self-hosted), per file and in total
   estimate --scenario FILE [--scenario FILE…] [--json]   API vs self-hosted monthly cost for a scenario file
   prices [QUERY] [--json] [--all]                       API prices with their source and date
   prices --update [--url URL] [--dir DIR]               download fresh price data (the only network access; opt-in)
   help                                                  this text`;
 
 type Command = (argv: string[], io: Io) => Promise<number>;
-const COMMANDS: Record<string, Command> = { estimate: estimateCommand, prices: pricesCommand };
+const COMMANDS: Record<string, Command> = { scan: scanCommand, estimate: estimateCommand, prices: pricesCommand };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;

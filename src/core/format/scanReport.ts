@@ -1,0 +1,54 @@
+// Readable `scan` output: call sites grouped by file, then the workspace totals.
+import type { ScanResult } from '../scan/scan';
+import { formatCount, formatUsd } from './money';
+import { renderTable } from './table';
+
+export function renderScan(r: ScanResult): string {
+  const out: string[] = [];
+  const t = r.totals;
+  if (r.callSites.length === 0) out.push(`No LLM call sites found under ${r.root}.`);
+  let currentFile = '';
+  let rows: string[][] = [];
+  const flush = () => {
+    if (rows.length) out.push(`\n${currentFile}`, indent(renderTable(['call site', 'model', 'tokens in/out', 'volume', 'API $/mo', 'self-host $/mo', 'break-even', 'verdict'], rows)));
+    rows = [];
+  };
+  for (const c of r.callSites) {
+    if (c.file !== currentFile) {
+      flush();
+      currentFile = c.file;
+    }
+    const where = `${c.cell !== undefined ? `cell ${c.cell + 1} ` : ''}${c.line}:${c.column} ${c.api}`;
+    const approx = c.tokens.inputBasis.startsWith('exact') ? '' : '≈';
+    const vol = `${formatCount(c.volume.requestsPerDay)}/day${c.volume.callsPerRequest !== 1 ? ` ×${c.volume.callsPerRequest}` : ''} (${c.volume.source})`;
+    const cost = c.cost;
+    rows.push([
+      where,
+      `${c.model ?? '(unresolved)'}${c.endpoint === 'self-hosted' ? ' [self-hosted]' : ''}`,
+      `${approx}${formatCount(c.tokens.input)} / ${formatCount(c.tokens.output)}`,
+      vol,
+      cost?.api ? formatUsd(cost.api.monthlyUsd) : 'unpriced',
+      cost?.selfHosted ? `${formatUsd(cost.selfHosted.monthlyUsd)} (${c.openModel.model})` : '—',
+      cost?.breakEven.withOpsRequestsPerDay != null ? `${formatCount(cost.breakEven.withOpsRequestsPerDay)}/day` : 'never',
+      cost?.verdict ?? '—',
+    ]);
+  }
+  flush();
+  out.push(
+    '',
+    `Totals (${t.callSites} call sites, ${t.daysPerMonth} days/month${t.unpriced ? `, ${t.unpriced} unpriced` : ''}${t.selfHostedEndpoints ? `, ${t.selfHostedEndpoints} already self-hosted` : ''}):`,
+    `  API, as the code is today        ${formatUsd(t.apiMonthlyUsd)}/mo`,
+    `  Everything self-hostable, shared ${formatUsd(t.selfHostedMonthlyUsd)}/mo`,
+    ...t.deployments.map((d) => `    ${d.openModel}: ${d.gpus ?? '?'} GPU${d.gpus === 1 ? '' : 's'}, ${formatCount(d.requestsPerDay)} calls/day, ${formatUsd(d.monthlyUsd)}/mo (ops ${formatUsd(d.opsMonthlyUsd)}, setup ${formatUsd(d.setupMonthlyUsd)}) vs API ${formatUsd(d.apiMonthlyUsd)}`),
+    `  Best routing                     ${formatUsd(t.routing.monthlyUsd)}/mo (${t.verdict}; ${t.routing.selfHosted.length} call site(s) self-hosted, saves ${formatUsd(t.routing.savingsVsApiUsd)}/mo)`,
+  );
+  if (r.settings.warnings.length) out.push('', ...r.settings.warnings.map((w) => `warning: ${w}`));
+  const problems = r.callSites.flatMap((c) => c.problems.map((p) => `${c.file}:${c.line}: ${p}`));
+  if (problems.length) out.push('', ...problems.map((p) => `warning: ${p}`));
+  if (r.skipped.length) out.push('', `Skipped ${r.skipped.length}: ${r.skipped.slice(0, 8).map((s) => `${s.file} (${s.reason})`).join(', ')}${r.skipped.length > 8 ? ', …' : ''}`);
+  return out.join('\n');
+}
+
+function indent(s: string): string {
+  return s.split('\n').map((l) => '  ' + l).join('\n');
+}

@@ -1,0 +1,194 @@
+// One detected call → the `scan` contract's call-site record: tokens (with basis), volume (with source),
+// and `cost`, which is exactly the engine's `estimate` output for this call alone.
+import type { CallKind, DetectedCall } from '../detect/types';
+import { countChatTokens, countTokens, sumCounts, type TokenCount } from '../tokens';
+import { estimate, type EstimateResult } from '../economics/estimate';
+import type { Scenario } from '../config';
+import { lookupApiPrice } from '../catalog/prices';
+import { openCounterpartFor } from '../catalog/counterparts';
+import type { Settings, SettingKey } from '../settings';
+import { parseAnnotation, type Annotation } from './annotation';
+
+export const BUILT_IN_OUTPUT: Record<CallKind, number> = { chat: 300, responses: 300, completion: 200, embedding: 0, image: 0, speech: 0, transcription: 0 };
+
+export interface PartReport { role: string; source: string; tokens: number; placeholders: { name: string; tokens: number }[] }
+
+export interface CallSiteReport {
+  file: string; line: number; column: number; endLine: number; cell?: number;
+  language: string; sdk: string; api: string; kind: CallKind;
+  model: string | null; modelSource: 'literal' | 'constant' | 'env-default' | 'annotation' | 'settings' | 'default' | 'unresolved';
+  maxTokens: number | null; streaming: boolean; endpoint: 'api' | 'self-hosted';
+  qualifiedName: string; key: string;
+  tokens: { input: number; output: number; outputMax: number | null; inputBasis: string; outputBasis: string; inputLow: number; inputHigh: number; parts: PartReport[] };
+  volume: { requestsPerDay: number; callsPerRequest: number; source: 'annotation' | 'settings' | 'default'; hidden: string | null };
+  openModel: { model: string | null; reason: string };
+  cost: (Omit<EstimateResult, 'api' | 'selfHosted' | 'verdict'> & { api: EstimateResult['api'] | null; selfHosted: EstimateResult['selfHosted'] | null; verdict: EstimateResult['verdict'] | 'unpriced'; suggestions: string[] }) | null;
+  problems: string[];
+  confidence: number;
+}
+
+export interface CallSiteContext {
+  settings: Settings;
+  explicit: ReadonlySet<SettingKey>;
+}
+
+/** The scenario the engine is run on for one call site (also used for shared deployments in totals). */
+export function callScenario(settings: Settings, model: string | null, openModel: string | null, requestsPerDay: number, inputTokens: number, outputTokens: number): Scenario {
+  const price = model ? settings.prices[model] : undefined;
+  return {
+    workload: { requestsPerDay, inputTokens, outputTokens, daysPerMonth: settings.daysPerMonth },
+    api: model ? { model, ...(price ?? {}) } : { inputUsdPerMTok: 0, outputUsdPerMTok: 0 },
+    selfHosted: {
+      ...(openModel ? { model: openModel, precision: settings['selfHosted.precision'] } : {}),
+      gpu: {
+        name: settings['selfHosted.gpu'],
+        ...(settings['selfHosted.gpuCount'] > 0 ? { count: settings['selfHosted.gpuCount'] } : {}),
+        ...(settings['selfHosted.gpuHourlyUsd'] !== null ? { hourlyUsd: settings['selfHosted.gpuHourlyUsd'] } : {}),
+      },
+      utilization: settings['selfHosted.utilization'],
+      fixedMonthlyUsd: settings['selfHosted.fixedMonthlyUsd'],
+      opsHoursPerMonth: settings['selfHosted.opsHoursPerMonth'],
+      opsHourlyUsd: settings['selfHosted.opsHourlyUsd'],
+      setupHours: settings['selfHosted.setupHours'],
+      setupAmortizationMonths: settings['selfHosted.setupAmortizationMonths'],
+    },
+  };
+}
+
+export function buildCallSite(d: DetectedCall, ctx: CallSiteContext): CallSiteReport {
+  const { settings } = ctx;
+  const problems: string[] = [];
+  const key = `${d.file}#${d.qualifiedName}`;
+  let annotation: Annotation = {};
+  if (d.annotation !== null) {
+    const a = parseAnnotation(d.annotation);
+    if (a.ok) annotation = a.value;
+    else problems.push(`llm-cost annotation at ${d.file}:${d.line - 1}: ${a.error} (ignored)`);
+  }
+  const site = settings.callSites[key];
+
+  // model: annotation > callSites setting > what the code says
+  let model = d.model;
+  let modelSource: CallSiteReport['modelSource'] = d.modelSource;
+  if (annotation.model) [model, modelSource] = [annotation.model, 'annotation'];
+  else if (site?.model) [model, modelSource] = [site.model, 'settings'];
+
+  // volume: annotation > callSites > folder default > built-in default
+  const callsPerRequest = annotation.callsPerRequest ?? site?.callsPerRequest ?? 1;
+  let volume: CallSiteReport['volume'];
+  if (annotation.requestsPerDay !== undefined) {
+    const hidden = site?.requestsPerDay !== undefined ? `llmCostLens.callSites["${key}"].requestsPerDay (${site.requestsPerDay}) is hidden by the llm-cost annotation` : null;
+    volume = { requestsPerDay: annotation.requestsPerDay, callsPerRequest, source: 'annotation', hidden };
+  } else if (site?.requestsPerDay !== undefined) {
+    volume = { requestsPerDay: site.requestsPerDay, callsPerRequest, source: 'settings', hidden: null };
+  } else {
+    volume = { requestsPerDay: settings.requestsPerDay, callsPerRequest, source: ctx.explicit.has('requestsPerDay') ? 'settings' : 'default', hidden: null };
+  }
+
+  const tokens = countInput(d, model, settings);
+  const expected = annotation.outputTokens ?? site?.outputTokens ?? settings.expectedOutputTokens[d.kind] ?? BUILT_IN_OUTPUT[d.kind];
+  const expectedFrom = annotation.outputTokens !== undefined ? 'annotation' : site?.outputTokens !== undefined ? 'callSites setting' : settings.expectedOutputTokens[d.kind] !== undefined ? 'expectedOutputTokens setting' : `built-in default for ${d.kind}`;
+  const capped = d.maxTokens !== null && expected > d.maxTokens;
+  const reasoning = d.reasoningTokens ?? 0;
+  const output = (capped ? d.maxTokens! : expected) + reasoning;
+  const outputBasis = `expected ${expected} (${expectedFrom})` + (capped ? `, capped by max_tokens ${d.maxTokens}` : '') + (reasoning ? ` + ${reasoning} reasoning` : '');
+
+  const counterpart = model ? openCounterpartFor(model, settings.openModelFor) : { model: null, reason: 'the model is not known' };
+  const report: CallSiteReport = {
+    file: d.file, line: d.line, column: d.column, endLine: d.endLine, ...(d.cell !== undefined ? { cell: d.cell } : {}),
+    language: d.language, sdk: d.sdk, api: d.api, kind: d.kind,
+    model, modelSource, maxTokens: d.maxTokens, streaming: d.streaming, endpoint: d.endpoint,
+    qualifiedName: d.qualifiedName, key,
+    tokens: { input: tokens.total.tokens, output, outputMax: d.maxTokens, inputBasis: basisLabel(tokens.total), outputBasis, inputLow: tokens.total.low, inputHigh: tokens.total.high, parts: tokens.parts },
+    volume,
+    openModel: { model: counterpart.model, reason: counterpart.reason },
+    cost: null,
+    problems,
+    confidence: d.confidence,
+  };
+  report.cost = costFor(report, settings, problems);
+  return report;
+}
+
+function costFor(r: CallSiteReport, settings: Settings, problems: string[]): CallSiteReport['cost'] {
+  const requestsPerDay = r.volume.requestsPerDay * r.volume.callsPerRequest;
+  const override = r.model !== null ? settings.prices[r.model] : undefined;
+  const fullOverride = override?.inputUsdPerMTok !== undefined && override?.outputUsdPerMTok !== undefined;
+  let suggestions: string[] = [];
+  let priced = r.model !== null;
+  if (r.model !== null && !fullOverride) {
+    const found = lookupApiPrice(r.model);
+    if (!found.ok) {
+      priced = false;
+      suggestions = found.suggestions;
+    }
+  }
+  const scenario = callScenario(settings, priced ? r.model : null, r.openModel.model, requestsPerDay, r.tokens.input, r.tokens.output);
+  const out = estimate(scenario);
+  if (!out.ok) {
+    problems.push(...out.problems.map((p) => `self-hosted estimate: ${p}`));
+    return null;
+  }
+  const res = out.result;
+  const notes = [...res.notes];
+  if (!priced) notes.push(r.model === null ? 'model unresolved: add `model=…` to an llm-cost annotation or llmCostLens.callSites to price this call' : `model "${r.model}" is not in the price catalog: unpriced (add it to llmCostLens.prices)`);
+  if (r.openModel.model === null) notes.push(`no self-hosted counterpart: ${r.openModel.reason}`);
+  if (r.endpoint === 'self-hosted') notes.push('this call already goes to a self-hosted endpoint: the API figures show what the API would cost instead');
+  if (r.volume.callsPerRequest !== 1) notes.push(`${r.volume.callsPerRequest} calls per request: ${r.volume.requestsPerDay} requests/day make ${requestsPerDay} calls/day`);
+  const selfHosted = r.openModel.model === null ? null : res.selfHosted;
+  const api = priced ? { ...res.api, price: { ...res.api.price, source: override ? res.api.price.source.replace(/^scenario/, 'override (llmCostLens.prices)') : res.api.price.source } } : null;
+  const comparable = priced && selfHosted !== null;
+  return {
+    ...res,
+    api,
+    selfHosted,
+    breakEven: comparable ? res.breakEven : { computeOnlyRequestsPerDay: null, withOpsRequestsPerDay: null },
+    hybrid: comparable ? res.hybrid : null,
+    verdict: !priced ? 'unpriced' : comparable ? res.verdict : 'api',
+    notes,
+    suggestions,
+  };
+}
+
+interface InputCount { total: TokenCount; parts: PartReport[] }
+
+function placeholderPattern(name: string): RegExp {
+  const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\$\\{\\s*${n}\\s*\\}|\\{\\{\\s*${n}\\s*\\}\\}|\\{${n}(?:![rsa])?(?::[^{}]*)?\\}`, 'g');
+}
+
+/** Input tokens: each part through the model's tokenizer, placeholders and runtime parts at their configured sizes, plus chat framing. */
+export function countInput(d: Pick<DetectedCall, 'promptParts' | 'kind'>, model: string | null, settings: Settings): InputCount {
+  const parts: PartReport[] = [];
+  const extras: TokenCount[] = [];
+  const messages: { role: string; content: string }[] = [];
+  for (const p of d.promptParts) {
+    if (p.text === null) {
+      const t = settings.runtimePartTokens;
+      parts.push({ role: p.role, source: 'runtime', tokens: t, placeholders: [] });
+      extras.push({ tokens: t, basis: 'approx', tokenizer: 'runtimePartTokens setting', low: t, high: t });
+      messages.push({ role: p.role, content: '' });
+      continue;
+    }
+    let text = p.text;
+    const ph: PartReport['placeholders'] = [];
+    for (const name of new Set(p.placeholders)) {
+      const size = settings.placeholders[name] ?? settings.defaultPlaceholderTokens;
+      const occurrences = text.match(placeholderPattern(name))?.length || 1;
+      text = text.replace(placeholderPattern(name), '');
+      ph.push({ name, tokens: size * occurrences });
+      extras.push({ tokens: size * occurrences, basis: 'approx', tokenizer: 'placeholder size', low: size * occurrences, high: size * occurrences });
+    }
+    const own = countTokens(text, model).tokens;
+    parts.push({ role: p.role, source: p.source, tokens: own + ph.reduce((s, x) => s + x.tokens, 0), placeholders: ph });
+    messages.push({ role: p.role, content: text });
+  }
+  const chatLike = d.kind === 'chat' || d.kind === 'responses';
+  const base = chatLike && messages.length ? countChatTokens(messages, model) : sumCounts(messages.map((m) => countTokens(m.content, model)));
+  return { total: sumCounts([base, ...extras]), parts };
+}
+
+export function basisLabel(c: TokenCount): string {
+  if (c.basis === 'exact') return `exact (${c.tokenizer})`;
+  return `≈ ${c.low.toLocaleString('en-US')}–${c.high.toLocaleString('en-US')} (${c.tokenizer})`;
+}

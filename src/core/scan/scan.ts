@@ -1,0 +1,92 @@
+// `scan`: walk → prefilter → detect → tokens/volume/cost per call site → shared-deployment totals.
+// The editor runs the same per-file path on open documents, so lenses and the CLI agree.
+import { readFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { detectCalls, mightContainLlmCalls, type WorkspaceReader } from '../detect';
+import { parseJsonc } from '../io/json';
+import { readSettings, type SettingsRead } from '../settings';
+import { buildCallSite, type CallSiteReport } from './callSite';
+import { computeTotals, type Totals } from './totals';
+import { contentSkipReason, walkWorkspace } from './walk';
+
+export interface ScanResult {
+  root: string;
+  callSites: CallSiteReport[];
+  totals: Totals;
+  skipped: { file: string; reason: string }[];
+  settings: { file: string | null; warnings: string[] };
+}
+
+/** `<root>/.vscode/settings.json` (JSONC): the llmCostLens.* values and files.exclude. */
+export function readWorkspaceSettings(root: string): SettingsRead & { file: string | null; filesExclude: Record<string, unknown> } {
+  const file = join(root, '.vscode', 'settings.json');
+  if (!existsSync(file)) return { ...readSettings({}), file: null, filesExclude: {} };
+  const parsed = parseJsonc(readFileSync(file, 'utf8'));
+  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
+    const r = readSettings({});
+    r.warnings.push(`.vscode/settings.json: ${parsed.ok ? 'expected an object' : parsed.error} — using defaults`);
+    return { ...r, file: '.vscode/settings.json', filesExclude: {} };
+  }
+  const raw = parsed.value as Record<string, unknown>;
+  const fe = raw['files.exclude'];
+  return { ...readSettings(raw), file: '.vscode/settings.json', filesExclude: fe && typeof fe === 'object' ? (fe as Record<string, unknown>) : {} };
+}
+
+export function workspaceReader(root: string): WorkspaceReader {
+  const cache = new Map<string, string | null>();
+  const safe = (rel: string) => !rel.split('/').includes('..') && !rel.startsWith('/');
+  return {
+    readFile(rel) {
+      if (!safe(rel)) return null;
+      if (!cache.has(rel)) {
+        try {
+          cache.set(rel, readFileSync(join(root, rel), 'utf8'));
+        } catch {
+          cache.set(rel, null);
+        }
+      }
+      return cache.get(rel)!;
+    },
+    exists: (rel) => safe(rel) && existsSync(join(root, rel)),
+  };
+}
+
+export function sortCallSites(sites: CallSiteReport[]): CallSiteReport[] {
+  return sites.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.cell ?? -1) - (b.cell ?? -1) || a.line - b.line || a.column - b.column));
+}
+
+export async function scanWorkspace(dir: string): Promise<ScanResult> {
+  const root = resolve(dir);
+  const ws = readWorkspaceSettings(root);
+  const { files, skipped } = walkWorkspace(root, ws.filesExclude);
+  const reader = workspaceReader(root);
+  const callSites: CallSiteReport[] = [];
+  for (const file of files) {
+    const text = reader.readFile(file);
+    if (text === null) {
+      skipped.push({ file, reason: 'unreadable' });
+      continue;
+    }
+    const reason = contentSkipReason(text);
+    if (reason) {
+      skipped.push({ file, reason });
+      continue;
+    }
+    if (!mightContainLlmCalls(text)) continue;
+    const r = await detectCalls(file, text, reader);
+    if (r.skipped) skipped.push({ file, reason: r.skipped });
+    for (const d of r.calls) callSites.push(buildCallSite(d, ws));
+  }
+  sortCallSites(callSites);
+  skipped.sort((a, b) => a.file.localeCompare(b.file));
+  return { root, callSites, totals: computeTotals(callSites, ws.settings), skipped, settings: { file: ws.file, warnings: ws.warnings } };
+}
+
+/** One document (the editor's path: open, unsaved text), costed exactly as `scan` would cost it. */
+export async function analyzeDocument(relPath: string, text: string, ws: SettingsRead, reader?: WorkspaceReader): Promise<{ callSites: CallSiteReport[]; skipped: string | null }> {
+  const reason = contentSkipReason(text);
+  if (reason) return { callSites: [], skipped: reason };
+  if (!mightContainLlmCalls(text)) return { callSites: [], skipped: null };
+  const r = await detectCalls(relPath, text, reader);
+  return { callSites: sortCallSites(r.calls.map((d) => buildCallSite(d, ws))), skipped: r.skipped ?? null };
+}

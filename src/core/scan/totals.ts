@@ -1,0 +1,117 @@
+// Workspace totals: the API bill, the self-hosted alternative as SHARED deployments (one per open model, sized for
+// the summed volume, ops counted once — twenty call sites are not twenty GPU boxes), and the cheapest routing of
+// whole call sites between the API and those deployments.
+import { estimate } from '../economics/estimate';
+import type { Settings } from '../settings';
+import { callScenario, type CallSiteReport } from './callSite';
+
+export interface Deployment {
+  openModel: string;
+  callSites: string[];
+  requestsPerDay: number;
+  inputTokens: number;
+  outputTokens: number;
+  gpus: number | null;
+  monthlyUsd: number;
+  computeMonthlyUsd: number;
+  opsMonthlyUsd: number;
+  setupMonthlyUsd: number;
+  /** What these call sites cost through the API today. */
+  apiMonthlyUsd: number;
+  notes: string[];
+}
+
+export interface Totals {
+  daysPerMonth: number;
+  callSites: number;
+  unpriced: number;
+  /** Calls that already go to a self-hosted endpoint (not in the API total). */
+  selfHostedEndpoints: number;
+  apiMonthlyUsd: number;
+  /** All self-hostable traffic on shared deployments, the rest (no counterpart) still on the API. */
+  selfHostedMonthlyUsd: number;
+  deployments: Deployment[];
+  routing: { monthlyUsd: number; selfHosted: string[]; api: string[]; savingsVsApiUsd: number };
+  verdict: 'api' | 'self-hosted' | 'hybrid';
+}
+
+type Priced = CallSiteReport & { cost: NonNullable<CallSiteReport['cost']> & { api: NonNullable<NonNullable<CallSiteReport['cost']>['api']> } };
+
+const idOf = (c: CallSiteReport) => `${c.file}:${c.line}`;
+const callsPerDay = (c: CallSiteReport) => c.volume.requestsPerDay * c.volume.callsPerRequest;
+
+export function computeTotals(sites: CallSiteReport[], settings: Settings): Totals {
+  const priced = sites.filter((c): c is Priced => c.endpoint === 'api' && c.cost !== null && c.cost.api !== null);
+  const apiMonthlyUsd = priced.reduce((s, c) => s + c.cost.api.monthlyUsd, 0);
+
+  const groups = new Map<string, Priced[]>();
+  const stayOnApi: Priced[] = [];
+  for (const c of priced) {
+    if (c.openModel.model === null) stayOnApi.push(c);
+    else groups.set(c.openModel.model, [...(groups.get(c.openModel.model) ?? []), c]);
+  }
+  const fixedApi = stayOnApi.reduce((s, c) => s + c.cost.api.monthlyUsd, 0);
+
+  const deployments: Deployment[] = [];
+  let routingCost = fixedApi;
+  const routedSelf: string[] = [];
+  const routedApi: string[] = stayOnApi.map(idOf);
+  for (const [openModel, members] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+    const all = deployment(openModel, members, settings);
+    if (all) deployments.push(all);
+    // Cheapest routing inside the group: self-host the calls with the highest API price per token first.
+    const order = [...members].sort((a, b) => perToken(b) - perToken(a));
+    let best = { cost: members.reduce((s, c) => s + c.cost.api.monthlyUsd, 0), n: 0 };
+    for (let n = 1; n <= order.length; n++) {
+      const d = deployment(openModel, order.slice(0, n), settings);
+      if (!d) continue;
+      const cost = d.monthlyUsd + order.slice(n).reduce((s, c) => s + c.cost.api.monthlyUsd, 0);
+      if (cost < best.cost) best = { cost, n };
+    }
+    routingCost += best.cost;
+    routedSelf.push(...order.slice(0, best.n).map(idOf));
+    routedApi.push(...order.slice(best.n).map(idOf));
+  }
+  const selfHostedMonthlyUsd = fixedApi + deployments.reduce((s, d) => s + d.monthlyUsd, 0);
+  const verdict = routedSelf.length === 0 ? 'api' : routedApi.length === 0 ? 'self-hosted' : 'hybrid';
+  return {
+    daysPerMonth: settings.daysPerMonth,
+    callSites: sites.length,
+    unpriced: sites.filter((c) => c.cost?.api == null && c.endpoint === 'api').length,
+    selfHostedEndpoints: sites.filter((c) => c.endpoint === 'self-hosted').length,
+    apiMonthlyUsd,
+    selfHostedMonthlyUsd,
+    deployments,
+    routing: { monthlyUsd: routingCost, selfHosted: routedSelf.sort(), api: routedApi.sort(), savingsVsApiUsd: apiMonthlyUsd - routingCost },
+    verdict: routingCost < apiMonthlyUsd ? verdict : 'api',
+  };
+}
+
+function perToken(c: Priced): number {
+  const tokens = callsPerDay(c) * (c.tokens.input + c.tokens.output);
+  return tokens > 0 ? c.cost.api.monthlyUsd / tokens : 0;
+}
+
+function deployment(openModel: string, members: Priced[], settings: Settings): Deployment | null {
+  const volume = members.reduce((s, c) => s + callsPerDay(c), 0);
+  const weighted = (f: (c: Priced) => number) => (volume > 0 ? members.reduce((s, c) => s + callsPerDay(c) * f(c), 0) / volume : 0);
+  const inputTokens = weighted((c) => c.tokens.input);
+  const outputTokens = weighted((c) => c.tokens.output);
+  const out = estimate(callScenario(settings, null, openModel, volume, inputTokens, outputTokens));
+  if (!out.ok) return null;
+  const s = out.result.selfHosted;
+  return {
+    openModel,
+    callSites: members.map(idOf),
+    requestsPerDay: volume,
+    inputTokens,
+    outputTokens,
+    gpus: s.capacity.gpusNeeded,
+    monthlyUsd: s.monthlyUsd,
+    computeMonthlyUsd: s.computeMonthlyUsd,
+    opsMonthlyUsd: s.opsMonthlyUsd,
+    setupMonthlyUsd: s.setupMonthlyUsd,
+    apiMonthlyUsd: members.reduce((t, c) => t + c.cost.api.monthlyUsd, 0),
+    notes: out.result.notes,
+  };
+}

@@ -1,0 +1,106 @@
+// Workspace walk for `scan`: which files are analysed, and why the others are not. Honours .gitignore files (root
+// and nested) and `files.exclude` from <root>/.vscode/settings.json, and never descends into dependency folders,
+// virtualenvs or build output. Each pruned folder or skipped file is reported once with its reason.
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { languageForPath } from '../detect';
+
+export interface WalkResult { files: string[]; skipped: { file: string; reason: string }[] }
+
+const PRUNED_DIRS: Record<string, string> = {
+  node_modules: 'dependency folder (node_modules)',
+  '.git': 'version control metadata',
+  '.hg': 'version control metadata',
+  '.svn': 'version control metadata',
+  __pycache__: 'Python bytecode cache',
+  '.venv': 'Python virtualenv',
+  venv: 'Python virtualenv',
+  'site-packages': 'installed Python packages',
+  '.tox': 'tox environments',
+  '.mypy_cache': 'tool cache',
+  '.pytest_cache': 'tool cache',
+  '.next': 'build output (.next)',
+  '.nuxt': 'build output (.nuxt)',
+  dist: 'build output (dist)',
+  build: 'build output (build)',
+  out: 'build output (out)',
+  coverage: 'coverage output',
+  '.vscode-test': 'VS Code test downloads',
+  '.ipynb_checkpoints': 'notebook checkpoints',
+};
+
+export const MAX_FILE_BYTES = 1_000_000;
+
+export function walkWorkspace(root: string, filesExclude: Record<string, unknown> = {}): WalkResult {
+  const files: string[] = [];
+  const skipped: WalkResult['skipped'] = [];
+  const exclude = ignore().add(Object.entries(filesExclude).filter(([, on]) => on === true).map(([glob]) => glob));
+
+  const visit = (rel: string, rules: { base: string; ig: Ignore }[]) => {
+    const abs = rel ? join(root, rel) : root;
+    const own = readGitignore(abs);
+    const scoped = own ? [...rules, { base: rel, ig: own }] : rules;
+    let entries: string[];
+    try {
+      entries = readdirSync(abs).sort();
+    } catch (e) {
+      skipped.push({ file: rel || '.', reason: `unreadable folder (${(e as NodeJS.ErrnoException).code ?? e})` });
+      return;
+    }
+    for (const name of entries) {
+      const childRel = rel ? `${rel}/${name}` : name;
+      let st;
+      try {
+        st = statSync(join(abs, name));
+      } catch {
+        continue; // broken symlink
+      }
+      const isDir = st.isDirectory();
+      const probe = isDir ? `${childRel}/` : childRel;
+      if (exclude.ignores(probe)) {
+        skipped.push({ file: probe, reason: 'files.exclude' });
+        continue;
+      }
+      const ignoredBy = scoped.find((r) => r.ig.ignores(r.base ? probe.slice(r.base.length + 1) : probe));
+      if (ignoredBy) {
+        skipped.push({ file: probe, reason: `.gitignore${ignoredBy.base ? ` (${ignoredBy.base}/.gitignore)` : ''}` });
+        continue;
+      }
+      if (isDir) {
+        const pruned = PRUNED_DIRS[name] ?? (existsSync(join(abs, name, 'pyvenv.cfg')) ? 'Python virtualenv' : null);
+        if (pruned) skipped.push({ file: probe, reason: pruned });
+        else visit(childRel, scoped);
+        continue;
+      }
+      if (!st.isFile() || languageForPath(childRel) === null) continue;
+      if (st.size > MAX_FILE_BYTES) {
+        skipped.push({ file: childRel, reason: `over ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes (${st.size.toLocaleString('en-US')})` });
+        continue;
+      }
+      if (/\.min\.[cm]?js$/.test(name)) {
+        skipped.push({ file: childRel, reason: 'minified (.min.js)' });
+        continue;
+      }
+      files.push(childRel);
+    }
+  };
+  visit('', []);
+  return { files, skipped };
+}
+
+function readGitignore(dir: string): Ignore | null {
+  try {
+    return ignore().add(readFileSync(join(dir, '.gitignore'), 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** Content checks that need the text: binary (NUL byte) and minified (very long average line). */
+export function contentSkipReason(text: string): string | null {
+  if (text.includes('\u0000')) return 'binary (contains NUL bytes)';
+  const lines = text.length === 0 ? 1 : text.split('\n').length;
+  if (text.length > 5_000 && text.length / lines > 500) return `minified (average line ${Math.round(text.length / lines)} characters)`;
+  return null;
+}

@@ -1,0 +1,167 @@
+// Workspace settings (`llmCostLens.*` in <root>/.vscode/settings.json): the zod schema is the single source of
+// truth for keys, defaults and bounds. The editor and the CLI both read only folder-level values over these
+// defaults, so they show the same numbers. A malformed value never fails the whole read: it is reported as a
+// warning naming the key, and the default is used.
+import * as z from 'zod'; // namespace import: lets esbuild drop zod's locales
+import { precisionSchema } from './config';
+
+const nonNeg = z.number().finite().nonnegative();
+const positive = z.number().finite().positive();
+
+export const callSiteOverrideSchema = z.strictObject({
+  requestsPerDay: nonNeg.optional(),
+  outputTokens: nonNeg.optional(),
+  model: z.string().trim().min(1).optional(),
+  callsPerRequest: positive.optional(),
+});
+
+export const priceOverrideSchema = z.strictObject({
+  inputUsdPerMTok: nonNeg.optional(),
+  outputUsdPerMTok: nonNeg.optional(),
+  cachedInputUsdPerMTok: nonNeg.optional(),
+});
+
+export const expectedOutputSchema = z.strictObject({
+  chat: nonNeg.optional(),
+  responses: nonNeg.optional(),
+  completion: nonNeg.optional(),
+  embedding: nonNeg.optional(),
+  image: nonNeg.optional(),
+  speech: nonNeg.optional(),
+  transcription: nonNeg.optional(),
+});
+
+export interface SettingSpec<T> {
+  schema: z.ZodType<T>;
+  default: T;
+  /** Shown in the Settings UI (package.json `markdownDescription`). */
+  description: string;
+  /** `resource` = per workspace folder; `window` = display preferences. */
+  scope: 'resource' | 'window';
+  category: 'Volume' | 'Tokens' | 'Prices' | 'Self-hosted';
+  minimum?: number;
+  maximum?: number;
+  enum?: readonly string[];
+}
+
+function spec<T>(s: SettingSpec<T>): SettingSpec<T> {
+  return s;
+}
+
+/** Every setting, keyed without the `llmCostLens.` prefix, in display order. */
+export const SETTINGS = {
+  requestsPerDay: spec({ schema: nonNeg, default: 1000, minimum: 0, scope: 'resource', category: 'Volume',
+    description: 'Requests per day assumed for a call site that has no `llm-cost:` annotation and no entry in `llmCostLens.callSites`.' }),
+  daysPerMonth: spec({ schema: positive.max(31), default: 30, minimum: 1, maximum: 31, scope: 'resource', category: 'Volume',
+    description: 'Days of traffic per month: 30 for every day, 22 for working days only.' }),
+  callSites: spec({ schema: z.record(z.string(), callSiteOverrideSchema), default: {}, scope: 'resource', category: 'Volume',
+    description: 'Per-call-site overrides keyed `relative/path.py#Class.method` (`<module>` for top-level code): `requestsPerDay`, `outputTokens`, `model`, `callsPerRequest`. An `llm-cost:` comment above the call wins over these.' }),
+  placeholders: spec({ schema: z.record(z.string(), nonNeg), default: {}, scope: 'resource', category: 'Tokens',
+    description: 'Expected size in tokens of prompt placeholders, by name (e.g. `{"ticket_text": 400}`).' }),
+  defaultPlaceholderTokens: spec({ schema: nonNeg, default: 100, minimum: 0, scope: 'resource', category: 'Tokens',
+    description: 'Tokens assumed for a placeholder not listed in `llmCostLens.placeholders`.' }),
+  runtimePartTokens: spec({ schema: nonNeg, default: 300, minimum: 0, scope: 'resource', category: 'Tokens',
+    description: 'Tokens assumed for a prompt part only known at run time (a variable, a function result).' }),
+  expectedOutputTokens: spec({ schema: expectedOutputSchema, default: {}, scope: 'resource', category: 'Tokens',
+    description: 'Expected output tokens per call, by kind (`chat`, `responses`, `completion`, …); capped by the call\'s `max_tokens`. Built-in: chat/responses 300, completion 200, others 0.' }),
+  prices: spec({ schema: z.record(z.string(), priceOverrideSchema), default: {}, scope: 'resource', category: 'Prices',
+    description: 'Your own prices per model, USD per million tokens (`inputUsdPerMTok`, `outputUsdPerMTok`, `cachedInputUsdPerMTok`); they win over the catalog and are labelled as overrides.' }),
+  openModelFor: spec({ schema: z.record(z.string(), z.string()), default: {}, scope: 'resource', category: 'Self-hosted',
+    description: 'Which open model would replace an API model when self-hosted, e.g. `{"gpt-4o*": "qwen2.5-72b"}`. Built-in: Sonnet/GPT-4o class → llama-3.3-70b, Haiku/mini class → llama-3.1-8b.' }),
+  'selfHosted.gpu': spec({ schema: z.string().trim().min(1), default: 'H100-SXM', scope: 'resource', category: 'Self-hosted',
+    description: 'GPU the self-hosted deployment runs on (A100-40GB, A100-80GB, H100-SXM, H100-PCIe, H100-NVL, H200-SXM, L4, L40S, A10G, RTX-4090, MI300X).' }),
+  'selfHosted.gpuCount': spec({ schema: z.number().int().nonnegative(), default: 0, minimum: 0, scope: 'resource', category: 'Self-hosted',
+    description: 'GPUs per deployment; `0` sizes each deployment for its traffic with the capacity model.' }),
+  'selfHosted.gpuHourlyUsd': spec({ schema: nonNeg.nullable(), default: null, minimum: 0, scope: 'resource', category: 'Self-hosted',
+    description: 'Rent per GPU-hour; `null` uses the GPU catalog\'s typical on-demand price.' }),
+  'selfHosted.precision': spec({ schema: precisionSchema, default: 'fp8', enum: ['bf16', 'fp8', 'int4'], scope: 'resource', category: 'Self-hosted',
+    description: 'Weight precision of the self-hosted model.' }),
+  'selfHosted.utilization': spec({ schema: z.number().finite().gt(0).max(1), default: 0.6, minimum: 0.01, maximum: 1, scope: 'resource', category: 'Self-hosted',
+    description: 'Average share of its capacity a deployment really serves (traffic is uneven over a day).' }),
+  'selfHosted.fixedMonthlyUsd': spec({ schema: nonNeg, default: 0, minimum: 0, scope: 'resource', category: 'Self-hosted',
+    description: 'Flat monthly infrastructure per deployment besides GPUs (load balancer, monitoring, storage).' }),
+  'selfHosted.opsHoursPerMonth': spec({ schema: nonNeg, default: 10, minimum: 0, scope: 'resource', category: 'Self-hosted',
+    description: 'Engineering hours per month to keep one deployment running (upgrades, incidents, on-call): the ops tax.' }),
+  'selfHosted.opsHourlyUsd': spec({ schema: nonNeg, default: 100, minimum: 0, scope: 'resource', category: 'Self-hosted',
+    description: 'Cost of one engineering hour, for ops and setup.' }),
+  'selfHosted.setupHours': spec({ schema: nonNeg, default: 40, minimum: 0, scope: 'resource', category: 'Self-hosted',
+    description: 'One-time hours to set up a deployment and migrate traffic.' }),
+  'selfHosted.setupAmortizationMonths': spec({ schema: positive, default: 12, minimum: 1, scope: 'resource', category: 'Self-hosted',
+    description: 'Months over which the setup cost is spread.' }),
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type Settings = { -readonly [K in SettingKey]: (typeof SETTINGS)[K]['default'] } & {
+  callSites: Record<string, z.infer<typeof callSiteOverrideSchema>>;
+  placeholders: Record<string, number>;
+  expectedOutputTokens: z.infer<typeof expectedOutputSchema>;
+  prices: Record<string, z.infer<typeof priceOverrideSchema>>;
+  openModelFor: Record<string, string>;
+  'selfHosted.gpu': string;
+  'selfHosted.gpuHourlyUsd': number | null;
+  'selfHosted.precision': 'bf16' | 'fp8' | 'int4';
+};
+
+export const SETTINGS_PREFIX = 'llmCostLens.';
+
+export interface SettingsRead {
+  settings: Settings;
+  /** Keys the user set explicitly (valid ones), so views can say "from settings" rather than "default". */
+  explicit: Set<SettingKey>;
+  warnings: string[];
+}
+
+export function defaultSettings(): Settings {
+  const out: Record<string, unknown> = {};
+  for (const [k, s] of Object.entries(SETTINGS)) out[k] = structuredClone(s.default);
+  return out as Settings;
+}
+
+/**
+ * Reads `llmCostLens.*` values from a flat settings object (settings.json content, or the editor's folder-level values).
+ * Accepts both flat keys (`"llmCostLens.selfHosted.gpu": …`) and nested objects (`"llmCostLens": { "selfHosted": { "gpu": … } }`).
+ */
+export function readSettings(raw: Record<string, unknown>): SettingsRead {
+  const settings = defaultSettings() as Record<string, unknown>;
+  const explicit = new Set<SettingKey>();
+  const warnings: string[] = [];
+  const flat = flatten(raw);
+  for (const [fullKey, value] of Object.entries(flat)) {
+    if (!fullKey.startsWith(SETTINGS_PREFIX)) continue;
+    const key = fullKey.slice(SETTINGS_PREFIX.length);
+    if (!(key in SETTINGS)) {
+      warnings.push(`${fullKey}: unknown setting (ignored)`);
+      continue;
+    }
+    const s = SETTINGS[key as SettingKey];
+    const parsed = (s.schema as z.ZodType).safeParse(value);
+    if (!parsed.success) {
+      const why = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ` : '') + i.message).join('; ');
+      warnings.push(`${fullKey}: ${why} — using the default (${JSON.stringify(s.default)})`);
+      continue;
+    }
+    settings[key] = parsed.data;
+    explicit.add(key as SettingKey);
+  }
+  return { settings: settings as Settings, explicit, warnings };
+}
+
+function flatten(raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (k === 'llmCostLens' && v && typeof v === 'object' && !Array.isArray(v)) {
+      // nested form: flatten one level at a time until a known key is reached
+      const walk = (prefix: string, obj: Record<string, unknown>) => {
+        for (const [k2, v2] of Object.entries(obj)) {
+          const key = `${prefix}.${k2}`;
+          if (key.slice(SETTINGS_PREFIX.length) in SETTINGS || !v2 || typeof v2 !== 'object' || Array.isArray(v2)) out[key] = v2;
+          else walk(key, v2 as Record<string, unknown>);
+        }
+      };
+      walk('llmCostLens', v as Record<string, unknown>);
+    } else {
+      out[k] = v;
+    }
+  }
+  return out;
+}
