@@ -39,12 +39,16 @@ export function callScenario(settings: Settings, model: string | null, openModel
     workload: { requestsPerDay, inputTokens, outputTokens, daysPerMonth: settings.daysPerMonth },
     api: model ? { model, ...(price ?? {}) } : { inputUsdPerMTok: 0, outputUsdPerMTok: 0 },
     selfHosted: {
-      ...(openModel ? { model: openModel, precision: settings['selfHosted.precision'] } : {}),
-      gpu: {
-        name: settings['selfHosted.gpu'],
-        ...(settings['selfHosted.gpuCount'] > 0 ? { count: settings['selfHosted.gpuCount'] } : {}),
-        ...(settings['selfHosted.gpuHourlyUsd'] !== null ? { hourlyUsd: settings['selfHosted.gpuHourlyUsd'] } : {}),
-      },
+      // Without an open counterpart there is nothing to size; the caller reports selfHosted as null.
+      ...(openModel ? {
+        model: openModel,
+        precision: settings['selfHosted.precision'],
+        gpu: {
+          name: settings['selfHosted.gpu'],
+          ...(settings['selfHosted.gpuCount'] > 0 ? { count: settings['selfHosted.gpuCount'] } : {}),
+          ...(settings['selfHosted.gpuHourlyUsd'] !== null ? { hourlyUsd: settings['selfHosted.gpuHourlyUsd'] } : {}),
+        },
+      } : {}),
       utilization: settings['selfHosted.utilization'],
       fixedMonthlyUsd: settings['selfHosted.fixedMonthlyUsd'],
       opsHoursPerMonth: settings['selfHosted.opsHoursPerMonth'],
@@ -190,5 +194,7 @@ export function countInput(d: Pick<DetectedCall, 'promptParts' | 'kind'>, model:
 
 export function basisLabel(c: TokenCount): string {
   if (c.basis === 'exact') return `exact (${c.tokenizer})`;
+  // Text counted exactly, but placeholder / runtime sizes are assumed: no tokenizer band to show, say what is assumed.
+  if (c.low === c.high) return `≈ (${c.tokenizer}; placeholder and runtime sizes are assumptions)`;
   return `≈ ${c.low.toLocaleString('en-US')}–${c.high.toLocaleString('en-US')} (${c.tokenizer})`;
 }
