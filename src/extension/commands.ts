@@ -1,4 +1,5 @@
 // Every command id in one place (package.json `contributes.commands` must match; a unit test checks it).
 export const enum CommandId {
   OpenPanel = 'llmCostLens.openPanel',
+  SetVolume = 'llmCostLens.setVolume',
 }

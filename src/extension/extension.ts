@@ -1,16 +1,33 @@
-// Activation is cheap: register commands and the status bar; everything heavy loads on first use.
+// Activation is cheap: register commands, providers and the status bar; grammars, tokenizer ranks and the
+// workspace scan load on first use or in the background after activate() has returned.
 import * as vscode from 'vscode';
 import { CommandId } from './commands';
 import { CostPanel } from './panel';
-import { createStatusBar } from './statusBar';
+import { createStatusBar, trackWorkspaceTotals } from './statusBar';
+import { DOCUMENT_SELECTOR, DocumentAnalyses, FolderSettings } from './analysis';
+import { CostCodeLensProvider } from './codeLens';
+import { CostHoverProvider } from './hover';
+import { setVolume } from './setVolume';
 
 /** Test-only switch for the e2e harness to prove its tests can fail (see test/e2e). */
 const brokenFeature = process.env.LLM_COST_LENS_E2E_BREAK ?? '';
 
 export function activate(context: vscode.ExtensionContext): void {
   const started = Date.now();
-  context.subscriptions.push(vscode.commands.registerCommand(CommandId.OpenPanel, () => CostPanel.show(context)));
-  if (brokenFeature !== 'statusbar') context.subscriptions.push(createStatusBar());
+  const settings = new FolderSettings();
+  const analyses = new DocumentAnalyses(settings);
+  context.subscriptions.push(
+    settings,
+    analyses,
+    vscode.commands.registerCommand(CommandId.OpenPanel, () => CostPanel.show(context)),
+    vscode.commands.registerCommand(CommandId.SetVolume, setVolume),
+    vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new CostHoverProvider(analyses)),
+  );
+  if (brokenFeature !== 'codelens') context.subscriptions.push(vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, new CostCodeLensProvider(analyses)));
+  if (brokenFeature !== 'statusbar') {
+    const item = createStatusBar();
+    context.subscriptions.push(item, trackWorkspaceTotals(item, settings));
+  }
   console.log(`LLM Cost Lens activated in ${Date.now() - started} ms`);
 }
 

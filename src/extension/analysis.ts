@@ -1,0 +1,177 @@
+// Per-document analysis cache: one `analyzeDocument` result per document URI + version, recomputed after a
+// pause in typing (debounced), with the folder's own `.vscode/settings.json` read exactly as the CLI reads it.
+// Providers are thin: they ask `get(document)` and format. Grammars and tokenizer ranks load on the first call.
+import * as vscode from 'vscode';
+import { dirname, posix } from 'node:path';
+import { analyzeDocument, readWorkspaceSettings, workspaceReader } from '../core/scan/scan';
+import { readSettings, type SettingsRead } from '../core/settings';
+import type { CallSiteReport } from '../core/scan/callSite';
+
+export const LANGUAGES = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'] as const;
+export const DOCUMENT_SELECTOR: vscode.DocumentSelector = LANGUAGES.map((language) => ({ language, scheme: 'file' }));
+const DEBOUNCE_MS = 300;
+
+export interface Analysis {
+  version: number;
+  callSites: CallSiteReport[];
+  skipped: string | null;
+}
+
+interface Entry {
+  version: number;
+  settingsGeneration: number;
+  result: Promise<Analysis>;
+  settled: Analysis | undefined;
+}
+
+/** Folder settings (JSONC), read once per folder until the file or the `llmCostLens` configuration changes. */
+export class FolderSettings implements vscode.Disposable {
+  private readonly cache = new Map<string, SettingsRead>();
+  private readonly warned = new Set<string>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  /** Bumped on every change so cached analyses made with older settings are recomputed. */
+  generation = 0;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/.vscode/settings.json');
+    const invalidate = () => this.invalidate();
+    this.disposables.push(
+      watcher,
+      watcher.onDidChange(invalidate),
+      watcher.onDidCreate(invalidate),
+      watcher.onDidDelete(invalidate),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('llmCostLens') || e.affectsConfiguration('files.exclude')) invalidate();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(invalidate),
+    );
+  }
+
+  forFolder(folder: vscode.WorkspaceFolder | undefined): SettingsRead {
+    if (!folder) return readSettings({});
+    const key = folder.uri.toString();
+    let read = this.cache.get(key);
+    if (!read) {
+      read = readWorkspaceSettings(folder.uri.fsPath);
+      this.cache.set(key, read);
+      this.warn(folder, read.warnings);
+    }
+    return read;
+  }
+
+  private warn(folder: vscode.WorkspaceFolder, warnings: string[]): void {
+    for (const w of warnings) {
+      const id = `${folder.uri.toString()}\n${w}`;
+      if (this.warned.has(id)) continue;
+      this.warned.add(id);
+      void vscode.window.showWarningMessage(`LLM Cost Lens (${folder.name}/.vscode/settings.json): ${w}`);
+    }
+  }
+
+  private invalidate(): void {
+    this.cache.clear();
+    this.generation++;
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+export class DocumentAnalyses implements vscode.Disposable {
+  private readonly entries = new Map<string, Entry>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires with the document's URI when a newer analysis is ready. */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(readonly settings: FolderSettings) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length && this.entries.has(e.document.uri.toString())) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      settings.onDidChange(() => {
+        for (const doc of vscode.workspace.textDocuments) if (this.entries.has(doc.uri.toString())) this.schedule(doc, 0);
+      }),
+    );
+  }
+
+  /**
+   * The analysis of this document version. While the user types, the last finished analysis is returned
+   * (lenses stay put) and a fresh one follows after the debounce; the first request computes at once.
+   */
+  async get(doc: vscode.TextDocument): Promise<Analysis> {
+    const key = doc.uri.toString();
+    const entry = this.entries.get(key);
+    if (entry && entry.version === doc.version && entry.settingsGeneration === this.settings.generation) return entry.result;
+    if (entry?.settled) {
+      this.schedule(doc);
+      return entry.settled;
+    }
+    return this.compute(doc).result;
+  }
+
+  /** The last finished analysis, without waiting (status bar, commands). */
+  peek(uri: vscode.Uri): Analysis | undefined {
+    return this.entries.get(uri.toString())?.settled;
+  }
+
+  private schedule(doc: vscode.TextDocument, delay = DEBOUNCE_MS): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (doc.isClosed) return;
+        const entry = this.entries.get(key);
+        if (entry && entry.version === doc.version && entry.settingsGeneration === this.settings.generation) return;
+        void this.compute(doc).result.then(() => this.changed.fire(doc.uri));
+      }, delay),
+    );
+  }
+
+  private compute(doc: vscode.TextDocument): Entry {
+    const key = doc.uri.toString();
+    const previous = this.entries.get(key)?.settled;
+    const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+    const settingsGeneration = this.settings.generation;
+    const ws = this.settings.forFolder(folder);
+    const root = folder ? folder.uri.fsPath : dirname(doc.uri.fsPath);
+    const rel = folder ? posix.relative(folder.uri.path, doc.uri.path) : posix.basename(doc.uri.path);
+    const version = doc.version;
+    const entry: Entry = { version, settingsGeneration, settled: previous, result: Promise.resolve(undefined as never) };
+    entry.result = analyzeDocument(rel, doc.getText(), ws, workspaceReader(root)).then(
+      (r) => {
+        const a: Analysis = { version, callSites: r.callSites, skipped: r.skipped };
+        if (this.entries.get(key) === entry) entry.settled = a;
+        return a;
+      },
+      (e: unknown) => {
+        console.error(`LLM Cost Lens: analysis of ${rel} failed`, e);
+        const a: Analysis = { version, callSites: [], skipped: `analysis failed: ${e instanceof Error ? e.message : String(e)}` };
+        if (this.entries.get(key) === entry) entry.settled = a;
+        return a;
+      },
+    );
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.entries.delete(key);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

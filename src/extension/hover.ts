@@ -1,0 +1,25 @@
+// Hover on a call expression (its first to last line): the full cost breakdown as a Markdown table.
+import * as vscode from 'vscode';
+import type { DocumentAnalyses } from './analysis';
+import { CommandId } from './commands';
+import { hoverMarkdown } from './hoverText';
+
+export class CostHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly analyses: DocumentAnalyses) {}
+
+  async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const analysis = await this.analyses.get(doc);
+    if (token.isCancellationRequested) return undefined;
+    const line = position.line + 1;
+    // The innermost call containing the line (nested calls: the one that starts last).
+    const hits = analysis.callSites.filter((c) => c.cell === undefined && c.line <= line && line <= c.endLine);
+    const c = hits.sort((a, b) => b.line - a.line || b.column - a.column)[0];
+    if (!c) return undefined;
+    if (c.line === line && position.character < c.column - 1) return undefined;
+    const text = new vscode.MarkdownString(hoverMarkdown(c, { openPanel: CommandId.OpenPanel }), true);
+    text.isTrusted = { enabledCommands: [CommandId.OpenPanel] };
+    text.supportHtml = false;
+    const end = Math.min(c.endLine - 1, doc.lineCount - 1);
+    return new vscode.Hover(text, new vscode.Range(c.line - 1, c.column - 1, end, doc.lineAt(end).text.length));
+  }
+}

@@ -1,0 +1,67 @@
+// The hover over a call expression as Markdown: tokens with basis and parts, price with source and date,
+// API cost at the assumed volume, the self-hosted breakdown, both break-evens, verdict, notes.
+// Pure (no `vscode`): hover.ts wraps it in a MarkdownString; the unit tests read it as text.
+import type { CallSiteReport } from '../core/scan/callSite';
+import { formatCount, formatUsd, formatUsdPrecise } from '../core/format/money';
+import { isApproximate, volumeText } from './lensText';
+
+/** Escapes text for a Markdown table cell (no HTML, no links, no pipes). */
+export function md(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, ' ');
+}
+
+const usdPerMTok = (n: number) => `$${formatCount(n)}`;
+
+export function hoverMarkdown(c: CallSiteReport, commands: { openPanel: string }): string {
+  const rows: [string, string][] = [];
+  const cost = c.cost;
+  const approx = isApproximate(c) ? '≈' : '';
+
+  rows.push(['Input', `${approx}${formatCount(c.tokens.input)} tokens — ${md(c.tokens.inputBasis)}`]);
+  for (const p of c.tokens.parts) {
+    const ph = p.placeholders.map((x) => `{${md(x.name)}} ${formatCount(x.tokens)}`).join(', ');
+    const what = p.source === 'runtime' ? 'runtime value (llmCostLens.runtimePartTokens)' : md(p.source);
+    rows.push([`· ${md(p.role)}`, `${formatCount(p.tokens)} tokens, ${what}${ph ? `; placeholders ${ph}` : ''}`]);
+  }
+  rows.push(['Output', `${formatCount(c.tokens.output)} tokens — ${md(c.tokens.outputBasis)}${c.tokens.outputMax !== null ? ` (max ${formatCount(c.tokens.outputMax)})` : ''}`]);
+
+  const model = c.model === null ? 'unresolved' : `\`${c.model.replace(/`/g, "'")}\``;
+  if (cost?.api) {
+    const p = cost.api.price;
+    rows.push(['Model', `${model} (${md(c.modelSource)}) · ${usdPerMTok(p.inputUsdPerMTok)} in / ${usdPerMTok(p.outputUsdPerMTok)} out per Mtok`]);
+    rows.push(['Prices', `${md(p.source)}${p.asOf ? ` · prices as of ${md(p.asOf)}` : ''}`]);
+    const label = c.endpoint === 'self-hosted' ? 'API (if it were)' : 'API';
+    rows.push([label, `${formatUsdPrecise(cost.api.costPerRequestUsd)}/request · **${formatUsd(cost.api.monthlyUsd)}/mo** at ${md(volumeText(c))}`]);
+  } else {
+    const s = cost?.suggestions ?? [];
+    rows.push(['Model', `${model} (${md(c.modelSource)}) · **unpriced**${s.length ? ` — did you mean ${s.slice(0, 5).map((x) => `\`${x.replace(/`/g, "'")}\``).join(', ')}?` : ''}`]);
+    rows.push(['Volume', md(volumeText(c))]);
+  }
+  if (c.volume.hidden) rows.push(['', `⚠ ${md(c.volume.hidden)}`]);
+
+  const sh = cost?.selfHosted;
+  if (cost && sh) {
+    const a = cost.assumptions;
+    const gpus = sh.capacity.gpusNeeded;
+    const gpu = `${gpus ?? '?'} × ${md(String(a['capacity.gpu'] ?? a.gpu ?? 'GPU'))}${typeof a.gpuHourlyUsd === 'number' ? ` at $${formatCount(a.gpuHourlyUsd)}/h` : ''}`;
+    rows.push(['Self-hosted', `\`${md(c.openModel.model ?? '')}\` on ${gpu}: **${formatUsd(sh.monthlyUsd)}/mo**`]);
+    rows.push(['· compute', `${formatUsd(sh.computeMonthlyUsd)}/mo${sh.capacity.requestsPerDay !== null ? ` (capacity ${formatCount(sh.capacity.requestsPerDay)} req/day at ${formatCount(Number(a.utilization) * 100)}% utilization)` : ''}`]);
+    rows.push(['· ops', `${formatUsd(sh.opsMonthlyUsd)}/mo (${formatCount(Number(a.opsHoursPerMonth))} h × $${formatCount(Number(a.opsHourlyUsd))})`]);
+    rows.push(['· setup', `${formatUsd(sh.setupMonthlyUsd)}/mo (${formatUsd(sh.setupOneTimeUsd)} over ${formatCount(Number(a.setupAmortizationMonths))} months)`]);
+    const be = (n: number | null) => (n === null ? 'never' : `${formatCount(n)} req/day`);
+    rows.push(['Break-even', `${be(cost.breakEven.withOpsRequestsPerDay)} with ops · ${be(cost.breakEven.computeOnlyRequestsPerDay)} compute only`]);
+  } else if (cost) {
+    rows.push(['Self-hosted', md(`no counterpart: ${c.openModel.reason}`)]);
+  }
+  if (cost) rows.push(['Verdict', `**${md(cost.verdict)}**`]);
+  const best = cost?.hybrid?.best;
+  if (best && best.selfHostedShare > 0 && best.selfHostedShare < 1 && cost.api && best.monthlyUsd < Math.min(cost.api.monthlyUsd, sh?.monthlyUsd ?? Infinity)) {
+    rows.push(['Hybrid', `${formatCount(best.selfHostedShare * 100)}% self-hosted on ${best.gpus} GPU(s): ${formatUsd(best.monthlyUsd)}/mo`]);
+  }
+
+  const out = [`**LLM call** \`${c.api}\` · ${md(c.sdk)}${c.endpoint === 'self-hosted' ? ' · self-hosted endpoint' : ''}`, '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)];
+  const notes = [...(cost?.notes ?? []), ...c.problems];
+  if (notes.length) out.push('', ...notes.map((n) => `- ${md(n)}`));
+  out.push('', `[$(graph) Open cost panel](command:${commands.openPanel}) · key \`${c.key.replace(/`/g, "'")}\``);
+  return out.join('\n');
+}

@@ -1,0 +1,63 @@
+// The one-line CodeLens summary of a call site. Pure (no `vscode`), so the unit tests pin the exact text the
+// editor shows, and it uses the same formatters as the CLI table so both print the same figures.
+import type { CallSiteReport } from '../core/scan/callSite';
+import { formatCount, formatUsd } from '../core/format/money';
+
+export function isApproximate(c: CallSiteReport): boolean {
+  return !c.tokens.inputBasis.startsWith('exact');
+}
+
+export function volumeText(c: CallSiteReport): string {
+  const v = c.volume;
+  return `${formatCount(v.requestsPerDay)}/day${v.callsPerRequest !== 1 ? ` ×${formatCount(v.callsPerRequest)} calls` : ''} (${v.source})`;
+}
+
+export function tokensText(c: CallSiteReport): string {
+  return `${isApproximate(c) ? '≈' : ''}${formatCount(c.tokens.input)} in / ${formatCount(c.tokens.output)} out tok`;
+}
+
+function unpricedText(c: CallSiteReport): string {
+  if (c.model === null) return 'model unresolved (add model=… to an llm-cost comment)';
+  const s = c.cost?.suggestions ?? [];
+  return `unpriced model "${c.model}"${s.length ? ` (did you mean ${s.slice(0, 3).join(', ')}?)` : ''}`;
+}
+
+/** e.g. `≈137 in / 300 out tok · $147/mo API (claude-sonnet-4-6) · self-host $6,137/mo (llama-3.3-70b) · break-even 41,653 req/day · at 1,000/day (annotation)` */
+export function lensTitle(c: CallSiteReport): string {
+  const parts = [tokensText(c)];
+  const cost = c.cost;
+  if (!cost) {
+    parts.push(c.problems[0] ?? 'no estimate');
+  } else if (c.endpoint === 'self-hosted') {
+    parts.push(cost.api ? `self-hosted endpoint · via API it would cost ${formatUsd(cost.api.monthlyUsd)}/mo (${c.model})` : `self-hosted endpoint · ${unpricedText(c)}`);
+  } else if (!cost.api) {
+    parts.push(unpricedText(c));
+  } else {
+    parts.push(`${formatUsd(cost.api.monthlyUsd)}/mo API (${c.model})`);
+    if (cost.selfHosted) {
+      parts.push(`self-host ${formatUsd(cost.selfHosted.monthlyUsd)}/mo (${c.openModel.model})`);
+      const be = cost.breakEven.withOpsRequestsPerDay;
+      parts.push(be === null ? 'self-hosting never breaks even' : `break-even ${formatCount(be)} req/day`);
+    } else {
+      parts.push('no self-hosted counterpart');
+    }
+  }
+  parts.push(`at ${volumeText(c)}`);
+  return parts.join(' · ');
+}
+
+/** Title of the second lens; says when an `llm-cost:` comment would hide the value set here. */
+export function setVolumeTitle(c: CallSiteReport): string {
+  if (c.volume.source === 'annotation') return c.volume.hidden ? 'Set volume… (hidden by the llm-cost comment)' : 'Set volume… (the llm-cost comment wins)';
+  return 'Set volume…';
+}
+
+/** Input box validation: a finite number ≥ 0 (thousands separators and `_` allowed). */
+export function parseVolume(text: string): { ok: true; value: number } | { ok: false; error: string } {
+  const cleaned = text.trim().replace(/[,_\s]/g, '').replace(/\/day$/i, '');
+  if (cleaned === '') return { ok: false, error: 'Enter requests per day (a number ≥ 0).' };
+  const n = Number(cleaned);
+  if (!Number.isFinite(n)) return { ok: false, error: `"${text.trim()}" is not a number.` };
+  if (n < 0) return { ok: false, error: 'Requests per day cannot be negative.' };
+  return { ok: true, value: n };
+}

@@ -1,0 +1,83 @@
+// Editor stories (issue 6): CodeLens, hover, status bar totals and "Set volume…", with the figures expected
+// from `llm-cost-lens scan --json` run on the same workspace copy, so the editor must match the CLI exactly.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
+import type { Workbench } from '../harness/workbench';
+import { expectText, expectVisible } from '../harness/expect';
+import type { ScanResult } from '../../../src/core/scan/scan';
+import type { CallSiteReport } from '../../../src/core/scan/callSite';
+import { formatCount, formatUsd } from '../../../src/core/format/money';
+import { lensTitle } from '../../../src/extension/lensText';
+
+/** `node dist/cli.js scan <workspace copy> --json` (the build the .vsix was packaged from). */
+export function cliScan(workspace: string): ScanResult {
+  const r = spawnSync(process.execPath, [join(process.cwd(), 'dist', 'cli.js'), 'scan', workspace, '--json'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`llm-cost-lens scan failed (exit ${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout) as ScanResult;
+}
+
+export function callSiteIn(scan: ScanResult, file: string): CallSiteReport {
+  const c = scan.callSites.find((x) => x.file === file);
+  if (!c) throw new Error(`the CLI found no call site in ${file} (found: ${scan.callSites.map((x) => x.file).join(', ') || 'none'})`);
+  return c;
+}
+
+/** The lens text the editor must show for this CLI call site (same formatter, same figures). */
+export const expectedLens = (c: CallSiteReport) => lensTitle(c);
+
+export function expectedStatus(scan: ScanResult): string {
+  return `LLM Cost: ${formatUsd(scan.totals.apiMonthlyUsd)}/mo API · ${formatUsd(scan.totals.selfHostedMonthlyUsd)} self-host`;
+}
+
+/** Opens `file` and waits for its cost CodeLens; returns the lens row's text and how long it took after the tab opened. */
+export async function codeLensShows(wb: Workbench, file: string, expected: string, timeoutMs = 45_000): Promise<{ text: string; msAfterTab: number; msIncludingQuickOpen: number }> {
+  const t0 = Date.now();
+  await wb.openFile(file);
+  const t1 = Date.now();
+  const text = await wb.waitForCodeLens(expected, timeoutMs);
+  const t2 = Date.now();
+  return { text, msAfterTab: t2 - t1, msIncludingQuickOpen: t2 - t0 };
+}
+
+/** Hover at the call's first line and column; returns the hover text once it shows `mustContain`. */
+export async function hoverShows(wb: Workbench, c: CallSiteReport, mustContain: string | RegExp): Promise<string> {
+  return wb.hover(c.line, c.column, mustContain, 30_000);
+}
+
+export function hoverExpectations(c: CallSiteReport): string[] {
+  const out = [c.model ?? 'unresolved', `Break-even`];
+  if (c.cost?.api) {
+    out.push(`${formatUsd(c.cost.api.monthlyUsd)}/mo`);
+    if (c.cost.api.price.asOf) out.push(`prices as of ${c.cost.api.price.asOf}`);
+  }
+  if (c.cost?.breakEven.withOpsRequestsPerDay != null) out.push(`${formatCount(c.cost.breakEven.withOpsRequestsPerDay)} req/day with ops`);
+  if (c.cost?.selfHosted) out.push(`${formatUsd(c.cost.selfHosted.monthlyUsd)}/mo`);
+  return out;
+}
+
+/** The "Set volume…" lens of the visible editor (the first one whose text matches). */
+function setVolumeLens(wb: Workbench): Locator {
+  return wb.page.locator('.editor-instance .monaco-editor .codelens-decoration a').filter({ hasText: 'Set volume' });
+}
+
+/** Clicks "Set volume…", types `value` into the input box and accepts it. */
+export async function setVolumeThroughLens(wb: Workbench, value: string): Promise<void> {
+  const lens = await expectVisible(wb.session, setVolumeLens(wb), 'a "Set volume…" CodeLens', 30_000);
+  await lens.click();
+  const input = await expectVisible(wb.session, wb.page.locator('.quick-input-widget input.input'), 'the "Set volume" input box', 10_000);
+  await input.fill(value);
+  await wb.page.keyboard.press('Enter');
+  await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** Types an invalid value and waits for the input box's validation message; leaves with Escape. */
+export async function setVolumeRejects(wb: Workbench, value: string, message: string | RegExp): Promise<string> {
+  const lens = await expectVisible(wb.session, setVolumeLens(wb), 'a "Set volume…" CodeLens', 30_000);
+  await lens.click();
+  const input = await expectVisible(wb.session, wb.page.locator('.quick-input-widget input.input'), 'the "Set volume" input box', 10_000);
+  await input.fill(value);
+  const text = await expectText(wb.session, wb.page.locator('.quick-input-widget .quick-input-message'), message, 'the input box validation message', 10_000);
+  await wb.page.keyboard.press('Escape');
+  return text;
+}

@@ -1,0 +1,43 @@
+// The harness can fail: with LLM_COST_LENS_E2E_BREAK=codelens the extension registers no CodeLens provider,
+// and the CodeLens story must fail saying what was expected on screen, with a screenshot.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { Session } from '../harness/session';
+import { Workbench } from '../harness/workbench';
+import { ExpectedOnScreenError } from '../harness/expect';
+import { callSiteIn, cliScan, codeLensShows, expectedLens, hoverShows } from '../stories/editor';
+
+describe('harness self-test: a build without CodeLens fails the CodeLens story', () => {
+  let session: Session;
+  let wb: Workbench;
+
+  before(async () => {
+    session = await Session.start({ name: 'selftest-broken-codelens', env: { LLM_COST_LENS_E2E_BREAK: 'codelens' } });
+    wb = new Workbench(session);
+  });
+  after(async () => {
+    await session?.stop();
+  });
+
+  it('the broken build is active: its hover still shows on the call', async () => {
+    const c = callSiteIn(cliScan(session.workspace), 'app/summarize.py');
+    await wb.openFile('app/summarize.py');
+    await hoverShows(wb, c, /prices as of/);
+    await wb.page.keyboard.press('Escape');
+  });
+
+  it('the CodeLens story fails with what was expected on screen and a screenshot', async () => {
+    const c = callSiteIn(cliScan(session.workspace), 'app/summarize.py');
+    // The hover proved the analysis is ready, so a healthy build would show the lens at once.
+    const error = await codeLensShows(wb, 'app/summarize.py', expectedLens(c), 5_000).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    assert.ok(error, 'the CodeLens story passed although LLM_COST_LENS_E2E_BREAK=codelens: did the switch reach the extension host?');
+    assert.ok(error instanceof ExpectedOnScreenError, `unexpected kind of failure: ${String(error)}`);
+    assert.match(error.message, /Expected on screen: a CodeLens containing "≈/);
+    assert.ok(error.screenshot && existsSync(error.screenshot), `no screenshot at ${error.screenshot}`);
+    console.log(`[e2e] as expected, the build without CodeLens failed with:\n${error.message}`);
+  });
+});
