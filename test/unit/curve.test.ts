@@ -123,6 +123,9 @@ test('every point equals the full engine at that volume (the shortcut never drif
     scenarioSchema.parse({ workload: { requestsPerDay: 20_000, inputTokens: 800, outputTokens: 200, cachedInputTokens: 300 }, api: { inputUsdPerMTok: 3, outputUsdPerMTok: 15, cachedInputUsdPerMTok: 0.3, batch: true }, selfHosted: { gpu: { hourlyUsd: 2.5 }, throughputTokensPerSecond: 40, utilization: 0.5 } }),
   ];
   for (const s of scenarios) {
+    const base = estimate(s);
+    assert.ok(base.ok);
+    assert.equal(sampler(s, base.result).source, 'shortcut', 'the shortcut reproduces the engine for this scenario');
     const c = costCurve(s, { points: 40, maxRequestsPerDay: 1e5 });
     c.volumes.forEach((v, i) => {
       const ref = engineSample(s, v);
@@ -142,6 +145,7 @@ test('the shortcut is only used when it agrees with the engine; otherwise every 
   // a base result the shortcut cannot reproduce (as if the engine had started pricing differently)
   const drifted = { ...e.result, api: { ...e.result.api, costPerRequestUsd: e.result.api.costPerRequestUsd * 2 } };
   const sample = sampler(s, drifted);
+  assert.equal(sample.source, 'engine');
   close(sample(5000).api, engineSample(s, 5000).api, 1e-12);
   close(sampler(s, e.result)(5000).api, 0.003 * 30 * 5000);
 });

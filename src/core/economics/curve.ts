@@ -143,14 +143,15 @@ function range(m: CostCurve['markers'], opts: CostCurveOptions): [number, number
 type Sampler = (requestsPerDay: number) => Sample;
 
 /** The shortcut when it matches the engine at the workload and at a second volume; the engine otherwise. */
-export function sampler(s: Scenario, base: EstimateResult): Sampler {
-  const reference = (v: number) => engineSample(s, v);
+export function sampler(s: Scenario, base: EstimateResult): Sampler & { source: 'shortcut' | 'engine' } {
+  const reference = Object.assign((v: number) => engineSample(s, v), { source: 'engine' as const });
   const fast = fastSampler(s, base);
   if (!fast) return reference;
   const v0 = s.workload.requestsPerDay;
   // Below the workload: the engine's break-even search, and so the check, is cheapest there.
   const probe = v0 > 0 ? v0 * 0.37 : 3.7;
-  return same(fast(v0), fromResult(v0, base)) && same(fast(probe), reference(probe)) ? fast : reference;
+  const agrees = same(fast(v0), fromResult(v0, base)) && same(fast(probe), reference(probe));
+  return agrees ? Object.assign(fast, { source: 'shortcut' as const }) : reference;
 }
 
 /** Reference: the whole engine at this volume. */
