@@ -2,7 +2,7 @@
 // targets, `self.x = ...`); values are then computed lazily and memoised per expression node, so a call's
 // receiver, model and prompt are resolved through aliases, instance attributes, helper functions and
 // imports from other workspace files. What an SDK looks like comes from sdks.ts.
-import type { Node, Tree } from 'web-tree-sitter';
+import { Query, type Node, type Tree } from 'web-tree-sitter';
 import type { AnalyzeContext, LanguageModule } from './index';
 import type { CallKind, DetectedCall, ModelSource, PromptPart, Sdk } from './types';
 import { UNKNOWN, type Value, type Where } from './py-values';
@@ -19,7 +19,14 @@ interface Scope { node: Node; kind: 'module' | 'function' | 'class'; parent: Sco
 
 const PASSTHROUGH = new Set(['with_options', 'with_raw_response', 'with_streaming_response', 'copy']);
 const LC_METHODS = SDKS.find((s) => s.sdk === 'langchain')!.methods;
-const SCOPE_TYPES = new Set(['function_definition', 'class_definition', 'module', 'lambda']);
+const COLLECT_TYPES = ['function_definition', 'lambda', 'class_definition', 'assignment', 'import_statement', 'import_from_statement', 'with_item', 'for_statement', 'call'];
+let collectQueryCache: { language: unknown; query: Query } | null = null;
+
+function collectQuery(root: Node): Query {
+  const language = root.tree.language;
+  if (collectQueryCache?.language !== language) collectQueryCache = { language, query: new Query(language, `[${COLLECT_TYPES.map((t) => `(${t})`).join(' ')}] @n`) };
+  return collectQueryCache.query;
+}
 const MAX_IMPORT_DEPTH = 3;
 const MAX_EVAL_DEPTH = 250;
 
@@ -50,6 +57,8 @@ function joinPath(...parts: string[]): string {
 
 class PyFile {
   readonly scopes = new Map<number, Scope>();
+  private readonly scopeRanges: { start: number; scope: Scope }[] = [];
+  private readonly rangeOf = new Map<Scope, { start: number; end: number }>();
   readonly selfAttrs = new Map<number, Map<string, Binding[]>>();
   readonly calls: Node[] = [];
   private readonly memo = new Map<number, Value>();
@@ -65,55 +74,66 @@ class PyFile {
   private collect(): void {
     const moduleScope: Scope = { node: this.root, kind: 'module', parent: null, bindings: new Map() };
     this.scopes.set(this.root.id, moduleScope);
-    const stack: [Node, Scope][] = [[this.root, moduleScope]];
+    // A query returns just the interesting nodes, in document order, without materialising the rest of the
+    // tree in JS (every Node costs a wasm round trip). Scopes are nested ranges: a stack closed by end index.
+    const open: { scope: Scope; end: number }[] = [{ scope: moduleScope, end: Number.MAX_SAFE_INTEGER }];
+    this.scopeRanges.push({ start: -1, scope: moduleScope });
+    this.rangeOf.set(moduleScope, { start: -1, end: Number.MAX_SAFE_INTEGER });
     let n = 0;
-    while (stack.length) {
-      const [node, scope] = stack.pop()!;
-      if (++n % 5000 === 0) this.shared.ctx.checkBudget();
-      let inner = scope;
-      switch (node.type) {
-        case 'function_definition':
-        case 'lambda': {
-          const name = node.childForFieldName('name');
-          if (name) this.bind(scope, name.text, { pos: node.startIndex, kind: 'def', node });
-          inner = { node, kind: 'function', parent: scope, bindings: new Map() };
-          this.scopes.set(node.id, inner);
-          this.collectParams(node, inner);
-          break;
-        }
-        case 'class_definition': {
-          const name = node.childForFieldName('name');
-          if (name) this.bind(scope, name.text, { pos: node.startIndex, kind: 'class', node });
-          inner = { node, kind: 'class', parent: scope, bindings: new Map() };
-          this.scopes.set(node.id, inner);
-          this.selfAttrs.set(node.id, new Map());
-          break;
-        }
-        case 'assignment': this.collectAssignment(node, scope); break;
-        case 'import_statement':
-        case 'import_from_statement': this.collectImport(node, scope); break;
-        case 'with_item': {
-          const v = node.childForFieldName('value');
-          if (v?.type === 'as_pattern') {
-            const target = v.childForFieldName('alias')?.namedChild(0);
-            const expr = v.namedChild(0);
-            if (target?.type === 'identifier' && expr) this.bind(scope, target.text, { pos: node.startIndex, kind: 'with', node: expr });
-          }
-          break;
-        }
-        case 'for_statement': {
-          const left = node.childForFieldName('left');
-          if (left?.type === 'identifier') this.bind(scope, left.text, { pos: node.startIndex, kind: 'for', node });
-          break;
-        }
-        case 'call': this.calls.push(node); break;
-      }
-      const children = node.namedChildren;
-      for (let i = children.length - 1; i >= 0; i--) {
-        const c = children[i];
-        if (c) stack.push([c, inner]);
+    for (const { node } of collectQuery(this.root).captures(this.root)) {
+      if (++n % 2000 === 0) this.shared.ctx.checkBudget();
+      while (open.length > 1 && node.startIndex >= open[open.length - 1]!.end) open.pop();
+      const inner = this.visit(node, open[open.length - 1]!.scope);
+      if (inner) {
+        const start = node.startIndex;
+        const end = node.endIndex;
+        open.push({ scope: inner, end });
+        this.scopeRanges.push({ start, scope: inner });
+        this.rangeOf.set(inner, { start, end });
       }
     }
+  }
+
+  /** Records what `node` binds; returns the scope it opens, if any. */
+  private visit(node: Node, scope: Scope): Scope | null {
+    switch (node.type) {
+      case 'function_definition':
+      case 'lambda': {
+        const name = node.childForFieldName('name');
+        if (name) this.bind(scope, name.text, { pos: node.startIndex, kind: 'def', node });
+        const inner: Scope = { node, kind: 'function', parent: scope, bindings: new Map() };
+        this.scopes.set(node.id, inner);
+        this.collectParams(node, inner);
+        return inner;
+      }
+      case 'class_definition': {
+        const name = node.childForFieldName('name');
+        if (name) this.bind(scope, name.text, { pos: node.startIndex, kind: 'class', node });
+        const inner: Scope = { node, kind: 'class', parent: scope, bindings: new Map() };
+        this.scopes.set(node.id, inner);
+        this.selfAttrs.set(node.id, new Map());
+        return inner;
+      }
+      case 'assignment': this.collectAssignment(node, scope); break;
+      case 'import_statement':
+      case 'import_from_statement': this.collectImport(node, scope); break;
+      case 'with_item': {
+        const v = node.childForFieldName('value');
+        if (v?.type === 'as_pattern') {
+          const target = v.childForFieldName('alias')?.namedChild(0);
+          const expr = v.namedChild(0);
+          if (target?.type === 'identifier' && expr) this.bind(scope, target.text, { pos: node.startIndex, kind: 'with', node: expr });
+        }
+        break;
+      }
+      case 'for_statement': {
+        const left = node.childForFieldName('left');
+        if (left?.type === 'identifier') this.bind(scope, left.text, { pos: node.startIndex, kind: 'for', node });
+        break;
+      }
+      case 'call': this.calls.push(node); break;
+    }
+    return null;
   }
 
   private bind(scope: Scope, name: string, b: Binding): void {
@@ -192,12 +212,20 @@ class PyFile {
     return null;
   }
 
+  /** Innermost scope containing the node, by position: scopes are nested ranges recorded in document order. */
   private scopeOf(node: Node): Scope {
-    for (let p: Node | null = node.parent; p; p = p.parent) {
-      if (SCOPE_TYPES.has(p.type)) {
-        const s = this.scopes.get(p.id);
-        if (s) return s;
-      }
+    const pos = node.startIndex;
+    const list = this.scopeRanges;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (list[mid]!.start <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    for (let s: Scope | null = list[lo]!.scope; s; s = s.parent) {
+      const r = this.rangeOf.get(s)!;
+      if (r.start <= pos && pos < r.end && (s.node.id !== node.id)) return s;
     }
     return this.scopes.get(this.root.id)!;
   }

@@ -1,0 +1,114 @@
+// Per-document analysis time of the Python detector on a generated 2,000-line file (a few percent LLM calls).
+// Cold = a fresh process: tree-sitter runtime init + grammar load + parse + analysis. Warm = the same process
+// after the first file, a new document each run (nothing is cached per document in core).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { detectCalls } from '../src/core/detect/index';
+import { getParser } from '../src/core/detect/parser';
+
+const LINES = 2000;
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const LLM_BLOCKS = [
+  (i: number) => [`def ask_${i}(q):`, `    # llm-cost: ${i}/day`, `    return client.chat.completions.create(model=MODEL, messages=[{"role": "system", "content": SYSTEM}, {"role": "user", "content": f"Q{i}: {q}"}], max_tokens=200)`],
+  (i: number) => [`async def claude_${i}(q):`, `    return await aclaude.messages.create(model="claude-sonnet-4-5", max_tokens=512, system=SYSTEM, messages=[{"role": "user", "content": q}])`],
+  (i: number) => [`def chain_${i}(text):`, `    return chain.invoke({"text": text})`],
+  (i: number) => [`def embed_${i}(docs):`, `    return client.embeddings.create(model="text-embedding-3-small", input=docs)`],
+];
+
+const PLAIN_BLOCKS = [
+  (i: number) => [`class Model${i}:`, `    def __init__(self, x):`, `        self.x = x`, `        self.items = {"a": ${i}, "b": [1, 2, 3]}`, `    def total(self):`, `        return sum(v for v in self.items["b"]) + self.x`],
+  (i: number) => [`def helper_${i}(rows):`, `    out = []`, `    for r in rows:`, `        if r.get("k") == ${i}:`, `            out.append(str(r).strip())`, `    return out`],
+  (i: number) => [`CONST_${i} = "value ${i}"`, `logger.info("created %s", CONST_${i})`, `db.create(table="t${i}", rows=[CONST_${i}])`],
+];
+
+export function generatePython(seed: number, lines = LINES): string {
+  const rand = rng(seed);
+  const out = [
+    'import os', 'import logging', 'from openai import OpenAI', 'from anthropic import AsyncAnthropic',
+    'from langchain_openai import ChatOpenAI', 'from langchain_core.prompts import ChatPromptTemplate',
+    'logger = logging.getLogger(__name__)', 'client = OpenAI()', 'aclaude = AsyncAnthropic()',
+    'MODEL = os.getenv("MODEL", "gpt-4o-mini")', 'SYSTEM = "You are a helpful assistant."',
+    'chain = ChatPromptTemplate.from_template("Summarize {text}") | ChatOpenAI(model="gpt-4o", max_tokens=300)', '',
+  ];
+  let i = 0;
+  while (out.length < lines) {
+    const llm = rand() < 0.04;
+    const pool = llm ? LLM_BLOCKS : PLAIN_BLOCKS;
+    out.push(...pool[Math.floor(rand() * pool.length)]!(i++), '');
+  }
+  return out.slice(0, lines).join('\n') + '\n';
+}
+
+function pct(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function fmt(xs: number[]): string {
+  const s = [...xs].sort((a, b) => a - b);
+  return `p50 ${pct(s, 50).toFixed(1)} ms, p95 ${pct(s, 95).toFixed(1)} ms (n=${s.length})`;
+}
+
+async function coldChild(file: string): Promise<void> {
+  const text = fs.readFileSync(file, 'utf8');
+  const t0 = performance.now();
+  const r = await detectCalls('bench/generated.py', text);
+  process.stdout.write(JSON.stringify({ ms: performance.now() - t0, calls: r.calls.length, skipped: r.skipped ?? null }));
+}
+
+export async function run(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-cost-detect-'));
+  const cold: number[] = [];
+  let calls = 0;
+  for (let k = 0; k < 10; k++) {
+    const file = path.join(dir, `g${k}.py`);
+    fs.writeFileSync(file, generatePython(1000 + k));
+    const r = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--cold-child', file], { encoding: 'utf8' });
+    const out = JSON.parse(r.stdout) as { ms: number; calls: number; skipped: string | null };
+    if (out.skipped) throw new Error(`skipped: ${out.skipped}`);
+    cold.push(out.ms);
+    calls = out.calls;
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  await detectCalls('warmup.py', generatePython(1));
+  const warm: number[] = [];
+  let bytes = 0;
+  for (let k = 0; k < 40; k++) {
+    const text = generatePython(2000 + k);
+    bytes += text.length;
+    const t0 = performance.now();
+    const r = await detectCalls('bench/generated.py', text);
+    warm.push(performance.now() - t0);
+    if (r.skipped) throw new Error(`skipped: ${r.skipped}`);
+  }
+  const sample = generatePython(1000);
+  console.log(`python, ${LINES}-line generated file (${(sample.length / 1024).toFixed(0)} KiB, ~${calls} call sites)`);
+  console.log(`  cold (fresh process: wasm init + grammar + parse + analysis): ${fmt(cold)}`);
+  console.log(`  warm (grammar loaded, new document each run):                ${fmt(warm)}`);
+  console.log(`  warm throughput: ${((bytes / 1024 / 1024) / (warm.reduce((a, b) => a + b, 0) / 1000)).toFixed(2)} MB/s`);
+  const parser = await getParser('python');
+  const parseOnly: number[] = [];
+  for (let k = 0; k < 20; k++) {
+    const text = generatePython(2000 + k);
+    const t0 = performance.now();
+    parser.parse(text)?.delete();
+    parseOnly.push(performance.now() - t0);
+  }
+  console.log(`  of which tree-sitter parse alone:                             ${fmt(parseOnly)}`);
+  console.log(`  (load average while measuring: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} cores)`);
+}
+
+const childAt = process.argv.indexOf('--cold-child');
+if (childAt > 0) void coldChild(process.argv[childAt + 1]!);
