@@ -65,7 +65,8 @@ test('points and range options are respected; bad ones are a clear error', () =>
   assert.equal(c.volumes[6], 1e6);
   close(c.volumes[2], 10 * Math.pow(1e5, 2 / 6));
   assert.equal(costCurve(seed(), { points: 2 }).volumes.length, 2);
-  assert.throws(() => costCurve(seed(), { points: 1 }), (e: unknown) => e instanceof CostCurveError && /points: must be an integer ≥ 2/.test(e.message));
+  assert.throws(() => costCurve(seed(), { points: 1 }), (e: unknown) => e instanceof CostCurveError && /points: must be an integer from 2 to 10000/.test(e.message));
+  assert.throws(() => costCurve(seed(), { points: 1e6 }), /points: must be an integer from 2 to 10000 \(got 1000000\)/);
   assert.throws(() => costCurve(seed(), { minRequestsPerDay: 0 }), /minRequestsPerDay: must be a finite number > 0/);
   assert.throws(() => costCurve(seed(), { minRequestsPerDay: 100, maxRequestsPerDay: 10 }), /maxRequestsPerDay/);
 });

@@ -48,6 +48,7 @@ export class CostCurveError extends Error {
 }
 
 const DEFAULT_POINTS = 200;
+const MAX_POINTS = 10_000;
 /** Beyond this many located steps the staircase is denser than a pixel on a log axis: sampled only. */
 const MAX_LOCATED_STEPS = 400;
 /** Relative width to which a step is located. */
@@ -91,7 +92,7 @@ export function costCurve(scenario: Scenario, opts: CostCurveOptions = {}): Cost
   const points = opts.points ?? DEFAULT_POINTS;
   const [lo, hi] = range(markers, opts);
   const problems: string[] = [];
-  if (!Number.isInteger(points) || points < 2) problems.push(`points: must be an integer ≥ 2 (got ${points})`);
+  if (!Number.isInteger(points) || points < 2 || points > MAX_POINTS) problems.push(`points: must be an integer from 2 to ${MAX_POINTS} (got ${points})`);
   if (!(Number.isFinite(lo) && lo > 0)) problems.push(`minRequestsPerDay: must be a finite number > 0 on a log scale (got ${lo})`);
   if (!(Number.isFinite(hi) && hi > lo)) problems.push(`maxRequestsPerDay: must be a finite number > minRequestsPerDay (got ${hi}, min ${lo})`);
   if (problems.length) throw new CostCurveError(problems);
