@@ -109,6 +109,11 @@ describe('python resolution', () => {
     assert.equal(call?.baseUrl, 'http://vllm:8000/v1');
   });
 
+  it('sees through instrumentation wrappers that keep the client interface', async () => {
+    const src = 'import instructor\nfrom openai import OpenAI\nfrom langsmith.wrappers import wrap_openai\nc = instructor.from_openai(OpenAI())\nd = wrap_openai(OpenAI())\nc.chat.completions.create(model="gpt-4o", response_model=User, messages=[])\nd.chat.completions.create(model="gpt-4o-mini", messages=[])\n';
+    assert.deepEqual((await detectCalls('x.py', src)).calls.map((c) => [c.line, c.model]), [[6, 'gpt-4o'], [7, 'gpt-4o-mini']]);
+  });
+
   it('ignores other libraries named like SDK methods and SDK names in strings', async () => {
     const src = 'import openai\nimport redis\nr = redis.Redis()\nr.chat.completions.create(model="x")\ns = "openai.ChatCompletion.create(model=1)"\n';
     assert.deepEqual((await detectCalls('x.py', src)).calls, []);

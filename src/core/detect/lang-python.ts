@@ -795,6 +795,8 @@ class PyFile {
     const sdk = sdkForModule('py', short);
     const row = sdk?.clients.find((c) => c.name === last && c.langs.includes('py'));
     if (!sdk || !row) {
+      // instrumentation wrappers keep the client's interface: instructor.from_openai(OpenAI()), wrap_openai(client)
+      if (positional[0]?.t === 'client' && /^(from_|patch$|wrap|observe|instrument)/i.test(last)) return positional[0];
       // request pieces built by constructors: types.GenerateContentConfig(...), SystemMessage(content=...), types.Part.from_text(...)
       if (/^[A-Z]/.test(last) || last.startsWith('from_')) return ctorDict(short, positional, kwargs);
       return UNKNOWN;

@@ -46,6 +46,7 @@ function init(): Promise<void> {
   if (!initPromise) {
     const runtime = locations().runtime;
     initPromise = Parser.init({ locateFile: () => runtime });
+    initPromise.catch(() => { initPromise = null; }); // a later setWasmDir() may fix it
   }
   return initPromise;
 }
