@@ -1,6 +1,7 @@
 // Gathers the workspace's scenario files and runs the core engine on each: the panel's first content.
 import * as vscode from 'vscode';
 import { estimateFromInput } from '../core/economics/estimate';
+import { costCurveFromInput } from '../core/economics/curve';
 import { parseStrictJson } from '../core/io/json';
 import type { ScenarioRow } from '../shared/messages';
 
@@ -16,7 +17,7 @@ export async function loadScenarioRows(): Promise<ScenarioRow[]> {
 }
 
 export function scenarioRow(file: string, text: string): ScenarioRow {
-  const empty = { file, apiMonthlyUsd: null, selfHostedMonthlyUsd: null, breakEvenWithOps: null, breakEvenComputeOnly: null, verdict: null, priceSource: null, priceAsOf: null, daysPerMonth: null };
+  const empty = { file, apiMonthlyUsd: null, selfHostedMonthlyUsd: null, breakEvenWithOps: null, breakEvenComputeOnly: null, verdict: null, priceSource: null, priceAsOf: null, daysPerMonth: null, curve: null };
   const parsed = parseStrictJson(text);
   if (!parsed.ok) return { ...empty, ok: false, problems: [parsed.error] };
   const outcome = estimateFromInput(parsed.value);
@@ -34,5 +35,9 @@ export function scenarioRow(file: string, text: string): ScenarioRow {
     priceSource: r.api.price.source,
     priceAsOf: r.api.price.asOf,
     daysPerMonth: Number(r.assumptions.daysPerMonth),
+    curve: (() => {
+      const c = costCurveFromInput(parsed.value);
+      return c.ok ? c.curve : null;
+    })(),
   };
 }

@@ -1,6 +1,17 @@
 // The extension ⇄ webview protocol: one discriminated union each way, validated with zod on receipt.
 import * as z from 'zod'; // namespace import: lets esbuild drop zod's locales (≈90 KB instead of ≈450 KB)
 
+export const costCurveSchema = z.strictObject({
+  volumes: z.array(z.number()),
+  api: z.array(z.number()),
+  selfHostedWithOps: z.array(z.number()),
+  selfHostedComputeOnly: z.array(z.number()),
+  gpus: z.array(z.number().nullable()),
+  steps: z.array(z.number()),
+  markers: z.strictObject({ breakEvenComputeOnly: z.number().nullable(), breakEvenWithOps: z.number().nullable(), current: z.number() }),
+  sampler: z.string().optional(),
+});
+
 export const scenarioRowSchema = z.strictObject({
   file: z.string(),
   ok: z.boolean(),
@@ -13,6 +24,7 @@ export const scenarioRowSchema = z.strictObject({
   priceSource: z.string().nullable(),
   priceAsOf: z.string().nullable(),
   daysPerMonth: z.number().nullable(),
+  curve: costCurveSchema.nullable(),
 });
 export type ScenarioRow = z.infer<typeof scenarioRowSchema>;
 

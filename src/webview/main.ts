@@ -1,6 +1,7 @@
 // Cost panel UI. A view only: renders what the extension sends, posts typed intents back.
 import { hostToWebviewSchema, type ScenarioRow, type WebviewToHost } from '../shared/messages';
 import { formatCount, formatUsd } from '../core/format/money';
+import { renderBreakEvenChart } from './chart';
 
 declare function acquireVsCodeApi(): { postMessage(m: WebviewToHost): void; getState(): unknown; setState(s: unknown): void };
 const vscode = acquireVsCodeApi();
@@ -11,6 +12,9 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: 
   if (cls) e.className = cls;
   return e;
 }
+
+interface PanelState { rows: ScenarioRow[]; selected: string | null }
+let state: PanelState = { rows: [], selected: null };
 
 function render(rows: ScenarioRow[]): void {
   const root = document.getElementById('root')!;
@@ -29,6 +33,9 @@ function render(rows: ScenarioRow[]): void {
   for (const r of rows) {
     const tr = el('tr');
     tr.dataset.file = r.file;
+    tr.dataset.action = 'select';
+    tr.tabIndex = 0;
+    if (r.file === selectedFile(rows)) tr.classList.add('selected');
     const link = el('a', r.file);
     link.href = '#';
     link.dataset.action = 'open';
@@ -49,7 +56,28 @@ function render(rows: ScenarioRow[]): void {
     }
     table.tBodies[0]!.append(tr);
   }
-  root.append(table, el('p', 'Months are the scenario\'s daysPerMonth (default 30). Break-even: requests/day at which self-hosting costs no more than the API.', 'basis'));
+  root.append(table, el('p', 'Months are the scenario\'s daysPerMonth (default 30). Break-even: requests/day at which self-hosting costs no more than the API. Select a row for its chart.', 'basis'));
+  renderChart(root, rows);
+}
+
+function selectedFile(rows: ScenarioRow[]): string | null {
+  return rows.find((r) => r.file === state.selected && r.curve)?.file ?? rows.find((r) => r.curve)?.file ?? null;
+}
+
+function renderChart(root: HTMLElement, rows: ScenarioRow[]): void {
+  const row = rows.find((r) => r.file === selectedFile(rows));
+  const box = el('section');
+  box.id = 'chart';
+  root.append(box);
+  if (!row?.curve) return;
+  box.append(el('h2', `Monthly cost vs requests/day — ${row.file}`));
+  box.append(renderBreakEvenChart(row.curve, { width: Math.max(360, Math.min(900, root.clientWidth || 720)), height: 320, formatUsd, formatCount }));
+}
+
+function select(file: string): void {
+  state = { ...state, selected: file };
+  vscode.setState(state);
+  render(state.rows);
 }
 
 function cell(child: HTMLElement): HTMLTableCellElement {
@@ -59,11 +87,19 @@ function cell(child: HTMLElement): HTMLTableCellElement {
 }
 
 document.addEventListener('click', (ev) => {
-  const target = (ev.target as HTMLElement).closest<HTMLElement>('[data-action="open"]');
-  if (!target) return;
+  const target = (ev.target as HTMLElement).closest<HTMLElement>('[data-action]');
+  const file = target?.closest<HTMLElement>('tr')?.dataset.file;
+  if (!target || !file) return;
   ev.preventDefault();
-  const file = target.closest<HTMLElement>('tr')?.dataset.file;
-  if (file) vscode.postMessage({ type: 'openFile', file });
+  if (target.dataset.action === 'open') vscode.postMessage({ type: 'openFile', file });
+  else select(file);
+});
+document.addEventListener('keydown', (ev) => {
+  const row = (ev.target as HTMLElement).closest<HTMLElement>('tr[data-action="select"]');
+  if (row?.dataset.file && (ev.key === 'Enter' || ev.key === ' ')) {
+    ev.preventDefault();
+    select(row.dataset.file);
+  }
 });
 
 window.addEventListener('message', (ev: MessageEvent) => {
@@ -72,10 +108,16 @@ window.addEventListener('message', (ev: MessageEvent) => {
     console.warn('LLM Cost Lens: ignored a malformed message from the extension', msg.error.issues);
     return;
   }
-  vscode.setState(msg.data);
-  render(msg.data.rows);
+  state = { ...state, rows: msg.data.rows };
+  vscode.setState(state);
+  render(state.rows);
 });
 
-const saved = hostToWebviewSchema.safeParse(vscode.getState());
-if (saved.success) render(saved.data.rows);
+// Restore after hide/show or reload: the rows and the selected scenario.
+const saved = vscode.getState() as Partial<PanelState> | undefined;
+const savedRows = hostToWebviewSchema.safeParse({ type: 'scenarios', rows: saved?.rows });
+if (savedRows.success) {
+  state = { rows: savedRows.data.rows, selected: typeof saved?.selected === 'string' ? saved.selected : null };
+  render(state.rows);
+}
 vscode.postMessage({ type: 'ready' });
