@@ -54,6 +54,8 @@ const OPENAI_METHODS: MethodRow[] = [
   { api: 'responses.parse', kind: 'responses', py: ['responses.parse'], js: ['responses.parse'] },
   { api: 'responses.stream', kind: 'responses', py: ['responses.stream'], js: ['responses.stream'], streaming: true },
   { api: 'completions.create', kind: 'completion', py: ['completions.create'], js: ['completions.create'] },
+  // Assistants API: a run is the request (the model usually lives on the assistant)
+  chat('beta.threads.runs.create', ['beta.threads.runs.create', 'beta.threads.runs.create_and_poll', 'beta.threads.create_and_run'], ['beta.threads.runs.create', 'beta.threads.runs.createAndPoll', 'beta.threads.createAndRun']),
   { api: 'embeddings.create', kind: 'embedding', py: ['embeddings.create'], js: ['embeddings.create'] },
   { api: 'images.generate', kind: 'image', py: ['images.generate'], js: ['images.generate'] },
   { api: 'audio.speech.create', kind: 'speech', py: ['audio.speech.create'], js: ['audio.speech.create'] },
