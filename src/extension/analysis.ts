@@ -145,10 +145,13 @@ export class DocumentAnalyses implements vscode.Disposable {
     const root = folder ? folder.uri.fsPath : dirname(doc.uri.fsPath);
     const rel = folder ? posix.relative(folder.uri.path, doc.uri.path) : posix.basename(doc.uri.path);
     const version = doc.version;
+    const started = Date.now();
     const entry: Entry = { version, settingsGeneration, settled: previous, result: Promise.resolve(undefined as never) };
     entry.result = analyzeDocument(rel, doc.getText(), ws, workspaceReader(root)).then(
       (r) => {
         const a: Analysis = { version, callSites: r.callSites, skipped: r.skipped };
+        // One line per document's first analysis (cold loads of grammar and ranks show here), none while typing.
+        if (!previous) console.log(`LLM Cost Lens: analysed ${rel} (${a.callSites.length} call sites) in ${Date.now() - started} ms`);
         if (this.entries.get(key) === entry) entry.settled = a;
         return a;
       },

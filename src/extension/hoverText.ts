@@ -48,7 +48,7 @@ export function hoverMarkdown(c: CallSiteReport, commands: { openPanel: string }
     rows.push(['· compute', `${formatUsd(sh.computeMonthlyUsd)}/mo${sh.capacity.requestsPerDay !== null ? ` (capacity ${formatCount(sh.capacity.requestsPerDay)} req/day at ${formatCount(Number(a.utilization) * 100)}% utilization)` : ''}`]);
     rows.push(['· ops', `${formatUsd(sh.opsMonthlyUsd)}/mo (${formatCount(Number(a.opsHoursPerMonth))} h × $${formatCount(Number(a.opsHourlyUsd))})`]);
     rows.push(['· setup', `${formatUsd(sh.setupMonthlyUsd)}/mo (${formatUsd(sh.setupOneTimeUsd)} over ${formatCount(Number(a.setupAmortizationMonths))} months)`]);
-    const be = (n: number | null) => (n === null ? 'never' : `${formatCount(n)} req/day`);
+    const be = (n: number | null) => (n === null ? `none up to ${formatCount(100 * c.volume.requestsPerDay * c.volume.callsPerRequest)} req/day` : `${formatCount(n)} req/day`);
     rows.push(['Break-even', `${be(cost.breakEven.withOpsRequestsPerDay)} with ops · ${be(cost.breakEven.computeOnlyRequestsPerDay)} compute only`]);
   } else if (cost) {
     rows.push(['Self-hosted', md(`no counterpart: ${c.openModel.reason}`)]);

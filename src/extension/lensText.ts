@@ -12,8 +12,14 @@ export function volumeText(c: CallSiteReport): string {
   return `${formatCount(v.requestsPerDay)}/day${v.callsPerRequest !== 1 ? ` ×${formatCount(v.callsPerRequest)} calls` : ''} (${v.source})`;
 }
 
+/** The lens's short form: the source only when nobody chose the volume (the comment above is in view anyway). */
+function lensVolume(c: CallSiteReport): string {
+  const v = c.volume;
+  return `${formatCount(v.requestsPerDay)}/day${v.callsPerRequest !== 1 ? ` ×${formatCount(v.callsPerRequest)}` : ''}${v.source === 'default' ? ' (default)' : ''}`;
+}
+
 export function tokensText(c: CallSiteReport): string {
-  return `${isApproximate(c) ? '≈' : ''}${formatCount(c.tokens.input)} in / ${formatCount(c.tokens.output)} out tok`;
+  return `${isApproximate(c) ? '≈' : ''}${formatCount(c.tokens.input)} → ${formatCount(c.tokens.output)} tok`;
 }
 
 function unpricedText(c: CallSiteReport): string {
@@ -22,33 +28,34 @@ function unpricedText(c: CallSiteReport): string {
   return `unpriced model "${c.model}"${s.length ? ` (did you mean ${s.slice(0, 3).join(', ')}?)` : ''}`;
 }
 
-/** e.g. `≈137 in / 300 out tok · $147/mo API (claude-sonnet-4-6) · self-host $6,137/mo (llama-3.3-70b) · break-even 41,653 req/day · at 1,000/day (annotation)` */
+/** e.g. `≈137 → 300 tok · API $147/mo (claude-sonnet-4-6) · self-host $6,137/mo · break-even 41,653/day · at 1,000/day`: short
+ * enough to stay on screen with its "Set volume…" action; the hover has the rest. */
 export function lensTitle(c: CallSiteReport): string {
   const parts = [tokensText(c)];
   const cost = c.cost;
   if (!cost) {
     parts.push(c.problems[0] ?? 'no estimate');
   } else if (c.endpoint === 'self-hosted') {
-    parts.push(cost.api ? `self-hosted endpoint · via API it would cost ${formatUsd(cost.api.monthlyUsd)}/mo (${c.model})` : `self-hosted endpoint · ${unpricedText(c)}`);
+    parts.push(cost.api ? `self-hosted endpoint · via API ${formatUsd(cost.api.monthlyUsd)}/mo (${c.model})` : `self-hosted endpoint · ${unpricedText(c)}`);
   } else if (!cost.api) {
     parts.push(unpricedText(c));
   } else {
-    parts.push(`${formatUsd(cost.api.monthlyUsd)}/mo API (${c.model})`);
+    parts.push(`API ${formatUsd(cost.api.monthlyUsd)}/mo (${c.model})`);
     if (cost.selfHosted) {
-      parts.push(`self-host ${formatUsd(cost.selfHosted.monthlyUsd)}/mo (${c.openModel.model})`);
+      parts.push(`self-host ${formatUsd(cost.selfHosted.monthlyUsd)}/mo`);
       const be = cost.breakEven.withOpsRequestsPerDay;
-      parts.push(be === null ? 'self-hosting never breaks even' : `break-even ${formatCount(be)} req/day`);
+      parts.push(be === null ? 'no break-even ≤ 100× volume' : `break-even ${formatCount(be)}/day`);
     } else {
       parts.push('no self-hosted counterpart');
     }
   }
-  parts.push(`at ${volumeText(c)}`);
+  parts.push(`at ${lensVolume(c)}`);
   return parts.join(' · ');
 }
 
 /** Title of the second lens; says when an `llm-cost:` comment would hide the value set here. */
 export function setVolumeTitle(c: CallSiteReport): string {
-  if (c.volume.source === 'annotation') return c.volume.hidden ? 'Set volume… (hidden by the llm-cost comment)' : 'Set volume… (the llm-cost comment wins)';
+  if (c.volume.source === 'annotation') return c.volume.hidden ? 'Set volume… (hidden by comment)' : 'Set volume… (comment wins)';
   return 'Set volume…';
 }
 

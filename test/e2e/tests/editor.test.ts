@@ -8,7 +8,7 @@ import { Session } from '../harness/session';
 import { Workbench } from '../harness/workbench';
 import { activationReport } from '../harness/logs';
 import type { ScanResult } from '../../../src/core/scan/scan';
-import { callSiteIn, cliScan, codeLensShows, expectedLens, expectedStatus, hoverExpectations, hoverShows, setVolumeRejects, setVolumeThroughLens } from '../stories/editor';
+import { callSiteIn, cliScan, codeLensShows, expectedLens, expectedStatus, hoverExpectations, hoverShows, setVolumeRejects, setVolumeThroughLens, settingsGetVolume } from '../stories/editor';
 
 const VOLUME_FILE = 'app/digest.py';
 // A call without an llm-cost comment, so its volume comes from settings and "Set volume…" changes the lens.
@@ -62,6 +62,7 @@ describe('editor: CodeLens, hover, status bar, Set volume', () => {
     for (const s of hoverExpectations(c)) assert.ok(text.includes(s), `hover lacks ${JSON.stringify(s)}:\n${text}`);
     assert.ok(text.includes(c.openModel.model!), `hover names the open model ${c.openModel.model}`);
     console.log(`[e2e] hover at app/summarize.py:${c.line}:${c.column}:\n${text}`);
+    await session.screenshot('hover-open-on-summarize-py');
     await wb.page.keyboard.press('Escape');
   });
 
@@ -83,11 +84,11 @@ describe('editor: CodeLens, hover, status bar, Set volume', () => {
     const c = callSiteIn(scan, 'app/classify.ts');
     await codeLensShows(wb, 'app/classify.ts', 'Set volume');
     await setVolumeThroughLens(wb, '1234');
-    await wb.waitForCodeLens('hidden by the llm-cost comment', 20_000);
-    const settings = wb.readSettingsJson();
+    await wb.waitForCodeLens('hidden by comment', 20_000);
+    const settings = await settingsGetVolume(wb, c.key, 1234);
     assert.deepEqual((settings?.['llmCostLens.callSites'] as Record<string, unknown>)?.[c.key], { requestsPerDay: 1234 });
     // The annotation still wins: the cost figures are unchanged.
-    await wb.waitForCodeLens(`at ${c.volume.requestsPerDay.toLocaleString('en-US')}/day (annotation)`, 10_000);
+    await wb.waitForCodeLens(expectedLens(c), 10_000);
   });
 
   it('Set volume… rejects a negative number, then saves 2,500/day and the lens and status bar update', async () => {
@@ -97,7 +98,7 @@ describe('editor: CodeLens, hover, status bar, Set volume', () => {
     const message = await setVolumeRejects(wb, '-5', /cannot be negative/);
     console.log(`[e2e] validation message: ${JSON.stringify(message)}`);
     await setVolumeThroughLens(wb, '2,500');
-    const settings = wb.readSettingsJson();
+    const settings = await settingsGetVolume(wb, before.key, 2500);
     const sites = settings?.['llmCostLens.callSites'] as Record<string, { requestsPerDay?: number }>;
     assert.equal(sites?.[before.key]?.requestsPerDay, 2500, `settings.json: ${JSON.stringify(settings)}`);
     const afterScan = cliScan(session.workspace);
