@@ -81,3 +81,14 @@ export async function setVolumeRejects(wb: Workbench, value: string, message: st
   await wb.page.keyboard.press('Escape');
   return text;
 }
+
+/** Polls the workspace copy's .vscode/settings.json until `llmCostLens.callSites[key].requestsPerDay` is `value`. */
+export async function settingsGetVolume(wb: Workbench, key: string, value: number, timeoutMs = 10_000): Promise<Record<string, unknown> | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const settings = wb.readSettingsJson();
+    const sites = settings?.['llmCostLens.callSites'] as Record<string, { requestsPerDay?: number }> | undefined;
+    if (sites?.[key]?.requestsPerDay === value || Date.now() > deadline) return settings;
+    await wb.page.waitForTimeout(100); // polling interval while the extension host writes the file
+  }
+}
