@@ -1,7 +1,7 @@
 // "What if we self-hosted this call?": maps an API model id to an open model of a similar class.
 // The mapping is deliberately coarse (two classes); users refine it with `llmCostLens.openModelFor`.
 import { CatalogLookupError } from './names';
-import { resolveOpenModel } from './openModels';
+import { findOpenModel, resolveOpenModel } from './openModels';
 
 export interface Counterpart {
   /** Catalog id of the open model, or null when there is no sensible counterpart. */
@@ -72,12 +72,9 @@ export function openCounterpartFor(apiModelId: string, overrides?: Record<string
       }
     }
   }
-  try {
-    const open = resolveOpenModel(apiModelId);
-    return { model: open.id, reason: `${apiModelId} is already the open model ${open.id}`, source: 'open-model', ...(warning ? { warning } : {}) };
-  } catch (e) {
-    if (!(e instanceof CatalogLookupError)) throw e;
-  }
+  // Probe without throwing: this runs for every call site of a scan, and most API models are not open models.
+  const open = findOpenModel(apiModelId);
+  if (open) return { model: open.id, reason: `${apiModelId} is already the open model ${open.id}`, source: 'open-model', ...(warning ? { warning } : {}) };
   const id = normalizeApiModelId(apiModelId);
   const rule = RULES.find((r) => r.test.test(id));
   if (!rule) {

@@ -109,9 +109,14 @@ export function listOpenModels(): readonly OpenModel[] {
 }
 
 /** Tolerant lookup (HF repo ids, Ollama tags, case and punctuation); throws CatalogLookupError naming `field`. */
-export function resolveOpenModel(name: string, field = 'selfHosted.model'): OpenModel {
+/** The open model a name refers to, or undefined: a cheap probe (no suggestions computed, nothing thrown). */
+export function findOpenModel(name: string): OpenModel | undefined {
   const id = typeof name === 'string' ? INDEX.get(normalizeName(name)) : undefined;
-  const model = id === undefined ? undefined : BY_ID.get(id);
+  return id === undefined ? undefined : BY_ID.get(id);
+}
+
+export function resolveOpenModel(name: string, field = 'selfHosted.model'): OpenModel {
+  const model = findOpenModel(name);
   if (!model) {
     throw new CatalogLookupError(field, String(name), MODELS.map((m) => m.id), closestIds(String(name), INDEX), 'open model');
   }

@@ -41,22 +41,27 @@ export function walkWorkspace(root: string, filesExclude: Record<string, unknown
     const abs = rel ? join(root, rel) : root;
     const own = readGitignore(abs);
     const scoped = own ? [...rules, { base: rel, ig: own }] : rules;
-    let entries: string[];
+    let entries: import('node:fs').Dirent[];
     try {
-      entries = readdirSync(abs).sort();
+      entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (e) {
       skipped.push({ file: rel || '.', reason: `unreadable folder (${(e as NodeJS.ErrnoException).code ?? e})` });
       return;
     }
-    for (const name of entries) {
+    for (const entry of entries) {
+      const name = entry.name;
       const childRel = rel ? `${rel}/${name}` : name;
-      let st;
-      try {
-        st = statSync(join(abs, name));
-      } catch {
-        continue; // broken symlink
+      // Dirent answers without a stat call; only symlinks need one to learn what they point to.
+      let kind: 'dir' | 'file' | 'other' = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
+      if (entry.isSymbolicLink()) {
+        try {
+          const st = statSync(join(abs, name));
+          kind = st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
+        } catch {
+          continue; // broken symlink
+        }
       }
-      const isDir = st.isDirectory();
+      const isDir = kind === 'dir';
       const probe = isDir ? `${childRel}/` : childRel;
       if (exclude.ignores(probe)) {
         skipped.push({ file: probe, reason: 'files.exclude' });
@@ -73,9 +78,10 @@ export function walkWorkspace(root: string, filesExclude: Record<string, unknown
         else visit(childRel, scoped);
         continue;
       }
-      if (!st.isFile() || languageForPath(childRel) === null) continue;
-      if (st.size > MAX_FILE_BYTES) {
-        skipped.push({ file: childRel, reason: `over ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes (${st.size.toLocaleString('en-US')})` });
+      if (kind !== 'file' || languageForPath(childRel) === null) continue;
+      const size = statSync(join(abs, name)).size;
+      if (size > MAX_FILE_BYTES) {
+        skipped.push({ file: childRel, reason: `over ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes (${size.toLocaleString('en-US')})` });
         continue;
       }
       if (/\.min\.[cm]?js$/.test(name)) {
@@ -100,7 +106,9 @@ function readGitignore(dir: string): Ignore | null {
 /** Content checks that need the text: binary (NUL byte) and minified (very long average line). */
 export function contentSkipReason(text: string): string | null {
   if (text.includes('\u0000')) return 'binary (contains NUL bytes)';
-  const lines = text.length === 0 ? 1 : text.split('\n').length;
-  if (text.length > 5_000 && text.length / lines > 500) return `minified (average line ${Math.round(text.length / lines)} characters)`;
+  if (text.length <= 5_000) return null;
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  if (text.length / lines > 500) return `minified (average line ${Math.round(text.length / lines)} characters)`;
   return null;
 }
