@@ -6,17 +6,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectCalls, type WorkspaceReader } from '../../src/core/detect/index';
+import { mulberry32 } from './helpers/prng';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOKENS = [
   'openai', 'client', 'chat', 'completions', 'create', 'messages', 'anthropic', 'new', 'OpenAI', 'Anthropic', '(', ')', '{', '}',

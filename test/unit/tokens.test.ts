@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The full package is the reference; src/ must only ever use the rank files.
 import { getEncoding } from 'js-tiktoken';
+import { mulberry32 as rng } from './helpers/prng';
 import {
   clearTokenCache,
   configureTokenCache,
@@ -23,17 +24,6 @@ const reference = { o200k_base: getEncoding('o200k_base'), cl100k_base: getEncod
 const ref = (enc: EncodingName, text: string): number => reference[enc].encode(text, [], []).length;
 const MODEL: Record<EncodingName, string> = { o200k_base: 'gpt-4o', cl100k_base: 'gpt-4' };
 
-/** Deterministic PRNG (mulberry32) so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SAMPLES = [
   'Hello, world!',

@@ -11,7 +11,7 @@
 import { DEFAULTS, formatZodIssues, scenarioSchema, type Scenario } from '../config';
 import { resolveDeployment } from './deployment';
 import { estimate, type EstimateResult } from './estimate';
-import { selfHostedMonthly, type SelfHostedCostInputs } from './selfHosted';
+import { selfHostedCostInputs, selfHostedMonthly, type SelfHostedCostInputs } from './selfHosted';
 import { gpusAt } from './sizing';
 
 export interface CostCurve {
@@ -179,20 +179,10 @@ export function fastSampler(s: Scenario, base: EstimateResult): Sampler | null {
   const deployment = resolveDeployment(s, [], []);
   if (!deployment) return null;
   const w = s.workload;
-  const sh = s.selfHosted ?? {};
   const daysPerMonth = w.daysPerMonth ?? DEFAULTS.daysPerMonth;
   const tokensPerRequest = w.inputTokens + w.outputTokens;
   const apiPerRequest = base.api.costPerRequestUsd;
-  const cost: SelfHostedCostInputs = {
-    fixedMonthlyUsd: sh.fixedMonthlyUsd ?? 0,
-    gpuHourlyUsd: deployment.gpuHourlyUsd,
-    hoursPerMonth: sh.gpu?.hoursPerMonth ?? DEFAULTS.hoursPerMonth,
-    variableUsdPerMTok: sh.variableUsdPerMTok ?? 0,
-    opsHoursPerMonth: sh.opsHoursPerMonth ?? 0,
-    opsHourlyUsd: sh.opsHourlyUsd ?? 0,
-    setupHours: sh.setupHours ?? 0,
-    setupAmortizationMonths: sh.setupAmortizationMonths ?? DEFAULTS.setupAmortizationMonths,
-  };
+  const cost: SelfHostedCostInputs = selfHostedCostInputs(s, deployment.gpuHourlyUsd);
   return (v) => {
     const gpus = gpusAt(deployment.sizing, v);
     const b = selfHostedMonthly(cost, gpus, v * daysPerMonth, tokensPerRequest);

@@ -5,7 +5,7 @@ import { lookupApiPrice, priceCatalogInfo, priceForInputTokens, type ApiPrice } 
 import { apiCostPerRequest, type ApiRates } from './apiCost';
 import { breakEvenRequestsPerDay } from './breakEven';
 import { bestHybrid, hybridAt, type HybridInputs, type HybridPoint } from './hybrid';
-import { fixedMonthly, selfHostedMonthly, variableCostPerRequest, type SelfHostedCostInputs } from './selfHosted';
+import { fixedMonthly, selfHostedCostInputs, selfHostedMonthly, variableCostPerRequest, type SelfHostedBreakdown, type SelfHostedCostInputs } from './selfHosted';
 import { gpusAt, type Sizing } from './sizing';
 import { resolveDeployment } from './deployment';
 
@@ -26,13 +26,7 @@ export interface PriceBasis {
 
 export interface EstimateResult {
   api: { costPerRequestUsd: number; monthlyUsd: number; price: PriceBasis };
-  selfHosted: {
-    monthlyUsd: number;
-    computeMonthlyUsd: number;
-    variableMonthlyUsd: number;
-    opsMonthlyUsd: number;
-    setupMonthlyUsd: number;
-    setupOneTimeUsd: number;
+  selfHosted: SelfHostedBreakdown & {
     effectiveUsdPerMTok: number | null;
     capacity: { outputTokensPerSecond: number | null; requestsPerDay: number | null; gpusNeeded: number | null; fits: boolean | null };
   };
@@ -91,16 +85,7 @@ export function estimate(s: Scenario, options: EstimateOptions = {}): EstimateOu
   const apiPerRequest = apiCostPerRequest({ inputTokens: w.inputTokens, outputTokens: w.outputTokens, cachedInputTokens }, rates, batch);
   const apiMonthly = apiPerRequest * w.requestsPerDay * daysPerMonth;
 
-  const cost: SelfHostedCostInputs = {
-    fixedMonthlyUsd: sh.fixedMonthlyUsd ?? 0,
-    gpuHourlyUsd: deployment.gpuHourlyUsd,
-    hoursPerMonth: sh.gpu?.hoursPerMonth ?? DEFAULTS.hoursPerMonth,
-    variableUsdPerMTok: sh.variableUsdPerMTok ?? 0,
-    opsHoursPerMonth: sh.opsHoursPerMonth ?? 0,
-    opsHourlyUsd: sh.opsHourlyUsd ?? 0,
-    setupHours: sh.setupHours ?? 0,
-    setupAmortizationMonths: sh.setupAmortizationMonths ?? DEFAULTS.setupAmortizationMonths,
-  };
+  const cost: SelfHostedCostInputs = selfHostedCostInputs(s, deployment.gpuHourlyUsd);
   if (cost.setupHours > 0 && cost.opsHourlyUsd === 0) notes.push('setupHours is set but opsHourlyUsd is 0: setup is costed at $0');
 
   const sizing: Sizing = deployment.sizing;

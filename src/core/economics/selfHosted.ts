@@ -1,4 +1,5 @@
 // Self-hosted monthly cost: compute + per-token variable cost + ops + amortized setup.
+import { DEFAULTS, type Scenario } from '../config';
 
 export interface SelfHostedCostInputs {
   fixedMonthlyUsd: number;
@@ -18,6 +19,21 @@ export interface SelfHostedBreakdown {
   opsMonthlyUsd: number;
   setupMonthlyUsd: number;
   setupOneTimeUsd: number;
+}
+
+/** The scenario's self-hosted cost inputs with defaults applied (the GPU-hour price comes from the deployment). */
+export function selfHostedCostInputs(s: Scenario, gpuHourlyUsd: number): SelfHostedCostInputs {
+  const sh = s.selfHosted ?? {};
+  return {
+    fixedMonthlyUsd: sh.fixedMonthlyUsd ?? 0,
+    gpuHourlyUsd,
+    hoursPerMonth: sh.gpu?.hoursPerMonth ?? DEFAULTS.hoursPerMonth,
+    variableUsdPerMTok: sh.variableUsdPerMTok ?? 0,
+    opsHoursPerMonth: sh.opsHoursPerMonth ?? 0,
+    opsHourlyUsd: sh.opsHourlyUsd ?? 0,
+    setupHours: sh.setupHours ?? 0,
+    setupAmortizationMonths: sh.setupAmortizationMonths ?? DEFAULTS.setupAmortizationMonths,
+  };
 }
 
 export function variableCostPerRequest(c: SelfHostedCostInputs, tokensPerRequest: number): number {
