@@ -174,3 +174,18 @@ test('scan --json on the example workspace matches test/fixtures/examples-scan.e
   if (process.env.UPDATE_EXPECTED === '1') writeFileSync(file, JSON.stringify(summary, null, 2) + '\n');
   assert.deepEqual(summary, JSON.parse(readFileSync(file, 'utf8')));
 });
+
+test('re-scans reuse detection only while the file and the files it imports are unchanged', async () => {
+  const root = workspace({
+    'app/config.py': 'MODEL = "gpt-4o"\n',
+    'app/main.py': 'from openai import OpenAI\nfrom app.config import MODEL\nclient = OpenAI()\ndef f(q):\n    return client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": q}])\n',
+  });
+  const first = await scanWorkspace(root);
+  assert.deepEqual(first.callSites.map((c) => [c.model, c.modelSource]), [['gpt-4o', 'constant']]);
+  writeFileSync(join(root, 'app/config.py'), 'MODEL = "gpt-4o-mini"\n');
+  const second = await scanWorkspace(root);
+  assert.deepEqual(second.callSites.map((c) => c.model), ['gpt-4o-mini'], 'a changed imported constant must be seen');
+  writeFileSync(join(root, '.vscode-settings-unrelated.txt'), 'x');
+  const third = await scanWorkspace(root);
+  assert.deepEqual(third.callSites, second.callSites);
+});

@@ -2,7 +2,7 @@
 // The editor runs the same per-file path on open documents, so lenses and the CLI agree.
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { detectCalls, mightContainLlmCalls, type WorkspaceReader } from '../detect';
+import { detectCalls, mightContainLlmCalls, type DetectResult, type WorkspaceReader } from '../detect';
 import { parseJsonc } from '../io/json';
 import { readSettings, type SettingsRead } from '../settings';
 import { buildCallSite, type CallSiteReport } from './callSite';
@@ -73,7 +73,7 @@ export async function scanWorkspace(dir: string): Promise<ScanResult> {
       continue;
     }
     if (!mightContainLlmCalls(text)) continue;
-    const r = await detectCalls(file, text, reader);
+    const r = await detectCached(file, text, reader);
     if (r.skipped) skipped.push({ file, reason: r.skipped });
     for (const d of r.calls) callSites.push(buildCallSite(d, ws));
   }
@@ -87,6 +87,41 @@ export async function analyzeDocument(relPath: string, text: string, ws: Setting
   const reason = contentSkipReason(text);
   if (reason) return { callSites: [], skipped: reason };
   if (!mightContainLlmCalls(text)) return { callSites: [], skipped: null };
-  const r = await detectCalls(relPath, text, reader);
+  const r = await detectCached(relPath, text, reader);
   return { callSites: sortCallSites(r.calls.map((d) => buildCallSite(d, ws))), skipped: r.skipped ?? null };
+}
+
+/**
+ * Detection results of this process, per file. An entry is reused only when the file's text AND the text of every
+ * other workspace file detection read for it (imported constants, prompt files) are unchanged, so a re-scan after
+ * a save re-parses only what changed. Detection does not depend on settings; costing is always redone.
+ */
+interface CacheEntry { text: string; deps: Map<string, string | null>; result: DetectResult }
+const detectCache = new Map<string, CacheEntry>();
+const DETECT_CACHE_LIMIT = 5_000;
+
+async function detectCached(relPath: string, text: string, reader?: WorkspaceReader): Promise<DetectResult> {
+  const hit = detectCache.get(relPath);
+  if (hit && hit.text === text && (!reader || [...hit.deps].every(([dep, seen]) => reader.readFile(dep) === seen))) return hit.result;
+  const deps = new Map<string, string | null>();
+  const recording: WorkspaceReader | undefined = reader && {
+    readFile(rel) {
+      const t = reader.readFile(rel);
+      deps.set(rel, t);
+      return t;
+    },
+    exists(rel) {
+      const e = reader.exists(rel);
+      if (!deps.has(rel)) deps.set(rel, reader.readFile(rel));
+      return e;
+    },
+  };
+  const result = await detectCalls(relPath, text, recording);
+  if (detectCache.size >= DETECT_CACHE_LIMIT) detectCache.delete(detectCache.keys().next().value!);
+  detectCache.set(relPath, { text, deps, result });
+  return result;
+}
+
+export function clearDetectionCache(): void {
+  detectCache.clear();
 }
