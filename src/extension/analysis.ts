@@ -70,6 +70,11 @@ export class FolderSettings implements vscode.Disposable {
     }
   }
 
+  /** Recompute every view (e.g. after new price data was loaded). */
+  refresh(): void {
+    this.invalidate();
+  }
+
   private invalidate(): void {
     this.cache.clear();
     this.generation++;

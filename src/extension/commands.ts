@@ -2,4 +2,5 @@
 export const enum CommandId {
   OpenPanel = 'llmCostLens.openPanel',
   SetVolume = 'llmCostLens.setVolume',
+  UpdatePrices = 'llmCostLens.updatePrices',
 }

@@ -8,6 +8,7 @@ import { DOCUMENT_SELECTOR, DocumentAnalyses, FolderSettings } from './analysis'
 import { CostCodeLensProvider } from './codeLens';
 import { CostHoverProvider } from './hover';
 import { setVolume } from './setVolume';
+import { loadDownloadedPrices, updatePricesCommand } from './updatePrices';
 
 /** Test-only switch for the e2e harness to prove its tests can fail (see test/e2e). */
 const brokenFeature = process.env.LLM_COST_LENS_E2E_BREAK ?? '';
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): void {
     analyses,
     vscode.commands.registerCommand(CommandId.OpenPanel, () => CostPanel.show(context)),
     vscode.commands.registerCommand(CommandId.SetVolume, setVolume),
+    vscode.commands.registerCommand(CommandId.UpdatePrices, () => updatePricesCommand(context, settings)),
     vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new CostHoverProvider(analyses)),
   );
   if (brokenFeature !== 'codelens') context.subscriptions.push(vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, new CostCodeLensProvider(analyses)));
@@ -28,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const item = createStatusBar();
     context.subscriptions.push(item, trackWorkspaceTotals(item, settings));
   }
+  loadDownloadedPrices(context, settings);
   console.log(`LLM Cost Lens activated in ${Date.now() - started} ms`);
 }
 

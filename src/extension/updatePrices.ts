@@ -1,0 +1,38 @@
+// "LLM Cost Lens: Update Prices": the extension's only network access, and only when the user runs it.
+// Downloads the upstream @pydantic/genai-prices data into the extension's global storage; any failure keeps
+// the prices in use (bundled snapshot or an earlier download).
+import * as vscode from 'vscode';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { PRICE_FILE_NAME, updatePrices, usePriceCatalogDir } from '../core/catalog/prices-update';
+import type { FolderSettings } from './analysis';
+
+export async function updatePricesCommand(context: vscode.ExtensionContext, settings: FolderSettings): Promise<void> {
+  const go = 'Download';
+  const answer = await vscode.window.showInformationMessage(
+    'Download the latest API prices (pydantic/genai-prices on GitHub)? This is the only network request LLM Cost Lens makes; nothing about your code is sent.',
+    { modal: true },
+    go,
+  );
+  if (answer !== go) return;
+  const dir = context.globalStorageUri.fsPath;
+  const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'LLM Cost Lens: downloading prices…' }, () => updatePrices({ dir }));
+  if (!r.ok) {
+    void vscode.window.showErrorMessage(`LLM Cost Lens: prices not updated (${r.error}). The prices in use stay as they were.`);
+    return;
+  }
+  const info = usePriceCatalogDir(dir);
+  settings.refresh();
+  void vscode.window.showInformationMessage(`LLM Cost Lens: ${r.models.toLocaleString('en-US')} model prices, prices as of ${info.asOf}.`);
+}
+
+/** After activation: use prices downloaded earlier, if any (never downloads). */
+export function loadDownloadedPrices(context: vscode.ExtensionContext, settings: FolderSettings): void {
+  const dir = context.globalStorageUri.fsPath;
+  if (!existsSync(join(dir, PRICE_FILE_NAME))) return;
+  setTimeout(() => {
+    const info = usePriceCatalogDir(dir);
+    if (info.note) console.warn(`LLM Cost Lens: ${info.note}`);
+    settings.refresh();
+  }, 0);
+}
