@@ -1,0 +1,45 @@
+// Regression guard for detection on real public application code (test/fixtures/real-world, labelled by hand).
+// The floors are the measured values when the set was built, rounded down to the nearest 5 %; raise them as
+// detection improves. `node --import tsx scripts/detection-eval.mjs` prints the same table with every miss
+// and false positive and its cause.
+import { describe, it, before } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+// @ts-expect-error -- plain ESM script without type declarations
+import { evaluate, formatReport, ROOT } from '../../scripts/detection-eval.mjs';
+
+const FLOORS = { recall: 0.8, precision: 1.0 };
+
+interface Labelled { source: string; license: string; calls: { line: number; column: number; sdk: string; api: string; model: string | null }[]; negatives: string[] }
+
+describe('detection on real-world code (test/fixtures/real-world)', () => {
+  const expected = JSON.parse(fs.readFileSync(path.join(ROOT as string, 'ground-truth.json'), 'utf8')) as Record<string, Labelled>;
+  let report: Awaited<ReturnType<typeof evaluate>>;
+  before(async () => {
+    report = await evaluate();
+    console.log(formatReport(report));
+  });
+
+  it('every labelled file exists, and every fixture file is labelled', () => {
+    for (const file of Object.keys(expected)) assert.ok(fs.existsSync(path.join(ROOT, file)), `missing ${file}`);
+    const onDisk = fs.readdirSync(ROOT, { recursive: true }).map(String).filter((f) => f.includes('__')).map((f) => f.split(path.sep).join('/'));
+    assert.deepEqual(onDisk.sort(), Object.keys(expected).sort());
+  });
+
+  it('every fixture names its source and license; every call has a position, sdk and api', () => {
+    for (const [file, spec] of Object.entries(expected)) {
+      assert.match(spec.source, /^https:\/\/github\.com\//, file);
+      assert.ok(spec.license, file);
+      for (const c of spec.calls) assert.ok(c.line > 0 && c.column > 0 && c.sdk && c.api, `${file}:${c.line}`);
+    }
+  });
+
+  it(`recall >= ${FLOORS.recall * 100} %`, () => {
+    assert.ok(report.recall >= FLOORS.recall, `recall ${report.recall.toFixed(3)} below ${FLOORS.recall}`);
+  });
+
+  it(`precision >= ${FLOORS.precision * 100} %`, () => {
+    assert.ok(report.precision >= FLOORS.precision, `precision ${report.precision.toFixed(3)} below ${FLOORS.precision}`);
+  });
+});
