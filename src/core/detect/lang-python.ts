@@ -765,7 +765,9 @@ class PyFile {
 
     const root = short.split('.')[0]!;
     if (HTTP_CLIENTS.py.modules.includes(root) && HTTP_CLIENTS.py.clientCtors.includes(last)) return { t: 'http', path: [] };
-    if ((short === 'boto3.client' || short === 'aioboto3.client' || short.endsWith('Session.client') || short === 'boto3.Session.client') && positional[0]?.t === 'str' && BEDROCK_SERVICES.includes(positional[0].text)) {
+    // boto3.client("bedrock-runtime") or boto3.client(service_name="bedrock-runtime")
+    const service = positional[0] ?? kwargs.get('service_name');
+    if ((short === 'boto3.client' || short === 'aioboto3.client' || short.endsWith('Session.client') || short === 'boto3.Session.client') && service?.t === 'str' && BEDROCK_SERVICES.includes(service.text)) {
       const sdk = SDKS.find((s) => s.sdk === 'bedrock')!;
       return { t: 'client', sdk, row: null, path: [], kwargs, positional };
     }
