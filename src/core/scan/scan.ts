@@ -58,21 +58,36 @@ export function sortCallSites(sites: CallSiteReport[]): CallSiteReport[] {
 export async function scanWorkspace(dir: string): Promise<ScanResult> {
   const root = resolve(dir);
   const ws = readWorkspaceSettings(root);
-  const { files, skipped } = walkWorkspace(root, ws.filesExclude);
+  const { files, skipped, stats } = walkWorkspace(root, ws.filesExclude);
   const reader = workspaceReader(root);
   const callSites: CallSiteReport[] = [];
   for (const file of files) {
-    const text = reader.readFile(file);
-    if (text === null) {
-      skipped.push({ file, reason: 'unreadable' });
-      continue;
+    // Unchanged since the last scan in this process (same size and mtime): reuse the prefilter verdict,
+    // and for the files that mention an SDK, their text — no read, no prefilter pass.
+    const key = join(root, file);
+    const stat = stats.get(file)!;
+    const memo = fileMemo.get(key);
+    let text: string | null;
+    if (memo && memo.size === stat.size && memo.mtimeMs === stat.mtimeMs) {
+      if (memo.skip) {
+        if (memo.skip !== 'no SDK') skipped.push({ file, reason: memo.skip });
+        continue;
+      }
+      text = memo.text;
+    } else {
+      text = reader.readFile(file);
+      if (text === null) {
+        skipped.push({ file, reason: 'unreadable' });
+        continue;
+      }
+      const skip = contentSkipReason(text) ?? (mightContainLlmCalls(text) ? null : 'no SDK');
+      fileMemo.set(key, { ...stat, skip, text: skip ? null : text });
+      if (skip) {
+        if (skip !== 'no SDK') skipped.push({ file, reason: skip });
+        continue;
+      }
     }
-    const reason = contentSkipReason(text);
-    if (reason) {
-      skipped.push({ file, reason });
-      continue;
-    }
-    if (!mightContainLlmCalls(text)) continue;
+    if (text === null) continue;
     const r = await detectCached(file, text, reader);
     if (r.skipped) skipped.push({ file, reason: r.skipped });
     for (const d of r.calls) callSites.push(buildCallSite(d, ws));
@@ -96,6 +111,9 @@ export async function analyzeDocument(relPath: string, text: string, ws: Setting
  * other workspace file detection read for it (imported constants, prompt files) are unchanged, so a re-scan after
  * a save re-parses only what changed. Detection does not depend on settings; costing is always redone.
  */
+/** Per absolute path: what the last scan saw, keyed by size + mtime (the heuristic git uses). */
+const fileMemo = new Map<string, { size: number; mtimeMs: number; skip: string | null; text: string | null }>();
+
 interface CacheEntry { text: string; deps: Map<string, string | null>; result: DetectResult }
 const detectCache = new Map<string, CacheEntry>();
 const DETECT_CACHE_LIMIT = 5_000;
@@ -124,4 +142,5 @@ async function detectCached(relPath: string, text: string, reader?: WorkspaceRea
 
 export function clearDetectionCache(): void {
   detectCache.clear();
+  fileMemo.clear();
 }

@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { languageForPath } from '../detect';
 
-export interface WalkResult { files: string[]; skipped: { file: string; reason: string }[] }
+export interface WalkResult {
+  files: string[];
+  skipped: { file: string; reason: string }[];
+  /** size and modification time of each file in `files`, for change detection between scans */
+  stats: Map<string, { size: number; mtimeMs: number }>;
+}
 
 const PRUNED_DIRS: Record<string, string> = {
   node_modules: 'dependency folder (node_modules)',
@@ -35,6 +40,7 @@ export const MAX_FILE_BYTES = 1_000_000;
 export function walkWorkspace(root: string, filesExclude: Record<string, unknown> = {}): WalkResult {
   const files: string[] = [];
   const skipped: WalkResult['skipped'] = [];
+  const stats: WalkResult['stats'] = new Map();
   const exclude = ignore().add(Object.entries(filesExclude).filter(([, on]) => on === true).map(([glob]) => glob));
 
   const visit = (rel: string, rules: { base: string; ig: Ignore }[]) => {
@@ -79,7 +85,7 @@ export function walkWorkspace(root: string, filesExclude: Record<string, unknown
         continue;
       }
       if (kind !== 'file' || languageForPath(childRel) === null) continue;
-      const size = statSync(join(abs, name)).size;
+      const { size, mtimeMs } = statSync(join(abs, name));
       if (size > MAX_FILE_BYTES) {
         skipped.push({ file: childRel, reason: `over ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes (${size.toLocaleString('en-US')})` });
         continue;
@@ -89,10 +95,11 @@ export function walkWorkspace(root: string, filesExclude: Record<string, unknown
         continue;
       }
       files.push(childRel);
+      stats.set(childRel, { size, mtimeMs });
     }
   };
   visit('', []);
-  return { files, skipped };
+  return { files, skipped, stats };
 }
 
 function readGitignore(dir: string): Ignore | null {
