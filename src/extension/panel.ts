@@ -1,49 +1,152 @@
 // The cost panel host: a single webview with a strict CSP; all state lives here, the webview renders it.
+// It scans the first workspace folder with the same `scanWorkspace` as `llm-cost-lens scan`, writes assumption
+// changes to that folder's settings, and rescans when settings or supported files change.
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { webviewToHostSchema, type HostToWebview } from '../shared/messages';
+import { webviewToHostSchema, type HostToWebview, type WebviewToHost } from '../shared/messages';
+import { scanWorkspace, readWorkspaceSettings, type ScanResult } from '../core/scan/scan';
+import { readSettings, type SettingsRead } from '../core/settings';
 import { loadScenarioRows } from './scenarios';
+import { chartFor, WORKSPACE_TARGET, workspaceView, validateSetting } from './panelState';
+import { resetSettings, writeSetting } from './settingsWriter';
+import { LANGUAGES } from './analysis';
+
+const RESCAN_DEBOUNCE_MS = 400;
 
 export class CostPanel {
   private static current: CostPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  private scan: { result: ScanResult; ws: SettingsRead } | null = null;
+  private target = WORKSPACE_TARGET;
+  private refreshing: Promise<void> | null = null;
+  private again = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   static show(context: vscode.ExtensionContext): void {
     if (CostPanel.current) {
       CostPanel.current.panel.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel('llmCostLens.panel', 'LLM Cost Lens', vscode.ViewColumn.Beside, {
-      enableScripts: true,
-      retainContextWhenHidden: false,
-      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media'), vscode.Uri.joinPath(context.extensionUri, 'dist')],
-    });
+    const panel = vscode.window.createWebviewPanel('llmCostLens.panel', 'LLM Cost Lens', vscode.ViewColumn.Beside, options(context.extensionUri));
     CostPanel.current = new CostPanel(panel, context.extensionUri);
+  }
+
+  /** Window reload: VS Code hands back the panel it had open (see registerWebviewPanelSerializer). */
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri): void {
+    panel.webview.options = options(extensionUri);
+    CostPanel.current?.panel.dispose();
+    CostPanel.current = new CostPanel(panel, extensionUri);
   }
 
   private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri) {
     panel.webview.html = html(panel.webview, extensionUri);
+    const supported = new Set<string>(LANGUAGES);
     panel.onDidDispose(() => this.dispose(), null, this.disposables);
-    panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw), null, this.disposables);
+    panel.webview.onDidReceiveMessage((raw: unknown) => void this.onMessage(raw), null, this.disposables);
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('llmCostLens') || e.affectsConfiguration('files.exclude')) this.schedule();
+      }),
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (supported.has(doc.languageId) || doc.uri.path.endsWith('.ipynb') || doc.uri.path.endsWith('/.vscode/settings.json')) this.schedule();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule()),
+    );
   }
 
   private async onMessage(raw: unknown): Promise<void> {
-    const msg = webviewToHostSchema.safeParse(raw);
-    if (!msg.success) {
-      console.warn('LLM Cost Lens: ignored a malformed webview message', msg.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    const parsed = webviewToHostSchema.safeParse(raw);
+    if (!parsed.success) {
+      console.warn('LLM Cost Lens: ignored a malformed webview message', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
       return;
     }
-    switch (msg.data.type) {
+    const msg: WebviewToHost = parsed.data;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    switch (msg.type) {
       case 'ready':
         await this.post({ type: 'scenarios', rows: await loadScenarioRows() });
+        await this.refresh();
         break;
-      case 'openFile': {
-        const folder = vscode.workspace.workspaceFolders?.[0];
-        if (!folder || msg.data.file.includes('..')) return;
-        await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, msg.data.file), { viewColumn: vscode.ViewColumn.One });
+      case 'selectChart':
+        this.target = msg.target;
+        if (this.scan) await this.postChart();
+        break;
+      case 'openFile':
+        await this.openFile(msg.file, msg.line, msg.column);
+        break;
+      case 'setSetting': {
+        if (!folder) return void this.post({ type: 'settingResult', key: msg.key, error: `llmCostLens.${msg.key}: open a folder first (settings are saved per workspace folder)` });
+        const checked = validateSetting(msg.key, msg.value);
+        const error = checked.ok ? await writeSetting(folder, msg.key, checked.value) : checked.error;
+        await this.post({ type: 'settingResult', key: msg.key, error });
+        if (!error) await this.refresh();
         break;
       }
+      case 'resetSettings': {
+        if (!folder) return;
+        const error = await resetSettings(folder, msg.keys);
+        if (error) await this.post({ type: 'settingResult', key: msg.keys[0]!, error });
+        await this.refresh();
+        break;
+      }
+      case 'exportReport':
+        break; // the export command is not contributed yet
     }
+  }
+
+  private async openFile(file: string, line?: number, column?: number): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder || file.split(/[\\/]/).includes('..') || file.startsWith('/')) return;
+    const options: vscode.TextDocumentShowOptions = { viewColumn: vscode.ViewColumn.One };
+    if (line !== undefined) {
+      const pos = new vscode.Position(line - 1, (column ?? 1) - 1);
+      options.selection = new vscode.Range(pos, pos);
+    }
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, file), options);
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), RESCAN_DEBOUNCE_MS);
+  }
+
+  /** Rescans (one scan at a time; a request during a scan runs one more afterwards) and posts table and chart. */
+  private async refresh(): Promise<void> {
+    if (this.refreshing) {
+      this.again = true;
+      return this.refreshing;
+    }
+    this.refreshing = (async () => {
+      do {
+        this.again = false;
+        await this.scanOnce();
+      } while (this.again);
+    })().finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
+  private async scanOnce(): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder || folder.uri.scheme !== 'file') {
+      this.scan = null;
+      await this.post({ type: 'workspace', view: workspaceView(null, readWorkspaceSettingsSafe(null), null, folder ? 'Only folders on disk can be scanned.' : null) });
+      return;
+    }
+    try {
+      const ws = readWorkspaceSettings(folder.uri.fsPath);
+      const result = await scanWorkspace(folder.uri.fsPath);
+      this.scan = { result, ws };
+      await this.post({ type: 'workspace', view: workspaceView(result, ws, folder.name) });
+      await this.postChart();
+    } catch (e) {
+      console.error('LLM Cost Lens: panel scan failed', e);
+      await this.post({ type: 'workspace', view: workspaceView(null, readWorkspaceSettingsSafe(folder.uri.fsPath), folder.name, `The workspace scan failed: ${e instanceof Error ? e.message : String(e)}`) });
+    }
+  }
+
+  private async postChart(): Promise<void> {
+    if (!this.scan) return;
+    await this.post({ type: 'chart', chart: chartFor(this.scan.result, this.scan.ws, this.target) });
   }
 
   private post(msg: HostToWebview): Thenable<boolean> {
@@ -51,9 +154,35 @@ export class CostPanel {
   }
 
   private dispose(): void {
-    CostPanel.current = undefined;
+    if (CostPanel.current?.panel === this.panel) CostPanel.current = undefined;
+    clearTimeout(this.timer);
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+function readWorkspaceSettingsSafe(root: string | null): SettingsRead {
+  try {
+    return root === null ? readSettings({}) : readWorkspaceSettings(root);
+  } catch {
+    return readSettings({});
+  }
+}
+
+function options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    retainContextWhenHidden: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist')],
+  };
+}
+
+/** Restores the panel after a window reload (the webview's own state comes back through getState). */
+export function registerPanelSerializer(extensionUri: vscode.Uri): vscode.Disposable {
+  return vscode.window.registerWebviewPanelSerializer('llmCostLens.panel', {
+    async deserializeWebviewPanel(panel: vscode.WebviewPanel) {
+      CostPanel.revive(panel, extensionUri);
+    },
+  });
 }
 
 function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {

@@ -1,5 +1,6 @@
 // The extension ⇄ webview protocol: one discriminated union each way, validated with zod on receipt.
 import * as z from 'zod'; // namespace import: lets esbuild drop zod's locales (≈90 KB instead of ≈450 KB)
+import { SETTINGS, type SettingKey } from '../core/settings';
 
 export const costCurveSchema = z.strictObject({
   volumes: z.array(z.number()),
@@ -28,13 +29,100 @@ export const scenarioRowSchema = z.strictObject({
 });
 export type ScenarioRow = z.infer<typeof scenarioRowSchema>;
 
+/** One call site of the workspace scan, as the panel's table shows it (figures unrounded, formatting in the view). */
+export const callSiteRowSchema = z.strictObject({
+  id: z.string(),
+  file: z.string(),
+  line: z.number().int().positive(),
+  column: z.number().int().positive(),
+  cell: z.number().int().nonnegative().nullable(),
+  key: z.string(),
+  api: z.string(),
+  model: z.string().nullable(),
+  endpoint: z.enum(['api', 'self-hosted']),
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  approximate: z.boolean(),
+  requestsPerDay: z.number(),
+  callsPerRequest: z.number(),
+  volumeSource: z.enum(['annotation', 'settings', 'default']),
+  volumeHidden: z.string().nullable(),
+  apiMonthlyUsd: z.number().nullable(),
+  selfHostedMonthlyUsd: z.number().nullable(),
+  openModel: z.string().nullable(),
+  breakEvenWithOps: z.number().nullable(),
+  verdict: z.string().nullable(),
+});
+export type CallSiteRow = z.infer<typeof callSiteRowSchema>;
+
+export const workspaceTotalsSchema = z.strictObject({
+  callSites: z.number(),
+  unpriced: z.number(),
+  daysPerMonth: z.number(),
+  apiMonthlyUsd: z.number(),
+  selfHostedMonthlyUsd: z.number(),
+  deployments: z.number(),
+  routingMonthlyUsd: z.number(),
+  routedSelfHosted: z.number(),
+  savingsVsApiUsd: z.number(),
+  verdict: z.string(),
+});
+export type WorkspaceTotals = z.infer<typeof workspaceTotalsSchema>;
+
+/** The assumption controls: every key the panel can write, each one of the SETTINGS keys. */
+export const ASSUMPTION_KEYS = [
+  'requestsPerDay', 'daysPerMonth',
+  'selfHosted.gpu', 'selfHosted.gpuCount', 'selfHosted.gpuHourlyUsd', 'selfHosted.precision', 'selfHosted.utilization', 'selfHosted.fixedMonthlyUsd',
+  'selfHosted.opsHoursPerMonth', 'selfHosted.opsHourlyUsd', 'selfHosted.setupHours', 'selfHosted.setupAmortizationMonths',
+] as const satisfies readonly SettingKey[];
+export type AssumptionKey = (typeof ASSUMPTION_KEYS)[number];
+
+const settingKeySchema = z.enum(Object.keys(SETTINGS) as [SettingKey, ...SettingKey[]]);
+const jsonValue = z.union([z.number(), z.string(), z.boolean(), z.null()]);
+
+export const assumptionsSchema = z.strictObject({
+  /** Effective values (folder settings over defaults), exactly what the scan used. */
+  values: z.record(z.string(), jsonValue),
+  /** Keys set in the folder's .vscode/settings.json. */
+  explicit: z.array(z.string()),
+  gpus: z.array(z.strictObject({ id: z.string(), hourlyUsd: z.number(), memoryGb: z.number() })),
+  warnings: z.array(z.string()),
+});
+export type Assumptions = z.infer<typeof assumptionsSchema>;
+
+export const workspaceViewSchema = z.strictObject({
+  folder: z.string().nullable(),
+  callSites: z.array(callSiteRowSchema),
+  totals: workspaceTotalsSchema.nullable(),
+  assumptions: assumptionsSchema,
+  prices: z.array(z.strictObject({ source: z.string(), asOf: z.string().nullable() })),
+  problem: z.string().nullable(),
+});
+export type WorkspaceView = z.infer<typeof workspaceViewSchema>;
+
+export const chartViewSchema = z.strictObject({
+  /** 'workspace' or a call-site id. */
+  target: z.string(),
+  title: z.string(),
+  curve: costCurveSchema.nullable(),
+  note: z.string().nullable(),
+});
+export type ChartView = z.infer<typeof chartViewSchema>;
+
 export const hostToWebviewSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('scenarios'), rows: z.array(scenarioRowSchema) }),
+  z.strictObject({ type: z.literal('workspace'), view: workspaceViewSchema }),
+  z.strictObject({ type: z.literal('chart'), chart: chartViewSchema }),
+  z.strictObject({ type: z.literal('settingResult'), key: settingKeySchema, error: z.string().nullable() }),
 ]);
 export type HostToWebview = z.infer<typeof hostToWebviewSchema>;
 
 export const webviewToHostSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
-  z.strictObject({ type: z.literal('openFile'), file: z.string().min(1) }),
+  z.strictObject({ type: z.literal('openFile'), file: z.string().min(1), line: z.number().int().positive().optional(), column: z.number().int().positive().optional() }),
+  z.strictObject({ type: z.literal('selectChart'), target: z.string().min(1).max(2000) }),
+  z.strictObject({ type: z.literal('setSetting'), key: settingKeySchema, value: z.unknown() }),
+  z.strictObject({ type: z.literal('resetSettings'), keys: z.array(settingKeySchema).min(1).max(50) }),
+  z.strictObject({ type: z.literal('exportReport'), format: z.enum(['markdown', 'csv', 'json']) }),
 ]);
 export type WebviewToHost = z.infer<typeof webviewToHostSchema>;

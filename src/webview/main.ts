@@ -1,123 +1,182 @@
 // Cost panel UI. A view only: renders what the extension sends, posts typed intents back.
-import { hostToWebviewSchema, type ScenarioRow, type WebviewToHost } from '../shared/messages';
-import { formatCount, formatUsd } from '../core/format/money';
-import { renderBreakEvenChart } from './chart';
+import { ASSUMPTION_KEYS, hostToWebviewSchema, scenarioRowSchema, workspaceViewSchema, chartViewSchema, type AssumptionKey, type ChartView, type ScenarioRow, type WebviewToHost, type WorkspaceView } from '../shared/messages';
+import { el } from './dom';
+import { renderCallSites, WORKSPACE_TARGET, type Sort, type SortColumn } from './callSiteTable';
+import { parseControl, renderAssumptions, SECTIONS, type FieldError } from './assumptions';
+import { renderScenarios } from './scenarioTable';
 
 declare function acquireVsCodeApi(): { postMessage(m: WebviewToHost): void; getState(): unknown; setState(s: unknown): void };
 const vscode = acquireVsCodeApi();
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (cls) e.className = cls;
-  return e;
+interface PanelState {
+  rows: ScenarioRow[];
+  selected: string | null;
+  workspace: WorkspaceView | null;
+  sort: Sort;
+  target: string;
+  chart: ChartView | null;
+  errors: Record<string, FieldError>;
+}
+let state: PanelState = { rows: [], selected: null, workspace: null, sort: { column: 'site', descending: false }, target: WORKSPACE_TARGET, chart: null, errors: {} };
+
+function update(patch: Partial<PanelState>): void {
+  state = { ...state, ...patch };
+  vscode.setState(state);
+  render();
 }
 
-interface PanelState { rows: ScenarioRow[]; selected: string | null }
-let state: PanelState = { rows: [], selected: null };
-
-function render(rows: ScenarioRow[]): void {
+function render(): void {
   const root = document.getElementById('root')!;
+  const focusedId = document.activeElement instanceof HTMLElement ? focusKey(document.activeElement) : null;
   root.replaceChildren();
-  root.append(el('h1', 'LLM Cost Lens'));
-  if (rows.length === 0) {
-    root.append(el('p', 'No scenario files found (scenarios/*.json in the workspace).', 'empty'));
+  const header = el('div', undefined, 'header');
+  header.append(el('h1', 'LLM Cost Lens'));
+  root.append(header);
+  renderCallSites(root, state.workspace, state.sort, state.target, state.chart);
+  renderAssumptions(root, state.workspace?.assumptions ?? null, state.errors);
+  renderScenarios(root, state.rows, state.selected);
+  if (focusedId) root.querySelector<HTMLElement>(focusedId)?.focus();
+}
+
+/** A selector that finds the "same" element after a re-render, so keyboard focus survives updates. */
+function focusKey(e: HTMLElement): string | null {
+  if (e.id) return `#${CSS.escape(e.id)}`;
+  if (e.dataset.action === 'sort') return `button[data-action="sort"][data-column="${e.dataset.column}"]`;
+  if (e.dataset.action === 'reset-section') return `button[data-section="${e.dataset.section}"]`;
+  if (e.dataset.action === 'select-callsite') return `tr[data-id="${CSS.escape(e.dataset.id ?? '')}"]`;
+  if (e.dataset.action === 'select-scenario') return `tr[data-file="${CSS.escape(e.dataset.file ?? '')}"]`;
+  return null;
+}
+
+function sortBy(column: SortColumn): void {
+  const descending = state.sort.column === column ? !state.sort.descending : column !== 'site' && column !== 'model' && column !== 'verdict';
+  update({ sort: { column, descending } });
+}
+
+function selectTarget(target: string): void {
+  if (target === state.target && state.chart?.target === target) return;
+  update({ target });
+  vscode.postMessage({ type: 'selectChart', target });
+}
+
+function commit(input: HTMLInputElement | HTMLSelectElement): void {
+  const key = input.dataset.setting as AssumptionKey | undefined;
+  if (!key || !(ASSUMPTION_KEYS as readonly string[]).includes(key)) return;
+  const parsed = parseControl(key, input.value);
+  const errors = { ...state.errors };
+  delete errors[key];
+  if (!parsed.ok) {
+    errors[key] = { message: parsed.error, text: input.value };
+    update({ errors });
     return;
   }
-  const table = el('table');
-  table.id = 'scenarios';
-  const head = el('tr');
-  for (const h of ['Scenario', 'API $/mo', 'Self-hosted $/mo', 'Break-even (ops)', 'Break-even (compute)', 'Verdict', 'Prices']) head.append(el('th', h));
-  table.append(el('thead'), el('tbody'));
-  table.tHead!.append(head);
-  for (const r of rows) {
-    const tr = el('tr');
-    tr.dataset.file = r.file;
-    tr.dataset.action = 'select';
-    tr.tabIndex = 0;
-    if (r.file === selectedFile(rows)) tr.classList.add('selected');
-    const link = el('a', r.file);
-    link.href = '#';
-    link.dataset.action = 'open';
-    tr.append(cell(link));
-    if (!r.ok) {
-      const td = el('td', r.problems.join('; '), 'problem');
-      td.colSpan = 6;
-      tr.append(td);
-    } else {
-      tr.append(
-        el('td', formatUsd(r.apiMonthlyUsd!), 'num api'),
-        el('td', formatUsd(r.selfHostedMonthlyUsd!), 'num self'),
-        el('td', r.breakEvenWithOps === null ? 'never' : `${formatCount(r.breakEvenWithOps)} req/day`, 'num'),
-        el('td', r.breakEvenComputeOnly === null ? 'never' : `${formatCount(r.breakEvenComputeOnly)} req/day`, 'num'),
-        el('td', r.verdict ?? '', `verdict ${r.verdict ?? ''}`),
-        el('td', r.priceAsOf ? `${r.priceSource} (as of ${r.priceAsOf})` : r.priceSource ?? '', 'basis'),
-      );
-    }
-    table.tBodies[0]!.append(tr);
-  }
-  root.append(table, el('p', 'Months are the scenario\'s daysPerMonth (default 30). Break-even: requests/day at which self-hosting costs no more than the API. Select a row for its chart.', 'basis'));
-  renderChart(root, rows);
-}
-
-function selectedFile(rows: ScenarioRow[]): string | null {
-  return rows.find((r) => r.file === state.selected && r.curve)?.file ?? rows.find((r) => r.curve)?.file ?? null;
-}
-
-function renderChart(root: HTMLElement, rows: ScenarioRow[]): void {
-  const row = rows.find((r) => r.file === selectedFile(rows));
-  const box = el('section');
-  box.id = 'chart';
-  root.append(box);
-  if (!row?.curve) return;
-  box.append(el('h2', `Monthly cost vs requests/day — ${row.file}`));
-  box.append(renderBreakEvenChart(row.curve, { width: Math.max(360, Math.min(900, root.clientWidth || 720)), height: 320, formatUsd, formatCount }));
-}
-
-function select(file: string): void {
-  state = { ...state, selected: file };
-  vscode.setState(state);
-  render(state.rows);
-}
-
-function cell(child: HTMLElement): HTMLTableCellElement {
-  const td = el('td');
-  td.append(child);
-  return td;
+  const current = state.workspace?.assumptions.values[key];
+  const explicit = state.workspace?.assumptions.explicit.includes(key);
+  update({ errors });
+  if (parsed.reset) {
+    if (explicit) vscode.postMessage({ type: 'resetSettings', keys: [key] });
+  } else if (parsed.value !== current || !explicit) vscode.postMessage({ type: 'setSetting', key, value: parsed.value });
 }
 
 document.addEventListener('click', (ev) => {
   const target = (ev.target as HTMLElement).closest<HTMLElement>('[data-action]');
-  const file = target?.closest<HTMLElement>('tr')?.dataset.file;
-  if (!target || !file) return;
-  ev.preventDefault();
-  if (target.dataset.action === 'open') vscode.postMessage({ type: 'openFile', file });
-  else select(file);
-});
-document.addEventListener('keydown', (ev) => {
-  const row = (ev.target as HTMLElement).closest<HTMLElement>('tr[data-action="select"]');
-  if (row?.dataset.file && (ev.key === 'Enter' || ev.key === ' ')) {
-    ev.preventDefault();
-    select(row.dataset.file);
+  if (!target) return;
+  const action = target.dataset.action;
+  switch (action) {
+    case 'sort':
+      sortBy(target.dataset.column as SortColumn);
+      break;
+    case 'open-callsite':
+      ev.preventDefault();
+      vscode.postMessage({ type: 'openFile', file: target.dataset.file!, line: Number(target.dataset.line), column: Number(target.dataset.column) });
+      break;
+    case 'select-callsite':
+      selectTarget(target.dataset.id!);
+      break;
+    case 'open-scenario':
+      ev.preventDefault();
+      vscode.postMessage({ type: 'openFile', file: target.closest<HTMLElement>('tr')!.dataset.file! });
+      break;
+    case 'select-scenario':
+      update({ selected: target.dataset.file! });
+      break;
+    case 'reset-section': {
+      const section = SECTIONS.find((s) => s.id === target.dataset.section);
+      if (!section) return;
+      const errors = { ...state.errors };
+      for (const c of section.controls) delete errors[c.key];
+      update({ errors });
+      vscode.postMessage({ type: 'resetSettings', keys: section.controls.map((c) => c.key) });
+      break;
+    }
+    case 'export':
+      vscode.postMessage({ type: 'exportReport', format: 'markdown' });
+      break;
   }
 });
+
+document.addEventListener('keydown', (ev) => {
+  const t = ev.target as HTMLElement;
+  if (ev.key !== 'Enter' && ev.key !== ' ') return;
+  if (t instanceof HTMLTableRowElement && t.dataset.action === 'select-callsite') {
+    ev.preventDefault();
+    selectTarget(t.dataset.id!);
+  } else if (t instanceof HTMLTableRowElement && t.dataset.action === 'select-scenario') {
+    ev.preventDefault();
+    update({ selected: t.dataset.file! });
+  } else if (ev.key === 'Enter' && t instanceof HTMLInputElement && t.dataset.setting) {
+    ev.preventDefault();
+    commit(t);
+  }
+});
+document.addEventListener('change', (ev) => {
+  const t = ev.target;
+  if ((t instanceof HTMLInputElement || t instanceof HTMLSelectElement) && t.dataset.setting) commit(t);
+});
+document.addEventListener('submit', (ev) => ev.preventDefault());
 
 window.addEventListener('message', (ev: MessageEvent) => {
-  const msg = hostToWebviewSchema.safeParse(ev.data);
-  if (!msg.success) {
-    console.warn('LLM Cost Lens: ignored a malformed message from the extension', msg.error.issues);
+  const parsed = hostToWebviewSchema.safeParse(ev.data);
+  if (!parsed.success) {
+    console.warn('LLM Cost Lens: ignored a malformed message from the extension', parsed.error.issues);
     return;
   }
-  state = { ...state, rows: msg.data.rows };
-  vscode.setState(state);
-  render(state.rows);
+  const msg = parsed.data;
+  switch (msg.type) {
+    case 'scenarios':
+      update({ rows: msg.rows });
+      break;
+    case 'workspace':
+      update({ workspace: msg.view });
+      break;
+    case 'chart':
+      if (msg.chart.target === state.target) update({ chart: msg.chart });
+      break;
+    case 'settingResult': {
+      const errors = { ...state.errors };
+      if (msg.error) errors[msg.key] = { message: msg.error, text: String(state.workspace?.assumptions.values[msg.key] ?? '') };
+      else delete errors[msg.key];
+      update({ errors });
+      break;
+    }
+  }
 });
 
-// Restore after hide/show or reload: the rows and the selected scenario.
-const saved = vscode.getState() as Partial<PanelState> | undefined;
-const savedRows = hostToWebviewSchema.safeParse({ type: 'scenarios', rows: saved?.rows });
-if (savedRows.success) {
-  state = { rows: savedRows.data.rows, selected: typeof saved?.selected === 'string' ? saved.selected : null };
-  render(state.rows);
-}
+// Restore after hide/show or reload; every saved part is validated like a message before use.
+const saved = (vscode.getState() ?? {}) as Partial<Record<keyof PanelState, unknown>>;
+const rows = scenarioRowSchema.array().safeParse(saved.rows);
+const workspace = workspaceViewSchema.safeParse(saved.workspace);
+const chart = chartViewSchema.safeParse(saved.chart);
+const sort = saved.sort as Partial<Sort> | undefined;
+state = {
+  ...state,
+  rows: rows.success ? rows.data : [],
+  selected: typeof saved.selected === 'string' ? saved.selected : null,
+  workspace: workspace.success ? workspace.data : null,
+  chart: chart.success ? chart.data : null,
+  target: typeof saved.target === 'string' ? saved.target : WORKSPACE_TARGET,
+  sort: typeof sort?.column === 'string' && typeof sort.descending === 'boolean' ? { column: sort.column as SortColumn, descending: sort.descending } : state.sort,
+};
+render();
 vscode.postMessage({ type: 'ready' });
+vscode.postMessage({ type: 'selectChart', target: state.target });

@@ -17,8 +17,8 @@ export type PanelValues = Record<keyof typeof COLUMNS, string>;
 
 /** The row of `scenario` in the panel's table, as header → cell text. */
 export async function readPanelRow(frame: FrameLocator, scenario: string): Promise<Record<string, string>> {
-  const headers = (await frame.locator('table thead th').allInnerTexts()).map((h) => h.replace(/\s+/g, ' ').trim());
-  const cells = (await frame.locator('table tbody tr').filter({ hasText: scenario }).first().locator('td, th').allInnerTexts()).map((c) =>
+  const headers = (await frame.locator('table#scenarios thead th').allInnerTexts()).map((h) => h.replace(/\s+/g, ' ').trim());
+  const cells = (await frame.locator('table#scenarios tbody tr').filter({ hasText: scenario }).first().locator('td, th').allInnerTexts()).map((c) =>
     c.replace(/\s+/g, ' ').trim(),
   );
   return Object.fromEntries(headers.map((h, i) => [h, cells[i] ?? '']));
@@ -27,8 +27,8 @@ export async function readPanelRow(frame: FrameLocator, scenario: string): Promi
 /** F1 → "LLM Cost Lens: Open Cost Panel" → the webview shows the scenario's monthly costs and verdict. */
 export async function costPanelShowsScenario(wb: Workbench, scenario: string, expected: PanelValues): Promise<Record<string, string>> {
   await wb.runCommand(COMMAND_OPEN_PANEL);
-  const frame = await wb.waitForWebview(PANEL_TITLE, 'table', 45_000);
-  await expectText(wb.session, frame.locator('table tbody tr').filter({ hasText: scenario }), scenario, `a row for ${scenario} in the cost panel`, 30_000);
+  const frame = await wb.waitForWebview(PANEL_TITLE, 'table#scenarios', 45_000);
+  await expectText(wb.session, frame.locator('table#scenarios tbody tr').filter({ hasText: scenario }), scenario, `a row for ${scenario} in the cost panel`, 30_000);
   const deadline = Date.now() + 10_000;
   let row: Record<string, string> = {};
   let wrong: string[] = [];

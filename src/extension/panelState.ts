@@ -1,0 +1,119 @@
+// What the cost panel shows, computed on the host from the workspace scan: table rows, totals, the
+// assumption values, and the chart of a call site or of the workspace. Pure (no `vscode`), so unit-tested.
+import * as z from 'zod';
+import type { ScanResult } from '../core/scan/scan';
+import { callScenario, type CallSiteReport } from '../core/scan/callSite';
+import { costCurve, CostCurveError } from '../core/economics/curve';
+import type { Scenario } from '../core/config';
+import { SETTINGS, type SettingKey, type SettingsRead } from '../core/settings';
+import { listGpus } from '../core/catalog/gpus';
+import { ASSUMPTION_KEYS, type CallSiteRow, type ChartView, type WorkspaceView } from '../shared/messages';
+
+export const WORKSPACE_TARGET = 'workspace';
+
+export function callSiteId(c: Pick<CallSiteReport, 'file' | 'line' | 'column' | 'cell'>): string {
+  return `${c.file}:${c.cell !== undefined ? `cell${c.cell + 1}:` : ''}${c.line}:${c.column}`;
+}
+
+export function callSiteRow(c: CallSiteReport): CallSiteRow {
+  return {
+    id: callSiteId(c),
+    file: c.file,
+    line: c.line,
+    column: c.column,
+    cell: c.cell ?? null,
+    key: c.key,
+    api: c.api,
+    model: c.model,
+    endpoint: c.endpoint,
+    inputTokens: c.tokens.input,
+    outputTokens: c.tokens.output,
+    approximate: !c.tokens.inputBasis.startsWith('exact'),
+    requestsPerDay: c.volume.requestsPerDay,
+    callsPerRequest: c.volume.callsPerRequest,
+    volumeSource: c.volume.source,
+    volumeHidden: c.volume.hidden,
+    apiMonthlyUsd: c.cost?.api?.monthlyUsd ?? null,
+    selfHostedMonthlyUsd: c.cost?.selfHosted?.monthlyUsd ?? null,
+    openModel: c.openModel.model,
+    breakEvenWithOps: c.cost?.breakEven.withOpsRequestsPerDay ?? null,
+    verdict: c.cost?.verdict ?? null,
+  };
+}
+
+export function workspaceView(scan: ScanResult | null, ws: SettingsRead, folder: string | null, problem: string | null = null): WorkspaceView {
+  const t = scan?.totals;
+  const prices = new Map<string, { source: string; asOf: string | null }>();
+  for (const c of scan?.callSites ?? []) {
+    const p = c.cost?.api?.price;
+    if (p) prices.set(`${p.source}\n${p.asOf}`, { source: p.source, asOf: p.asOf });
+  }
+  return {
+    folder,
+    callSites: (scan?.callSites ?? []).map(callSiteRow),
+    totals: t
+      ? {
+          callSites: t.callSites, unpriced: t.unpriced, daysPerMonth: t.daysPerMonth,
+          apiMonthlyUsd: t.apiMonthlyUsd, selfHostedMonthlyUsd: t.selfHostedMonthlyUsd, deployments: t.deployments.length,
+          routingMonthlyUsd: t.routing.monthlyUsd, routedSelfHosted: t.routing.selfHosted.length, savingsVsApiUsd: t.routing.savingsVsApiUsd, verdict: t.verdict,
+        }
+      : null,
+    assumptions: {
+      values: Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, ws.settings[k] as number | string | null])),
+      explicit: ASSUMPTION_KEYS.filter((k) => ws.explicit.has(k)),
+      gpus: listGpus().map((g) => ({ id: g.id, hourlyUsd: g.hourlyUsd, memoryGb: g.memoryGb })),
+      warnings: [...ws.warnings, ...(scan?.settings.warnings.filter((w) => !ws.warnings.includes(w)) ?? [])],
+    },
+    prices: [...prices.values()],
+    problem,
+  };
+}
+
+/** Host-side check of a value the panel asks to write: the setting's own zod schema, an error naming the key. */
+export function validateSetting(key: SettingKey, value: unknown): { ok: true; value: unknown } | { ok: false; error: string } {
+  const parsed = (SETTINGS[key].schema as z.ZodType).safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, error: `llmCostLens.${key}: ${parsed.error.issues.map((i) => i.message).join('; ')} (not saved)` };
+}
+
+const callsPerDay = (c: CallSiteReport) => c.volume.requestsPerDay * c.volume.callsPerRequest;
+
+/** The chart for one call site (its own scenario, as `scan` costs it) or for the workspace. */
+export function chartFor(scan: ScanResult, ws: SettingsRead, target: string): ChartView {
+  if (target === WORKSPACE_TARGET) return workspaceChart(scan, ws);
+  const c = scan.callSites.find((x) => callSiteId(x) === target);
+  const title = c ? `${c.file}:${c.line} — ${c.model ?? 'unresolved model'}` : target;
+  if (!c) return { target, title, curve: null, note: 'This call site is no longer in the workspace scan.' };
+  if (!c.cost?.api) return { target, title, curve: null, note: 'No chart: the model is unpriced.' };
+  if (!c.cost.selfHosted || !c.openModel.model) return { target, title, curve: null, note: `No chart: no self-hosted counterpart (${c.openModel.reason}).` };
+  const scenario = callScenario(ws.settings, c.model, c.openModel.model, callsPerDay(c), c.tokens.input, c.tokens.output);
+  return curveView(target, `${title} vs ${c.openModel.model} self-hosted`, scenario);
+}
+
+/**
+ * The workspace as one deployment: the call sites mapped to the busiest open model, summed volume, volume-weighted
+ * tokens (as `scan` sizes shared deployments) and their blended API price per token, so the API line at today's
+ * volume is their API total.
+ */
+function workspaceChart(scan: ScanResult, ws: SettingsRead): ChartView {
+  const deployment = [...scan.totals.deployments].sort((a, b) => b.apiMonthlyUsd - a.apiMonthlyUsd)[0];
+  if (!deployment) return { target: WORKSPACE_TARGET, title: 'Whole workspace', curve: null, note: 'No chart: no priced call site has a self-hosted counterpart.' };
+  const tokens = deployment.inputTokens + deployment.outputTokens;
+  const perCall = deployment.apiMonthlyUsd / (deployment.requestsPerDay * scan.totals.daysPerMonth);
+  if (!(tokens > 0) || !(deployment.requestsPerDay > 0)) return { target: WORKSPACE_TARGET, title: 'Whole workspace', curve: null, note: 'No chart: the workspace has no token volume.' };
+  const scenario = callScenario(ws.settings, null, deployment.openModel, deployment.requestsPerDay, deployment.inputTokens, deployment.outputTokens);
+  const usdPerMTok = (perCall * 1e6) / tokens;
+  scenario.api = { inputUsdPerMTok: usdPerMTok, outputUsdPerMTok: usdPerMTok };
+  const others = scan.totals.deployments.length - 1;
+  const title = `Whole workspace — ${deployment.callSites.length} call site${deployment.callSites.length === 1 ? '' : 's'} on one ${deployment.openModel} deployment (blended API price)${others > 0 ? `; ${others} other deployment${others === 1 ? '' : 's'} not shown` : ''}`;
+  return curveView(WORKSPACE_TARGET, title, scenario);
+}
+
+function curveView(target: string, title: string, scenario: Scenario): ChartView {
+  try {
+    return { target, title, curve: costCurve(scenario, { points: 160 }), note: null };
+  } catch (e) {
+    if (e instanceof CostCurveError) return { target, title, curve: null, note: `No chart: ${e.problems.join('; ')}` };
+    throw e;
+  }
+}

@@ -1,0 +1,159 @@
+// The workspace's call sites (from the host's scan): sortable by any column (click or Enter on the header button),
+// file:line opens the code, a row (or the totals row) selects what the chart shows.
+import type { CallSiteRow, ChartView, WorkspaceView } from '../shared/messages';
+import { formatCount, formatUsd } from '../core/format/money';
+import { renderBreakEvenChart } from './chart';
+import { cell, el } from './dom';
+import { chartWidth } from './scenarioTable';
+
+export type SortColumn = 'site' | 'model' | 'tokens' | 'volume' | 'api' | 'self' | 'verdict';
+export interface Sort { column: SortColumn; descending: boolean }
+
+const COLUMNS: { id: SortColumn; label: string; numeric: boolean }[] = [
+  { id: 'site', label: 'Call site', numeric: false },
+  { id: 'model', label: 'Model', numeric: false },
+  { id: 'tokens', label: 'Tokens in / out', numeric: true },
+  { id: 'volume', label: 'Volume', numeric: true },
+  { id: 'api', label: 'API $/mo', numeric: true },
+  { id: 'self', label: 'Self-hosted $/mo', numeric: true },
+  { id: 'verdict', label: 'Verdict', numeric: false },
+];
+
+export const WORKSPACE_TARGET = 'workspace';
+
+export function tokensText(r: CallSiteRow): string {
+  return `${r.approximate ? '≈' : ''}${formatCount(r.inputTokens)} / ${formatCount(r.outputTokens)}`;
+}
+
+export function volumeText(r: CallSiteRow): string {
+  return `${formatCount(r.requestsPerDay)}/day${r.callsPerRequest !== 1 ? ` ×${r.callsPerRequest}` : ''} (${r.volumeSource})`;
+}
+
+function sortValue(r: CallSiteRow, column: SortColumn): string | number | null {
+  switch (column) {
+    case 'site': return null; // scan order: file, line, column
+    case 'model': return r.model;
+    case 'tokens': return r.inputTokens + r.outputTokens;
+    case 'volume': return r.requestsPerDay * r.callsPerRequest;
+    case 'api': return r.apiMonthlyUsd;
+    case 'self': return r.selfHostedMonthlyUsd;
+    case 'verdict': return r.verdict;
+  }
+}
+
+export function sortRows(rows: CallSiteRow[], sort: Sort): CallSiteRow[] {
+  const indexed = rows.map((r, i) => ({ r, i }));
+  indexed.sort((a, b) => {
+    const va = sortValue(a.r, sort.column);
+    const vb = sortValue(b.r, sort.column);
+    let d = 0;
+    if (sort.column === 'site') d = a.i - b.i;
+    else if (va === null && vb === null) d = 0;
+    else if (va === null) return 1; // missing values last, whatever the direction
+    else if (vb === null) return -1;
+    else d = typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb));
+    return (sort.descending ? -d : d) || a.i - b.i;
+  });
+  return indexed.map((x) => x.r);
+}
+
+export function renderCallSites(root: HTMLElement, view: WorkspaceView | null, sort: Sort, target: string, chart: ChartView | null): void {
+  const section = el('section');
+  section.id = 'callsites-section';
+  section.append(el('h2', 'Call sites in this workspace'));
+  root.append(section);
+  if (!view) {
+    section.append(el('p', 'Scanning the workspace…', 'empty'));
+    return;
+  }
+  if (view.problem) section.append(el('p', view.problem, 'problem'));
+  if (view.callSites.length === 0) {
+    section.append(el('p', view.folder ? 'No LLM calls found in this folder.' : 'Open a folder to see its LLM calls.', 'empty'));
+    return;
+  }
+  const table = el('table');
+  table.id = 'callsites';
+  table.append(el('caption', `${view.callSites.length} call site${view.callSites.length === 1 ? '' : 's'}${view.folder ? ` in ${view.folder}` : ''}; months of ${view.totals?.daysPerMonth ?? 30} days. Select a row (or the totals) for its chart.`, 'basis'));
+  const head = el('tr');
+  for (const c of COLUMNS) {
+    const th = el('th', undefined, c.numeric ? 'num' : undefined);
+    th.scope = 'col';
+    th.dataset.column = c.id;
+    const active = sort.column === c.id;
+    th.setAttribute('aria-sort', active ? (sort.descending ? 'descending' : 'ascending') : 'none');
+    const button = el('button', `${c.label}${active ? (sort.descending ? ' ▼' : ' ▲') : ''}`, 'sort');
+    button.type = 'button';
+    button.dataset.action = 'sort';
+    button.dataset.column = c.id;
+    button.title = `Sort by ${c.label}`;
+    th.append(button);
+    head.append(th);
+  }
+  table.append(el('thead'), el('tbody'), el('tfoot'));
+  table.tHead!.append(head);
+  for (const r of sortRows(view.callSites, sort)) table.tBodies[0]!.append(row(r, target));
+  if (view.totals) table.tFoot!.append(totalsRow(view, target));
+  section.append(table);
+  if (view.callSites.some((r) => r.volumeHidden)) section.append(el('p', 'An llm-cost comment hides a panel or settings volume for some calls: the comment wins.', 'basis'));
+
+  const box = el('section');
+  box.id = 'callsite-chart';
+  box.setAttribute('aria-live', 'polite');
+  section.append(box);
+  if (!chart || chart.target !== target) {
+    box.append(el('p', 'Computing the chart…', 'empty'));
+    return;
+  }
+  box.append(el('h3', `Monthly cost vs requests/day — ${chart.title}`));
+  if (chart.curve) box.append(renderBreakEvenChart(chart.curve, { width: chartWidth(root), height: 320, formatUsd, formatCount }));
+  else box.append(el('p', chart.note ?? 'No chart.', 'empty'));
+}
+
+function row(r: CallSiteRow, target: string): HTMLTableRowElement {
+  const tr = el('tr');
+  tr.dataset.id = r.id;
+  tr.dataset.action = 'select-callsite';
+  tr.tabIndex = 0;
+  if (r.id === target) {
+    tr.classList.add('selected');
+    tr.setAttribute('aria-selected', 'true');
+  }
+  const link = el('a', `${r.file}:${r.cell !== null ? `cell ${r.cell + 1}:` : ''}${r.line}`);
+  link.href = '#';
+  link.dataset.action = 'open-callsite';
+  link.dataset.file = r.file;
+  link.dataset.line = String(r.line);
+  link.dataset.column = String(r.column);
+  link.title = `Open ${r.file} at line ${r.line} (${r.api})`;
+  tr.append(
+    cell(link),
+    el('td', `${r.model ?? '(unresolved)'}${r.endpoint === 'self-hosted' ? ' [self-hosted]' : ''}`),
+    el('td', tokensText(r), 'num'),
+    el('td', volumeText(r), 'num'),
+    el('td', r.apiMonthlyUsd === null ? 'unpriced' : formatUsd(r.apiMonthlyUsd), 'num api'),
+    el('td', r.selfHostedMonthlyUsd === null ? '—' : `${formatUsd(r.selfHostedMonthlyUsd)}${r.openModel ? ` (${r.openModel})` : ''}`, 'num self'),
+    el('td', r.verdict ?? '—', `verdict ${r.verdict ?? ''}`),
+  );
+  return tr;
+}
+
+function totalsRow(view: WorkspaceView, target: string): HTMLTableRowElement {
+  const t = view.totals!;
+  const tr = el('tr', undefined, 'totals');
+  tr.dataset.id = WORKSPACE_TARGET;
+  tr.dataset.action = 'select-callsite';
+  tr.tabIndex = 0;
+  if (target === WORKSPACE_TARGET) {
+    tr.classList.add('selected');
+    tr.setAttribute('aria-selected', 'true');
+  }
+  const label = el('th', `Total${t.unpriced ? ` (${t.unpriced} unpriced)` : ''}`);
+  label.scope = 'row';
+  label.colSpan = 4;
+  const self = el('td', formatUsd(t.selfHostedMonthlyUsd), 'num self');
+  self.title = `Shared self-hosted deployments (${t.deployments}), ops counted once per deployment; calls without an open counterpart stay on the API`;
+  const routing = el('td', `best routing ${formatUsd(t.routingMonthlyUsd)} (${t.verdict})`, `verdict ${t.verdict}`);
+  routing.title = t.savingsVsApiUsd > 0 ? `${t.routedSelfHosted} call site(s) self-hosted save ${formatUsd(t.savingsVsApiUsd)}/mo` : 'Keeping every call on the API is cheapest at these volumes';
+  tr.append(label, el('td', formatUsd(t.apiMonthlyUsd), 'num api'), self, routing);
+  return tr;
+}

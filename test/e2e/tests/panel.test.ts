@@ -1,0 +1,177 @@
+// The cost panel (issue 6) in code-server: the workspace call-site table equals `llm-cost-lens scan --json`,
+// every assumption control writes exactly one key to the folder's .vscode/settings.json and the status bar follows,
+// invalid values write nothing, sorting / reveal work from the keyboard, and state survives hide/show.
+import { after, afterEach, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FrameLocator } from 'playwright-core';
+import { Session } from '../harness/session';
+import { Workbench } from '../harness/workbench';
+import { expectText, expectVisible } from '../harness/expect';
+import type { ScanResult } from '../../../src/core/scan/scan';
+import { cliScan, expectedStatus } from '../stories/editor';
+import { PANEL_TITLE } from '../stories/extension';
+import { expectedRows, headerButton, inlineError, openPanel, setControl, settingsUntil, tableMatches } from '../stories/panel';
+
+// A call without an llm-cost comment, so the workspace default volume (the requests/day control) applies to it.
+const DEFAULT_VOLUME_FILE = 'app/digest.py';
+const DEFAULT_VOLUME_SOURCE = `"""Daily digest of release notes (e2e: a call whose volume is the workspace default)."""
+from anthropic import Anthropic
+
+client = Anthropic()
+
+
+def digest(notes: str) -> str:
+    reply = client.messages.create(
+        model="claude-haiku-4-5",
+        max_tokens=200,
+        messages=[{"role": "user", "content": f"Summarize these release notes for customers:\\n{notes}"}],
+    )
+    return reply.content[0].text
+`;
+
+const K = (key: string) => `llmCostLens.${key}`;
+
+/** One case per control: what to type (or select) and the exact value it must write. */
+const CONTROLS: { key: string; input: string; value: unknown; changesStatus?: boolean }[] = [
+  { key: 'requestsPerDay', input: '2,500', value: 2500, changesStatus: true },
+  { key: 'daysPerMonth', input: '22', value: 22, changesStatus: true },
+  { key: 'selfHosted.gpu', input: 'A100-80GB', value: 'A100-80GB' },
+  { key: 'selfHosted.gpuCount', input: '2', value: 2 },
+  { key: 'selfHosted.gpuHourlyUsd', input: '3.5', value: 3.5 },
+  { key: 'selfHosted.precision', input: 'bf16', value: 'bf16' },
+  { key: 'selfHosted.utilization', input: '0.5', value: 0.5 },
+  { key: 'selfHosted.fixedMonthlyUsd', input: '50', value: 50, changesStatus: true },
+  { key: 'selfHosted.opsHoursPerMonth', input: '20', value: 20, changesStatus: true },
+  { key: 'selfHosted.opsHourlyUsd', input: '150', value: 150, changesStatus: true },
+  { key: 'selfHosted.setupHours', input: '80', value: 80, changesStatus: true },
+  { key: 'selfHosted.setupAmortizationMonths', input: '24', value: 24, changesStatus: true },
+];
+
+describe('cost panel: call-site table, assumption controls, state', () => {
+  let session: Session;
+  let wb: Workbench;
+  let frame: FrameLocator;
+  let scan: ScanResult;
+
+  before(async () => {
+    session = await Session.start({ name: 'panel' });
+    wb = new Workbench(session);
+    writeFileSync(join(session.workspace, DEFAULT_VOLUME_FILE), DEFAULT_VOLUME_SOURCE);
+    scan = cliScan(session.workspace);
+  });
+  afterEach(async (t) => {
+    await session?.screenshot(t.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase());
+  });
+  after(async () => {
+    await session?.stop();
+  });
+
+  it('the call-site table and totals equal the CLI scan of the same workspace', async () => {
+    assert.ok(scan.callSites.length >= 2, 'examples/ has call sites');
+    await wb.waitForStatusBarItem(expectedStatus(scan), 45_000);
+    frame = await openPanel(wb);
+    const seen = await tableMatches(wb, frame, scan);
+    console.log(`[e2e] panel table: ${JSON.stringify(seen)}`);
+    await expectVisible(session, frame.locator('#callsite-chart svg'), 'the workspace break-even chart', 20_000);
+  });
+
+  it('sorting: Enter on the "API $/mo" header sorts by API cost, descending then ascending', async () => {
+    const button = await headerButton(wb, frame, 'API $/mo');
+    await button.focus();
+    await button.press('Enter');
+    const api = (rows: string[][]) => rows.map((r) => r[4]);
+    const byApi = [...scan.callSites].sort((a, b) => (b.cost?.api?.monthlyUsd ?? -1) - (a.cost?.api?.monthlyUsd ?? -1));
+    const want = expectedRows({ ...scan, callSites: byApi });
+    await expectText(session, frame.locator('table#callsites thead th[aria-sort="descending"]'), 'API $/mo', 'the API column sorted descending', 5_000);
+    const firstCells = await frame.locator('table#callsites tbody tr td:nth-child(5)').allInnerTexts();
+    assert.deepEqual(firstCells.map((s) => s.trim()), api(want));
+    await (await headerButton(wb, frame, 'API $/mo')).press('Enter');
+    await expectText(session, frame.locator('table#callsites thead th[aria-sort="ascending"]'), 'API $/mo', 'the API column sorted ascending', 5_000);
+  });
+
+  it('selecting a call-site row charts that call site', async () => {
+    const c = scan.callSites.find((x) => x.cost?.api && x.cost.selfHosted)!;
+    const row = frame.locator('table#callsites tbody tr').filter({ hasText: `${c.file}:${c.line}` }).first();
+    await row.focus();
+    await row.press('Enter');
+    await expectText(session, frame.locator('#callsite-chart h3'), `${c.file}:${c.line}`, 'the chart title naming the call site', 15_000);
+    await expectVisible(session, frame.locator('#callsite-chart svg'), 'the call site\'s break-even chart', 15_000);
+  });
+
+  it('clicking file:line reveals the call in the editor at its line and column', async () => {
+    const c = scan.callSites[0]!;
+    await frame.locator('table#callsites tbody a').filter({ hasText: `${c.file}:${c.line}` }).first().click();
+    const name = c.file.split('/').pop()!;
+    await expectVisible(session, wb.page.locator('.tabs-container .tab.active').filter({ hasText: name }), `an active editor tab for ${name}`, 15_000);
+    await expectText(session, wb.page.locator('.part.statusbar .statusbar-item[id$="editor.selection"]'), `Ln ${c.line}, Col ${c.column}`, 'the cursor at the call', 10_000);
+  });
+
+  it('panel state (sort, selected call site) survives hide/show', async () => {
+    // Revealing the call opened its file in the panel's editor group, which hid the panel (its webview is
+    // destroyed: retainContextWhenHidden is off). Show the panel again: it restores from getState.
+    const panelTab = wb.page.locator('.tabs-container .tab').filter({ hasText: PANEL_TITLE }).first();
+    await panelTab.click();
+    frame = await wb.waitForWebview(PANEL_TITLE, 'table#callsites tbody tr', 20_000);
+    const c = scan.callSites.find((x) => x.cost?.api && x.cost.selfHosted)!;
+    await expectText(session, frame.locator('table#callsites thead th[aria-sort="ascending"]'), 'API $/mo', 'the API sort restored', 10_000);
+    await expectText(session, frame.locator('table#callsites tbody tr.selected'), `${c.file}:${c.line}`, 'the selected row restored', 10_000);
+    await expectText(session, frame.locator('#callsite-chart h3'), `${c.file}:${c.line}`, 'the chart restored', 10_000);
+  });
+
+  it('an invalid value shows an inline error naming the setting and writes nothing', async () => {
+    const before = JSON.stringify(wb.readSettingsJson() ?? null);
+    await setControl(frame, 'selfHosted.utilization', '1.5');
+    const msg = await inlineError(wb, frame, 'selfHosted.utilization', /llmCostLens\.selfHosted\.utilization/);
+    console.log(`[e2e] inline error: ${JSON.stringify(msg)}`);
+    await setControl(frame, 'requestsPerDay', '-5');
+    await inlineError(wb, frame, 'requestsPerDay', /llmCostLens\.requestsPerDay/);
+    await wb.page.waitForTimeout(1_000); // nothing should arrive: give a wrong write time to land before checking
+    assert.equal(JSON.stringify(wb.readSettingsJson() ?? null), before, 'settings.json unchanged');
+  });
+
+  for (const c of CONTROLS) {
+    it(`control ${c.key}: writes ${K(c.key)} = ${JSON.stringify(c.value)} to .vscode/settings.json; status bar and table follow`, async () => {
+      const statusBefore = expectedStatus(cliScan(session.workspace));
+      await setControl(frame, c.key, c.input);
+      const settings = await settingsUntil(wb, (s) => s[K(c.key)] === c.value);
+      assert.equal(settings[K(c.key)], c.value, `settings.json: ${JSON.stringify(settings)}`);
+      const after = cliScan(session.workspace);
+      const status = expectedStatus(after);
+      if (c.changesStatus) assert.notEqual(status, statusBefore, `${c.key} changes the workspace totals`);
+      await wb.waitForStatusBarItem(status, 20_000);
+      await tableMatches(wb, frame, after);
+      await expectText(session, frame.locator(`${'#setting-' + c.key.replace(/\./g, '-')} ~ .origin`), 'set in this folder', `${c.key} marked as set in this folder`, 5_000);
+      console.log(`[e2e] ${c.key} → ${JSON.stringify(c.value)}: ${status}`);
+    });
+  }
+
+  it('Reset ops and setup to defaults removes exactly those keys', async () => {
+    await frame.locator('button[data-section="ops"]').click();
+    const keys = ['selfHosted.opsHoursPerMonth', 'selfHosted.opsHourlyUsd', 'selfHosted.setupHours', 'selfHosted.setupAmortizationMonths'].map(K);
+    const settings = await settingsUntil(wb, (s) => keys.every((k) => !(k in s)));
+    for (const k of keys) assert.ok(!(k in settings), `${k} removed: ${JSON.stringify(settings)}`);
+    assert.equal(settings[K('requestsPerDay')], 2500, 'other sections untouched');
+    const after = cliScan(session.workspace);
+    await wb.waitForStatusBarItem(expectedStatus(after), 20_000);
+    await tableMatches(wb, frame, after);
+  });
+
+  it('screenshots in dark and high-contrast themes', async () => {
+    // workbench.colorTheme in the workspace settings (the test's own copy): the workbench applies it live.
+    await frame.locator('#callsites-section h2').scrollIntoViewIfNeeded();
+    const file = join(session.workspace, '.vscode', 'settings.json');
+    for (const [theme, cls] of [['Default Dark Modern', 'vs-dark'], ['Default High Contrast', 'hc-black']] as const) {
+      writeFileSync(file, JSON.stringify({ ...(wb.readSettingsJson() ?? {}), 'workbench.colorTheme': theme }, null, 2));
+      await expectVisible(session, wb.page.locator(`.monaco-workbench.${cls}`), `the workbench in ${theme}`, 15_000);
+      await wb.page.waitForTimeout(1_500); // the webview restyles from the theme's CSS variables
+      await session.screenshot(`panel-${cls}`);
+    }
+  });
+
+  it('no CSP violation and no request outside 127.0.0.1', () => {
+    assert.deepEqual(session.cspViolations().map((c) => c.text), []);
+    assert.deepEqual(session.network().external.map((r) => r.url), []);
+  });
+});
