@@ -458,6 +458,7 @@ class PyFile {
     const isF = prefix.includes('f');
     let text = '';
     const placeholders: string[] = [];
+    let envBase: string | undefined;
     for (const c of node.namedChildren) {
       if (!c) continue;
       if (c.type === 'string_content') text += raw ? c.text : decodeEscapes(c.text);
@@ -466,7 +467,19 @@ class PyFile {
         const expr = c.childForFieldName('expression') ?? c.namedChild(0);
         const v = expr ? this.eval(expr) : UNKNOWN;
         if (v.t === 'str' && !v.placeholders.length) text += v.text;
-        else {
+        else if (v.t === 'env' && text === '' && !envBase) {
+          // f"{os.getenv('BASE_URL')}/chat/completions": a URL whose host comes from the environment
+          if (v.def?.t === 'str') text += v.def.text;
+          else {
+            envBase = v.name;
+            text += `{${v.name}}`;
+            placeholders.push(v.name);
+          }
+        } else if (v.t === 'str' && v.envBase && text === '' && !envBase) {
+          envBase = v.envBase;
+          text += v.text;
+          placeholders.push(...v.placeholders);
+        } else {
           const name = expr?.text ?? '';
           text += `{${name}}`;
           if (!placeholders.includes(name)) placeholders.push(name);
@@ -476,6 +489,7 @@ class PyFile {
     if (prefix.includes('b')) return UNKNOWN;
     const v = str(text, 'literal') as Extract<Value, { t: 'str' }>;
     if (isF) v.placeholders = placeholders;
+    if (isF && envBase) v.envBase = envBase;
     return v;
   }
 
@@ -609,7 +623,17 @@ class PyFile {
     const lv = this.eval(l);
     const rv = this.eval(r);
     if (op === '+') {
-      if (lv.t === 'str' && rv.t === 'str') return this.concat([lv, rv]);
+      if (lv.t === 'str' && rv.t === 'str') {
+        const joined = this.concat([lv, rv]);
+        return lv.envBase && joined.t === 'str' ? { ...joined, envBase: lv.envBase } : joined;
+      }
+      // os.getenv("OPENAI_BASE_URL") + "/chat/completions": an environment base URL joined with a path. With a
+      // default the default is the base (as endpointFor reads env values); without one the variable is kept.
+      if (lv.t === 'env' && rv.t === 'str') {
+        if (lv.def?.t === 'str') return this.concat([lv.def, rv]);
+        const joined = this.concat([{ t: 'str', text: `{${lv.name}}`, placeholders: [lv.name], src: 'literal' }, rv]);
+        return joined.t === 'str' ? { ...joined, envBase: lv.name } : joined;
+      }
       // a known text plus a runtime value: the runtime value becomes a named placeholder
       if (lv.t === 'str' && rv.t === 'unknown') return this.concat([lv, { t: 'str', text: `{${r.text}}`, placeholders: [r.text], src: 'literal' }]);
       if (rv.t === 'str' && lv.t === 'unknown') return this.concat([{ t: 'str', text: `{${l.text}}`, placeholders: [l.text], src: 'literal' }, rv]);
@@ -1021,7 +1045,8 @@ class PyFile {
     site.reasoningTokens = reasoningIn(body);
     site.streaming = verb === 'stream' || boolIn(body, 'stream') === true;
     const m = /^(https?:\/\/[^/]+)/.exec(url);
-    const ep = endpointFor(m ? str(m[1]!, 'literal') : null, !!hit.selfHostedDefault, false);
+    // a base URL from an environment variable counts as a configured (self-hosted) base, as for SDK clients
+    const ep = endpointFor(urlV.envBase ? { t: 'env', name: urlV.envBase, def: null } : m ? str(m[1]!, 'literal') : null, !!hit.selfHostedDefault, false);
     site.endpoint = ep.endpoint;
     site.baseUrl = m ? m[1]! : ep.baseUrl;
     const parts: PromptPart[] = [];

@@ -7,7 +7,7 @@ import type { PromptSource } from './types';
 export interface Where { file: string; line: number }
 
 export type Value =
-  | { t: 'str'; text: string; placeholders: string[]; src: PromptSource; from?: Where; literalAtUse?: boolean }
+  | { t: 'str'; text: string; placeholders: string[]; src: PromptSource; from?: Where; literalAtUse?: boolean; envBase?: string }
   | { t: 'num'; value: number }
   | { t: 'bool'; value: boolean }
   | { t: 'none' }

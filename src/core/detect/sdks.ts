@@ -156,7 +156,7 @@ export const SDKS: SdkRow[] = [
     sdk: 'langchain',
     packages: {
       py: ['langchain_openai', 'langchain_anthropic', 'langchain_google_genai', 'langchain_google_vertexai', 'langchain_aws', 'langchain_ollama', 'langchain_community.chat_models', 'langchain_mistralai', 'langchain_groq', 'langchain_cohere', 'langchain_together', 'langchain.chat_models', 'langchain_core.language_models', 'langchain_openai.chat_models'],
-      js: ['@langchain/openai', '@langchain/anthropic', '@langchain/google-genai', '@langchain/aws', '@langchain/ollama', '@langchain/mistralai', '@langchain/groq', '@langchain/community/chat_models/ollama', 'langchain/chat_models/universal'],
+      js: ['@langchain/openai', '@langchain/anthropic', '@langchain/google-genai', '@langchain/aws', '@langchain/ollama', '@langchain/mistralai', '@langchain/groq', '@langchain/community/chat_models/ollama', 'langchain/chat_models/universal', '@langchain/core/language_models'],
     },
     clients: [
       ...['ChatOpenAI', 'AzureChatOpenAI', 'ChatAnthropic', 'ChatGoogleGenerativeAI', 'ChatVertexAI', 'ChatBedrock', 'ChatBedrockConverse', 'ChatMistralAI', 'ChatGroq', 'ChatCohere', 'ChatTogether', 'OpenAI']
@@ -165,6 +165,8 @@ export const SDKS: SdkRow[] = [
       { name: 'OllamaLLM', langs: ['py'], role: 'model', modelKeys: ['model'], selfHosted: true },
       { name: 'init_chat_model', langs: ['py'], role: 'model', modelKeys: ['model'], modelPos: 0 },
       { name: 'initChatModel', langs: ['js'], role: 'model', modelKeys: ['model'], modelPos: 0 },
+      // abstract base classes: a model injected through a typed parameter or field (`llm: BaseChatModel`), model unknown
+      ...['BaseChatModel', 'BaseLanguageModel', 'BaseLLM'].map((name): ClientRow => ({ name, langs: ['js'], role: 'model', modelKeys: [] })),
     ],
     // invocations of a model object, a chain built from it (prompt | llm, RunnableSequence) or an agent
     methods: [

@@ -81,7 +81,8 @@ export function matchHttp(calleeNode: Node, args: Node[], fc: FileCtx): HttpRequ
   const ep = HTTP_ENDPOINTS.find((e) => path.endsWith(e.path));
   if (!ep) return null;
   const host = hostOf(text);
+  // a base URL from an environment variable is self-hosted, as for an SDK client's env baseURL (params.endpointOf)
   const endpoint = host !== null && !host.includes('${') ? (isApiHost(host) ? 'api' : 'self-hosted')
-    : host !== null ? 'self-hosted' : ep.selfHostedDefault ? 'self-hosted' : 'api';
+    : host !== null || url.envBase ? 'self-hosted' : ep.selfHostedDefault ? 'self-hosted' : 'api';
   return { api: ep.api, kind: ep.kind, url: text, endpoint, body };
 }

@@ -36,8 +36,19 @@ function addPattern(map: Map<string, Decl>, pattern: Node, init: Node | null, is
       if (left) addPattern(map, left, init, isConst, path);
       return;
     }
+    case 'array_pattern': {
+      // `const [{ ConverseCommand }, client] = await Promise.all([...])`: element i has key path [..., 'i']
+      let index = 0;
+      for (const c of pattern.children) {
+        if (!c) continue;
+        if (c.type === ',') index++;
+        else if (c.isNamed && c.type !== 'rest_pattern') addPattern(map, c, init, isConst, [...path, String(index)]);
+        else if (c.type === 'rest_pattern') for (const id of c.descendantsOfType('identifier')) if (id) map.set(id.text, { kind: 'var', id, init: null, isConst, path: [] });
+      }
+      return;
+    }
     default:
-      // array patterns and rest elements: the name exists but its value is not tracked
+      // rest elements and other patterns: the name exists but its value is not tracked
       for (const id of pattern.descendantsOfType('identifier')) map.set(id.text, { kind: 'var', id, init: null, isConst, path: [] });
   }
 }

@@ -5,6 +5,7 @@ import type { CallKind, Sdk } from '../types';
 import { findClient, findMethod, sdkForModule, AI_SDK_PROVIDERS, LANGCHAIN_COMPOSERS, type ClientRow, type MethodRow, type SdkRow } from '../sdks';
 import type { FileCtx } from './context';
 import { evaluate, isLangChainPkg, pkgPath, type Ref, type Step, type Val } from './values';
+import { memberProperty, unwrap } from './syntax';
 
 type PkgVal = Extract<Val, { t: 'pkg' }>;
 type CallStep = Exclude<Step, { k: 'get' }>;
@@ -106,7 +107,25 @@ export function asAiSdkModel(v: Val): { model: Node | null; fc: FileCtx; provide
 export function matchRequest(callee: Node, args: Node[], fc: FileCtx): Request | null {
   const v = evaluate(callee, fc);
   if (v.t === 'pkg') return matchPkgCall(v, args, fc);
-  return null;
+  return matchCommandSend(callee, args, fc);
+}
+
+/**
+ * `client.send(new ConverseCommand(input))` where the client itself is not resolved (injected, memoised behind a
+ * promise) but the command class comes from a Bedrock runtime package: the command alone names the request.
+ */
+function matchCommandSend(callee: Node, args: Node[], fc: FileCtx): Request | null {
+  const c = unwrap(callee);
+  if (c.type !== 'member_expression' || memberProperty(c) !== 'send' || !args[0] || unwrap(args[0]).type !== 'new_expression') return null;
+  const cmd = evaluate(args[0], fc);
+  if (cmd.t !== 'pkg' || cmd.steps.at(-1)?.k !== 'new' || cmd.steps.slice(0, -1).some((st) => st.k !== 'get')) return null;
+  const row = sdkForModule('js', cmd.pkg);
+  const name = pkgPath(cmd).split('.').at(-1) ?? '';
+  const method = row && /Command$/.test(name) ? findMethod('js', row, name) : undefined;
+  if (!row || !method) return null;
+  const step = cmd.steps.at(-1) as CallStep;
+  const cmdOpts = objRef(step.args[0], step.fc);
+  return { sdk: row.sdk, api: method.api, kind: method.kind, method, opts: cmdOpts ? [cmdOpts] : [], own: cmdOpts, ctorOpts: null, args: { nodes: args, fc }, selfHostedClient: false };
 }
 
 function matchPkgCall(v: PkgVal, args: Node[], fc: FileCtx): Request | null {

@@ -6,7 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import { placeholdersIn } from '../../prompts/common';
 import { dirOf, loadImported, normalizePath, type FileCtx } from './context';
 import { exportedDecl, resolveName, type Decl } from './scope';
-import { argumentsOf, dottedName, isClassLike, keyName, memberObject, memberProperty, stringValue, unwrap, cookEscape } from './syntax';
+import { argumentsOf, dottedName, isClassLike, isFunctionLike, keyName, memberObject, memberProperty, stringValue, unwrap, cookEscape } from './syntax';
 
 export type StrSrc = 'literal' | 'constant' | 'imported' | 'env-default' | 'file';
 export interface Where { file: string; line: number }
@@ -15,7 +15,7 @@ export interface Ref { node: Node; fc: FileCtx }
 export type Step = { k: 'get'; name: string } | { k: 'new' | 'call'; args: Node[]; fc: FileCtx; node: Node };
 
 export type Val =
-  | { t: 'str'; value: string; src: StrSrc; placeholders: string[]; from?: Where }
+  | { t: 'str'; value: string; src: StrSrc; placeholders: string[]; from?: Where; /** the text starts with this env var (a base URL) */ envBase?: string }
   | { t: 'num'; value: number; src: StrSrc }
   | { t: 'bool'; value: boolean }
   | { t: 'null' }
@@ -116,12 +116,15 @@ function addStep(v: Extract<Val, { t: 'pkg' }>, step: Step): Val {
 function evalTemplate(n: Node, fc: FileCtx, depth: number): Val {
   let value = '';
   const placeholders: string[] = [];
+  let envBase: string | undefined;
   for (const c of n.namedChildren) {
     if (c.type === 'string_fragment') value += c.text;
     else if (c.type === 'escape_sequence') value += cookEscape(c.text);
     else if (c.type === 'template_substitution') {
       const expr = c.namedChild(0);
       const inner = evaluate(expr, fc, depth + 1);
+      if (value === '' && !envBase && (inner.t === 'env' || (inner.t === 'str' && inner.envBase)))
+        envBase = inner.t === 'env' ? inner.name : (inner as { envBase: string }).envBase;
       if ((inner.t === 'str' && !inner.placeholders.length) || inner.t === 'num') value += String(inner.value);
       else {
         const name = (expr?.text ?? '').trim();
@@ -130,7 +133,7 @@ function evalTemplate(n: Node, fc: FileCtx, depth: number): Val {
       }
     }
   }
-  return { t: 'str', value, src: 'literal', placeholders };
+  return { t: 'str', value, src: 'literal', placeholders, ...(envBase ? { envBase } : {}) };
 }
 
 function evalBinary(n: Node, fc: FileCtx, depth: number): Val {
@@ -152,7 +155,9 @@ function evalBinary(n: Node, fc: FileCtx, depth: number): Val {
     const a = part(left, n.childForFieldName('left'));
     const b = part(right, n.childForFieldName('right'));
     const placeholders = [...a.ph, ...b.ph].filter((p, i, all) => p && all.indexOf(p) === i);
-    return { t: 'str', value: a.text + b.text, src: 'literal', placeholders };
+    // process.env.OPENAI_BASE_URL + "/chat/completions": remember that the host comes from the environment
+    const envBase = left.t === 'env' ? left.name : left.t === 'str' ? left.envBase : undefined;
+    return { t: 'str', value: a.text + b.text, src: 'literal', placeholders, ...(envBase ? { envBase } : {}) };
   }
   return UNKNOWN;
 }
@@ -324,12 +329,18 @@ function evalCall(n: Node, fc: FileCtx, depth: number): Val {
     return { t: 'pkg', pkg: spec.value, name: null, steps: [], origin: n, fc };
   }
   if (dotted === 'JSON.stringify' || dotted === 'String') return evaluate(args[0] ?? null, fc, depth + 1);
+  // awaiting several promises at once: the array of their values (destructured by index)
+  if (dotted === 'Promise.all') return evaluate(args[0] ?? null, fc, depth + 1);
   const last = dotted?.slice(dotted.lastIndexOf('.') + 1) ?? '';
   if (dotted && FILE_READERS.has(last)) return readPromptFile(args[0] ?? null, fc, depth);
   const calleeNode = unwrap(callee);
   if (calleeNode.type === 'member_expression') {
     const key = memberProperty(calleeNode);
-    const obj = evaluate(memberObject(calleeNode), fc, depth + 1);
+    const objNode = memberObject(calleeNode);
+    if (key && objNode && unwrap(objNode).type === 'this') return evalThisMethodCall(calleeNode, key, fc, depth);
+    const obj = evaluate(objNode, fc, depth + 1);
+    // `promise.then((sdk) => sdk as SDK)`: an identity callback passes the resolved value through
+    if (key === 'then' && obj.t === 'pkg' && isIdentityCallback(args[0] ?? null)) return obj;
     if (key === 'pipe' && isRunnable(obj)) return { t: 'chain', parts: [...chainParts(obj), ...chainParts(evaluate(args[0] ?? null, fc, depth + 1))] };
     if (key && LC_WRAPPERS.has(key) && isRunnable(obj)) return obj;
     if (obj.t === 'str' && (key === 'trim' || key === 'toString')) return obj;
@@ -341,6 +352,41 @@ function evalCall(n: Node, fc: FileCtx, depth: number): Val {
   }
   const f = evaluate(callee, fc, depth + 1);
   return f.t === 'pkg' ? composeOrCall(f, n, args, fc, depth) : UNKNOWN;
+}
+
+/** `(x) => x`, `(x) => x as T`, `function (x) { return x; }` */
+function isIdentityCallback(fn: Node | null): boolean {
+  if (!fn || (fn.type !== 'arrow_function' && fn.type !== 'function_expression')) return false;
+  const params = fn.childForFieldName('parameters');
+  const single = fn.childForFieldName('parameter');
+  const names = single ? [single] : (params?.namedChildren ?? []).filter((p): p is Node => !!p);
+  if (names.length !== 1) return false;
+  const name = (names[0]!.childForFieldName('pattern') ?? names[0]!).text;
+  let body = fn.childForFieldName('body');
+  if (body?.type === 'statement_block') {
+    const stmts = body.namedChildren.filter((c) => c && c.type !== 'comment');
+    body = stmts.length === 1 && stmts[0]!.type === 'return_statement' ? stmts[0]!.namedChild(0) : null;
+  }
+  return !!body && unwrap(body).type === 'identifier' && unwrap(body).text === name;
+}
+
+/** `this.getSdk()`: the value the class's own method returns (its first return whose value is known). */
+function evalThisMethodCall(at: Node, key: string, fc: FileCtx, depth: number): Val {
+  let cls: Node | null = at.parent;
+  while (cls && !isClassLike(cls)) cls = cls.parent;
+  const body = cls?.childForFieldName('body');
+  const method = body?.namedChildren.find((m) => m?.type === 'method_definition' && keyName(m.childForFieldName('name')) === key);
+  const block = method?.childForFieldName('body');
+  if (!block) return UNKNOWN;
+  for (const r of block.descendantsOfType('return_statement')) {
+    if (!r) continue;
+    let owner: Node | null = r.parent;
+    while (owner && owner.id !== method!.id && !isFunctionLike(owner)) owner = owner.parent;
+    if (owner?.id !== method!.id) continue; // a return of a nested callback
+    const v = evaluate(r.namedChild(0), fc, depth + 1);
+    if (v.t !== 'unknown' && v.t !== 'null') return v;
+  }
+  return UNKNOWN;
 }
 
 export function isRunnable(v: Val): boolean {
