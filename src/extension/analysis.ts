@@ -2,8 +2,10 @@
 // pause in typing (debounced), with the folder's own `.vscode/settings.json` read exactly as the CLI reads it.
 // Providers are thin: they ask `get(document)` and format. Grammars and tokenizer ranks load on the first call.
 import * as vscode from 'vscode';
-import { dirname, posix } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
 import { analyzeDocument, readWorkspaceSettings, workspaceReader } from '../core/scan/scan';
+import { confinedReader, resolvesInside } from '../core/scan/confinedReader';
 import { readSettings, type SettingsRead } from '../core/settings';
 import type { CallSiteReport } from '../core/scan/callSite';
 
@@ -46,6 +48,7 @@ export class FolderSettings implements vscode.Disposable {
         if (e.affectsConfiguration('llmCostLens') || e.affectsConfiguration('files.exclude')) invalidate();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(invalidate),
+      vscode.workspace.onDidGrantWorkspaceTrust(invalidate),
     );
   }
 
@@ -54,7 +57,7 @@ export class FolderSettings implements vscode.Disposable {
     const key = folder.uri.toString();
     let read = this.cache.get(key);
     if (!read) {
-      read = readWorkspaceSettings(folder.uri.fsPath);
+      read = readFolderSettings(folder.uri.fsPath);
       this.cache.set(key, read);
       this.warn(folder, read.warnings);
     }
@@ -84,6 +87,23 @@ export class FolderSettings implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+/**
+ * Restricted mode keeps estimating (the folder's settings and its own files are data, nothing runs), but reads
+ * nothing that resolves outside the folder: no `.vscode/settings.json` linked in from elsewhere, no imported
+ * prompt file behind a symlink. No setting names a path today; one that did would be ignored here too.
+ */
+function readFolderSettings(root: string): SettingsRead {
+  const file = join('.vscode', 'settings.json');
+  if (vscode.workspace.isTrusted || !existsSync(join(root, file)) || resolvesInside(root, file)) return readWorkspaceSettings(root);
+  const read = readSettings({});
+  read.warnings.push('.vscode/settings.json resolves outside the workspace folder: ignored in restricted mode, using defaults');
+  return read;
+}
+
+function readerFor(root: string) {
+  return vscode.workspace.isTrusted ? workspaceReader(root) : confinedReader(root, workspaceReader(root));
 }
 
 export class DocumentAnalyses implements vscode.Disposable {
@@ -152,7 +172,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     const version = doc.version;
     const started = Date.now();
     const entry: Entry = { version, settingsGeneration, settled: previous, result: Promise.resolve(undefined as never) };
-    entry.result = analyzeDocument(rel, doc.getText(), ws, workspaceReader(root)).then(
+    entry.result = analyzeDocument(rel, doc.getText(), ws, readerFor(root)).then(
       (r) => {
         const a: Analysis = { version, callSites: r.callSites, skipped: r.skipped };
         // One line per document's first analysis (cold loads of grammar and ranks show here), none while typing.

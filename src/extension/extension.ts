@@ -9,6 +9,8 @@ import { CostCodeLensProvider } from './codeLens';
 import { CostHoverProvider } from './hover';
 import { setVolume } from './setVolume';
 import { loadDownloadedPrices, updatePricesCommand } from './updatePrices';
+import { PROMPT_SELECTOR, PromptFileLensProvider } from './promptLens';
+import { trackPlaceholderDecorations } from './placeholderDecorations';
 
 /** Test-only switch for the e2e harness to prove its tests can fail (see test/e2e). */
 const brokenFeature = process.env.LLM_COST_LENS_E2E_BREAK ?? '';
@@ -25,7 +27,13 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandId.UpdatePrices, () => updatePricesCommand(context, settings)),
     vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new CostHoverProvider(analyses)),
   );
-  if (brokenFeature !== 'codelens') context.subscriptions.push(vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, new CostCodeLensProvider(analyses)));
+  if (brokenFeature !== 'codelens') {
+    context.subscriptions.push(
+      vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, new CostCodeLensProvider(analyses)),
+      vscode.languages.registerCodeLensProvider(PROMPT_SELECTOR, new PromptFileLensProvider(settings)),
+    );
+  }
+  context.subscriptions.push(trackPlaceholderDecorations(analyses));
   if (brokenFeature !== 'statusbar') {
     const item = createStatusBar();
     context.subscriptions.push(item, trackWorkspaceTotals(item, settings));

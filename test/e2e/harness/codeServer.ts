@@ -75,12 +75,14 @@ function baseArgs(dirs: CodeServerDirs): string[] {
   return ['--user-data-dir', dirs.userDataDir, '--extensions-dir', dirs.extensionsDir];
 }
 
-export function prepareDirs(root: string): CodeServerDirs {
+/** `restricted`: workspace trust on and the folder left untrusted (no startup prompt), as a user who declined it. */
+export function prepareDirs(root: string, options: { restricted?: boolean } = {}): CodeServerDirs {
   const dirs = { home: join(root, 'home'), userDataDir: join(root, 'user-data'), extensionsDir: join(root, 'extensions') };
   for (const d of [dirs.home, join(dirs.home, '.config'), join(dirs.home, '.local/share'), join(dirs.home, '.cache'), join(dirs.home, '.run'), dirs.extensionsDir, join(dirs.userDataDir, 'User')]) {
     mkdirSync(d, { recursive: true, mode: 0o700 });
   }
-  writeFileSync(join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  const trust = options.restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'always' } : {};
+  writeFileSync(join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...trust }, null, 2));
   return dirs;
 }
 
@@ -102,6 +104,8 @@ export async function startCodeServer(options: {
   workspace: string;
   env: Record<string, string>;
   logFile: string;
+  /** Leave workspace trust on (no --disable-workspace-trust): the folder opens in restricted mode. */
+  restricted?: boolean;
 }): Promise<CodeServer> {
   const { config, dirs, workspace, env, logFile } = options;
   const port = await freePort();
@@ -112,7 +116,7 @@ export async function startCodeServer(options: {
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.restricted ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--log', 'debug',
     workspace,

@@ -14,6 +14,8 @@ export interface SessionOptions {
   name: string;
   /** Extra environment for code-server and so for the extension host (e.g. LLM_COST_LENS_E2E_BREAK). */
   env?: Record<string, string>;
+  /** Start without --disable-workspace-trust and leave the folder untrusted (restricted mode). */
+  restricted?: boolean;
 }
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -43,7 +45,7 @@ export class Session {
     rmSync(artifactsDir, { recursive: true, force: true });
     rmSync(root, { recursive: true, force: true });
     mkdirSync(artifactsDir, { recursive: true });
-    const dirs = prepareDirs(root);
+    const dirs = prepareDirs(root, { restricted: options.restricted });
     const workspace = join(root, 'workspace', 'examples');
     cpSync(config.workspaceSource, workspace, { recursive: true });
 
@@ -54,7 +56,7 @@ export class Session {
     } finally {
       await new Promise<void>((resolve) => installLog.end(resolve));
     }
-    const server = await startCodeServer({ config, dirs, workspace, env: options.env ?? {}, logFile });
+    const server = await startCodeServer({ config, dirs, workspace, env: options.env ?? {}, logFile, restricted: options.restricted });
     let browser: Browser | undefined;
     try {
       browser = await chromium.launch({ executablePath: config.chromium, headless: true, args: CHROMIUM_ARGS });

@@ -1,0 +1,24 @@
+// Restricted mode (an untrusted workspace): files are read only when their real path, symlinks resolved, is inside
+// the workspace folder. `workspaceReader` already refuses `..` and absolute paths; this also refuses a link that
+// leads out of the folder.
+import { realpathSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import type { WorkspaceReader } from '../detect/types';
+
+/** True when `<root>/<rel>` exists and resolves (symlinks followed) to a path inside `root`. */
+export function resolvesInside(root: string, rel: string): boolean {
+  try {
+    const realRoot = realpathSync(root);
+    const real = realpathSync(join(root, rel));
+    return real === realRoot || real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+  } catch {
+    return false;
+  }
+}
+
+export function confinedReader(root: string, inner: WorkspaceReader): WorkspaceReader {
+  return {
+    readFile: (rel) => (resolvesInside(root, rel) ? inner.readFile(rel) : null),
+    exists: (rel) => resolvesInside(root, rel) && inner.exists(rel),
+  };
+}
