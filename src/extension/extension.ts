@@ -2,7 +2,7 @@
 // workspace scan load on first use or in the background after activate() has returned.
 import * as vscode from 'vscode';
 import { CommandId } from './commands';
-import { CostPanel } from './panel';
+import { CostPanel, registerPanelSerializer } from './panel';
 import { createStatusBar, trackWorkspaceTotals } from './statusBar';
 import { DOCUMENT_SELECTOR, DocumentAnalyses, FolderSettings } from './analysis';
 import { CostCodeLensProvider } from './codeLens';
@@ -23,6 +23,8 @@ export function activate(context: vscode.ExtensionContext): void {
     settings,
     analyses,
     vscode.commands.registerCommand(CommandId.OpenPanel, () => CostPanel.show(context)),
+    // Restores an open cost panel after a window reload (its state comes back through getState/setState).
+    registerPanelSerializer(context.extensionUri),
     vscode.commands.registerCommand(CommandId.SetVolume, setVolume),
     vscode.commands.registerCommand(CommandId.UpdatePrices, () => updatePricesCommand(context, settings)),
     vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new CostHoverProvider(analyses)),

@@ -5,6 +5,7 @@ import { Session } from '../harness/session';
 import { Workbench } from '../harness/workbench';
 import { activationReport } from '../harness/logs';
 import { costPanelShowsScenario, statusBarShowsCost } from '../stories/extension';
+import { expectText } from '../harness/expect';
 
 describe('LLM Cost Lens in code-server', () => {
   let session: Session;
@@ -57,5 +58,17 @@ describe('LLM Cost Lens in code-server', () => {
       [],
       `CSP violations in the browser console (see ${session.artifactsDir}/browser-console.log)`,
     );
+  });
+
+  it('restores the open cost panel after a window reload (serializer + saved state)', async () => {
+    await wb.runCommand('Developer: Reload Window');
+    // Not reopened by the test: the workbench revives the panel through the extension's serializer.
+    // It comes back as a background tab (the editor was active), so bring it to the front like a user would.
+    const tab = wb.page.locator('.tabs-container .tab', { hasText: 'LLM Cost Lens' });
+    await expectText(session, tab, 'LLM Cost Lens', 'the cost panel tab restored after the reload', 90_000);
+    await tab.click();
+    const frame = await wb.waitForWebview('LLM Cost Lens', 'table#scenarios', 90_000);
+    const row = frame.locator('table#scenarios tbody tr').filter({ hasText: 'seed-sonnet-1000' });
+    await expectText(session, row, '$66', 'the seed scenario row ($66 API) in the panel revived after the reload', 30_000);
   });
 });
