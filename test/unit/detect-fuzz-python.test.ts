@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectCalls, type DetectedCall, type WorkspaceReader } from '../../src/core/detect/index';
 import { mulberry32 } from './helpers/prng';
+import { mutate as fuzzMutate, soup as fuzzSoup } from './helpers/fuzz';
 
 
 const TOKENS = [
@@ -24,37 +25,8 @@ const TOKENS = [
 
 const FIXTURES = ['test/fixtures/python', 'test/fixtures/notebooks'];
 
-function soup(rand: () => number): string {
-  const n = 5 + Math.floor(rand() * 250);
-  let out = '';
-  for (let i = 0; i < n; i++) out += TOKENS[Math.floor(rand() * TOKENS.length)]! + (rand() < 0.35 ? ' ' : '');
-  return out;
-}
-
-function mutate(src: string, rand: () => number): string {
-  let s = src;
-  const ops = 1 + Math.floor(rand() * 4);
-  for (let k = 0; k < ops; k++) {
-    const i = Math.floor(rand() * (s.length + 1));
-    const j = Math.min(s.length, i + Math.floor(rand() * 80));
-    switch (Math.floor(rand() * 6)) {
-      case 0: s = s.slice(0, i) + s.slice(j); break;
-      case 1: s = s.slice(0, j) + s.slice(i, j) + s.slice(j); break;
-      case 2: s = s.slice(0, i) + TOKENS[Math.floor(rand() * TOKENS.length)]! + s.slice(i); break;
-      case 3: s = s.slice(0, i); break;
-      case 4: {
-        const lines = s.split('\n');
-        const a = Math.floor(rand() * lines.length);
-        const b = Math.floor(rand() * lines.length);
-        [lines[a], lines[b]] = [lines[b]!, lines[a]!];
-        s = lines.join('\n');
-        break;
-      }
-      default: s = s.slice(0, i) + String.fromCharCode(1 + Math.floor(rand() * 0x3000)) + s.slice(i);
-    }
-  }
-  return s;
-}
+const soup = (rand: () => number) => fuzzSoup(rand, TOKENS, 250, 0.35);
+const mutate = (src: string, rand: () => number) => fuzzMutate(src, rand, TOKENS, 1);
 
 function sources(): { file: string; text: string }[] {
   const out: { file: string; text: string }[] = [];

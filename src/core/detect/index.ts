@@ -91,11 +91,13 @@ export function mightContainLlmCalls(text: string): boolean {
   return PREFILTER.test(text);
 }
 
-function looksMinified(text: string): boolean {
-  if (text.length < 5_000) return false;
+/** Average line length when a file looks minified (≥ 5,000 characters, lines over 500 on average), else null. */
+export function minifiedLineLength(text: string): number | null {
+  if (text.length < 5_000) return null;
   let lines = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
-  return text.length / lines > 500;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  const average = text.length / lines;
+  return average > 500 ? average : null;
 }
 
 /** Finds the LLM call sites in one file. Never throws for bad input: problems come back as `skipped`. */
@@ -115,7 +117,7 @@ export async function detectCalls(relPath: string, text: string, ws?: WorkspaceR
   const row = rowFor(relPath);
   if (!row) return { calls: [] };
   if (!mightContainLlmCalls(text)) return { calls: [] };
-  if (looksMinified(text)) return { calls: [], skipped: 'minified' };
+  if (minifiedLineLength(text) !== null) return { calls: [], skipped: 'minified' };
 
   const budgetMs = options.timeBudgetMs ?? DEFAULT_BUDGET_MS;
   const deadline = Date.now() + budgetMs;

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { languageForPath } from '../detect';
+import { languageForPath, minifiedLineLength } from '../detect';
 
 export interface WalkResult {
   files: string[];
@@ -110,12 +110,9 @@ function readGitignore(dir: string): Ignore | null {
   }
 }
 
-/** Content checks that need the text: binary (NUL byte) and minified (very long average line). */
+/** Content checks that need the text: binary (NUL byte) and minified (the detector's own heuristic). */
 export function contentSkipReason(text: string): string | null {
   if (text.includes('\u0000')) return 'binary (contains NUL bytes)';
-  if (text.length <= 5_000) return null;
-  let lines = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-  if (text.length / lines > 500) return `minified (average line ${Math.round(text.length / lines)} characters)`;
-  return null;
+  const average = minifiedLineLength(text);
+  return average === null ? null : `minified (average line ${Math.round(average)} characters)`;
 }
