@@ -57,13 +57,14 @@ export function computeTotals(sites: CallSiteReport[], settings: Settings): Tota
   const routedSelf: string[] = [];
   const routedApi: string[] = stayOnApi.map(idOf);
   for (const [openModel, members] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
-    const all = deployment(openModel, members, settings);
-    if (all) deployments.push(all);
     // Cheapest routing inside the group: self-host the calls with the highest API price per token first.
+    // The last prefix is the whole group: that deployment is also the group's self-hosted alternative.
     const order = [...members].sort((a, b) => perToken(b) - perToken(a));
     let best = { cost: members.reduce((s, c) => s + c.cost.api.monthlyUsd, 0), n: 0 };
     for (let n = 1; n <= order.length; n++) {
-      const d = deployment(openModel, order.slice(0, n), settings);
+      const whole = n === order.length;
+      const d = deployment(openModel, whole ? members : order.slice(0, n), settings);
+      if (whole && d) deployments.push(d);
       if (!d) continue;
       const cost = d.monthlyUsd + order.slice(n).reduce((s, c) => s + c.cost.api.monthlyUsd, 0);
       if (cost < best.cost) best = { cost, n };
