@@ -4,7 +4,7 @@ import type { CallKind, DetectedCall } from '../detect/types';
 import { countChatTokens, countTokens, sumCounts, type TokenCount } from '../tokens';
 import { estimate, type EstimateResult } from '../economics/estimate';
 import type { Scenario } from '../config';
-import { lookupApiPrice } from '../catalog/prices';
+import { getActivePriceCatalog, lookupApiPrice } from '../catalog/prices';
 import { openCounterpartFor } from '../catalog/counterparts';
 import type { Settings, SettingKey } from '../settings';
 import { parseAnnotation, type Annotation } from './annotation';
@@ -59,7 +59,34 @@ export function callScenario(settings: Settings, model: string | null, openModel
   };
 }
 
+/**
+ * Costing memo for re-scans: a report depends only on the detected call (the same object while its file and the
+ * files it read are unchanged, see scan.ts), the folder settings and the active price catalog. Reports are never
+ * mutated after they are built, so one can be handed out again.
+ */
+const reportMemo = new WeakMap<DetectedCall, { fingerprint: string; catalog: object; report: CallSiteReport }>();
+const fingerprints = new WeakMap<CallSiteContext, string>();
+
+function settingsFingerprint(ctx: CallSiteContext): string {
+  let f = fingerprints.get(ctx);
+  if (f === undefined) {
+    f = JSON.stringify([ctx.settings, [...ctx.explicit].sort()]);
+    fingerprints.set(ctx, f);
+  }
+  return f;
+}
+
 export function buildCallSite(d: DetectedCall, ctx: CallSiteContext): CallSiteReport {
+  const fingerprint = settingsFingerprint(ctx);
+  const catalog = getActivePriceCatalog();
+  const hit = reportMemo.get(d);
+  if (hit && hit.fingerprint === fingerprint && hit.catalog === catalog) return hit.report;
+  const report = buildCallSiteUncached(d, ctx);
+  reportMemo.set(d, { fingerprint, catalog, report });
+  return report;
+}
+
+function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext): CallSiteReport {
   const { settings } = ctx;
   const problems: string[] = [];
   const key = `${d.file}#${d.qualifiedName}`;

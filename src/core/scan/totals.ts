@@ -1,6 +1,7 @@
 // Workspace totals: the API bill, the self-hosted alternative as SHARED deployments (one per open model, sized for
 // the summed volume, ops counted once — twenty call sites are not twenty GPU boxes), and the cheapest routing of
 // whole call sites between the API and those deployments.
+import { getActivePriceCatalog } from '../catalog/prices';
 import { estimate } from '../economics/estimate';
 import type { Settings } from '../settings';
 import { callScenario, type CallSiteReport } from './callSite';
@@ -40,7 +41,20 @@ type Priced = CallSiteReport & { cost: NonNullable<CallSiteReport['cost']> & { a
 const idOf = (c: CallSiteReport) => `${c.file}:${c.line}`;
 const callsPerDay = (c: CallSiteReport) => c.volume.requestsPerDay * c.volume.callsPerRequest;
 
+/** The last computation: a re-scan that changed nothing (same report objects, same settings) reuses it. */
+let lastTotals: { sites: CallSiteReport[]; settings: string; catalog: object; totals: Totals } | null = null;
+
 export function computeTotals(sites: CallSiteReport[], settings: Settings): Totals {
+  const fingerprint = JSON.stringify(settings);
+  const catalog = getActivePriceCatalog();
+  const last = lastTotals;
+  if (last && last.settings === fingerprint && last.catalog === catalog && last.sites.length === sites.length && last.sites.every((s, i) => s === sites[i])) return last.totals;
+  const totals = computeTotalsUncached(sites, settings);
+  lastTotals = { sites: [...sites], settings: fingerprint, catalog, totals };
+  return totals;
+}
+
+function computeTotalsUncached(sites: CallSiteReport[], settings: Settings): Totals {
   const priced = sites.filter((c): c is Priced => c.endpoint === 'api' && c.cost !== null && c.cost.api !== null);
   const apiMonthlyUsd = priced.reduce((s, c) => s + c.cost.api.monthlyUsd, 0);
 

@@ -1,7 +1,7 @@
 // Workspace walk for `scan`: which files are analysed, and why the others are not. Honours .gitignore files (root
 // and nested) and `files.exclude` from <root>/.vscode/settings.json, and never descends into dependency folders,
 // virtualenvs or build output. Each pruned folder or skipped file is reported once with its reason.
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { languageForPath, minifiedLineLength } from '../detect';
@@ -45,8 +45,6 @@ export function walkWorkspace(root: string, filesExclude: Record<string, unknown
 
   const visit = (rel: string, rules: { base: string; ig: Ignore }[]) => {
     const abs = rel ? join(root, rel) : root;
-    const own = readGitignore(abs);
-    const scoped = own ? [...rules, { base: rel, ig: own }] : rules;
     let entries: import('node:fs').Dirent[];
     try {
       entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -54,6 +52,13 @@ export function walkWorkspace(root: string, filesExclude: Record<string, unknown
       skipped.push({ file: rel || '.', reason: `unreadable folder (${(e as NodeJS.ErrnoException).code ?? e})` });
       return;
     }
+    // The listing answers what used to take a failed open per folder (.gitignore) and an exists() per subfolder.
+    if (rel && entries.some((e) => e.name === 'pyvenv.cfg')) {
+      skipped.push({ file: `${rel}/`, reason: 'Python virtualenv' });
+      return;
+    }
+    const own = entries.some((e) => e.name === '.gitignore' && !e.isDirectory()) ? readGitignore(abs) : null;
+    const scoped = own ? [...rules, { base: rel, ig: own }] : rules;
     for (const entry of entries) {
       const name = entry.name;
       const childRel = rel ? `${rel}/${name}` : name;
@@ -79,7 +84,7 @@ export function walkWorkspace(root: string, filesExclude: Record<string, unknown
         continue;
       }
       if (isDir) {
-        const pruned = PRUNED_DIRS[name] ?? (existsSync(join(abs, name, 'pyvenv.cfg')) ? 'Python virtualenv' : null);
+        const pruned = PRUNED_DIRS[name];
         if (pruned) skipped.push({ file: probe, reason: pruned });
         else visit(childRel, scoped);
         continue;
