@@ -120,11 +120,13 @@ export async function detectCalls(relPath: string, text: string, ws?: WorkspaceR
   if (minifiedLineLength(text) !== null) return { calls: [], skipped: 'minified' };
 
   const budgetMs = options.timeBudgetMs ?? DEFAULT_BUDGET_MS;
-  const deadline = Date.now() + budgetMs;
+  let deadline = Infinity;
   const overBudget = () => Date.now() > deadline;
   const trees: Tree[] = [];
   try {
     const parser = await getParser(row.grammar);
+    // The budget is for this file's work; loading the runtime and grammar (once per process) is not part of it.
+    deadline = Date.now() + budgetMs;
     const parse = (source: string): Tree | null => {
       if (overBudget()) return null;
       const tree = parser.parse(source, null, { progressCallback: () => overBudget() });
