@@ -1,8 +1,8 @@
 // Abstract values the Python analyser computes for expressions: just enough to know what a name refers to
 // (an SDK client, a LangChain model/chain, a string constant, a dict of request parameters, ...).
 import type { Node } from 'web-tree-sitter';
-import type { ClientRow, SdkRow } from './sdks';
-import type { PromptSource } from './types';
+import type { ClientRow, SdkRow } from '../sdks';
+import type { PromptSource } from '../types';
 
 export interface Where { file: string; line: number }
 
