@@ -8,6 +8,7 @@ import { collectBindings } from './bindings';
 import { importValue } from './imports';
 import { evalUncached } from './values';
 import { construct } from './calls';
+import { injectedModel } from './callers';
 
 export interface Binding { pos: number; kind: 'assign' | 'import' | 'param' | 'with' | 'def' | 'class' | 'for'; node: Node; extra?: string }
 export interface Scope { node: Node; kind: 'module' | 'function' | 'class'; parent: Scope | null; bindings: Map<string, Binding[]> }
@@ -125,15 +126,16 @@ export class PyFile {
       return type ? this.instanceOfType(type) : UNKNOWN;
     }
     const type = p.childForFieldName('type');
-    if (type) {
-      const inst = this.instanceOfType(type);
-      if (inst.t !== 'unknown') return inst;
-    }
+    const inst = type ? this.instanceOfType(type) : UNKNOWN;
+    if (inst.t !== 'unknown' && inst.t !== 'lc') return inst;
     const def = p.childForFieldName('value');
-    return def ? this.asConstant(this.eval(def), def) : UNKNOWN;
+    const dv = def ? this.asConstant(this.eval(def), def) : UNKNOWN;
+    if (dv.t === 'lc' || (inst.t !== 'lc' && dv.t !== 'unknown')) return dv;
+    // an injected LangChain model (`llm: BaseChatModel`, or untyped): what this file's callers pass for it
+    return injectedModel(this, p, inst);
   }
 
-  /** `client: OpenAI`, `llm: Optional[ChatOpenAI]`, `c: "anthropic.Anthropic"` → an instance of that SDK class. */
+  /** `client: OpenAI`, `llm: Optional[BaseChatModel]`, `chain: Runnable | None` → an instance of that SDK class. */
   private instanceOfType(type: Node): Value {
     let t: Node | null = type.type === 'type' ? type.namedChild(0) : type;
     for (let guard = 0; t && guard < 4; guard++) {
@@ -149,7 +151,7 @@ export class PyFile {
     const cls = this.eval(t);
     if (cls.t !== 'module') return UNKNOWN;
     const made = construct(this, cls.name, [], new Map(), t);
-    return made.t === 'client' || made.t === 'http' || made.t === 'module' && made.name === 'boto3' ? made : UNKNOWN;
+    return made.t === 'client' || made.t === 'http' || made.t === 'lc' || made.t === 'module' && made.name === 'boto3' ? made : UNKNOWN;
   }
 
   // ---------- expression values ----------

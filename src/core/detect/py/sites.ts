@@ -62,7 +62,7 @@ export function classify(f: PyFile, call: Node): DetectedCall | null {
     if (obj.t === 'lc') {
       const method = findMethod('py', SDKS.find((s) => s.sdk === 'langchain')!, attr);
       if (method && LC_METHODS.includes(method) && !mocked(f, call)) {
-        if (obj.ctorFile === f.relPath) f.lcUsed.add(obj.ctorNode.id);
+        for (const c of [{ file: obj.ctorFile, node: obj.ctorNode }, ...(obj.via ?? [])]) if (c.file === f.relPath) f.lcUsed.add(c.node.id);
         let input: Value | undefined = args(f, call).positional[0];
         // agents take {"messages": [...]}; chains take a dict filling the template
         if (input?.t === 'dict' && input.entries.has('messages')) input = input.entries.get('messages');

@@ -16,7 +16,9 @@ export type Value =
   | { t: 'list'; items: Value[]; partial?: boolean }
   | { t: 'module'; name: string }
   | { t: 'client'; sdk: SdkRow; row: ClientRow | null; path: string[]; kwargs: Map<string, Value>; positional: Value[] }
-  | { t: 'lc'; what: 'model' | 'chain' | 'agent'; ctorNode: Node; ctorFile: string; ctorName: string; kwargs: Map<string, Value>; positional: Value[]; template: Value | null; selfHosted: boolean }
+  /** a LangChain model, chain or agent; ctorNode is the model's constructor call, or the type annotation of an injected
+   *  model (`llm: BaseChatModel`); `via` lists the constructors the file's callers pass for such a parameter */
+  | { t: 'lc'; what: 'model' | 'chain' | 'agent'; ctorNode: Node; ctorFile: string; ctorName: string; kwargs: Map<string, Value>; positional: Value[]; template: Value | null; selfHosted: boolean; via?: { file: string; node: Node }[] }
   | { t: 'template'; parts: { role: string; value: Value }[] }
   | { t: 'http'; path: string[] }
   | { t: 'path'; rel: string }
