@@ -24,7 +24,6 @@ const CAUSES = {
   'typescript/mem0ai-mem0__langchain.ts:68': 'LangChain model injected through config and typed BaseLanguageModel (@langchain/core): a type-annotated model with no constructor in the workspace is not treated as a model object',
   'typescript/mem0ai-mem0__langchain.ts:84': 'same: this.llmInstance is a BaseLanguageModel-typed injected model; no constructor in the workspace',
   'javascript/ar123456-chatgpt-project__app.js:22': 'POST https://api.openai.com/v1/images/generations: the image-generation path is not in HTTP_ENDPOINTS',
-  'javascript/fractalego-agents_coordinator__connector.js:27': 'model not resolved: body set by options["body"] = JSON.stringify(payload) with payload aliasing the module object initial_data',
 };
 
 function reader(root) {

@@ -155,7 +155,9 @@ export const SDKS: SdkRow[] = [
   {
     sdk: 'langchain',
     packages: {
-      py: ['langchain_openai', 'langchain_anthropic', 'langchain_google_genai', 'langchain_google_vertexai', 'langchain_aws', 'langchain_ollama', 'langchain_community.chat_models', 'langchain_mistralai', 'langchain_groq', 'langchain_cohere', 'langchain_together', 'langchain.chat_models', 'langchain_core.language_models', 'langchain_openai.chat_models'],
+      py: ['langchain_openai', 'langchain_anthropic', 'langchain_google_genai', 'langchain_google_vertexai', 'langchain_aws', 'langchain_ollama', 'langchain_community.chat_models', 'langchain_mistralai', 'langchain_groq', 'langchain_cohere', 'langchain_together', 'langchain.chat_models', 'langchain_core.language_models', 'langchain_openai.chat_models',
+        // where the abstract model/runnable classes below live (current and pre-0.1 paths)
+        'langchain_core.runnables', 'langchain.schema', 'langchain.base_language', 'langchain.llms.base'],
       js: ['@langchain/openai', '@langchain/anthropic', '@langchain/google-genai', '@langchain/aws', '@langchain/ollama', '@langchain/mistralai', '@langchain/groq', '@langchain/community/chat_models/ollama', 'langchain/chat_models/universal', '@langchain/core/language_models'],
     },
     clients: [
@@ -166,7 +168,9 @@ export const SDKS: SdkRow[] = [
       { name: 'init_chat_model', langs: ['py'], role: 'model', modelKeys: ['model'], modelPos: 0 },
       { name: 'initChatModel', langs: ['js'], role: 'model', modelKeys: ['model'], modelPos: 0 },
       // abstract base classes: a model injected through a typed parameter or field (`llm: BaseChatModel`), model unknown
-      ...['BaseChatModel', 'BaseLanguageModel', 'BaseLLM'].map((name): ClientRow => ({ name, langs: ['js'], role: 'model', modelKeys: [] })),
+      ...['BaseChatModel', 'BaseLanguageModel', 'BaseLLM'].map((name): ClientRow => ({ name, langs: ['py', 'js'], role: 'model', modelKeys: [] })),
+      // Python: a parameter typed as any runnable (`chain: Runnable`) is invoked like a model; what it wraps is unknown
+      ...['Runnable', 'RunnableSerializable'].map((name): ClientRow => ({ name, langs: ['py'], role: 'model', modelKeys: [] })),
     ],
     // invocations of a model object, a chain built from it (prompt | llm, RunnableSequence) or an agent
     methods: [

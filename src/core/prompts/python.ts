@@ -1,6 +1,6 @@
 // Prompt parts from the abstract values the Python analyser computes for a call's arguments.
 import type { PromptPart } from '../detect/types';
-import type { Value } from '../detect/py-values';
+import type { Value } from '../detect/py/value';
 import { normalizeRole, runtimePart } from './common';
 
 function strPart(role: string, v: Extract<Value, { t: 'str' }>): PromptPart {

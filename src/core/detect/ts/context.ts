@@ -21,12 +21,14 @@ export interface FileCtx {
   evals: Map<number, Val>;
   /** `x = …` assignments by identifier name (for `let x; … x = new OpenAI()`), built on first use */
   assignments: Map<string, Node[]> | null;
+  /** `obj.key = …` / `obj['key'] = …` by the object literal `obj` is bound to (node id), built on first use */
+  memberAssignments: Map<number, Map<string, Node>> | null;
   /** packages replaced by test doubles in this file (`jest.mock('openai')`, `vi.mock('openai', …)`) */
   mocked: Set<string>;
 }
 
 export function newFileCtx(an: Analysis, relPath: string, text: string, root: Node): FileCtx {
-  const fc: FileCtx = { relPath, text, root, an, scopes: new Map(), evals: new Map(), assignments: null, mocked: new Set() };
+  const fc: FileCtx = { relPath, text, root, an, scopes: new Map(), evals: new Map(), assignments: null, memberAssignments: null, mocked: new Set() };
   an.files.set(relPath, fc);
   return fc;
 }

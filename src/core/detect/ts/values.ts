@@ -424,6 +424,34 @@ export function propNode(ref: Ref, key: string, depth = 0): Ref | null {
   return found;
 }
 
+/**
+ * Keys the file assigns after the literal, through a variable bound to it (`var options = { method: 'POST' }; …
+ * options['body'] = JSON.stringify(payload)`; `payload.messages = messages`), last assignment per key. Only
+ * identifiers whose value is this very literal count.
+ */
+function assignedEntries(ref: Ref): Map<string, Node> | undefined {
+  const fc = ref.fc;
+  if (!fc.memberAssignments) {
+    // set before filling: a lookup made while evaluating the targets below sees a partial index, not a rebuild
+    const byObject = new Map<number, Map<string, Node>>();
+    fc.memberAssignments = byObject;
+    for (const a of fc.root.descendantsOfType('assignment_expression')) {
+      const left = a?.childForFieldName('left');
+      const right = a?.childForFieldName('right');
+      if (!left || !right || (left.type !== 'member_expression' && left.type !== 'subscript_expression')) continue;
+      const obj = memberObject(left);
+      const k = memberProperty(left);
+      if (obj?.type !== 'identifier' || k === null) continue;
+      const target = evaluate(obj, fc);
+      if (target.t !== 'obj' || target.ref.fc !== fc) continue;
+      const keys = byObject.get(target.ref.node.id) ?? new Map<string, Node>();
+      keys.set(k, right);
+      byObject.set(target.ref.node.id, keys);
+    }
+  }
+  return fc.memberAssignments.get(ref.node.id);
+}
+
 /** Key/value entries of an object literal in source order, spreads of static objects inlined. */
 export function entries(ref: Ref, depth = 0): { key: string; value: Ref }[] {
   const out: { key: string; value: Ref }[] = [];
@@ -438,6 +466,18 @@ export function entries(ref: Ref, depth = 0): { key: string; value: Ref }[] {
     } else if (c.type === 'spread_element') {
       const inner = evaluate(c.namedChild(0), ref.fc, depth + 1);
       if (inner.t === 'obj') out.push(...entries(inner.ref, depth + 1));
+    }
+  }
+  // later `obj.key = …` assignments replace the literal's entry (as at run time in the usual "fill in the request,
+  // then send it" code) or add a key
+  const assigned = assignedEntries(ref);
+  if (assigned) {
+    for (const [key, node] of assigned) {
+      const value = { node, fc: ref.fc };
+      let at = out.length - 1;
+      while (at >= 0 && out[at]!.key !== key) at--;
+      if (at >= 0) out[at] = { key, value };
+      else out.push({ key, value });
     }
   }
   return out;

@@ -1,8 +1,8 @@
 // Abstract values the Python analyser computes for expressions: just enough to know what a name refers to
 // (an SDK client, a LangChain model/chain, a string constant, a dict of request parameters, ...).
 import type { Node } from 'web-tree-sitter';
-import type { ClientRow, SdkRow } from './sdks';
-import type { PromptSource } from './types';
+import type { ClientRow, SdkRow } from '../sdks';
+import type { PromptSource } from '../types';
 
 export interface Where { file: string; line: number }
 
@@ -16,7 +16,9 @@ export type Value =
   | { t: 'list'; items: Value[]; partial?: boolean }
   | { t: 'module'; name: string }
   | { t: 'client'; sdk: SdkRow; row: ClientRow | null; path: string[]; kwargs: Map<string, Value>; positional: Value[] }
-  | { t: 'lc'; what: 'model' | 'chain' | 'agent'; ctorNode: Node; ctorFile: string; ctorName: string; kwargs: Map<string, Value>; positional: Value[]; template: Value | null; selfHosted: boolean }
+  /** a LangChain model, chain or agent; ctorNode is the model's constructor call, or the type annotation of an injected
+   *  model (`llm: BaseChatModel`); `via` lists the constructors the file's callers pass for such a parameter */
+  | { t: 'lc'; what: 'model' | 'chain' | 'agent'; ctorNode: Node; ctorFile: string; ctorName: string; kwargs: Map<string, Value>; positional: Value[]; template: Value | null; selfHosted: boolean; via?: { file: string; node: Node }[] }
   | { t: 'template'; parts: { role: string; value: Value }[] }
   | { t: 'http'; path: string[] }
   | { t: 'path'; rel: string }

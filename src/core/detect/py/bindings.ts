@@ -1,0 +1,145 @@
+// One pass over a Python file's syntax tree records what each scope binds: assignments, imports, parameters,
+// `with ... as x`, `for x in`, functions, classes and `self.x = ...`; it also lists the calls to classify.
+import { Query, type Node } from 'web-tree-sitter';
+import type { Binding, PyFile, Scope } from './file';
+
+const COLLECT_TYPES = ['function_definition', 'lambda', 'class_definition', 'assignment', 'import_statement', 'import_from_statement', 'with_item', 'for_statement', 'call'];
+let collectQueryCache: { language: unknown; query: Query } | null = null;
+
+function collectQuery(root: Node): Query {
+  const language = root.tree.language;
+  if (collectQueryCache?.language !== language) collectQueryCache = { language, query: new Query(language, `[${COLLECT_TYPES.map((t) => `(${t})`).join(' ')}] @n`) };
+  return collectQueryCache.query;
+}
+
+export function collectBindings(f: PyFile): void {
+  const moduleScope: Scope = { node: f.root, kind: 'module', parent: null, bindings: new Map() };
+  f.scopes.set(f.root.id, moduleScope);
+  // A query returns just the interesting nodes, in document order, without materialising the rest of the
+  // tree in JS (every Node costs a wasm round trip). Scopes are nested ranges: a stack closed by end index.
+  const open: { scope: Scope; end: number }[] = [{ scope: moduleScope, end: Number.MAX_SAFE_INTEGER }];
+  f.scopeRanges.push({ start: -1, scope: moduleScope });
+  f.rangeOf.set(moduleScope, { start: -1, end: Number.MAX_SAFE_INTEGER });
+  let n = 0;
+  for (const { node } of collectQuery(f.root).captures(f.root)) {
+    if (++n % 2000 === 0) f.shared.ctx.checkBudget();
+    while (open.length > 1 && node.startIndex >= open[open.length - 1]!.end) open.pop();
+    const inner = visitNode(f, node, open[open.length - 1]!.scope);
+    if (inner) {
+      const start = node.startIndex;
+      const end = node.endIndex;
+      open.push({ scope: inner, end });
+      f.scopeRanges.push({ start, scope: inner });
+      f.rangeOf.set(inner, { start, end });
+    }
+  }
+}
+
+
+/** Records what `node` binds; returns the scope it opens, if any. */
+export function visitNode(f: PyFile, node: Node, scope: Scope): Scope | null {
+  switch (node.type) {
+    case 'function_definition':
+    case 'lambda': {
+      const name = node.childForFieldName('name');
+      if (name) bindName(f, scope, name.text, { pos: node.startIndex, kind: 'def', node });
+      const inner: Scope = { node, kind: 'function', parent: scope, bindings: new Map() };
+      f.scopes.set(node.id, inner);
+      collectParams(f, node, inner);
+      return inner;
+    }
+    case 'class_definition': {
+      const name = node.childForFieldName('name');
+      if (name) bindName(f, scope, name.text, { pos: node.startIndex, kind: 'class', node });
+      const inner: Scope = { node, kind: 'class', parent: scope, bindings: new Map() };
+      f.scopes.set(node.id, inner);
+      f.selfAttrs.set(node.id, new Map());
+      return inner;
+    }
+    case 'assignment': collectAssignment(f, node, scope); break;
+    case 'import_statement':
+    case 'import_from_statement': collectImport(f, node, scope); break;
+    case 'with_item': {
+      const v = node.childForFieldName('value');
+      if (v?.type === 'as_pattern') {
+        const target = v.childForFieldName('alias')?.namedChild(0);
+        const expr = v.namedChild(0);
+        if (target?.type === 'identifier' && expr) bindName(f, scope, target.text, { pos: node.startIndex, kind: 'with', node: expr });
+      }
+      break;
+    }
+    case 'for_statement': {
+      const left = node.childForFieldName('left');
+      if (left?.type === 'identifier') bindName(f, scope, left.text, { pos: node.startIndex, kind: 'for', node });
+      break;
+    }
+    case 'call': f.calls.push(node); break;
+  }
+  return null;
+}
+
+export function bindName(f: PyFile, scope: Scope, name: string, b: Binding): void {
+  const list = scope.bindings.get(name);
+  if (list) list.push(b);
+  else scope.bindings.set(name, [b]);
+}
+
+export function collectParams(f: PyFile, fn: Node, scope: Scope): void {
+  const params = fn.childForFieldName('parameters');
+  if (!params) return;
+  for (const p of params.namedChildren) {
+    if (!p) continue;
+    const nameNode = p.type === 'identifier' ? p : p.childForFieldName('name') ?? p.namedChildren.find((c) => c?.type === 'identifier') ?? null;
+    if (nameNode?.type === 'identifier') bindName(f, scope, nameNode.text, { pos: fn.startIndex, kind: 'param', node: p });
+  }
+}
+
+export function collectAssignment(f: PyFile, node: Node, scope: Scope): void {
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  if (!left) return;
+  const valueNode = right ?? node.childForFieldName('type');
+  if (!valueNode) return;
+  const kind = right ? 'assign' : 'param';
+  if (left.type === 'identifier') {
+    bindName(f, scope, left.text, { pos: node.startIndex, kind, node: right ? right : node });
+  } else if (left.type === 'attribute') {
+    const obj = left.childForFieldName('object');
+    const attr = left.childForFieldName('attribute');
+    if (obj?.type === 'identifier' && (obj.text === 'self' || obj.text === 'cls') && attr) {
+      const cls = f.enclosingClass(node);
+      if (cls) {
+        const attrs = f.selfAttrs.get(cls.id)!;
+        const b: Binding = { pos: node.startIndex, kind, node: right ? right : node };
+        const list = attrs.get(attr.text);
+        if (list) list.push(b);
+        else attrs.set(attr.text, [b]);
+      }
+    }
+  }
+}
+
+export function collectImport(f: PyFile, node: Node, scope: Scope): void {
+  if (node.type === 'import_statement') {
+    for (const item of node.childrenForFieldName('name')) {
+      if (!item) continue;
+      if (item.type === 'aliased_import') {
+        const name = item.childForFieldName('name')?.text;
+        const alias = item.childForFieldName('alias')?.text;
+        if (name && alias) bindName(f, scope, alias, { pos: node.startIndex, kind: 'import', node: item, extra: name });
+      } else {
+        const first = item.text.split('.')[0]!;
+        bindName(f, scope, first, { pos: node.startIndex, kind: 'import', node: item, extra: first });
+      }
+    }
+    return;
+  }
+  const mod = node.childForFieldName('module_name')?.text;
+  if (!mod) return;
+  for (const item of node.childrenForFieldName('name')) {
+    if (!item) continue;
+    const name = item.type === 'aliased_import' ? item.childForFieldName('name')?.text : item.text;
+    const alias = item.type === 'aliased_import' ? item.childForFieldName('alias')?.text : item.text;
+    if (name && alias) bindName(f, scope, alias, { pos: node.startIndex, kind: 'import', node: item, extra: `${mod}\u0000${name}` });
+  }
+}

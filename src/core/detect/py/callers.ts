@@ -1,0 +1,58 @@
+// A LangChain model injected as a function parameter (`def summarize(llm: BaseChatModel, text)`): the calls of that
+// function in the same file say which model it is (`summarize(ChatOpenAI(model="gpt-4o"), text)`).
+import type { Node } from 'web-tree-sitter';
+import { MODEL_KEYS } from '../sdks';
+import type { PyFile } from './file';
+import { args } from './calls';
+import { firstKey, resolveModel } from './params';
+import type { Value } from './value';
+
+type Lc = Extract<Value, { t: 'lc' }>;
+
+function paramName(p: Node): string | null {
+  const n = p.type === 'identifier' ? p : p.childForFieldName('name') ?? p.namedChildren.find((c) => c?.type === 'identifier') ?? null;
+  return n?.type === 'identifier' ? n.text : null;
+}
+
+/** What the calls of `p`'s function in this file pass for `p` (positionally or by keyword). */
+export function passedValues(f: PyFile, p: Node): Value[] {
+  const fn = p.parent?.parent;
+  const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
+  const pName = paramName(p);
+  if (!fn || !name || !pName || p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') return [];
+  const params = (fn.childForFieldName('parameters')?.namedChildren ?? []).filter((c): c is Node => !!c && c.type !== 'comment');
+  const index = params.findIndex((c) => c.id === p.id);
+  const isMethod = params.length > 0 && ['self', 'cls'].includes(paramName(params[0]!) ?? '') && !!f.enclosingClass(fn);
+  const out: Value[] = [];
+  for (const call of f.calls) {
+    const callee = call.childForFieldName('function');
+    // a cheap name test first: only calls that can name this function are evaluated
+    const called = callee?.type === 'identifier' ? callee.text : callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : null;
+    if (!callee || called !== name) continue;
+    const v = f.eval(callee);
+    if (v.t !== 'function' || v.node.id !== fn.id || v.owner !== f) continue;
+    const a = args(f, call);
+    const pos = index - (isMethod && callee.type === 'attribute' ? 1 : 0);
+    const passed = a.kwargs.get(pName) ?? a.positional[pos];
+    if (passed) out.push(passed);
+  }
+  return out;
+}
+
+function modelOf(v: Lc): string | null {
+  return resolveModel(firstKey(v.kwargs, [...MODEL_KEYS, 'azure_deployment', 'deployment_name']) ?? v.positional[0], undefined).model;
+}
+
+/**
+ * The value of an injected model parameter: the constructed model the callers pass when they all pass the same model
+ * (else a model-less LangChain value), with every passed constructor in `via` so none of them is reported as a
+ * constructor-only call site. Untyped parameters count only when a caller passes a LangChain model.
+ */
+export function injectedModel(f: PyFile, p: Node, typed: Value): Value {
+  const passed = passedValues(f, p).filter((v): v is Lc => v.t === 'lc');
+  if (!passed.length) return typed;
+  const via = passed.flatMap((v) => [{ file: v.ctorFile, node: v.ctorNode }, ...(v.via ?? [])]);
+  if (new Set(passed.map(modelOf)).size === 1) return { ...passed[0]!, via };
+  // callers disagree: some LangChain model, which one is only known at run time
+  return typed.t === 'lc' ? { ...typed, via } : { ...passed[0]!, ctorNode: p, ctorFile: f.relPath, kwargs: new Map(), positional: [], via };
+}

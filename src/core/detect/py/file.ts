@@ -1,0 +1,181 @@
+// The analysis state of one Python file: its scopes and bindings (collected once, see bindings.ts) and the memoised
+// value of each expression node (computed lazily, see values.ts). Names resolve through scopes, instance attributes
+// (`self.x = ...`), typed parameters and imports from other workspace files (imports.ts).
+import type { Node } from 'web-tree-sitter';
+import type { AnalyzeContext } from '../index';
+import { UNKNOWN, type Value, type Where } from './value';
+import { collectBindings } from './bindings';
+import { importValue } from './imports';
+import { evalUncached } from './values';
+import { construct } from './calls';
+import { injectedModel } from './callers';
+
+export interface Binding { pos: number; kind: 'assign' | 'import' | 'param' | 'with' | 'def' | 'class' | 'for'; node: Node; extra?: string }
+export interface Scope { node: Node; kind: 'module' | 'function' | 'class'; parent: Scope | null; bindings: Map<string, Binding[]> }
+export interface Shared { files: Map<string, PyFile | null>; ctx: AnalyzeContext; depth: number }
+
+/** client methods that return the same client (`client.with_options(timeout=5).chat...`) */
+export const PASSTHROUGH = new Set(['with_options', 'with_raw_response', 'with_streaming_response', 'copy']);
+const MAX_EVAL_DEPTH = 250;
+
+export class PyFile {
+  readonly scopes = new Map<number, Scope>();
+  readonly scopeRanges: { start: number; scope: Scope }[] = [];
+  readonly rangeOf = new Map<Scope, { start: number; end: number }>();
+  readonly selfAttrs = new Map<number, Map<string, Binding[]>>();
+  readonly calls: Node[] = [];
+  private readonly memo = new Map<number, Value>();
+  private readonly busy = new Set<number>();
+  readonly lcCtors = new Map<number, Node>();
+  readonly lcUsed = new Set<number>();
+
+  constructor(readonly relPath: string, readonly root: Node, readonly shared: Shared, readonly depth: number) {
+    collectBindings(this);
+  }
+
+  // ---------- scopes ----------
+  enclosingClass(node: Node): Node | null {
+    let fnSeen = 0;
+    for (let p = node.parent; p; p = p.parent) {
+      if (p.type === 'function_definition') fnSeen++;
+      if (p.type === 'class_definition') return fnSeen <= 1 ? p : null;
+    }
+    return null;
+  }
+
+  /** Innermost scope containing the node, by position: scopes are nested ranges recorded in document order. */
+  private scopeOf(node: Node): Scope {
+    const pos = node.startIndex;
+    const list = this.scopeRanges;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (list[mid]!.start <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    for (let s: Scope | null = list[lo]!.scope; s; s = s.parent) {
+      const r = this.rangeOf.get(s)!;
+      if (r.start <= pos && pos < r.end && (s.node.id !== node.id)) return s;
+    }
+    return this.scopes.get(this.root.id)!;
+  }
+
+  pick(list: Binding[] | undefined, pos: number): Binding | null {
+    if (!list?.length) return null;
+    let best: Binding | null = null;
+    for (const b of list) if (b.pos < pos && (!best || b.pos >= best.pos)) best = b;
+    return best ?? list[list.length - 1]!;
+  }
+
+  lookup(name: string, at: Node): Value {
+    let scope: Scope | null = this.scopeOf(at);
+    const start = scope;
+    while (scope) {
+      if (scope.kind !== 'class' || scope === start) {
+        const b = this.pick(scope.bindings.get(name), at.startIndex);
+        if (b) return this.bindingValue(b, name);
+      }
+      scope = scope.parent;
+    }
+    return UNKNOWN;
+  }
+
+  lookupModuleLevel(name: string): Value {
+    const b = this.pick(this.scopes.get(this.root.id)!.bindings.get(name), Number.MAX_SAFE_INTEGER);
+    return b ? this.bindingValue(b, name) : UNKNOWN;
+  }
+
+  private where(node: Node): Where {
+    return { file: this.relPath, line: node.startPosition.row + 1 };
+  }
+
+  private asConstant(v: Value, node: Node): Value {
+    if (v.t === 'str' && v.src === 'literal') return { ...v, src: 'constant', from: this.where(node) };
+    return v;
+  }
+
+  bindingValue(b: Binding, name: string): Value {
+    const key = -1 - b.node.id; // distinct memo key per binding
+    const cached = this.memo.get(key);
+    if (cached) return cached;
+    if (this.busy.has(key)) return UNKNOWN;
+    this.busy.add(key);
+    let v: Value = UNKNOWN;
+    try {
+      switch (b.kind) {
+        case 'assign': v = this.asConstant(this.eval(b.node), b.node); break;
+        case 'with': v = this.eval(b.node); break;
+        case 'import': v = importValue(this, b.extra!, name); break;
+        case 'param': v = this.paramValue(b.node); break;
+        case 'def': v = { t: 'function', node: b.node, owner: this }; break;
+        case 'class': v = { t: 'class', node: b.node, owner: this }; break;
+        default: v = UNKNOWN;
+      }
+    } finally {
+      this.busy.delete(key);
+    }
+    this.memo.set(key, v);
+    return v;
+  }
+
+  private paramValue(p: Node): Value {
+    if (p.type === 'assignment') {
+      // `client: OpenAI` at module or class level (annotation only)
+      const type = p.childForFieldName('type');
+      return type ? this.instanceOfType(type) : UNKNOWN;
+    }
+    const type = p.childForFieldName('type');
+    const inst = type ? this.instanceOfType(type) : UNKNOWN;
+    if (inst.t !== 'unknown' && inst.t !== 'lc') return inst;
+    const def = p.childForFieldName('value');
+    const dv = def ? this.asConstant(this.eval(def), def) : UNKNOWN;
+    if (dv.t === 'lc' || (inst.t !== 'lc' && dv.t !== 'unknown')) return dv;
+    // an injected LangChain model (`llm: BaseChatModel`, or untyped): what this file's callers pass for it
+    return injectedModel(this, p, inst);
+  }
+
+  /** `client: OpenAI`, `llm: Optional[BaseChatModel]`, `chain: Runnable | None` → an instance of that SDK class. */
+  private instanceOfType(type: Node): Value {
+    let t: Node | null = type.type === 'type' ? type.namedChild(0) : type;
+    for (let guard = 0; t && guard < 4; guard++) {
+      if (t.type === 'generic_type' || t.type === 'subscript') {
+        t = t.namedChildren.find((c) => c && c.type !== 'identifier') ?? t.namedChild(1);
+        if (t?.type === 'type_parameter') t = t.namedChild(0)?.type === 'type' ? t.namedChild(0)!.namedChild(0) : t.namedChild(0);
+        continue;
+      }
+      if (t.type === 'binary_operator') { t = t.childForFieldName('left'); continue; }
+      break;
+    }
+    if (!t || (t.type !== 'identifier' && t.type !== 'attribute')) return UNKNOWN;
+    const cls = this.eval(t);
+    if (cls.t !== 'module') return UNKNOWN;
+    const made = construct(this, cls.name, [], new Map(), t);
+    return made.t === 'client' || made.t === 'http' || made.t === 'lc' || made.t === 'module' && made.name === 'boto3' ? made : UNKNOWN;
+  }
+
+  // ---------- expression values ----------
+  eval(node: Node): Value {
+    const cached = this.memo.get(node.id);
+    if (cached) return cached;
+    if (this.busy.has(node.id)) return UNKNOWN;
+    // deep expressions or long alias chains (a1 = a0, a2 = a1, ...) are not worth a stack overflow
+    if (this.shared.depth >= MAX_EVAL_DEPTH) return UNKNOWN;
+    this.busy.add(node.id);
+    this.shared.depth++;
+    let v: Value;
+    try {
+      v = evalUncached(this, node);
+    } finally {
+      this.busy.delete(node.id);
+      this.shared.depth--;
+    }
+    this.memo.set(node.id, v);
+    return v;
+  }
+
+  // ---------- calls as values ----------
+
+  // ---------- call-site detection ----------
+
+}

@@ -1,0 +1,88 @@
+// LangChain in Python: prompt templates, composition into chains and agents, and the call site of a model,
+// chain or agent (`.invoke` / `.stream` / `.batch` ...). Model classes themselves are rows of sdks.ts.
+import type { Node } from 'web-tree-sitter';
+import type { CallKind, DetectedCall, PromptPart } from '../types';
+import { BASE_URL_KEYS, LANGCHAIN_COMPOSERS, MAX_TOKEN_KEYS, MODEL_KEYS, SDKS } from '../sdks';
+import { endpointFor } from '../endpoint';
+import { confidenceFor, runtimePart, stripProviderPrefix } from '../../prompts/common';
+import { messagesToParts } from '../../prompts/python';
+import type { PyFile } from './file';
+import { boolIn, firstKey, numberIn, reasoningIn, toUrl } from './params';
+import { setModel, siteBase } from './sites';
+import { asTemplate, str } from './strings';
+import { UNKNOWN, type Value } from './value';
+
+export const LC_METHODS = SDKS.find((s) => s.sdk === 'langchain')!.methods;
+
+/** Calling a LangChain builder: prompt templates, RunnableSequence, agents; null when `short` names none. */
+export function langchainValue(f: PyFile, short: string, last: string, positional: Value[], kwargs: Map<string, Value>, call: Node): Value | null {
+  const tail2 = short.split('.').slice(-2).join('.');
+  if (LANGCHAIN_COMPOSERS.promptTemplates.includes(tail2) || LANGCHAIN_COMPOSERS.promptTemplates.includes(last)) return template(tail2, positional, kwargs);
+  if (LANGCHAIN_COMPOSERS.sequences.includes(tail2) || LANGCHAIN_COMPOSERS.sequences.includes(last)) {
+    const items = positional[0]?.t === 'list' ? positional[0].items : [...kwargs.values(), ...positional].flatMap((v) => (v.t === 'list' ? v.items : [v]));
+    const lc = items.find((i): i is Extract<Value, { t: 'lc' }> => i.t === 'lc');
+    const tpl = items.find((i) => i.t === 'template') ?? null;
+    return lc ? { ...lc, what: 'chain', template: tpl ?? lc.template } : UNKNOWN;
+  }
+  if (LANGCHAIN_COMPOSERS.agents.includes(last) || LANGCHAIN_COMPOSERS.agents.includes(tail2)) {
+    const all = [...kwargs.values(), ...positional];
+    const lc = all.find((i): i is Extract<Value, { t: 'lc' }> => i.t === 'lc');
+    const tpl = kwargs.get('prompt') ?? all.find((i) => i.t === 'template');
+    if (lc) return { ...lc, what: lc.what === 'model' ? (/agent/i.test(last) ? 'agent' : 'chain') : lc.what, template: tpl?.t === 'template' ? tpl : lc.template };
+    const modelArg = kwargs.get('model') ?? positional[0];
+    if (modelArg?.t === 'str' && /agent/i.test(last)) {
+      return { t: 'lc', what: 'agent', ctorNode: call, ctorFile: f.relPath, ctorName: last, kwargs: new Map([['model', modelArg]]), positional: [], template: null, selfHosted: false };
+    }
+    return UNKNOWN;
+  }
+  return null;
+}
+
+/** `prompt | llm | parser`: the model's value, now a chain that carries the template. */
+export function composeRunnables(lv: Value, rv: Value): Value {
+  const lc = lv.t === 'lc' ? lv : rv.t === 'lc' ? rv : null;
+  if (!lc) return lv.t === 'template' ? lv : UNKNOWN;
+  const template = lv.t === 'template' ? lv : lc.template;
+  return { ...lc, what: lc.what === 'model' ? 'chain' : lc.what, template };
+}
+
+function template(tail2: string, positional: Value[], kwargs: Map<string, Value>): Value {
+  if (/from_messages/.test(tail2)) {
+    const msgs = positional[0] ?? kwargs.get('messages');
+    if (msgs?.t !== 'list') return { t: 'template', parts: [{ role: 'user', value: UNKNOWN }] };
+    const parts = msgs.items.map((m) => {
+      if (m.t === 'list' && m.items.length === 2 && m.items[0]!.t === 'str') return { role: m.items[0]!.text, value: asTemplate(m.items[1]!) };
+      if (m.t === 'dict' && m.ctor && /Placeholder/.test(m.ctor)) return { role: 'messages', value: UNKNOWN };
+      if (m.t === 'dict') {
+        const role = m.ctor ? m.ctor.replace(/^.*\./, '').replace(/PromptTemplate|MessagePromptTemplate/, 'Message') : 'user';
+        return { role, value: asTemplate(m.entries.get('content') ?? m.entries.get('prompt') ?? m.entries.get('template') ?? UNKNOWN) };
+      }
+      return { role: 'user', value: asTemplate(m) };
+    });
+    if (msgs.partial) parts.push({ role: 'messages', value: UNKNOWN });
+    return { t: 'template', parts };
+  }
+  const text = positional[0] ?? kwargs.get('template');
+  return { t: 'template', parts: [{ role: 'user', value: text ? asTemplate(text) : UNKNOWN }] };
+}
+
+export function lcSite(f: PyFile, call: Node, lc: Extract<Value, { t: 'lc' }>, api: string, kind: CallKind, streaming: boolean, inputParts: PromptPart[]): DetectedCall {
+  const site = siteBase(f, call, 'langchain', api, kind);
+  const modelV = firstKey(lc.kwargs, [...MODEL_KEYS, 'azure_deployment', 'deployment_name']) ?? lc.positional[0];
+  setModel(f, site, modelV, undefined);
+  if (site.model) site.model = stripProviderPrefix(site.model);
+  site.maxTokens = numberIn(lc.kwargs, MAX_TOKEN_KEYS);
+  site.reasoningTokens = reasoningIn(lc.kwargs);
+  site.streaming = streaming || boolIn(lc.kwargs, 'streaming') === true;
+  const baseV = firstKey(lc.kwargs, BASE_URL_KEYS);
+  const ep = endpointFor(toUrl(baseV), lc.selfHosted || /^ollama/.test(String(lc.kwargs.get('model_provider') && (lc.kwargs.get('model_provider') as { text?: string }).text)), false);
+  site.endpoint = ep.endpoint;
+  site.baseUrl = ep.baseUrl;
+  const parts: PromptPart[] = [];
+  if (lc.template?.t === 'template') parts.push(...messagesToParts({ t: 'list', items: lc.template.parts.map((p) => ({ t: 'list', items: [str(p.role, 'literal'), p.value] })) }));
+  parts.push(...inputParts);
+  if (!parts.length) parts.push(runtimePart('user'));
+  site.promptParts = parts;
+  site.confidence = confidenceFor(site.modelSource, parts);
+  return site;
+}

@@ -1,0 +1,167 @@
+// Call-site detection for one Python file: each call is classified as an SDK request, a LangChain invocation or
+// a raw HTTP request (or nothing), and turned into a DetectedCall with its model, parameters and prompt parts.
+import type { Node } from 'web-tree-sitter';
+import type { CallKind, DetectedCall, PromptPart, Sdk } from '../types';
+import { BASE_URL_KEYS, HTTP_CLIENTS, MAX_TOKEN_KEYS, MODEL_KEYS, SDKS, findMethod, sdkForModule, type MethodRow, type SdkRow } from '../sdks';
+import { endpointFor } from '../endpoint';
+import { annotationFromLine, confidenceFor, runtimePart } from '../../prompts/common';
+import { messagesToParts, textToParts, toolParts } from '../../prompts/python';
+import { PASSTHROUGH, type PyFile } from './file';
+import { args } from './calls';
+import { httpSite } from './http';
+import { LC_METHODS, lcSite } from './langchain';
+import { boolIn, firstKey, numberIn, reasoningIn, resolveModel, toUrl } from './params';
+import { UNKNOWN, type Value } from './value';
+
+export function detectSites(f: PyFile): DetectedCall[] {
+  const out: DetectedCall[] = [];
+  let i = 0;
+  for (const call of f.calls) {
+    if (++i % 200 === 0) f.shared.ctx.checkBudget();
+    const site = classify(f, call);
+    if (site) out.push(site);
+  }
+  for (const [id, node] of f.lcCtors) {
+    if (f.lcUsed.has(id)) continue;
+    const v = f.eval(node);
+    if (v.t === 'lc') out.push(lcSite(f, node, v, v.ctorName, 'chat', false, []));
+  }
+  return out;
+}
+
+export function mocked(f: PyFile, call: Node): boolean {
+  for (let p = call.parent; p; p = p.parent) {
+    if (p.type === 'function_definition') {
+      const params = p.childForFieldName('parameters')?.text ?? '';
+      if (/\b(monkeypatch|mocker)\b/.test(params)) return true;
+      if (p.parent?.type === 'decorated_definition' && p.parent.namedChildren.some((d) => d?.type === 'decorator' && /\bpatch\b|mock/.test(d.text))) return true;
+    } else if (p.type === 'class_definition') {
+      if (p.parent?.type === 'decorated_definition' && p.parent.namedChildren.some((d) => d?.type === 'decorator' && /\bpatch\b/.test(d.text))) return true;
+    } else if (p.type === 'with_statement') {
+      const clause = p.namedChildren.find((c) => c?.type === 'with_clause');
+      if (clause && /\bpatch(\.object|\.dict)?\s*\(|\bmock_/.test(clause.text)) return true;
+    }
+  }
+  return false;
+}
+
+export function classify(f: PyFile, call: Node): DetectedCall | null {
+  const fn = call.childForFieldName('function');
+  if (!fn) return null;
+  if (fn.type === 'attribute') {
+    const objNode = fn.childForFieldName('object');
+    const attr = fn.childForFieldName('attribute')?.text;
+    if (!objNode || !attr) return null;
+    const obj = objNode.type === 'identifier' && (objNode.text === 'self' || objNode.text === 'cls') ? UNKNOWN : f.eval(objNode);
+    if (obj.t === 'client') {
+      const path = [...obj.path, attr].filter((s) => !PASSTHROUGH.has(s)).join('.');
+      const method = findMethod('py', obj.sdk, path);
+      if (method && !mocked(f, call)) return sdkSite(f, call, obj.sdk, method, obj);
+      return null;
+    }
+    if (obj.t === 'lc') {
+      const method = findMethod('py', SDKS.find((s) => s.sdk === 'langchain')!, attr);
+      if (method && LC_METHODS.includes(method) && !mocked(f, call)) {
+        for (const c of [{ file: obj.ctorFile, node: obj.ctorNode }, ...(obj.via ?? [])]) if (c.file === f.relPath) f.lcUsed.add(c.node.id);
+        let input: Value | undefined = args(f, call).positional[0];
+        // agents take {"messages": [...]}; chains take a dict filling the template
+        if (input?.t === 'dict' && input.entries.has('messages')) input = input.entries.get('messages');
+        return lcSite(f, call, obj, method.api, method.kind, !!method.streaming, input ? messagesToParts(input) : []);
+      }
+      return null;
+    }
+    if (obj.t === 'http') return HTTP_CLIENTS.py.methods.includes(attr) && !mocked(f, call) ? httpSite(f, call, attr) : null;
+  }
+  const callee = f.eval(fn);
+  if (callee.t !== 'module') return null;
+  const made = f.eval(call);
+  if (made.t === 'lc' && made.ctorNode.id === call.id && made.what === 'model') {
+    if (!mocked(f, call)) f.lcCtors.set(call.id, call);
+    return null;
+  }
+  const name = callee.name;
+  const root = name.split('.')[0]!;
+  const last = name.slice(name.lastIndexOf('.') + 1);
+  if ((root === 'requests' || root === 'httpx') && (HTTP_CLIENTS.py.methods.includes(last)) && name.split('.').length === 2) return mocked(f, call) ? null : httpSite(f, call, last);
+  const sdk = sdkForModule('py', name);
+  if (!sdk) return null;
+  const pkg = (sdk.packages.py ?? []).filter((p) => name.startsWith(p + '.')).sort((a, b) => b.length - a.length)[0];
+  if (!pkg) return null;
+  const method = findMethod('py', sdk, name.slice(pkg.length + 1), true);
+  if (!method || mocked(f, call)) return null;
+  return sdkSite(f, call, sdk, method, null);
+}
+
+export function siteBase(f: PyFile, call: Node, sdk: Sdk, api: string, kind: CallKind): DetectedCall {
+  const lines = f.shared.ctx.text.split('\n', call.startPosition.row + 1);
+  return {
+    file: f.relPath, line: call.startPosition.row + 1, column: call.startPosition.column + 1, endLine: call.endPosition.row + 1,
+    language: 'python', sdk, api, kind, model: null, modelSource: 'unresolved', maxTokens: null, reasoningTokens: null,
+    streaming: false, endpoint: 'api', baseUrl: null, qualifiedName: qualifiedName(f, call),
+    annotation: annotationFromLine(lines[call.startPosition.row - 1]), promptParts: [], confidence: 1,
+  };
+}
+
+export function qualifiedName(f: PyFile, node: Node): string {
+  const names: string[] = [];
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'class_definition') {
+      const n = p.childForFieldName('name')?.text;
+      if (n) names.unshift(n);
+    }
+  }
+  return names.length ? names.join('.') : '<module>';
+}
+
+export function sdkSite(f: PyFile, call: Node, sdk: SdkRow, method: MethodRow, client: Extract<Value, { t: 'client' }> | null): DetectedCall {
+  const site = siteBase(f, call, sdk.sdk, method.api, method.kind);
+  const { positional, kwargs, partial, kwNodes } = args(f, call);
+  // the model: call argument, then what the client/model object was built with
+  let modelV = firstKey(kwargs, MODEL_KEYS) ?? (method.modelPos !== undefined ? positional[method.modelPos] : undefined);
+  let modelNode = MODEL_KEYS.map((k) => kwNodes.get(k)).find(Boolean);
+  if (!modelV && client) {
+    modelV = firstKey(client.kwargs, MODEL_KEYS) ?? (client.row?.modelPos !== undefined ? client.positional[client.row.modelPos] : undefined);
+    modelNode = undefined;
+  }
+  setModel(f, site, modelV, modelNode);
+  // ollama/litellm put model/messages positionally
+  const promptPos = method.promptPos ?? (sdk.sdk === 'litellm' && method.kind === 'chat' ? 1 : sdk.sdk === 'ollama' ? 1 : undefined);
+  const all = new Map(kwargs);
+  const body = kwargs.get('body');
+  if (body?.t === 'dict') for (const [k, v] of body.entries) if (!all.has(k)) all.set(k, v);
+  site.maxTokens = numberIn(all, MAX_TOKEN_KEYS) ?? (client ? numberIn(client.kwargs, MAX_TOKEN_KEYS) : null);
+  site.reasoningTokens = reasoningIn(all) ?? (client ? reasoningIn(client.kwargs) : null);
+  site.streaming = !!method.streaming || boolIn(all, 'stream') === true;
+  // endpoint
+  const rowSelfHosted = !!client?.row?.selfHosted || sdk.sdk === 'ollama';
+  const baseV = client ? firstKey(client.kwargs, BASE_URL_KEYS) : firstKey(kwargs, ['api_base', 'base_url']);
+  const baseKey = client ? BASE_URL_KEYS.find((k) => client.kwargs.has(k)) : undefined;
+  const model = site.model ?? '';
+  const ep = endpointFor(toUrl(baseV), rowSelfHosted || /^(ollama|ollama_chat|hosted_vllm|vllm|lm_studio)\//.test(model), baseKey === 'azure_endpoint' || baseKey === 'endpoint');
+  site.endpoint = ep.endpoint;
+  site.baseUrl = ep.baseUrl;
+  // prompt parts
+  const parts: PromptPart[] = [];
+  const sys = kwargs.get('system') ?? kwargs.get('instructions') ?? kwargs.get('system_instruction') ?? kwargs.get('preamble') ?? client?.kwargs.get('system_instruction');
+  if (sys) parts.push(...(sys.t === 'list' ? messagesToParts(sys, 'system') : textToParts(sys, 'system')));
+  const cfg = kwargs.get('config');
+  if (cfg?.t === 'dict' && cfg.entries.get('system_instruction')) parts.push(...textToParts(cfg.entries.get('system_instruction')!, 'system'));
+  const msgs = all.get('messages') ?? all.get('contents') ?? all.get('history') ?? (promptPos !== undefined ? positional[promptPos] : undefined);
+  if (msgs) parts.push(...messagesToParts(msgs, method.kind === 'embedding' ? 'input' : 'user'));
+  const main = all.get('input') ?? all.get('prompt') ?? all.get('inputText') ?? all.get('message') ?? all.get('texts') ?? all.get('inputs') ?? all.get('query');
+  if (main) parts.push(...(main.t === 'list' ? messagesToParts(main, method.kind === 'embedding' ? 'input' : 'user') : textToParts(main, method.kind === 'embedding' ? 'input' : 'user')));
+  if (!msgs && !main && (sdk.sdk === 'google' || sdk.sdk === 'voyage') && positional[0] && method.modelPos !== 0) parts.push(...messagesToParts(positional[0], method.kind === 'embedding' ? 'input' : 'user'));
+  const tools = kwargs.get('tools') ?? kwargs.get('functions') ?? kwargs.get('toolConfig');
+  if (tools) parts.push(...toolParts(tools));
+  if (!parts.length && !['image', 'speech', 'transcription'].includes(method.kind)) parts.push(runtimePart(method.kind === 'embedding' ? 'input' : 'user'));
+  else if (partial && !msgs && !main) parts.push(runtimePart('user'));
+  site.promptParts = parts;
+  site.confidence = confidenceFor(site.modelSource, parts);
+  return site;
+}
+
+export function setModel(f: PyFile, site: DetectedCall, v: Value | undefined, argNode: Node | undefined): void {
+  const r = resolveModel(v, argNode);
+  site.model = r.model;
+  site.modelSource = r.source;
+}
