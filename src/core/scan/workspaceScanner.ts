@@ -1,0 +1,283 @@
+// The scan of one workspace root, kept between changes: per-file detections, the walk's file list and skips, and
+// each file's dependencies (the workspace files its detection read). After files are created, changed or deleted,
+// `update()` detects again only those files and the files whose detection read them; a settings change re-costs
+// without detecting. `scanWorkspace` (the CLI) is a fresh scanner's first `scan()`, so both give the same result.
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { languageForPath, type DetectedCall, type WorkspaceReader } from '../detect';
+import { parseJsonc } from '../io/json';
+import { readSettings, type SettingsRead } from '../settings';
+import { buildCallSite, type CallSiteReport } from './callSite';
+import { computeTotals, type Totals } from './totals';
+import { MAX_FILE_BYTES, walkWorkspace, type WalkResult } from './walk';
+import { analyzeFile } from './detectCache';
+
+export interface ScanResult {
+  root: string;
+  callSites: CallSiteReport[];
+  totals: Totals;
+  skipped: { file: string; reason: string }[];
+  settings: { file: string | null; warnings: string[] };
+}
+
+export type WorkspaceSettings = SettingsRead & { file: string | null; filesExclude: Record<string, unknown> };
+
+/** `<root>/.vscode/settings.json` (JSONC): the llmCostLens.* values and files.exclude. */
+export function readWorkspaceSettings(root: string): WorkspaceSettings {
+  const file = join(root, '.vscode', 'settings.json');
+  if (!existsSync(file)) return { ...readSettings({}), file: null, filesExclude: {} };
+  const parsed = parseJsonc(readFileSync(file, 'utf8'));
+  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
+    const r = readSettings({});
+    r.warnings.push(`.vscode/settings.json: ${parsed.ok ? 'expected an object' : parsed.error} — using defaults`);
+    return { ...r, file: '.vscode/settings.json', filesExclude: {} };
+  }
+  const raw = parsed.value as Record<string, unknown>;
+  const fe = raw['files.exclude'];
+  return { ...readSettings(raw), file: '.vscode/settings.json', filesExclude: fe && typeof fe === 'object' ? (fe as Record<string, unknown>) : {} };
+}
+
+export function workspaceReader(root: string): WorkspaceReader {
+  const cache = new Map<string, string | null>();
+  const safe = (rel: string) => !rel.split('/').includes('..') && !rel.startsWith('/');
+  return {
+    readFile(rel) {
+      if (!safe(rel)) return null;
+      if (!cache.has(rel)) {
+        try {
+          cache.set(rel, readFileSync(join(root, rel), 'utf8'));
+        } catch {
+          cache.set(rel, null);
+        }
+      }
+      return cache.get(rel)!;
+    },
+    exists: (rel) => safe(rel) && existsSync(join(root, rel)),
+  };
+}
+
+export function sortCallSites(sites: CallSiteReport[]): CallSiteReport[] {
+  return sites.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.cell ?? -1) - (b.cell ?? -1) || a.line - b.line || a.column - b.column));
+}
+
+export interface ScanProgress {
+  /** after each analysed file: how many of the files to analyse are done */
+  onProgress?(done: number, total: number): void;
+  /** checked between files; when true the scan stops with ScanCancelled */
+  isCancelled?(): boolean;
+  /** give the event loop a turn (setImmediate) after this many ms of uninterrupted work; default: never */
+  yieldEveryMs?: number;
+}
+
+export class ScanCancelled extends Error {
+  constructor() {
+    super('scan cancelled');
+  }
+}
+
+export interface ScannerOptions {
+  /** how other workspace files are read (restricted mode confines it to the root); default workspaceReader */
+  reader?(root: string): WorkspaceReader;
+  /** the folder settings; default readWorkspaceSettings (what the CLI reads) */
+  settings?(root: string): WorkspaceSettings;
+}
+
+interface FileEntry {
+  size: number;
+  mtimeMs: number;
+  skip: string | null;
+  calls: DetectedCall[];
+  deps: string[];
+  /** `calls` costed with `costedWith` (re-costed when the settings object changes) */
+  sites: CallSiteReport[];
+  costedWith: WorkspaceSettings | null;
+}
+
+export interface UpdateSummary {
+  /** files detected again (changed, created, or reading a changed file) */
+  analysed: number;
+  /** whether the walk ran again (a file appeared or vanished, a .gitignore or files.exclude changed) */
+  walked: boolean;
+}
+
+/** Not re-entrant: the caller runs one scan()/update()/reloadSettings() at a time. */
+export class WorkspaceScanner {
+  readonly root: string;
+  private ws: WorkspaceSettings;
+  /** the walk's files, in walk order (result() lists skips and call sites in that order before sorting) */
+  private files: string[] = [];
+  private walkSkipped: WalkResult['skipped'] = [];
+  private readonly entries = new Map<string, FileEntry>();
+  private scanned = false;
+  private cached: ScanResult | null = null;
+
+  constructor(dir: string, private readonly options: ScannerOptions = {}) {
+    this.root = resolve(dir);
+    this.ws = this.readSettings();
+  }
+
+  /** Whether a first scan() has completed. */
+  get ready(): boolean {
+    return this.scanned;
+  }
+
+  /** Walks the whole root and analyses every file not analysed yet with its current size and mtime. */
+  async scan(progress: ScanProgress = {}): Promise<UpdateSummary> {
+    this.ws = this.readSettings();
+    this.cached = null;
+    const analysed = await this.rewalk(new Set(), progress);
+    this.scanned = true;
+    return { analysed, walked: true };
+  }
+
+  /**
+   * Files (posix, relative to the root) that were created, changed or deleted on disk. A content change of an
+   * indexed file re-detects that file and its dependents only; anything that can change what the walk lists
+   * (a new or deleted source file or folder, a .gitignore, a pyvenv.cfg, a file crossing the size limit) walks
+   * again — a metadata-only pass — and then detects only the files that are new or whose size/mtime changed.
+   */
+  async update(paths: Iterable<string>, progress: ScanProgress = {}): Promise<UpdateSummary> {
+    if (!this.scanned) return this.scan(progress);
+    const changed = new Set(paths);
+    this.cached = null;
+    if (changed.has('.vscode/settings.json') && this.reloadSettings()) return { analysed: await this.rewalk(changed, progress), walked: true };
+    if ([...changed].some((p) => this.affectsWalk(p))) return { analysed: await this.rewalk(changed, progress), walked: true };
+    const todo = new Set<string>();
+    for (const p of changed) if (this.entries.has(p)) todo.add(p);
+    for (const d of this.dependentsOf(changed)) todo.add(d);
+    const reader = this.reader();
+    const budget = slicer(progress);
+    let done = 0;
+    for (const file of todo) {
+      const st = statOrNull(join(this.root, file));
+      if (!st) return { analysed: await this.rewalk(changed, progress), walked: true }; // deleted meanwhile
+      await this.analyse(file, { size: st.size, mtimeMs: st.mtimeMs }, reader, changed.has(file));
+      progress.onProgress?.(++done, todo.size);
+      await budget();
+    }
+    return { analysed: todo.size, walked: false };
+  }
+
+  /**
+   * Re-reads the folder settings. Costs are recomputed on the next result(); returns true when files.exclude
+   * changed, in which case the caller must update() or scan() for the file list to follow.
+   */
+  reloadSettings(): boolean {
+    const before = JSON.stringify(this.ws.filesExclude);
+    this.ws = this.readSettings();
+    this.cached = null;
+    return JSON.stringify(this.ws.filesExclude) !== before;
+  }
+
+  /** The scan as `llm-cost-lens scan` reports it for the same tree and settings. */
+  result(): ScanResult {
+    if (this.cached) return this.cached;
+    const skipped = [...this.walkSkipped];
+    const callSites: CallSiteReport[] = [];
+    for (const file of this.files) {
+      const e = this.entries.get(file)!;
+      if (e.skip) skipped.push({ file, reason: e.skip });
+      if (e.costedWith !== this.ws) this.cost(e);
+      callSites.push(...e.sites);
+    }
+    sortCallSites(callSites);
+    skipped.sort((a, b) => a.file.localeCompare(b.file));
+    const ws = this.ws;
+    this.cached = { root: this.root, callSites, totals: computeTotals(callSites, ws.settings), skipped, settings: { file: ws.file, warnings: ws.warnings } };
+    return this.cached;
+  }
+
+  /** The settings the current result is costed with. */
+  get settings(): WorkspaceSettings {
+    return this.ws;
+  }
+
+  /** Indexed files whose detection read one of `paths`. */
+  dependentsOf(paths: ReadonlySet<string>): string[] {
+    const out: string[] = [];
+    for (const [file, e] of this.entries) if (e.deps.some((d) => paths.has(d))) out.push(file);
+    return out;
+  }
+
+  /** Whether a change at `path` is one the scan cares about at all (indexed, read by detection, or walk-relevant). */
+  isRelevant(path: string): boolean {
+    return this.entries.has(path) || path === '.vscode/settings.json' || this.affectsWalk(path) || [...this.entries.values()].some((e) => e.deps.includes(path));
+  }
+
+  private affectsWalk(path: string): boolean {
+    const st = statOrNull(join(this.root, path));
+    if (this.entries.has(path)) return !st || !st.isFile() || st.size > MAX_FILE_BYTES;
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    if (base === '.gitignore' || base === 'pyvenv.cfg' || languageForPath(path) !== null) return true;
+    if (st) return st.isDirectory();
+    // A deleted folder is reported once, as the folder.
+    const prefix = `${path}/`;
+    return this.files.some((f) => f.startsWith(prefix)) || this.walkSkipped.some((s) => s.file.startsWith(prefix));
+  }
+
+  private async rewalk(changed: ReadonlySet<string>, progress: ScanProgress): Promise<number> {
+    const walk = walkWorkspace(this.root, this.ws.filesExclude);
+    const dependents = new Set(this.dependentsOf(changed));
+    const todo = walk.files.filter((f) => {
+      const e = this.entries.get(f);
+      const st = walk.stats.get(f)!;
+      return !e || e.size !== st.size || e.mtimeMs !== st.mtimeMs || changed.has(f) || dependents.has(f);
+    });
+    const reader = this.reader();
+    const budget = slicer(progress);
+    let done = 0;
+    progress.onProgress?.(0, todo.length);
+    for (const file of todo) {
+      if (progress.isCancelled?.()) throw new ScanCancelled();
+      await this.analyse(file, walk.stats.get(file)!, reader, changed.has(file));
+      progress.onProgress?.(++done, todo.length);
+      await budget();
+    }
+    const listed = new Set(walk.files);
+    for (const f of [...this.entries.keys()]) if (!listed.has(f)) this.entries.delete(f);
+    this.files = walk.files;
+    this.walkSkipped = walk.skipped;
+    return todo.length;
+  }
+
+  private async analyse(file: string, stat: { size: number; mtimeMs: number }, reader: WorkspaceReader, changed: boolean): Promise<void> {
+    const a = await analyzeFile(this.root, file, stat, reader, changed);
+    const e: FileEntry = { ...stat, ...a, sites: [], costedWith: null };
+    // Costed here rather than in result(): tokenizer work is spread over the scan's time slices.
+    this.cost(e);
+    this.entries.set(file, e);
+  }
+
+  private cost(e: FileEntry): void {
+    e.sites = e.calls.map((d) => buildCallSite(d, this.ws));
+    e.costedWith = this.ws;
+  }
+
+  private reader(): WorkspaceReader {
+    return this.options.reader?.(this.root) ?? workspaceReader(this.root);
+  }
+
+  private readSettings(): WorkspaceSettings {
+    return this.options.settings?.(this.root) ?? readWorkspaceSettings(this.root);
+  }
+}
+
+function statOrNull(abs: string): import('node:fs').Stats | null {
+  try {
+    return statSync(abs);
+  } catch {
+    return null;
+  }
+}
+
+/** Returns an awaitable that yields to the event loop once `yieldEveryMs` of work has passed since the last yield. */
+function slicer(progress: ScanProgress): () => Promise<void> {
+  const every = progress.yieldEveryMs;
+  if (every === undefined) return async () => {};
+  let sliceStart = performance.now();
+  return async () => {
+    if (performance.now() - sliceStart < every) return;
+    await new Promise<void>((r) => setImmediate(r));
+    sliceStart = performance.now();
+  };
+}
