@@ -9,6 +9,7 @@ const USAGE = `usage: llm-cost-lens <command> [options]
 
 commands:
   scan [DIR] [--json]                                   find LLM call sites and cost them (API vs self-hosted), per file and in total
+  scan [DIR] --report md|csv|json                       the same as a cost report: call sites, totals, every assumption used
   estimate --scenario FILE [--scenario FILE…] [--json]   API vs self-hosted monthly cost for a scenario file
   prices [QUERY] [--json] [--all]                       API prices with their source and date
   prices --update [--url URL] [--dir DIR]               download fresh price data (the only network access; opt-in)

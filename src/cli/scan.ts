@@ -1,12 +1,20 @@
-// `llm-cost-lens scan [DIR] [--json]`
+// `llm-cost-lens scan [DIR] [--json | --report md|csv|json]`
 import { existsSync, statSync } from 'node:fs';
-import { scanWorkspace } from '../core/scan/scan';
+import { scanWorkspace, readWorkspaceSettings } from '../core/scan/scan';
 import { renderScan } from '../core/format/scanReport';
+import { buildCostReport, renderCostReport, type ReportFormat } from '../core/format/costReport';
+import { priceCatalogInfo } from '../core/catalog/prices';
 import { EXIT, type Io, parseFlags, UsageError } from './args';
 
+const REPORT_NAMES: Record<string, ReportFormat> = { md: 'markdown', markdown: 'markdown', csv: 'csv', json: 'json' };
+
 export async function scanCommand(argv: string[], io: Io): Promise<number> {
-  const flags = parseFlags(argv, { json: 'bool' });
+  const flags = parseFlags(argv, { json: 'bool', report: 'string' });
   if (flags.positionals.length > 1) throw new UsageError('scan takes one DIR');
+  const reportName = flags.string.report;
+  const report = reportName === undefined ? null : REPORT_NAMES[reportName.toLowerCase()];
+  if (report === undefined) throw new UsageError(`--report: expected md, csv or json (got ${JSON.stringify(reportName)})`);
+  if (report !== null && flags.bool.json) throw new UsageError('--report and --json: give one (--report json is the cost report, --json the scan contract)');
   const dir = flags.positionals[0] ?? '.';
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     io.err(`scan: ${dir}: not a directory`);
@@ -14,6 +22,11 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
   }
   const result = await scanWorkspace(dir);
   for (const w of result.settings.warnings) io.err(`warning: ${w}`);
+  if (report !== null) {
+    const { source, asOf } = priceCatalogInfo();
+    io.out(renderCostReport(buildCostReport(result, readWorkspaceSettings(result.root), { source, asOf }), report).replace(/\r?\n$/, ''));
+    return EXIT.ok;
+  }
   io.out(flags.bool.json ? JSON.stringify({ root: result.root, callSites: result.callSites, totals: result.totals, skipped: result.skipped }, null, 2) : renderScan(result));
   return EXIT.ok;
 }

@@ -3,7 +3,7 @@
 // defaults, so they show the same numbers. A malformed value never fails the whole read: it is reported as a
 // warning naming the key, and the default is used.
 import * as z from 'zod'; // namespace import: lets esbuild drop zod's locales
-import { precisionSchema } from './config';
+import { DEFAULTS, precisionSchema } from './config';
 
 const nonNeg = z.number().finite().nonnegative();
 const positive = z.number().finite().positive();
@@ -88,6 +88,18 @@ export const SETTINGS = {
     description: 'One-time hours to set up a deployment and migrate traffic.' }),
   'selfHosted.setupAmortizationMonths': spec({ schema: positive, default: 12, minimum: 1, scope: 'resource', category: 'Self-hosted',
     description: 'Months over which the setup cost is spread.' }),
+  'selfHosted.gpuOwnership': spec({ schema: z.enum(['rented', 'owned']), default: 'rented', enum: ['rented', 'owned'], scope: 'resource', category: 'Self-hosted',
+    description: '`rented`: GPUs cost `selfHosted.gpuHourlyUsd` (or the catalog rent) per hour. `owned`: GPUs are bought — purchase price amortized over `selfHosted.gpuAmortizationMonths` plus power (TDP × 0.7 load × `selfHosted.pue` × `selfHosted.powerUsdPerKWh`); `selfHosted.gpuHourlyUsd` is then ignored.' }),
+  'selfHosted.gpuPurchaseUsd': spec({ schema: nonNeg.nullable(), default: null, minimum: 0, scope: 'resource', category: 'Self-hosted',
+    description: 'Purchase price per owned GPU; `null` uses the GPU catalog\'s price. Used when `selfHosted.gpuOwnership` is `owned`.' }),
+  'selfHosted.gpuAmortizationMonths': spec({ schema: positive, default: DEFAULTS.ownedAmortizationMonths, minimum: 1, scope: 'resource', category: 'Self-hosted',
+    description: 'Months over which an owned GPU\'s purchase price is spread. Used when `selfHosted.gpuOwnership` is `owned`.' }),
+  'selfHosted.powerUsdPerKWh': spec({ schema: nonNeg, default: DEFAULTS.usdPerKWh, minimum: 0, scope: 'resource', category: 'Self-hosted',
+    description: 'Electricity price per kWh for owned GPUs. Used when `selfHosted.gpuOwnership` is `owned`.' }),
+  'selfHosted.pue': spec({ schema: z.number().finite().min(1, 'must be at least 1').max(3, 'must be at most 3'), default: 1.3, minimum: 1, maximum: 3, scope: 'resource', category: 'Self-hosted',
+    description: 'Power usage effectiveness of the room the owned GPUs run in (1.0 = no cooling overhead; 1.2–1.5 typical). Used when `selfHosted.gpuOwnership` is `owned`.' }),
+  'hybrid.selfHostedShare': spec({ schema: z.number().finite().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').nullable(), default: null, minimum: 0, maximum: 1, scope: 'resource', category: 'Self-hosted',
+    description: 'Share of each call site\'s requests routed to self-hosting (0–1), the rest through the API; each call site\'s estimate then shows that split\'s monthly cost. `null` = no fixed split (only the cheapest whole-GPU split is suggested).' }),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -100,6 +112,9 @@ export type Settings = { -readonly [K in SettingKey]: (typeof SETTINGS)[K]['defa
   'selfHosted.gpu': string;
   'selfHosted.gpuHourlyUsd': number | null;
   'selfHosted.precision': 'bf16' | 'fp8' | 'int4';
+  'selfHosted.gpuOwnership': 'rented' | 'owned';
+  'selfHosted.gpuPurchaseUsd': number | null;
+  'hybrid.selfHostedShare': number | null;
 };
 
 export const SETTINGS_PREFIX = 'llmCostLens.';

@@ -46,7 +46,7 @@ export function callScenario(settings: Settings, model: string | null, openModel
         gpu: {
           name: settings['selfHosted.gpu'],
           ...(settings['selfHosted.gpuCount'] > 0 ? { count: settings['selfHosted.gpuCount'] } : {}),
-          ...(settings['selfHosted.gpuHourlyUsd'] !== null ? { hourlyUsd: settings['selfHosted.gpuHourlyUsd'] } : {}),
+          ...gpuPrice(settings),
         },
       } : {}),
       utilization: settings['selfHosted.utilization'],
@@ -57,6 +57,21 @@ export function callScenario(settings: Settings, model: string | null, openModel
       setupAmortizationMonths: settings['selfHosted.setupAmortizationMonths'],
     },
   };
+}
+
+/** Rent (the folder's $/hour, else the catalog's) or ownership (purchase amortized + power): the engine's `gpu.owned`. */
+function gpuPrice(settings: Settings): { hourlyUsd?: number; owned?: NonNullable<NonNullable<NonNullable<Scenario['selfHosted']>['gpu']>['owned']> } {
+  if (settings['selfHosted.gpuOwnership'] === 'owned') {
+    return {
+      owned: {
+        ...(settings['selfHosted.gpuPurchaseUsd'] !== null ? { purchaseUsd: settings['selfHosted.gpuPurchaseUsd'] } : {}),
+        amortizationMonths: settings['selfHosted.gpuAmortizationMonths'],
+        usdPerKWh: settings['selfHosted.powerUsdPerKWh'],
+        pue: settings['selfHosted.pue'],
+      },
+    };
+  }
+  return settings['selfHosted.gpuHourlyUsd'] !== null ? { hourlyUsd: settings['selfHosted.gpuHourlyUsd'] } : {};
 }
 
 /**
@@ -155,6 +170,8 @@ function costFor(r: CallSiteReport, settings: Settings, problems: string[]): Cal
     }
   }
   const scenario = callScenario(settings, priced ? r.model : null, r.openModel.model, requestsPerDay, r.tokens.input, r.tokens.output);
+  const share = settings['hybrid.selfHostedShare'];
+  if (share !== null) scenario.hybrid = { selfHostedShare: share };
   const out = estimate(scenario);
   if (!out.ok) {
     problems.push(...out.problems.map((p) => `self-hosted estimate: ${p}`));
@@ -165,6 +182,9 @@ function costFor(r: CallSiteReport, settings: Settings, problems: string[]): Cal
   if (!priced) notes.push(r.model === null ? 'model unresolved: add `model=…` to an llm-cost annotation or llmCostLens.callSites to price this call' : `model "${r.model}" is not in the price catalog: unpriced (add it to llmCostLens.prices)`);
   if (r.openModel.model === null) notes.push(`no self-hosted counterpart: ${r.openModel.reason}`);
   if (r.endpoint === 'self-hosted') notes.push('this call already goes to a self-hosted endpoint: the API figures show what the API would cost instead');
+  if (settings['selfHosted.gpuOwnership'] === 'owned' && settings['selfHosted.gpuHourlyUsd'] !== null && r.openModel.model !== null) {
+    notes.push(`llmCostLens.selfHosted.gpuHourlyUsd (${settings['selfHosted.gpuHourlyUsd']}) is not used: the GPUs are owned (llmCostLens.selfHosted.gpuOwnership)`);
+  }
   if (r.volume.callsPerRequest !== 1) notes.push(`${r.volume.callsPerRequest} calls per request: ${r.volume.requestsPerDay} requests/day make ${requestsPerDay} calls/day`);
   const selfHosted = r.openModel.model === null ? null : res.selfHosted;
   const api = priced ? { ...res.api, price: { ...res.api.price, source: override ? res.api.price.source.replace(/^scenario/, 'override (llmCostLens.prices)') : res.api.price.source } } : null;
