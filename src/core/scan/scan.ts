@@ -2,7 +2,7 @@
 // The editor runs the same per-file path on open documents, so lenses and the CLI agree.
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { detectCalls, mightContainLlmCalls, type DetectResult, type WorkspaceReader } from '../detect';
+import { detectCalls, dropInvokedConstructors, mightContainLlmCalls, type DetectedCall, type DetectResult, type WorkspaceReader } from '../detect';
 import { parseJsonc } from '../io/json';
 import { readSettings, type SettingsRead } from '../settings';
 import { buildCallSite, type CallSiteReport } from './callSite';
@@ -60,7 +60,7 @@ export async function scanWorkspace(dir: string): Promise<ScanResult> {
   const ws = readWorkspaceSettings(root);
   const { files, skipped, stats } = walkWorkspace(root, ws.filesExclude);
   const reader = workspaceReader(root);
-  const callSites: CallSiteReport[] = [];
+  const detected: DetectedCall[] = [];
   for (const file of files) {
     // Unchanged since the last scan in this process (same size and mtime): reuse the prefilter verdict,
     // and for the files that mention an SDK, their text — no read, no prefilter pass.
@@ -90,8 +90,9 @@ export async function scanWorkspace(dir: string): Promise<ScanResult> {
     if (text === null) continue;
     const r = await detectCached(file, text, reader);
     if (r.skipped) skipped.push({ file, reason: r.skipped });
-    for (const d of r.calls) callSites.push(buildCallSite(d, ws));
+    detected.push(...r.calls);
   }
+  const callSites = dropInvokedConstructors(detected).map((d) => buildCallSite(d, ws));
   sortCallSites(callSites);
   skipped.sort((a, b) => a.file.localeCompare(b.file));
   return { root, callSites, totals: computeTotals(callSites, ws.settings), skipped, settings: { file: ws.file, warnings: ws.warnings } };
