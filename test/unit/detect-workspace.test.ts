@@ -31,7 +31,10 @@ test('without the invoking file, every constructor stays (the decision is per wo
 });
 
 test('only constructor-only sites are dropped, never an invocation at the same place', () => {
-  const base = { language: 'python', sdk: 'langchain', api: 'invoke', kind: 'chat', model: null, modelSource: 'unresolved', maxTokens: null, reasoningTokens: null, streaming: false, endpoint: 'api', baseUrl: null, qualifiedName: '<module>', annotation: null, promptParts: [], confidence: 0.5, endLine: 1 } as const;
+  const base: Omit<DetectedCall, 'file' | 'line' | 'column'> = {
+    language: 'python', sdk: 'langchain', api: 'invoke', kind: 'chat', model: null, modelSource: 'unresolved', maxTokens: null, reasoningTokens: null,
+    streaming: false, endpoint: 'api', baseUrl: null, qualifiedName: '<module>', annotation: null, promptParts: [], confidence: 0.5, endLine: 1,
+  };
   const invocation: DetectedCall = { ...base, file: 'a.py', line: 3, column: 1, modelFrom: [{ file: 'a.py', line: 3, column: 1 }] };
   const ctor: DetectedCall = { ...base, file: 'b.py', line: 1, column: 7, constructorOnly: true };
   assert.deepEqual(dropInvokedConstructors([invocation, ctor]), [invocation, ctor]);
