@@ -12,6 +12,7 @@ interface ExpectedCall {
   shape: string; line: number; column: number; sdk: string; api: string; kind: string; model: string | null; modelSource: string;
   maxTokens: number | null; streaming: boolean; endpoint: string;
   baseUrl?: string | null; reasoningTokens?: number | null; qualifiedName?: string; annotation?: string | null; prompt?: ExpectedPart[];
+  constructorOnly?: boolean; modelFrom?: { file: string; line: number; column: number }[];
 }
 type Expected = Record<string, { negatives: string[]; calls: ExpectedCall[] }>;
 
@@ -37,6 +38,8 @@ function project(c: DetectedCall, e: ExpectedCall): Record<string, unknown> {
   if ('reasoningTokens' in e) out.reasoningTokens = c.reasoningTokens;
   if ('qualifiedName' in e) out.qualifiedName = c.qualifiedName;
   if ('annotation' in e) out.annotation = c.annotation;
+  if ('constructorOnly' in e) out.constructorOnly = !!c.constructorOnly;
+  if ('modelFrom' in e) out.modelFrom = c.modelFrom;
   if (e.prompt) {
     out.prompt = c.promptParts.map((p, i) => {
       const want = e.prompt?.[i];

@@ -6,13 +6,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { scanWorkspace } from '../../src/core/scan/scan';
 
-interface Expected { calls: { line: number; column: number; sdk: string; api: string; model: string | null; endpoint: string; cell?: number }[] }
+interface Expected { calls: { line: number; column: number; sdk: string; api: string; model: string | null; endpoint: string; cell?: number; invokedFrom?: string }[] }
 
 for (const dir of ['python', 'typescript', 'javascript', 'notebooks']) {
   test(`scan of test/fixtures/${dir} reports exactly the call sites of its expected.json`, async () => {
     const expected = JSON.parse(readFileSync(`test/fixtures/${dir}/expected.json`, 'utf8')) as Record<string, Expected>;
     const want = Object.entries(expected)
-      .flatMap(([file, e]) => e.calls.map((c) => `${file}${c.cell !== undefined ? `#${c.cell}` : ''}:${c.line}:${c.column} ${c.sdk} ${c.api} ${c.model} ${c.endpoint}`))
+      // a LangChain constructor its own file never invokes is dropped by the scan when another file invokes it
+      .flatMap(([file, e]) => e.calls.filter((c) => !c.invokedFrom).map((c) => `${file}${c.cell !== undefined ? `#${c.cell}` : ''}:${c.line}:${c.column} ${c.sdk} ${c.api} ${c.model} ${c.endpoint}`))
       .sort();
     const r = await scanWorkspace(`test/fixtures/${dir}`);
     const got = r.callSites.map((c) => `${c.file}${c.cell !== undefined ? `#${c.cell}` : ''}:${c.line}:${c.column} ${c.sdk} ${c.api} ${c.model} ${c.endpoint}`).sort();

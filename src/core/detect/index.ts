@@ -20,6 +20,7 @@ import { typescriptModule } from './lang-typescript';
 import { extractNotebook } from './notebook';
 
 export type { DetectedCall, DetectResult, WorkspaceReader } from './types';
+export { dropInvokedConstructors } from './workspace';
 export { setWasmDir } from './parser';
 
 export interface AnalyzeContext {

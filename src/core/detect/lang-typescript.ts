@@ -3,7 +3,7 @@
 // functions, LangChain runnables built from a chat model, and raw HTTP requests to model endpoints.
 import type { Node } from 'web-tree-sitter';
 import type { AnalyzeContext, LanguageModule } from './index';
-import type { DetectedCall, PromptPart } from './types';
+import type { DetectedCall, PromptPart, SourcePos } from './types';
 import { annotationFromLine, confidenceFor, runtimePart, stripProviderPrefix } from '../prompts/common';
 import { partsFromArgument, partsFromOptions, partsFromTemplate } from '../prompts/typescript';
 import { newFileCtx, type Analysis, type FileCtx } from './ts/context';
@@ -88,6 +88,8 @@ interface Built {
   endpoint: 'api' | 'self-hosted';
   baseUrl: string | null;
   parts: PromptPart[];
+  modelFrom?: SourcePos[];
+  constructorOnly?: boolean;
 }
 
 function fromRequest(node: Node, req: Request): Built {
@@ -144,8 +146,12 @@ function analyzeFile(ctx: AnalyzeContext): DetectedCall[] {
       if (method && obj) req = matchRunnable(obj, method, args, fc);
     }
     if (req) {
-      if (req.lcModel) usedModels.add(req.lcModel.ctor.id);
-      built.push(fromRequest(call, req));
+      const lc = req.lcModel;
+      if (lc) usedModels.add(lc.ctor.id);
+      // where the invoked model is constructed (not when it is only a typed parameter or field)
+      const ctorAt = lc && (lc.ctor.type === 'new_expression' || lc.ctor.type === 'call_expression')
+        ? { modelFrom: [{ file: lc.fc.relPath, line: lc.ctor.startPosition.row + 1, column: lc.ctor.startPosition.column + 1 }] } : {};
+      built.push({ ...fromRequest(call, req), ...ctorAt });
       return;
     }
     const http = matchHttp(callee, args, fc);
@@ -185,7 +191,7 @@ function unusedLangChainModels(fc: FileCtx, used: Set<number>): Built[] {
       req.ctorOpts = first.ref;
     }
     const b = fromRequest(node, req);
-    out.push({ ...b, parts: [runtimePart('user')] });
+    out.push({ ...b, parts: [runtimePart('user')], constructorOnly: true });
   }
   return out;
 }
@@ -213,6 +219,8 @@ function toDetected(b: Built, ctx: AnalyzeContext, lines: string[]): DetectedCal
     annotation: row > 0 ? annotationFromLine(lines[row - 1]?.replace(/\r$/, '')) : null,
     promptParts: b.parts,
     confidence: confidenceFor(model.source, b.parts),
+    ...(b.modelFrom ? { modelFrom: b.modelFrom } : {}),
+    ...(b.constructorOnly ? { constructorOnly: true } : {}),
   };
 }
 

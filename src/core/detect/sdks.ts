@@ -349,6 +349,8 @@ export const PREFILTER_NEEDLES: string[] = [
     'mistral', 'cohere', 'groq', 'together', 'voyage', 'zhipuai', 'zai', '"ai"', "'ai'", '@ai-sdk',
     // method names, for files that use a client or model imported from another module of the workspace
     'completions.create', 'messages.create', 'messages.stream', 'generate_content', 'invoke_model', '.converse(',
+    // a LangChain model built in another module (`from models import llm; llm.invoke(...)`)
+    '.invoke(', '.ainvoke(',
     '/chat/completions', '/v1/messages', '/api/chat', '/api/generate', '/api/embed', 'generatecontent', '/v1/completions', '/v1/embeddings', '/v1/responses',
   ]),
 ];

@@ -52,7 +52,14 @@ export interface DetectedCall {
   promptParts: PromptPart[];
   /** 0..1, lowered by an unresolved model / runtime prompt parts */
   confidence: number;
+  /** LangChain invocations: where the constructor(s) of the invoked model are, in whichever workspace file */
+  modelFrom?: SourcePos[];
+  /** a LangChain model constructor reported because its own file never invokes it; `scan` drops it when an
+   *  invocation elsewhere in the workspace names it in `modelFrom` (see workspace.ts) */
+  constructorOnly?: boolean;
 }
+
+export interface SourcePos { file: string; line: number; column: number }
 
 /** Read access to other workspace files (imported constants, prompt files). Paths are posix, relative to the root. */
 export interface WorkspaceReader {

@@ -4,7 +4,7 @@
 // without detecting. `scanWorkspace` (the CLI) is a fresh scanner's first `scan()`, so both give the same result.
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { languageForPath, type DetectedCall, type WorkspaceReader } from '../detect';
+import { dropInvokedConstructors, languageForPath, type DetectedCall, type WorkspaceReader } from '../detect';
 import { parseJsonc } from '../io/json';
 import { readSettings, type SettingsRead } from '../settings';
 import { buildCallSite, type CallSiteReport } from './callSite';
@@ -174,11 +174,15 @@ export class WorkspaceScanner {
     if (this.cached) return this.cached;
     const skipped = [...this.walkSkipped];
     const callSites: CallSiteReport[] = [];
+    // Workspace-wide decisions (a LangChain constructor invoked from another file is not a call site of its own).
+    const kept = new Set(dropInvokedConstructors(this.files.flatMap((f) => this.entries.get(f)!.calls)));
     for (const file of this.files) {
       const e = this.entries.get(file)!;
       if (e.skip) skipped.push({ file, reason: e.skip });
       if (e.costedWith !== this.ws) this.cost(e);
-      callSites.push(...e.sites);
+      e.calls.forEach((d, i) => {
+        if (kept.has(d)) callSites.push(e.sites[i]!);
+      });
     }
     sortCallSites(callSites);
     skipped.sort((a, b) => a.file.localeCompare(b.file));

@@ -1,7 +1,7 @@
 // LangChain in Python: prompt templates, composition into chains and agents, and the call site of a model,
 // chain or agent (`.invoke` / `.stream` / `.batch` ...). Model classes themselves are rows of sdks.ts.
 import type { Node } from 'web-tree-sitter';
-import type { CallKind, DetectedCall, PromptPart } from '../types';
+import type { CallKind, DetectedCall, PromptPart, SourcePos } from '../types';
 import { BASE_URL_KEYS, LANGCHAIN_COMPOSERS, MAX_TOKEN_KEYS, MODEL_KEYS, SDKS } from '../sdks';
 import { endpointFor } from '../endpoint';
 import { confidenceFor, runtimePart, stripProviderPrefix } from '../../prompts/common';
@@ -84,5 +84,11 @@ export function lcSite(f: PyFile, call: Node, lc: Extract<Value, { t: 'lc' }>, a
   if (!parts.length) parts.push(runtimePart('user'));
   site.promptParts = parts;
   site.confidence = confidenceFor(site.modelSource, parts);
+  // constructor calls only: an injected model's ctorNode is its type annotation
+  const ctors = new Map<string, SourcePos>();
+  for (const c of [{ file: lc.ctorFile, node: lc.ctorNode }, ...(lc.via ?? [])]) {
+    if (c.node.type === 'call') ctors.set(`${c.file}:${c.node.id}`, { file: c.file, line: c.node.startPosition.row + 1, column: c.node.startPosition.column + 1 });
+  }
+  if (ctors.size) site.modelFrom = [...ctors.values()];
   return site;
 }

@@ -24,7 +24,9 @@ export function detectSites(f: PyFile): DetectedCall[] {
   for (const [id, node] of f.lcCtors) {
     if (f.lcUsed.has(id)) continue;
     const v = f.eval(node);
-    if (v.t === 'lc') out.push(lcSite(f, node, v, v.ctorName, 'chat', false, []));
+    if (v.t !== 'lc') continue;
+    const { modelFrom: _itself, ...site } = lcSite(f, node, v, v.ctorName, 'chat', false, []);
+    out.push({ ...site, constructorOnly: true });
   }
   return out;
 }
