@@ -2,6 +2,7 @@
 // editor shows, and it uses the same formatters as the CLI table so both print the same figures.
 import type { CallSiteReport } from '../core/scan/callSite';
 import { formatCount, formatUsd } from '../core/format/money';
+import { CommandId } from './commands';
 
 export function isApproximate(c: CallSiteReport): boolean {
   return !c.tokens.inputBasis.startsWith('exact');
@@ -57,6 +58,40 @@ export function lensTitle(c: CallSiteReport): string {
 export function setVolumeTitle(c: CallSiteReport): string {
   if (c.volume.source === 'annotation') return c.volume.hidden ? 'Set volume… (hidden by comment)' : 'Set volume… (comment wins)';
   return 'Set volume…';
+}
+
+/** Arguments of `llmCostLens.setVolume` as the lens passes them. */
+export interface SetVolumeArgs {
+  uri: string;
+  key: string;
+  requestsPerDay: number;
+  source: CallSiteReport['volume']['source'];
+  line: number;
+}
+
+/** One CodeLens, before it becomes a `vscode.CodeLens` at column 0 of `line` (0-based). */
+export interface LensSpec {
+  line: number;
+  title: string;
+  command: CommandId;
+  tooltip: string;
+  arguments?: [SetVolumeArgs];
+}
+
+/**
+ * Every CodeLens of a document: per call site the summary (click: the cost panel) and "Set volume…". All the
+ * provider does besides the cached analysis lookup; `bench/codelens.ts` times exactly this.
+ */
+export function codeLensSpecs(callSites: readonly CallSiteReport[], uri: string, lineCount: number): LensSpec[] {
+  const lenses: LensSpec[] = [];
+  for (const c of callSites) {
+    if (c.cell !== undefined || c.line > lineCount) continue;
+    const line = c.line - 1;
+    lenses.push({ line, title: lensTitle(c), command: CommandId.OpenPanel, tooltip: 'Open the cost panel' });
+    const args: SetVolumeArgs = { uri, key: c.key, requestsPerDay: c.volume.requestsPerDay, source: c.volume.source, line: c.line };
+    lenses.push({ line, title: setVolumeTitle(c), command: CommandId.SetVolume, arguments: [args], tooltip: `Requests per day for ${c.key}, saved in the workspace folder's settings` });
+  }
+  return lenses;
 }
 
 /** Input box validation: a finite number ≥ 0 (thousands separators and `_` allowed). */
