@@ -55,12 +55,22 @@ export class FolderSettings implements vscode.Disposable {
     return read;
   }
 
+  /**
+   * One notification per problem while it lasts: a problem still there after the file changed is not repeated,
+   * one that was fixed and comes back is shown again.
+   */
   private warn(folder: vscode.WorkspaceFolder, warnings: string[]): void {
+    const prefix = `${folder.uri.toString()}\n`;
+    const current = new Set(warnings.map((w) => prefix + w));
+    for (const id of this.warned) if (id.startsWith(prefix) && !current.has(id)) this.warned.delete(id);
     for (const w of warnings) {
-      const id = `${folder.uri.toString()}\n${w}`;
+      const id = prefix + w;
       if (this.warned.has(id)) continue;
       this.warned.add(id);
-      void vscode.window.showWarningMessage(`LLM Cost Lens (${folder.name}/.vscode/settings.json): ${w}`);
+      // The subject first, so a collapsed notification still shows it (VS Code names the extension as its source):
+      // the setting, or the file for core's file-level warnings (they start with its path).
+      const file = `${folder.name}/${SETTINGS_FILE}`;
+      void vscode.window.showWarningMessage(w.startsWith(SETTINGS_FILE) ? `${folder.name}/${w}` : `${w} (${file})`);
     }
   }
 
