@@ -29,19 +29,23 @@ function unpricedText(c: CallSiteReport): string {
   return `unpriced model "${c.model}"${s.length ? ` (did you mean ${s.slice(0, 3).join(', ')}?)` : ''}`;
 }
 
-/** e.g. `≈137 → 300 tok · API $147/mo (claude-sonnet-4-6) · self-host $6,137/mo · break-even 41,653/day · at 1,000/day`: short
- * enough to stay on screen with its "Set volume…" action; the hover has the rest. */
+/**
+ * e.g. `API $147/mo · self-host $6,137/mo · break-even 41,653/day · at 1,000/day · ≈137 → 300 tok` (plus the model
+ * when it is not a literal in the call).
+ * The decision comes first and the details last: a lens wider than the editor is cut off at its end (by the
+ * minimap or a split), and the hover has the rest.
+ */
 export function lensTitle(c: CallSiteReport): string {
-  const parts = [tokensText(c)];
+  const parts: string[] = [];
   const cost = c.cost;
   if (!cost) {
     parts.push(c.problems[0] ?? 'no estimate');
   } else if (c.endpoint === 'self-hosted') {
-    parts.push(cost.api ? `self-hosted endpoint · via API ${formatUsd(cost.api.monthlyUsd)}/mo (${c.model})` : `self-hosted endpoint · ${unpricedText(c)}`);
+    parts.push(cost.api ? `self-hosted endpoint · via API ${formatUsd(cost.api.monthlyUsd)}/mo` : `self-hosted endpoint · ${unpricedText(c)}`);
   } else if (!cost.api) {
     parts.push(unpricedText(c));
   } else {
-    parts.push(`API ${formatUsd(cost.api.monthlyUsd)}/mo (${c.model})`);
+    parts.push(`API ${formatUsd(cost.api.monthlyUsd)}/mo`);
     if (cost.selfHosted) {
       parts.push(`self-host ${formatUsd(cost.selfHosted.monthlyUsd)}/mo`);
       const be = cost.breakEven.withOpsRequestsPerDay;
@@ -51,6 +55,10 @@ export function lensTitle(c: CallSiteReport): string {
     }
   }
   parts.push(`at ${lensVolume(c)}`);
+  // The model the price is for, unless it is the literal in the call right below (unpriced and unresolved
+  // models are named above already).
+  if (cost?.api && c.model !== null && c.modelSource !== 'literal') parts.push(c.model);
+  parts.push(tokensText(c));
   return parts.join(' · ');
 }
 
