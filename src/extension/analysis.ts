@@ -7,24 +7,15 @@ import { dirname, join, posix } from 'node:path';
 import { analyzeDocument, readWorkspaceSettings, workspaceReader } from '../core/scan/scan';
 import { confinedReader, resolvesInside } from '../core/scan/confinedReader';
 import { readSettings, type SettingsRead } from '../core/settings';
-import type { CallSiteReport } from '../core/scan/callSite';
+import { AnalysisCache, type Analysis } from './analysisCache';
+import { extensionLog } from './log';
 
 export const LANGUAGES = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'] as const;
 export const DOCUMENT_SELECTOR: vscode.DocumentSelector = LANGUAGES.map((language) => ({ language, scheme: 'file' }));
 const DEBOUNCE_MS = 300;
+const SETTINGS_FILE = '.vscode/settings.json';
 
-export interface Analysis {
-  version: number;
-  callSites: CallSiteReport[];
-  skipped: string | null;
-}
-
-interface Entry {
-  version: number;
-  settingsGeneration: number;
-  result: Promise<Analysis>;
-  settled: Analysis | undefined;
-}
+export type { Analysis } from './analysisCache';
 
 /** Folder settings (JSONC), read once per folder until the file or the `llmCostLens` configuration changes. */
 export class FolderSettings implements vscode.Disposable {
@@ -64,12 +55,22 @@ export class FolderSettings implements vscode.Disposable {
     return read;
   }
 
+  /**
+   * One notification per problem while it lasts: a problem still there after the file changed is not repeated,
+   * one that was fixed and comes back is shown again.
+   */
   private warn(folder: vscode.WorkspaceFolder, warnings: string[]): void {
+    const prefix = `${folder.uri.toString()}\n`;
+    const current = new Set(warnings.map((w) => prefix + w));
+    for (const id of this.warned) if (id.startsWith(prefix) && !current.has(id)) this.warned.delete(id);
     for (const w of warnings) {
-      const id = `${folder.uri.toString()}\n${w}`;
+      const id = prefix + w;
       if (this.warned.has(id)) continue;
       this.warned.add(id);
-      void vscode.window.showWarningMessage(`LLM Cost Lens (${folder.name}/.vscode/settings.json): ${w}`);
+      // The subject first, so a collapsed notification still shows it (VS Code names the extension as its source):
+      // the setting, or the file for core's file-level warnings (they start with its path).
+      const file = `${folder.name}/${SETTINGS_FILE}`;
+      void vscode.window.showWarningMessage(w.startsWith(SETTINGS_FILE) ? `${folder.name}/${w}` : `${w} (${file})`);
     }
   }
 
@@ -107,7 +108,7 @@ function readerFor(root: string) {
 }
 
 export class DocumentAnalyses implements vscode.Disposable {
-  private readonly entries = new Map<string, Entry>();
+  private readonly cache = new AnalysisCache();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires with the document's URI when a newer analysis is ready. */
@@ -117,11 +118,11 @@ export class DocumentAnalyses implements vscode.Disposable {
   constructor(readonly settings: FolderSettings) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length && this.entries.has(e.document.uri.toString())) this.schedule(e.document);
+        if (e.contentChanges.length && this.cache.has(e.document.uri.toString())) this.schedule(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       settings.onDidChange(() => {
-        for (const doc of vscode.workspace.textDocuments) if (this.entries.has(doc.uri.toString())) this.schedule(doc, 0);
+        for (const doc of vscode.workspace.textDocuments) if (this.cache.has(doc.uri.toString())) this.schedule(doc, 0);
       }),
     );
   }
@@ -132,18 +133,19 @@ export class DocumentAnalyses implements vscode.Disposable {
    */
   async get(doc: vscode.TextDocument): Promise<Analysis> {
     const key = doc.uri.toString();
-    const entry = this.entries.get(key);
-    if (entry && entry.version === doc.version && entry.settingsGeneration === this.settings.generation) return entry.result;
-    if (entry?.settled) {
+    const current = this.cache.current(key, doc.version, this.settings.generation);
+    if (current) return current;
+    const settled = this.cache.settled(key);
+    if (settled) {
       this.schedule(doc);
-      return entry.settled;
+      return settled;
     }
-    return this.compute(doc).result;
+    return this.compute(doc);
   }
 
   /** The last finished analysis, without waiting (status bar, commands). */
   peek(uri: vscode.Uri): Analysis | undefined {
-    return this.entries.get(uri.toString())?.settled;
+    return this.cache.settled(uri.toString());
   }
 
   private schedule(doc: vscode.TextDocument, delay = DEBOUNCE_MS): void {
@@ -153,49 +155,31 @@ export class DocumentAnalyses implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        if (doc.isClosed) return;
-        const entry = this.entries.get(key);
-        if (entry && entry.version === doc.version && entry.settingsGeneration === this.settings.generation) return;
-        void this.compute(doc).result.then(() => this.changed.fire(doc.uri));
+        if (doc.isClosed || this.cache.current(key, doc.version, this.settings.generation)) return;
+        void this.compute(doc).then(() => this.changed.fire(doc.uri));
       }, delay),
     );
   }
 
-  private compute(doc: vscode.TextDocument): Entry {
-    const key = doc.uri.toString();
-    const previous = this.entries.get(key)?.settled;
+  private compute(doc: vscode.TextDocument): Promise<Analysis> {
     const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
     const settingsGeneration = this.settings.generation;
     const ws = this.settings.forFolder(folder);
     const root = folder ? folder.uri.fsPath : dirname(doc.uri.fsPath);
     const rel = folder ? posix.relative(folder.uri.path, doc.uri.path) : posix.basename(doc.uri.path);
-    const version = doc.version;
-    const started = Date.now();
-    const entry: Entry = { version, settingsGeneration, settled: previous, result: Promise.resolve(undefined as never) };
-    entry.result = analyzeDocument(rel, doc.getText(), ws, readerFor(root)).then(
-      (r) => {
-        const a: Analysis = { version, callSites: r.callSites, skipped: r.skipped };
-        // One line per document's first analysis (cold loads of grammar and ranks show here), none while typing.
-        if (!previous) console.log(`LLM Cost Lens: analysed ${rel} (${a.callSites.length} call sites) in ${Date.now() - started} ms`);
-        if (this.entries.get(key) === entry) entry.settled = a;
-        return a;
-      },
-      (e: unknown) => {
-        console.error(`LLM Cost Lens: analysis of ${rel} failed`, e);
-        const a: Analysis = { version, callSites: [], skipped: `analysis failed: ${e instanceof Error ? e.message : String(e)}` };
-        if (this.entries.get(key) === entry) entry.settled = a;
-        return a;
-      },
-    );
-    this.entries.set(key, entry);
-    return entry;
+    const text = doc.getText();
+    return this.cache.start(doc.uri.toString(), doc.version, settingsGeneration, () => analyzeDocument(rel, text, ws, readerFor(root)), {
+      // One line per document's first analysis (cold loads of grammar and ranks show here), none while typing.
+      first: (a, ms) => extensionLog().info(`analysed ${rel} (${a.callSites.length} call sites) in ${ms} ms`),
+      failed: (e) => extensionLog().error(`analysis of ${rel} failed`, e),
+    });
   }
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    this.entries.delete(key);
+    this.cache.delete(key);
   }
 
   dispose(): void {

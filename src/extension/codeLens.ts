@@ -1,19 +1,10 @@
 // CodeLens above every detected call: the one-line summary (click: the cost panel) and "Set volume…".
-// Thin: reads the cached analysis of this document version and formats it.
+// Thin: reads the cached analysis of this document version and formats it (lensText.ts, pure).
 import * as vscode from 'vscode';
-import type { CallSiteReport } from '../core/scan/callSite';
 import type { DocumentAnalyses } from './analysis';
-import { CommandId } from './commands';
-import { lensTitle, setVolumeTitle } from './lensText';
+import { codeLensSpecs } from './lensText';
 
-/** Arguments of `llmCostLens.setVolume` as the lens passes them. */
-export interface SetVolumeArgs {
-  uri: string;
-  key: string;
-  requestsPerDay: number;
-  source: CallSiteReport['volume']['source'];
-  line: number;
-}
+export type { SetVolumeArgs } from './lensText';
 
 export class CostCodeLensProvider implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
@@ -25,14 +16,8 @@ export class CostCodeLensProvider implements vscode.CodeLensProvider {
   async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     const analysis = await this.analyses.get(doc);
     if (token.isCancellationRequested) return [];
-    const lenses: vscode.CodeLens[] = [];
-    for (const c of analysis.callSites) {
-      if (c.cell !== undefined || c.line > doc.lineCount) continue;
-      const range = new vscode.Range(c.line - 1, 0, c.line - 1, 0);
-      lenses.push(new vscode.CodeLens(range, { title: lensTitle(c), command: CommandId.OpenPanel, tooltip: 'Open the cost panel' }));
-      const args: SetVolumeArgs = { uri: doc.uri.toString(), key: c.key, requestsPerDay: c.volume.requestsPerDay, source: c.volume.source, line: c.line };
-      lenses.push(new vscode.CodeLens(range, { title: setVolumeTitle(c), command: CommandId.SetVolume, arguments: [args], tooltip: `Requests per day for ${c.key}, saved in the workspace folder's settings` }));
-    }
-    return lenses;
+    return codeLensSpecs(analysis.callSites, doc.uri.toString(), doc.lineCount).map(
+      (s) => new vscode.CodeLens(new vscode.Range(s.line, 0, s.line, 0), { title: s.title, command: s.command, tooltip: s.tooltip, arguments: s.arguments }),
+    );
   }
 }

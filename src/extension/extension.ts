@@ -11,6 +11,7 @@ import { setVolume } from './setVolume';
 import { loadDownloadedPrices, updatePricesCommand } from './updatePrices';
 import { PROMPT_SELECTOR, PromptFileLensProvider } from './promptLens';
 import { trackPlaceholderDecorations } from './placeholderDecorations';
+import { extensionLog } from './log';
 
 /** Test-only switch for the e2e harness to prove its tests can fail (see test/e2e). */
 const brokenFeature = process.env.LLM_COST_LENS_E2E_BREAK ?? '';
@@ -41,7 +42,11 @@ export function activate(context: vscode.ExtensionContext): void {
     context.subscriptions.push(item, trackWorkspaceTotals(item, settings));
   }
   loadDownloadedPrices(context, settings);
-  console.log(`LLM Cost Lens activated in ${Date.now() - started} ms`);
+  const done = Date.now();
+  // The log stamps a line when it writes it, which can be later (the channel is set up asynchronously): the
+  // end time is in the message so activation can be measured from the extension host's own log.
+  context.subscriptions.push(extensionLog());
+  extensionLog().info(`LLM Cost Lens activated in ${done - started} ms (finished at ${new Date(done).toISOString()})`);
 }
 
 export function deactivate(): void {}

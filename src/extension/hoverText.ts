@@ -59,9 +59,29 @@ export function hoverMarkdown(c: CallSiteReport, commands: { openPanel: string }
     rows.push(['Hybrid', `${formatCount(best.selfHostedShare * 100)}% self-hosted on ${best.gpus} GPU(s): ${formatUsd(best.monthlyUsd)}/mo`]);
   }
 
-  const out = [`**LLM call** \`${c.api}\` · ${md(c.sdk)}${c.endpoint === 'self-hosted' ? ' · self-hosted endpoint' : ''}`, '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)];
+  const title = `**LLM call** \`${c.api}\` · ${md(c.sdk)}${c.endpoint === 'self-hosted' ? ' · self-hosted endpoint' : ''}`;
+  const summary = summaryLine(c);
+  const out = [title, '', ...(summary ? [summary, ''] : []), '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)];
   const notes = [...(cost?.notes ?? []), ...c.problems];
   if (notes.length) out.push('', ...notes.map((n) => `- ${md(n)}`));
   out.push('', `[$(graph) Open cost panel](command:${commands.openPanel}) · key \`${c.key.replace(/`/g, "'")}\``);
   return out.join('\n');
+}
+
+const VERDICT: Record<string, string> = { api: 'the API is cheaper', 'self-hosted': 'self-hosting is cheaper', hybrid: 'a hybrid split is cheapest' };
+
+/**
+ * The answer in one line above the table. VS Code caps a hover's height by the room above (or below) the line,
+ * so a long table scrolls: the figures that decide must not sit only in its last rows.
+ */
+function summaryLine(c: CallSiteReport): string | null {
+  const cost = c.cost;
+  if (!cost?.api || c.endpoint === 'self-hosted') return null;
+  const parts = [`API **${formatUsd(cost.api.monthlyUsd)}/mo**`];
+  if (cost.selfHosted) {
+    parts.push(`self-hosted **${formatUsd(cost.selfHosted.monthlyUsd)}/mo**`);
+    const be = cost.breakEven.withOpsRequestsPerDay;
+    parts.push(be === null ? 'no break-even' : `break-even **${formatCount(be)}/day**`);
+  }
+  return `${parts.join(' · ')} → ${VERDICT[cost.verdict] ?? md(cost.verdict)} at ${formatCount(c.volume.requestsPerDay)}/day`;
 }

@@ -2,6 +2,7 @@
 // editor shows, and it uses the same formatters as the CLI table so both print the same figures.
 import type { CallSiteReport } from '../core/scan/callSite';
 import { formatCount, formatUsd } from '../core/format/money';
+import { CommandId } from './commands';
 
 export function isApproximate(c: CallSiteReport): boolean {
   return !c.tokens.inputBasis.startsWith('exact');
@@ -28,19 +29,23 @@ function unpricedText(c: CallSiteReport): string {
   return `unpriced model "${c.model}"${s.length ? ` (did you mean ${s.slice(0, 3).join(', ')}?)` : ''}`;
 }
 
-/** e.g. `≈137 → 300 tok · API $147/mo (claude-sonnet-4-6) · self-host $6,137/mo · break-even 41,653/day · at 1,000/day`: short
- * enough to stay on screen with its "Set volume…" action; the hover has the rest. */
+/**
+ * e.g. `API $147/mo · self-host $6,137/mo · break-even 41,653/day · at 1,000/day · ≈137 → 300 tok` (plus the model
+ * when it is not a literal in the call).
+ * The decision comes first and the details last: a lens wider than the editor is cut off at its end (by the
+ * minimap or a split), and the hover has the rest.
+ */
 export function lensTitle(c: CallSiteReport): string {
-  const parts = [tokensText(c)];
+  const parts: string[] = [];
   const cost = c.cost;
   if (!cost) {
     parts.push(c.problems[0] ?? 'no estimate');
   } else if (c.endpoint === 'self-hosted') {
-    parts.push(cost.api ? `self-hosted endpoint · via API ${formatUsd(cost.api.monthlyUsd)}/mo (${c.model})` : `self-hosted endpoint · ${unpricedText(c)}`);
+    parts.push(cost.api ? `self-hosted endpoint · via API ${formatUsd(cost.api.monthlyUsd)}/mo` : `self-hosted endpoint · ${unpricedText(c)}`);
   } else if (!cost.api) {
     parts.push(unpricedText(c));
   } else {
-    parts.push(`API ${formatUsd(cost.api.monthlyUsd)}/mo (${c.model})`);
+    parts.push(`API ${formatUsd(cost.api.monthlyUsd)}/mo`);
     if (cost.selfHosted) {
       parts.push(`self-host ${formatUsd(cost.selfHosted.monthlyUsd)}/mo`);
       const be = cost.breakEven.withOpsRequestsPerDay;
@@ -50,6 +55,10 @@ export function lensTitle(c: CallSiteReport): string {
     }
   }
   parts.push(`at ${lensVolume(c)}`);
+  // The model the price is for, unless it is the literal in the call right below (unpriced and unresolved
+  // models are named above already).
+  if (cost?.api && c.model !== null && c.modelSource !== 'literal') parts.push(c.model);
+  parts.push(tokensText(c));
   return parts.join(' · ');
 }
 
@@ -57,6 +66,40 @@ export function lensTitle(c: CallSiteReport): string {
 export function setVolumeTitle(c: CallSiteReport): string {
   if (c.volume.source === 'annotation') return c.volume.hidden ? 'Set volume… (hidden by comment)' : 'Set volume… (comment wins)';
   return 'Set volume…';
+}
+
+/** Arguments of `llmCostLens.setVolume` as the lens passes them. */
+export interface SetVolumeArgs {
+  uri: string;
+  key: string;
+  requestsPerDay: number;
+  source: CallSiteReport['volume']['source'];
+  line: number;
+}
+
+/** One CodeLens, before it becomes a `vscode.CodeLens` at column 0 of `line` (0-based). */
+export interface LensSpec {
+  line: number;
+  title: string;
+  command: CommandId;
+  tooltip: string;
+  arguments?: [SetVolumeArgs];
+}
+
+/**
+ * Every CodeLens of a document: per call site the summary (click: the cost panel) and "Set volume…". All the
+ * provider does besides the cached analysis lookup; `bench/codelens.ts` times exactly this.
+ */
+export function codeLensSpecs(callSites: readonly CallSiteReport[], uri: string, lineCount: number): LensSpec[] {
+  const lenses: LensSpec[] = [];
+  for (const c of callSites) {
+    if (c.cell !== undefined || c.line > lineCount) continue;
+    const line = c.line - 1;
+    lenses.push({ line, title: lensTitle(c), command: CommandId.OpenPanel, tooltip: 'Open the cost panel' });
+    const args: SetVolumeArgs = { uri, key: c.key, requestsPerDay: c.volume.requestsPerDay, source: c.volume.source, line: c.line };
+    lenses.push({ line, title: setVolumeTitle(c), command: CommandId.SetVolume, arguments: [args], tooltip: `Requests per day for ${c.key}, saved in the workspace folder's settings` });
+  }
+  return lenses;
 }
 
 /** Input box validation: a finite number ≥ 0 (thousands separators and `_` allowed). */

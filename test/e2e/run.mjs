@@ -3,7 +3,8 @@
 //   1. test/e2e/setup.sh: Node 24 + code-server (cached outside the clone) and Chromium;
 //   2. builds and packages the extension into a .vsix (or takes LLM_COST_LENS_E2E_VSIX);
 //   3. runs test/e2e/tests/*.test.ts with Node's test runner, one file at a time;
-//   4. reaps any code-server a crashed test left behind, removes the scratch dir, prints the duration.
+//   4. reaps any code-server a crashed test left behind, removes the scratch dir, prints the duration and the
+//      timings the tests recorded in test-results/e2e/timings.json.
 // Arguments: test files to run instead of all. Env: LLM_COST_LENS_TOOLS, LLM_COST_LENS_CHROMIUM,
 // LLM_COST_LENS_E2E_VSIX (skip packaging), LLM_COST_LENS_E2E_KEEP=1 (keep the scratch dir).
 import { spawnSync } from 'node:child_process';
@@ -95,5 +96,26 @@ for (const pid of readFileSync(pidFile, 'utf8').split('\n').filter(Boolean).map(
 if (process.env.LLM_COST_LENS_E2E_KEEP === '1') step(`scratch dir kept: ${tmp}`);
 else rmSync(tmp, { recursive: true, force: true });
 step(`screenshots and logs: ${results}`);
+printTimings(join(results, 'timings.json'));
 step(`total ${seconds(started)}; ${tests.status === 0 ? 'PASSED' : 'FAILED'}`);
 process.exit(tests.status ?? 1);
+
+/** The timings the tests recorded (reported, never asserted): activation and tab open → CodeLens, per session. */
+function printTimings(file) {
+  if (!existsSync(file)) return;
+  let all;
+  try {
+    all = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    step(`timings: unreadable ${file} (${e.message})`);
+    return;
+  }
+  step(`timings (${file}):`);
+  for (const [name, t] of Object.entries(all)) {
+    const a = t.activation;
+    const parts = [];
+    if (a) parts.push(`activation (${a.event ?? '?'}) ${a.loadAndActivateMs ?? '?'} ms load + activate, activate() ${a.activateMs ?? '?'} ms`);
+    for (const o of t.openToCodeLens ?? []) parts.push(`${o.file} open → CodeLens ${o.msAfterTab} ms${o.firstOpen ? '' : ' (reopened)'}`);
+    step(`  ${name}: ${parts.join('; ') || 'nothing recorded'}`);
+  }
+}

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { analyzeDocument, readWorkspaceSettings, workspaceReader } from '../../src/core/scan/scan';
-import { lensTitle, parseVolume, setVolumeTitle } from '../../src/extension/lensText';
+import { codeLensSpecs, lensTitle, parseVolume, setVolumeTitle } from '../../src/extension/lensText';
+import { AnalysisCache } from '../../src/extension/analysisCache';
 import { hoverMarkdown, md } from '../../src/extension/hoverText';
 import { formatUsd } from '../../src/core/format/money';
 
@@ -17,7 +18,9 @@ async function site(file: string) {
 test('lens: ≈ for approximate counts, API and self-hosted monthly cost, break-even, volume', async () => {
   const c = await site('app/summarize.py');
   const title = lensTitle(c);
-  assert.match(title, /^≈\d+ → 300 tok · API \$[\d,]+\/mo \(claude-sonnet-4-6\) · self-host \$[\d,]+\/mo · break-even [\d,]+\/day · at 1,000\/day$/);
+  // Money first, details last: a lens too wide for the editor loses its end.
+  assert.match(title, /^API \$[\d,]+\/mo · self-host \$[\d,]+\/mo · break-even [\d,]+\/day · at 1,000\/day · ≈\d+ → 300 tok$/);
+  assert.equal(c.modelSource, 'literal', 'the model is in the call, so the lens leaves it out');
   assert.ok(title.includes(formatUsd(c.cost!.api!.monthlyUsd)));
   assert.equal(setVolumeTitle(c), 'Set volume… (comment wins)');
 });
@@ -29,7 +32,7 @@ test('lens: unpriced model with suggestions; self-hosted endpoint shows what the
   assert.match(lensTitle(c), /unpriced model "gpt-4o-minii" \(did you mean gpt-4o-mini, gpt-4o\?\)/);
   const d = structuredClone(await site('app/classify.ts'));
   d.endpoint = 'self-hosted';
-  assert.match(lensTitle(d), /self-hosted endpoint · via API \$58\/mo \(gpt-4o-mini\)/);
+  assert.match(lensTitle(d), /^self-hosted endpoint · via API \$58\/mo · at 50,000\/day · gpt-4o-mini · ≈?[\d,]+ → 5 tok$/);
 });
 
 test('hover: table with basis, parts, prices as of, both break-evens, verdict; command link to the panel only', async () => {
@@ -37,6 +40,45 @@ test('hover: table with basis, parts, prices as of, both break-evens, verdict; c
   const text = hoverMarkdown(c, { openPanel: 'llmCostLens.openPanel' });
   for (const s of ['| Input |', 'ticket\\_text', 'prices as of ', 'with ops', 'compute only', '| Verdict | **api** |', '(command:llmCostLens.openPanel)']) assert.ok(text.includes(s), `missing ${s}\n${text}`);
   assert.equal([...text.matchAll(/\(command:/g)].length, 1);
+});
+
+test('hover: the answer (API and self-hosted per month, break-even, which is cheaper) precedes the table', async () => {
+  const c = await site('app/summarize.py');
+  const lines = hoverMarkdown(c, { openPanel: 'llmCostLens.openPanel' }).split('\n');
+  const be = c.cost!.breakEven.withOpsRequestsPerDay!;
+  assert.equal(lines[2], `API **${formatUsd(c.cost!.api!.monthlyUsd)}/mo** · self-hosted **${formatUsd(c.cost!.selfHosted!.monthlyUsd)}/mo** · break-even **${be.toLocaleString('en-US', { maximumFractionDigits: 0 })}/day** → the API is cheaper at 1,000/day`);
+  assert.ok(lines.indexOf('| | |') > 2);
+});
+
+test('codeLensSpecs: per call site the summary (opens the panel) and Set volume (with its arguments), on the call\'s first line', async () => {
+  const c = await site('app/classify.ts');
+  const specs = codeLensSpecs([c], 'file:///w/app/classify.ts', 100);
+  assert.deepEqual(specs.map((s) => [s.line, s.command]), [[c.line - 1, 'llmCostLens.openPanel'], [c.line - 1, 'llmCostLens.setVolume']]);
+  assert.equal(specs[0].title, lensTitle(c));
+  assert.deepEqual(specs[1].arguments, [{ uri: 'file:///w/app/classify.ts', key: c.key, requestsPerDay: 50000, source: 'annotation', line: c.line }]);
+  // A call past the end of a shorter (edited) document, or in a notebook cell, gets no lens.
+  assert.deepEqual(codeLensSpecs([c], 'file:///w/app/classify.ts', c.line - 1), []);
+  assert.deepEqual(codeLensSpecs([{ ...c, cell: 0 }], 'file:///w/app/classify.ts', 100), []);
+});
+
+test('AnalysisCache: the same version is one analysis; a newer version keeps the last finished one until it settles', async () => {
+  const cache = new AnalysisCache();
+  let runs = 0;
+  const c = await site('app/classify.ts');
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const first = await cache.start('k', 1, 0, async () => ((runs++), { callSites: [c], skipped: null }));
+  assert.equal(await cache.current('k', 1, 0), first);
+  assert.equal(cache.current('k', 2, 0), undefined, 'another version');
+  assert.equal(cache.current('k', 1, 1), undefined, 'another settings generation');
+  const second = cache.start('k', 2, 0, async () => { await gate; runs++; return { callSites: [], skipped: null }; });
+  assert.equal(cache.settled('k'), first, 'while version 2 runs, version 1 stays');
+  release();
+  assert.equal((await second).callSites.length, 0);
+  assert.equal(cache.settled('k')?.version, 2);
+  assert.equal(runs, 2);
+  const failed = await cache.start('k', 3, 0, () => Promise.reject(new Error('boom')));
+  assert.deepEqual([failed.callSites, failed.skipped], [[], 'analysis failed: boom']);
 });
 
 test('md() escapes table-breaking and link characters', () => {

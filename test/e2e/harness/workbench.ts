@@ -1,7 +1,7 @@
 // What a user does in the workbench, as helpers: run a command from the palette, open a file,
 // read the status bar, CodeLens, hovers and the webview. Each wait is on a selector or text.
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import type { FrameLocator, Locator } from 'playwright-core';
 import type { Session } from './session';
@@ -112,6 +112,34 @@ export class Workbench {
     const file = join(this.session.workspace, '.vscode', 'settings.json');
     if (!existsSync(file)) return undefined;
     return parseJsonc(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  }
+
+  /**
+   * A notification containing `text`, read from the notification centre (opened here, so a toast that already
+   * timed out still counts); returns its text (message and source).
+   */
+  async waitForNotification(text: string | RegExp, timeoutMs = 30_000): Promise<string> {
+    await this.runCommand('Notifications: Show Notifications');
+    const item = this.page.locator('.notifications-center .notification-list-item').filter({ hasText: text });
+    const first = await expectVisible(this.session, item, `a notification containing ${JSON.stringify(String(text))}`, timeoutMs);
+    return first.innerText();
+  }
+
+  async clearNotifications(): Promise<void> {
+    await this.runCommand('Notifications: Clear All Notifications');
+    await this.page.locator('.notifications-center .notification-list-item').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+  }
+
+  /**
+   * Sets `workbench.colorTheme` in the workspace copy's `.vscode/settings.json` (as editing that file by hand does)
+   * and waits until the workbench carries the theme's class, e.g. `vscode-theme-defaults-themes-hc_black-json`.
+   * (code-server's workbench does not notice edits of the user settings file on disk; it does watch the folder's.)
+   */
+  async setColorTheme(theme: string, themeClass: string, timeoutMs = 30_000): Promise<void> {
+    const file = join(this.session.workspace, '.vscode', 'settings.json');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ ...this.readSettingsJson(), 'workbench.colorTheme': theme }, null, 2));
+    await expectVisible(this.session, this.page.locator(`.monaco-workbench.${themeClass}`), `the workbench in the theme "${theme}" (class ${themeClass})`, timeoutMs);
   }
 
   async closeAllEditors(): Promise<void> {

@@ -5,10 +5,28 @@ import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import type { Workbench } from '../harness/workbench';
 import { expectText, expectVisible } from '../harness/expect';
+import { recordTimings } from '../harness/timings';
 import type { ScanResult } from '../../../src/core/scan/scan';
 import type { CallSiteReport } from '../../../src/core/scan/callSite';
 import { formatCount, formatUsd } from '../../../src/core/format/money';
 import { lensTitle } from '../../../src/extension/lensText';
+
+/** A call without an llm-cost comment, so its volume comes from settings (or the default). */
+export const DEFAULT_VOLUME_FILE = 'app/digest.py';
+export const DEFAULT_VOLUME_SOURCE = `"""Daily digest of release notes (e2e: a call site whose volume comes from settings)."""
+from anthropic import Anthropic
+
+client = Anthropic()
+
+
+def digest(notes: str) -> str:
+    reply = client.messages.create(
+        model="claude-haiku-4-5",
+        max_tokens=200,
+        messages=[{"role": "user", "content": f"Summarize these release notes for customers:\\n{notes}"}],
+    )
+    return reply.content[0].text
+`;
 
 /** `node dist/cli.js scan <workspace copy> --json` (the build the .vsix was packaged from). */
 export function cliScan(workspace: string): ScanResult {
@@ -30,13 +48,24 @@ export function expectedStatus(scan: ScanResult): string {
   return `LLM Cost: ${formatUsd(scan.totals.apiMonthlyUsd)}/mo API · ${formatUsd(scan.totals.selfHostedMonthlyUsd)} self-host`;
 }
 
-/** Opens `file` and waits for its cost CodeLens; returns the lens row's text and how long it took after the tab opened. */
+const opened = new WeakMap<Workbench['session'], Set<string>>();
+
+/**
+ * Opens `file` and waits for its cost CodeLens; returns the lens row's text and how long it took after the tab opened.
+ * The time is also recorded in timings.json (`openToCodeLens`), marked whether this was the file's first open in the session.
+ */
 export async function codeLensShows(wb: Workbench, file: string, expected: string, timeoutMs = 45_000): Promise<{ text: string; msAfterTab: number; msIncludingQuickOpen: number }> {
   const t0 = Date.now();
   await wb.openFile(file);
   const t1 = Date.now();
   const text = await wb.waitForCodeLens(expected, timeoutMs);
   const t2 = Date.now();
+  const seen = opened.get(wb.session) ?? new Set<string>();
+  opened.set(wb.session, seen);
+  const firstOpen = !seen.has(file);
+  seen.add(file);
+  recordTimings(wb.session, { openToCodeLens: [{ file, firstOpen, msAfterTab: t2 - t1, msIncludingQuickOpen: t2 - t0 }] });
+  console.log(`[e2e] timing ${wb.session.name}: ${file} tab open → CodeLens ${t2 - t1} ms (${t2 - t0} ms including Ctrl+P)${firstOpen ? '' : ', opened before in this session'}`);
   return { text, msAfterTab: t2 - t1, msIncludingQuickOpen: t2 - t0 };
 }
 
