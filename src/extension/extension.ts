@@ -8,6 +8,7 @@ import { DOCUMENT_SELECTOR, DocumentAnalyses, FolderSettings } from './analysis'
 import { CostCodeLensProvider } from './codeLens';
 import { CostHoverProvider } from './hover';
 import { setVolume } from './setVolume';
+import { exportReport } from './exportReport';
 import { loadDownloadedPrices, updatePricesCommand } from './updatePrices';
 import { PROMPT_SELECTOR, PromptFileLensProvider } from './promptLens';
 import { trackPlaceholderDecorations } from './placeholderDecorations';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerPanelSerializer(context.extensionUri),
     vscode.commands.registerCommand(CommandId.SetVolume, setVolume),
     vscode.commands.registerCommand(CommandId.UpdatePrices, () => updatePricesCommand(context, settings)),
+    vscode.commands.registerCommand(CommandId.ExportReport, () => exportReport()),
     vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new CostHoverProvider(analyses)),
   );
   if (brokenFeature !== 'codelens') {

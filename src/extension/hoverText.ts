@@ -54,6 +54,11 @@ export function hoverMarkdown(c: CallSiteReport, commands: { openPanel: string }
     rows.push(['Self-hosted', md(`no counterpart: ${c.openModel.reason}`)]);
   }
   if (cost) rows.push(['Verdict', `**${md(cost.verdict)}**`]);
+  const share = cost?.assumptions['hybrid.selfHostedShare'];
+  const fixed = cost?.hybrid;
+  if (typeof share === 'number' && fixed && fixed.selfHostedShare === share) {
+    rows.push([`Hybrid ${formatCount(share * 100)}%`, `**${formatUsd(fixed.monthlyUsd)}/mo** = API ${formatUsd(fixed.apiMonthlyUsd)} + self-hosted ${formatUsd(fixed.selfHostedMonthlyUsd)} on ${fixed.gpus} GPU(s) (llmCostLens.hybrid.selfHostedShare)`]);
+  }
   const best = cost?.hybrid?.best;
   if (best && best.selfHostedShare > 0 && best.selfHostedShare < 1 && cost.api && best.monthlyUsd < Math.min(cost.api.monthlyUsd, sh?.monthlyUsd ?? Infinity)) {
     rows.push(['Hybrid', `${formatCount(best.selfHostedShare * 100)}% self-hosted on ${best.gpus} GPU(s): ${formatUsd(best.monthlyUsd)}/mo`]);

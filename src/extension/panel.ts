@@ -7,8 +7,9 @@ import { webviewToHostSchema, type HostToWebview, type WebviewToHost } from '../
 import { scanWorkspace, readWorkspaceSettings, type ScanResult } from '../core/scan/scan';
 import { readSettings, type SettingsRead } from '../core/settings';
 import { loadScenarioRows } from './scenarios';
-import { chartFor, WORKSPACE_TARGET, workspaceView, validateSetting } from './panelState';
-import { resetSettings, writeSetting } from './settingsWriter';
+import { chartFor, WORKSPACE_TARGET, workspaceView, validateCallSiteField, validateOpenModel, validateSetting } from './panelState';
+import { resetSettings, writeCallSiteFields, writeOpenModelFor, writeSetting } from './settingsWriter';
+import { exportReport } from './exportReport';
 import { LANGUAGES } from './analysis';
 
 const RESCAN_DEBOUNCE_MS = 400;
@@ -89,8 +90,35 @@ export class CostPanel {
         await this.refresh();
         break;
       }
-      case 'exportReport':
-        break; // the export command is not contributed yet
+      case 'setCallSite': {
+        const control = msg.field === 'model' ? 'callSite.model' : 'callSite.requestsPerDay';
+        if (!folder || !this.scan) return void this.post({ type: 'controlResult', control, error: 'Open a folder and wait for its scan first (call-site settings are saved per workspace folder).' });
+        const checked = validateCallSiteField(new Set(this.scan.result.callSites.map((c) => c.key)), this.scan.ws.settings, msg.key, msg.field, msg.value);
+        const error = checked.ok ? await writeCallSiteFields(folder, msg.key, { [msg.field]: checked.value }) : checked.error;
+        await this.post({ type: 'controlResult', control, error });
+        if (!error) await this.refresh();
+        break;
+      }
+      case 'setOpenModel': {
+        if (!folder) return void this.post({ type: 'controlResult', control: 'openModelFor', error: 'Open a folder first (llmCostLens.openModelFor is saved per workspace folder).' });
+        const checked = validateOpenModel(msg.apiModel, msg.openModel);
+        const error = checked.ok ? await writeOpenModelFor(folder, msg.apiModel, checked.value) : checked.error;
+        await this.post({ type: 'controlResult', control: 'openModelFor', error });
+        if (!error) await this.refresh();
+        break;
+      }
+      case 'resetCallSite': {
+        if (!folder) return;
+        const error = (await writeCallSiteFields(folder, msg.key, { requestsPerDay: null, model: null })) ?? (msg.apiModel ? await writeOpenModelFor(folder, msg.apiModel, null) : null);
+        if (error) await this.post({ type: 'controlResult', control: 'callSite.requestsPerDay', error });
+        await this.refresh();
+        break;
+      }
+      case 'exportReport': {
+        const outcome = await exportReport(msg.format);
+        if (outcome.file || outcome.error) await this.post({ type: 'exportResult', ...outcome });
+        break;
+      }
     }
   }
 

@@ -5,8 +5,10 @@ import type { ScanResult } from '../core/scan/scan';
 import { callScenario, type CallSiteReport } from '../core/scan/callSite';
 import { costCurve, CostCurveError } from '../core/economics/curve';
 import type { Scenario } from '../core/config';
-import { SETTINGS, type SettingKey, type SettingsRead } from '../core/settings';
+import { callSiteOverrideSchema, SETTINGS, type SettingKey, type Settings, type SettingsRead } from '../core/settings';
 import { listGpus } from '../core/catalog/gpus';
+import { findOpenModel, listOpenModels } from '../core/catalog/openModels';
+import { lookupApiPrice } from '../core/catalog/prices';
 import { ASSUMPTION_KEYS, type CallSiteRow, type ChartView, type WorkspaceView } from '../shared/messages';
 
 export const WORKSPACE_TARGET = 'workspace';
@@ -15,7 +17,16 @@ export function callSiteId(c: Pick<CallSiteReport, 'file' | 'line' | 'column' | 
   return `${c.file}:${c.cell !== undefined ? `cell${c.cell + 1}:` : ''}${c.line}:${c.column}`;
 }
 
-export function callSiteRow(c: CallSiteReport): CallSiteRow {
+/** The exact (non-glob) llmCostLens.openModelFor entry for an API model, matched case-insensitively as the lookup does. */
+export function exactOpenModelEntry(openModelFor: Record<string, string>, apiModel: string | null): [string, string] | null {
+  if (apiModel === null) return null;
+  const want = apiModel.trim().toLowerCase();
+  return Object.entries(openModelFor).find(([k]) => k.toLowerCase() === want) ?? null;
+}
+
+export function callSiteRow(c: CallSiteReport, settings?: Settings): CallSiteRow {
+  const site = settings?.callSites[c.key];
+  const share = settings?.['hybrid.selfHostedShare'] ?? null;
   return {
     id: callSiteId(c),
     file: c.file,
@@ -25,6 +36,10 @@ export function callSiteRow(c: CallSiteReport): CallSiteRow {
     key: c.key,
     api: c.api,
     model: c.model,
+    modelSource: c.modelSource,
+    override: { requestsPerDay: site?.requestsPerDay ?? null, model: site?.model ?? null },
+    openModelOverride: settings ? exactOpenModelEntry(settings.openModelFor, c.model)?.[1] ?? null : null,
+    openModelReason: c.openModel.reason,
     endpoint: c.endpoint,
     inputTokens: c.tokens.input,
     outputTokens: c.tokens.output,
@@ -37,6 +52,7 @@ export function callSiteRow(c: CallSiteReport): CallSiteRow {
     selfHostedMonthlyUsd: c.cost?.selfHosted?.monthlyUsd ?? null,
     openModel: c.openModel.model,
     breakEvenWithOps: c.cost?.breakEven.withOpsRequestsPerDay ?? null,
+    hybridMonthlyUsd: share !== null && c.cost?.hybrid?.selfHostedShare === share ? c.cost.hybrid.monthlyUsd : null,
     verdict: c.cost?.verdict ?? null,
   };
 }
@@ -50,7 +66,7 @@ export function workspaceView(scan: ScanResult | null, ws: SettingsRead, folder:
   }
   return {
     folder,
-    callSites: (scan?.callSites ?? []).map(callSiteRow),
+    callSites: (scan?.callSites ?? []).map((c) => callSiteRow(c, ws.settings)),
     totals: t
       ? {
           callSites: t.callSites, unpriced: t.unpriced, daysPerMonth: t.daysPerMonth,
@@ -61,7 +77,8 @@ export function workspaceView(scan: ScanResult | null, ws: SettingsRead, folder:
     assumptions: {
       values: Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, ws.settings[k] as number | string | null])),
       explicit: ASSUMPTION_KEYS.filter((k) => ws.explicit.has(k)),
-      gpus: listGpus().map((g) => ({ id: g.id, hourlyUsd: g.hourlyUsd, memoryGb: g.memoryGb })),
+      gpus: listGpus().map((g) => ({ id: g.id, hourlyUsd: g.hourlyUsd, purchaseUsd: g.purchaseUsd, memoryGb: g.memoryGb })),
+      openModels: listOpenModels().map((m) => ({ id: m.id, paramsB: m.totalParamsB })),
       warnings: [...ws.warnings, ...(scan?.settings.warnings.filter((w) => !ws.warnings.includes(w)) ?? [])],
     },
     prices: [...prices.values()],
@@ -74,6 +91,42 @@ export function validateSetting(key: SettingKey, value: unknown): { ok: true; va
   const parsed = (SETTINGS[key].schema as z.ZodType).safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, error: `llmCostLens.${key}: ${parsed.error.issues.map((i) => i.message).join('; ')} (not saved)` };
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * A value for one field of llmCostLens.callSites[key] (null removes the field): the key must be a call site of the
+ * last scan, requestsPerDay passes the setting's schema, and a model must be priced (the catalog, or a full
+ * llmCostLens.prices entry) — an unpriced override would only turn the call's cost into "unpriced".
+ */
+export function validateCallSiteField(keys: ReadonlySet<string>, settings: Settings, key: string, field: 'requestsPerDay' | 'model', value: unknown): Checked<number | string | null> {
+  const name = `llmCostLens.callSites[${JSON.stringify(key)}].${field}`;
+  if (!keys.has(key)) return { ok: false, error: `${name}: no call site with this key in the workspace scan (not saved)` };
+  if (value === null) return { ok: true, value: null };
+  const parsed = callSiteOverrideSchema.shape[field].safeParse(value);
+  if (!parsed.success || parsed.data === undefined) return { ok: false, error: `${name}: ${parsed.success ? 'required' : parsed.error.issues.map((i) => i.message).join('; ')} (not saved)` };
+  if (field === 'model') {
+    const model = parsed.data as string;
+    const own = settings.prices[model];
+    if (own?.inputUsdPerMTok !== undefined && own.outputUsdPerMTok !== undefined) return { ok: true, value: model };
+    const found = lookupApiPrice(model);
+    if (!found.ok) {
+      const hint = found.suggestions.length ? `; did you mean ${found.suggestions.slice(0, 3).join(', ')}?` : '';
+      return { ok: false, error: `${name}: "${model}" is not in the price catalog${hint} (not saved; price it in llmCostLens.prices first)` };
+    }
+    return { ok: true, value: model };
+  }
+  return { ok: true, value: parsed.data as number };
+}
+
+/** An open model for llmCostLens.openModelFor: a catalog id (aliases resolve to it), "none", or null to remove. */
+export function validateOpenModel(apiModel: string, openModel: string | null): Checked<string | null> {
+  if (openModel === null) return { ok: true, value: null };
+  if (/^none$/i.test(openModel.trim())) return { ok: true, value: 'none' };
+  const m = findOpenModel(openModel);
+  if (!m) return { ok: false, error: `llmCostLens.openModelFor[${JSON.stringify(apiModel)}]: "${openModel}" is not in the open-model catalog (${listOpenModels().map((x) => x.id).join(', ')}) (not saved)` };
+  return { ok: true, value: m.id };
 }
 
 const callsPerDay = (c: CallSiteReport) => c.volume.requestsPerDay * c.volume.callsPerRequest;

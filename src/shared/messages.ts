@@ -39,6 +39,12 @@ export const callSiteRowSchema = z.strictObject({
   key: z.string(),
   api: z.string(),
   model: z.string().nullable(),
+  modelSource: z.string(),
+  /** What this folder's llmCostLens.callSites[key] sets (null = not set there). */
+  override: z.strictObject({ requestsPerDay: z.number().nullable(), model: z.string().nullable() }),
+  /** llmCostLens.openModelFor's exact entry for `model` (null = built-in mapping or a glob). */
+  openModelOverride: z.string().nullable(),
+  openModelReason: z.string(),
   endpoint: z.enum(['api', 'self-hosted']),
   inputTokens: z.number(),
   outputTokens: z.number(),
@@ -51,6 +57,8 @@ export const callSiteRowSchema = z.strictObject({
   selfHostedMonthlyUsd: z.number().nullable(),
   openModel: z.string().nullable(),
   breakEvenWithOps: z.number().nullable(),
+  /** Monthly cost at llmCostLens.hybrid.selfHostedShare; null when that setting is not given or there is no split. */
+  hybridMonthlyUsd: z.number().nullable(),
   verdict: z.string().nullable(),
 });
 export type CallSiteRow = z.infer<typeof callSiteRowSchema>;
@@ -74,7 +82,13 @@ export const ASSUMPTION_KEYS = [
   'requestsPerDay', 'daysPerMonth',
   'selfHosted.gpu', 'selfHosted.gpuCount', 'selfHosted.gpuHourlyUsd', 'selfHosted.precision', 'selfHosted.utilization', 'selfHosted.fixedMonthlyUsd',
   'selfHosted.opsHoursPerMonth', 'selfHosted.opsHourlyUsd', 'selfHosted.setupHours', 'selfHosted.setupAmortizationMonths',
+  'selfHosted.gpuOwnership', 'selfHosted.gpuPurchaseUsd', 'selfHosted.gpuAmortizationMonths', 'selfHosted.powerUsdPerKWh', 'selfHosted.pue',
+  'hybrid.selfHostedShare',
 ] as const satisfies readonly SettingKey[];
+
+/** The selected call site's controls: not settings of their own but entries of llmCostLens.callSites / openModelFor. */
+export const CALL_SITE_CONTROLS = ['callSite.requestsPerDay', 'callSite.model', 'openModelFor'] as const;
+export type CallSiteControl = (typeof CALL_SITE_CONTROLS)[number];
 export type AssumptionKey = (typeof ASSUMPTION_KEYS)[number];
 
 const settingKeySchema = z.enum(Object.keys(SETTINGS) as [SettingKey, ...SettingKey[]]);
@@ -85,7 +99,8 @@ export const assumptionsSchema = z.strictObject({
   values: z.record(z.string(), jsonValue),
   /** Keys set in the folder's .vscode/settings.json. */
   explicit: z.array(z.string()),
-  gpus: z.array(z.strictObject({ id: z.string(), hourlyUsd: z.number(), memoryGb: z.number() })),
+  gpus: z.array(z.strictObject({ id: z.string(), hourlyUsd: z.number(), purchaseUsd: z.number(), memoryGb: z.number() })),
+  openModels: z.array(z.strictObject({ id: z.string(), paramsB: z.number() })),
   warnings: z.array(z.string()),
 });
 export type Assumptions = z.infer<typeof assumptionsSchema>;
@@ -114,6 +129,8 @@ export const hostToWebviewSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('workspace'), view: workspaceViewSchema }),
   z.strictObject({ type: z.literal('chart'), chart: chartViewSchema }),
   z.strictObject({ type: z.literal('settingResult'), key: settingKeySchema, error: z.string().nullable() }),
+  z.strictObject({ type: z.literal('controlResult'), control: z.enum(CALL_SITE_CONTROLS), error: z.string().nullable() }),
+  z.strictObject({ type: z.literal('exportResult'), file: z.string().nullable(), error: z.string().nullable() }),
 ]);
 export type HostToWebview = z.infer<typeof hostToWebviewSchema>;
 
@@ -123,6 +140,13 @@ export const webviewToHostSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('selectChart'), target: z.string().min(1).max(2000) }),
   z.strictObject({ type: z.literal('setSetting'), key: settingKeySchema, value: z.unknown() }),
   z.strictObject({ type: z.literal('resetSettings'), keys: z.array(settingKeySchema).min(1).max(50) }),
-  z.strictObject({ type: z.literal('exportReport'), format: z.enum(['markdown', 'csv', 'json']) }),
+  /** Writes (or with null removes) one field of llmCostLens.callSites[key]. */
+  z.strictObject({ type: z.literal('setCallSite'), key: z.string().min(1).max(2000), field: z.enum(['requestsPerDay', 'model']), value: z.union([z.number(), z.string(), z.null()]) }),
+  /** Writes (or with null removes) llmCostLens.openModelFor[apiModel]. */
+  z.strictObject({ type: z.literal('setOpenModel'), apiModel: z.string().min(1).max(500), openModel: z.string().min(1).max(200).nullable() }),
+  /** "Reset to defaults" for the selected call site: its requestsPerDay and model, and the exact openModelFor entry. */
+  z.strictObject({ type: z.literal('resetCallSite'), key: z.string().min(1).max(2000), apiModel: z.string().min(1).max(500).nullable() }),
+  /** Without a format, the host asks for one (as the command does). */
+  z.strictObject({ type: z.literal('exportReport'), format: z.enum(['markdown', 'csv', 'json']).optional() }),
 ]);
 export type WebviewToHost = z.infer<typeof webviewToHostSchema>;

@@ -2,13 +2,15 @@
 // Values are checked here with the setting's own zod schema before anything is posted; the host checks again.
 import * as z from 'zod';
 import { SETTINGS } from '../core/settings';
-import type { AssumptionKey, Assumptions } from '../shared/messages';
+import type { AssumptionKey, Assumptions, CallSiteRow } from '../shared/messages';
 import { formatUsd } from '../core/format/money';
 import { el } from './dom';
+import { renderCallSiteControls } from './callSiteControls';
 
-type Kind = 'number' | 'days' | 'gpu' | 'precision' | 'hourly';
-interface Control { key: AssumptionKey; label: string; kind: Kind; hint?: string }
-interface Section { id: string; title: string; controls: Control[] }
+/** `nullable`: a number whose empty field removes the setting (its default is null: catalog price, no split). */
+type Kind = 'number' | 'nullable' | 'days' | 'gpu' | 'precision' | 'ownership';
+interface Control { key: AssumptionKey; label: string; kind: Kind; hint?: string; placeholder?: string }
+interface Section { id: string; title: string; controls: Control[]; note?: string }
 
 export const SECTIONS: Section[] = [
   { id: 'volume', title: 'Volume', controls: [
@@ -18,16 +20,26 @@ export const SECTIONS: Section[] = [
   { id: 'deployment', title: 'Self-hosted deployment', controls: [
     { key: 'selfHosted.gpu', label: 'GPU', kind: 'gpu' },
     { key: 'selfHosted.gpuCount', label: 'GPUs per deployment', kind: 'number', hint: '0 = sized for the traffic' },
-    { key: 'selfHosted.gpuHourlyUsd', label: 'Rent per GPU-hour (USD)', kind: 'hourly', hint: 'empty = the GPU catalog price' },
+    { key: 'selfHosted.gpuHourlyUsd', label: 'Rent per GPU-hour (USD)', kind: 'nullable', hint: 'empty = the GPU catalog price; not used for owned GPUs', placeholder: 'catalog price' },
     { key: 'selfHosted.precision', label: 'Weight precision', kind: 'precision' },
     { key: 'selfHosted.utilization', label: 'Utilization (0–1)', kind: 'number', hint: 'share of capacity really served' },
     { key: 'selfHosted.fixedMonthlyUsd', label: 'Fixed infrastructure per month (USD)', kind: 'number' },
+  ] },
+  { id: 'owned', title: 'Owned GPUs (purchase + power)', note: 'Instead of rent: each GPU costs its purchase price ÷ amortization months + power (TDP × 0.7 load × PUE × $/kWh × 730 h) per month.', controls: [
+    { key: 'selfHosted.gpuOwnership', label: 'GPUs are', kind: 'ownership' },
+    { key: 'selfHosted.gpuPurchaseUsd', label: 'Purchase price per GPU (USD)', kind: 'nullable', hint: 'empty = the GPU catalog price', placeholder: 'catalog price' },
+    { key: 'selfHosted.gpuAmortizationMonths', label: 'Purchase amortized over (months)', kind: 'number' },
+    { key: 'selfHosted.powerUsdPerKWh', label: 'Power price (USD/kWh)', kind: 'number' },
+    { key: 'selfHosted.pue', label: 'PUE (1–3)', kind: 'number', hint: 'cooling and power overhead of the room; 1.2–1.5 is typical' },
   ] },
   { id: 'ops', title: 'Ops and setup', controls: [
     { key: 'selfHosted.opsHoursPerMonth', label: 'Ops hours per month', kind: 'number' },
     { key: 'selfHosted.opsHourlyUsd', label: 'Engineering rate (USD/hour)', kind: 'number' },
     { key: 'selfHosted.setupHours', label: 'Setup hours (one-time)', kind: 'number' },
     { key: 'selfHosted.setupAmortizationMonths', label: 'Setup amortized over (months)', kind: 'number' },
+  ] },
+  { id: 'hybrid', title: 'Hybrid routing', controls: [
+    { key: 'hybrid.selfHostedShare', label: 'Share of requests self-hosted (0–1)', kind: 'nullable', hint: 'each call site is costed at this split (the rest via the API); empty = no fixed split', placeholder: 'no fixed split' },
   ] },
 ];
 
@@ -40,8 +52,8 @@ export function parseControl(key: AssumptionKey, raw: string): Parsed {
   const kind = SECTIONS.flatMap((s) => s.controls).find((c) => c.key === key)?.kind ?? 'number';
   const text = raw.trim();
   let value: unknown = text;
-  if (kind === 'hourly' && text === '') return { ok: true, value: undefined, reset: true };
-  if (kind === 'number' || kind === 'hourly' || kind === 'days') {
+  if (kind === 'nullable' && text === '') return { ok: true, value: undefined, reset: true };
+  if (kind === 'number' || kind === 'nullable' || kind === 'days') {
     const cleaned = text.replace(/[,_\s]/g, '').replace(/^\$/, '');
     if (cleaned === '') return { ok: false, error: `llmCostLens.${key}: enter a number` };
     value = Number(cleaned);
@@ -54,7 +66,7 @@ export function parseControl(key: AssumptionKey, raw: string): Parsed {
 
 export interface FieldError { message: string; text: string }
 
-export function renderAssumptions(root: HTMLElement, a: Assumptions | null, errors: Record<string, FieldError>): void {
+export function renderAssumptions(root: HTMLElement, a: Assumptions | null, errors: Record<string, FieldError>, selected: CallSiteRow | null = null): void {
   const section = el('section');
   section.id = 'assumptions';
   section.append(el('h2', 'Assumptions'), el('p', 'Saved in this folder\'s .vscode/settings.json (the file the CLI reads too); every view updates.', 'basis'));
@@ -68,6 +80,7 @@ export function renderAssumptions(root: HTMLElement, a: Assumptions | null, erro
     const fs = el('fieldset');
     fs.dataset.section = s.id;
     fs.append(el('legend', s.title));
+    if (s.note) fs.append(el('p', s.note, 'basis'));
     for (const c of s.controls) fs.append(field(c, a, errors[c.key]));
     const reset = el('button', `Reset ${s.title.toLowerCase()} to defaults`, 'secondary');
     reset.type = 'button';
@@ -75,6 +88,7 @@ export function renderAssumptions(root: HTMLElement, a: Assumptions | null, erro
     reset.dataset.section = s.id;
     fs.append(reset);
     form.append(fs);
+    if (s.id === 'volume') form.append(renderCallSiteControls(selected, a, errors));
   }
   section.append(form);
 }
@@ -86,11 +100,12 @@ function field(c: Control, a: Assumptions, error: FieldError | undefined): HTMLE
   label.htmlFor = id;
   const value = a.values[c.key];
   let input: HTMLInputElement | HTMLSelectElement;
-  if (c.kind === 'days' || c.kind === 'gpu' || c.kind === 'precision') {
+  if (c.kind === 'days' || c.kind === 'gpu' || c.kind === 'precision' || c.kind === 'ownership') {
     const select = el('select');
     const options: [string, string][] =
       c.kind === 'days' ? [['30', '30 (every day)'], ['22', '22 (working days)']]
       : c.kind === 'gpu' ? a.gpus.map((g) => [g.id, `${g.id} (${g.memoryGb} GB, ${formatUsd(g.hourlyUsd)}/h)`])
+      : c.kind === 'ownership' ? [['rented', 'rented (pay per GPU-hour)'], ['owned', 'owned (purchase + power)']]
       : (SETTINGS['selfHosted.precision'].enum ?? []).map((p) => [p, p]);
     const current = String(value);
     if (!options.some(([v]) => v === current)) options.unshift([current, current]);
@@ -107,15 +122,20 @@ function field(c: Control, a: Assumptions, error: FieldError | undefined): HTMLE
     text.inputMode = 'decimal';
     text.autocomplete = 'off';
     text.value = error ? error.text : value === null || value === undefined ? '' : String(value);
-    if (c.kind === 'hourly') text.placeholder = 'catalog price';
+    if (c.placeholder) text.placeholder = c.placeholder;
     input = text;
   }
   input.id = id;
   input.name = c.key;
   input.dataset.setting = c.key;
   const described: string[] = [];
-  if (c.hint) {
-    const hint = el('span', c.hint, 'hint');
+  let hintText = c.hint;
+  if (c.key === 'selfHosted.gpuPurchaseUsd') {
+    const gpu = a.gpus.find((g) => g.id === a.values['selfHosted.gpu']);
+    if (gpu) hintText = `empty = the GPU catalog price (${gpu.id}: ${formatUsd(gpu.purchaseUsd)})`;
+  }
+  if (hintText) {
+    const hint = el('span', hintText, 'hint');
     hint.id = `${id}-hint`;
     described.push(hint.id);
     wrap.append(label, input, hint);

@@ -6,7 +6,7 @@ import { renderBreakEvenChart } from './chart';
 import { cell, el } from './dom';
 import { chartWidth } from './scenarioTable';
 
-export type SortColumn = 'site' | 'model' | 'tokens' | 'volume' | 'api' | 'self' | 'verdict';
+export type SortColumn = 'site' | 'model' | 'tokens' | 'volume' | 'api' | 'self' | 'hybrid' | 'verdict';
 export interface Sort { column: SortColumn; descending: boolean }
 
 const COLUMNS: { id: SortColumn; label: string; numeric: boolean }[] = [
@@ -16,8 +16,19 @@ const COLUMNS: { id: SortColumn; label: string; numeric: boolean }[] = [
   { id: 'volume', label: 'Volume', numeric: true },
   { id: 'api', label: 'API $/mo', numeric: true },
   { id: 'self', label: 'Self-hosted $/mo', numeric: true },
+  { id: 'hybrid', label: 'Hybrid $/mo', numeric: true },
   { id: 'verdict', label: 'Verdict', numeric: false },
 ];
+
+/** The fixed hybrid share (llmCostLens.hybrid.selfHostedShare) when set: the table then has a hybrid column. */
+export function hybridShare(view: WorkspaceView): number | null {
+  const v = view.assumptions.values['hybrid.selfHostedShare'];
+  return typeof v === 'number' ? v : null;
+}
+
+export function hybridText(r: CallSiteRow): string {
+  return r.hybridMonthlyUsd === null ? '—' : formatUsd(r.hybridMonthlyUsd);
+}
 
 export const WORKSPACE_TARGET = 'workspace';
 
@@ -37,6 +48,7 @@ function sortValue(r: CallSiteRow, column: SortColumn): string | number | null {
     case 'volume': return r.requestsPerDay * r.callsPerRequest;
     case 'api': return r.apiMonthlyUsd;
     case 'self': return r.selfHostedMonthlyUsd;
+    case 'hybrid': return r.hybridMonthlyUsd;
     case 'verdict': return r.verdict;
   }
 }
@@ -75,24 +87,27 @@ export function renderCallSites(root: HTMLElement, view: WorkspaceView | null, s
   table.id = 'callsites';
   table.append(el('caption', `${view.callSites.length} call site${view.callSites.length === 1 ? '' : 's'}${view.folder ? ` in ${view.folder}` : ''}; months of ${view.totals?.daysPerMonth ?? 30} days. Select a row (or the totals) for its chart.`, 'basis'));
   const head = el('tr');
+  const share = hybridShare(view);
   for (const c of COLUMNS) {
+    if (c.id === 'hybrid' && share === null) continue;
     const th = el('th', undefined, c.numeric ? 'num' : undefined);
     th.scope = 'col';
     th.dataset.column = c.id;
     const active = sort.column === c.id;
     th.setAttribute('aria-sort', active ? (sort.descending ? 'descending' : 'ascending') : 'none');
-    const button = el('button', `${c.label}${active ? (sort.descending ? ' ▼' : ' ▲') : ''}`, 'sort');
+    const label = c.id === 'hybrid' ? `Hybrid ${formatCount(share! * 100)}% $/mo` : c.label;
+    const button = el('button', `${label}${active ? (sort.descending ? ' ▼' : ' ▲') : ''}`, 'sort');
     button.type = 'button';
     button.dataset.action = 'sort';
     button.dataset.column = c.id;
-    button.title = `Sort by ${c.label}`;
+    button.title = c.id === 'hybrid' ? `Sort by the monthly cost with ${formatCount(share! * 100)}% of each call site's requests self-hosted (llmCostLens.hybrid.selfHostedShare)` : `Sort by ${c.label}`;
     th.append(button);
     head.append(th);
   }
   table.append(el('thead'), el('tbody'), el('tfoot'));
   table.tHead!.append(head);
-  for (const r of sortRows(view.callSites, sort)) table.tBodies[0]!.append(row(r, target));
-  if (view.totals) table.tFoot!.append(totalsRow(view, target));
+  for (const r of sortRows(view.callSites, sort)) table.tBodies[0]!.append(row(r, target, share !== null));
+  if (view.totals) table.tFoot!.append(totalsRow(view, target, share !== null));
   section.append(table);
   if (view.callSites.some((r) => r.volumeHidden)) section.append(el('p', 'An llm-cost comment hides a panel or settings volume for some calls: the comment wins.', 'basis'));
 
@@ -109,7 +124,7 @@ export function renderCallSites(root: HTMLElement, view: WorkspaceView | null, s
   else box.append(el('p', chart.note ?? 'No chart.', 'empty'));
 }
 
-function row(r: CallSiteRow, target: string): HTMLTableRowElement {
+function row(r: CallSiteRow, target: string, withHybrid: boolean): HTMLTableRowElement {
   const tr = el('tr');
   tr.dataset.id = r.id;
   tr.dataset.action = 'select-callsite';
@@ -132,12 +147,13 @@ function row(r: CallSiteRow, target: string): HTMLTableRowElement {
     el('td', volumeText(r), 'num'),
     el('td', r.apiMonthlyUsd === null ? 'unpriced' : formatUsd(r.apiMonthlyUsd), 'num api'),
     el('td', r.selfHostedMonthlyUsd === null ? '—' : `${formatUsd(r.selfHostedMonthlyUsd)}${r.openModel ? ` (${r.openModel})` : ''}`, 'num self'),
+    ...(withHybrid ? [el('td', hybridText(r), 'num hybrid')] : []),
     el('td', r.verdict ?? '—', `verdict ${r.verdict ?? ''}`),
   );
   return tr;
 }
 
-function totalsRow(view: WorkspaceView, target: string): HTMLTableRowElement {
+function totalsRow(view: WorkspaceView, target: string, withHybrid: boolean): HTMLTableRowElement {
   const t = view.totals!;
   const tr = el('tr', undefined, 'totals');
   tr.dataset.id = WORKSPACE_TARGET;
@@ -153,6 +169,7 @@ function totalsRow(view: WorkspaceView, target: string): HTMLTableRowElement {
   const self = el('td', formatUsd(t.selfHostedMonthlyUsd), 'num self');
   self.title = `Shared self-hosted deployments (${t.deployments}), ops counted once per deployment; calls without an open counterpart stay on the API`;
   const routing = el('td', `best routing ${formatUsd(t.routingMonthlyUsd)} (${t.verdict})`, `verdict ${t.verdict}`);
+  if (withHybrid) routing.colSpan = 2;
   routing.title = t.savingsVsApiUsd > 0 ? `${t.routedSelfHosted} call site(s) self-hosted save ${formatUsd(t.savingsVsApiUsd)}/mo` : 'Keeping every call on the API is cheapest at these volumes';
   tr.append(label, el('td', formatUsd(t.apiMonthlyUsd), 'num api'), self, routing);
   return tr;

@@ -1,5 +1,6 @@
 // Cost panel UI. A view only: renders what the extension sends, posts typed intents back.
-import { ASSUMPTION_KEYS, hostToWebviewSchema, scenarioRowSchema, workspaceViewSchema, chartViewSchema, type AssumptionKey, type ChartView, type ScenarioRow, type WebviewToHost, type WorkspaceView } from '../shared/messages';
+import { ASSUMPTION_KEYS, hostToWebviewSchema, scenarioRowSchema, workspaceViewSchema, chartViewSchema, type AssumptionKey, type CallSiteControl, type ChartView, type ScenarioRow, type WebviewToHost, type WorkspaceView } from '../shared/messages';
+import { parseCallSiteField } from './callSiteControls';
 import { el } from './dom';
 import { renderCallSites, WORKSPACE_TARGET, type Sort, type SortColumn } from './callSiteTable';
 import { parseControl, renderAssumptions, SECTIONS, type FieldError } from './assumptions';
@@ -16,8 +17,11 @@ interface PanelState {
   target: string;
   chart: ChartView | null;
   errors: Record<string, FieldError>;
+  exported: { file: string | null; error: string | null } | null;
 }
-let state: PanelState = { rows: [], selected: null, workspace: null, sort: { column: 'site', descending: false }, target: WORKSPACE_TARGET, chart: null, errors: {} };
+let state: PanelState = { rows: [], selected: null, workspace: null, sort: { column: 'site', descending: false }, target: WORKSPACE_TARGET, chart: null, errors: {}, exported: null };
+
+const CALL_SITE_ERRORS: CallSiteControl[] = ['callSite.requestsPerDay', 'callSite.model', 'openModelFor'];
 
 function update(patch: Partial<PanelState>): void {
   state = { ...state, ...patch };
@@ -30,10 +34,22 @@ function render(): void {
   const focusedId = document.activeElement instanceof HTMLElement ? focusKey(document.activeElement) : null;
   root.replaceChildren();
   const header = el('div', undefined, 'header');
-  header.append(el('h1', 'LLM Cost Lens'));
+  const exportButton = el('button', 'Export report…', 'secondary');
+  exportButton.type = 'button';
+  exportButton.id = 'export-report';
+  exportButton.dataset.action = 'export';
+  exportButton.title = 'Save the call sites, totals and assumptions as Markdown, CSV or JSON (the same report as llm-cost-lens scan --report)';
+  header.append(el('h1', 'LLM Cost Lens'), exportButton);
   root.append(header);
+  if (state.exported) {
+    const status = el('p', state.exported.error ?? `Report saved to ${state.exported.file}`, state.exported.error ? 'error' : 'basis');
+    status.id = 'export-status';
+    status.setAttribute('role', 'status');
+    root.append(status);
+  }
   renderCallSites(root, state.workspace, state.sort, state.target, state.chart);
-  renderAssumptions(root, state.workspace?.assumptions ?? null, state.errors);
+  const selected = state.workspace?.callSites.find((r) => r.id === state.target) ?? null;
+  renderAssumptions(root, state.workspace?.assumptions ?? null, state.errors, selected);
   renderScenarios(root, state.rows, state.selected);
   if (focusedId) root.querySelector<HTMLElement>(focusedId)?.focus();
 }
@@ -43,6 +59,7 @@ function focusKey(e: HTMLElement): string | null {
   if (e.id) return `#${CSS.escape(e.id)}`;
   if (e.dataset.action === 'sort') return `button[data-action="sort"][data-column="${e.dataset.column}"]`;
   if (e.dataset.action === 'reset-section') return `button[data-section="${e.dataset.section}"]`;
+  if (e.dataset.action === 'reset-callsite') return 'button[data-action="reset-callsite"]';
   if (e.dataset.action === 'select-callsite') return `tr[data-id="${CSS.escape(e.dataset.id ?? '')}"]`;
   if (e.dataset.action === 'select-scenario') return `tr[data-file="${CSS.escape(e.dataset.file ?? '')}"]`;
   return null;
@@ -55,11 +72,38 @@ function sortBy(column: SortColumn): void {
 
 function selectTarget(target: string): void {
   if (target === state.target && state.chart?.target === target) return;
-  update({ target });
+  const errors = { ...state.errors };
+  if (target !== state.target) for (const k of CALL_SITE_ERRORS) delete errors[k];
+  update({ target, errors });
   vscode.postMessage({ type: 'selectChart', target });
 }
 
+/** The selected call site's fields: llmCostLens.callSites[key].requestsPerDay / .model, or openModelFor[model]. */
+function commitCallSite(input: HTMLInputElement | HTMLSelectElement): void {
+  const row = state.workspace?.callSites.find((r) => r.id === state.target);
+  if (!row) return;
+  const errors = { ...state.errors };
+  if (input instanceof HTMLSelectElement && input.dataset.openModelFor) {
+    delete errors.openModelFor;
+    update({ errors });
+    vscode.postMessage({ type: 'setOpenModel', apiModel: input.dataset.openModelFor, openModel: input.value === '' ? null : input.value });
+    return;
+  }
+  const field = input.dataset.callsiteField as 'requestsPerDay' | 'model';
+  const control: CallSiteControl = field === 'model' ? 'callSite.model' : 'callSite.requestsPerDay';
+  const parsed = parseCallSiteField(field, row.key, input.value);
+  delete errors[control];
+  if (!parsed.ok) {
+    errors[control] = { message: parsed.error, text: input.value };
+    update({ errors });
+    return;
+  }
+  update({ errors });
+  if (parsed.value !== row.override[field]) vscode.postMessage({ type: 'setCallSite', key: row.key, field, value: parsed.value });
+}
+
 function commit(input: HTMLInputElement | HTMLSelectElement): void {
+  if (input.dataset.callsiteField || input.dataset.openModelFor) return commitCallSite(input);
   const key = input.dataset.setting as AssumptionKey | undefined;
   if (!key || !(ASSUMPTION_KEYS as readonly string[]).includes(key)) return;
   const parsed = parseControl(key, input.value);
@@ -109,8 +153,16 @@ document.addEventListener('click', (ev) => {
       vscode.postMessage({ type: 'resetSettings', keys: section.controls.map((c) => c.key) });
       break;
     }
+    case 'reset-callsite': {
+      const errors = { ...state.errors };
+      for (const k of CALL_SITE_ERRORS) delete errors[k];
+      update({ errors });
+      vscode.postMessage({ type: 'resetCallSite', key: target.dataset.key!, apiModel: target.dataset.model ?? null });
+      break;
+    }
     case 'export':
-      vscode.postMessage({ type: 'exportReport', format: 'markdown' });
+      update({ exported: null });
+      vscode.postMessage({ type: 'exportReport' });
       break;
   }
 });
@@ -124,14 +176,14 @@ document.addEventListener('keydown', (ev) => {
   } else if (t instanceof HTMLTableRowElement && t.dataset.action === 'select-scenario') {
     ev.preventDefault();
     update({ selected: t.dataset.file! });
-  } else if (ev.key === 'Enter' && t instanceof HTMLInputElement && t.dataset.setting) {
+  } else if (ev.key === 'Enter' && t instanceof HTMLInputElement && (t.dataset.setting || t.dataset.callsiteField)) {
     ev.preventDefault();
     commit(t);
   }
 });
 document.addEventListener('change', (ev) => {
   const t = ev.target;
-  if ((t instanceof HTMLInputElement || t instanceof HTMLSelectElement) && t.dataset.setting) commit(t);
+  if ((t instanceof HTMLInputElement || t instanceof HTMLSelectElement) && (t.dataset.setting || t.dataset.callsiteField || t.dataset.openModelFor)) commit(t);
 });
 document.addEventListener('submit', (ev) => ev.preventDefault());
 
@@ -151,6 +203,17 @@ window.addEventListener('message', (ev: MessageEvent) => {
       break;
     case 'chart':
       if (msg.chart.target === state.target) update({ chart: msg.chart });
+      break;
+    case 'controlResult': {
+      const errors = { ...state.errors };
+      const input = document.getElementById(msg.control === 'openModelFor' ? 'callsite-openModel' : msg.control === 'callSite.model' ? 'callsite-model' : 'callsite-requestsPerDay') as HTMLInputElement | null;
+      if (msg.error) errors[msg.control] = { message: msg.error, text: input?.value ?? '' };
+      else delete errors[msg.control];
+      update({ errors });
+      break;
+    }
+    case 'exportResult':
+      update({ exported: { file: msg.file, error: msg.error } });
       break;
     case 'settingResult': {
       const errors = { ...state.errors };

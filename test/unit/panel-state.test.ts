@@ -64,9 +64,58 @@ test('webview controls: text → value with the same schema; empty $/hour resets
 });
 
 test('sortRows: numeric columns by value, missing values last in both directions, ties in scan order', () => {
-  const base = { file: 'a.py', line: 1, column: 1, cell: null, key: 'k', api: 'x', model: 'm', endpoint: 'api' as const, inputTokens: 1, outputTokens: 1, approximate: false, requestsPerDay: 1, callsPerRequest: 1, volumeSource: 'default' as const, volumeHidden: null, selfHostedMonthlyUsd: null, openModel: null, breakEvenWithOps: null, verdict: null };
+  const base = { file: 'a.py', line: 1, column: 1, cell: null, key: 'k', api: 'x', model: 'm', modelSource: 'literal', override: { requestsPerDay: null, model: null }, openModelOverride: null, openModelReason: '', hybridMonthlyUsd: null, endpoint: 'api' as const, inputTokens: 1, outputTokens: 1, approximate: false, requestsPerDay: 1, callsPerRequest: 1, volumeSource: 'default' as const, volumeHidden: null, selfHostedMonthlyUsd: null, openModel: null, breakEvenWithOps: null, verdict: null };
   const rows = [{ ...base, id: 'a', apiMonthlyUsd: 5 }, { ...base, id: 'b', apiMonthlyUsd: null }, { ...base, id: 'c', apiMonthlyUsd: 50 }];
   assert.deepEqual(sortRows(rows, { column: 'api', descending: true }).map((r) => r.id), ['c', 'a', 'b']);
   assert.deepEqual(sortRows(rows, { column: 'api', descending: false }).map((r) => r.id), ['a', 'c', 'b']);
   assert.deepEqual(sortRows(rows, { column: 'site', descending: true }).map((r) => r.id), ['c', 'b', 'a']);
+});
+
+test('call-site controls: overrides and the exact openModelFor entry reach the row; the hybrid figure only at the fixed share', async () => {
+  const { readSettings } = await import('../../src/core/settings');
+  const { callSiteRow } = await import('../../src/extension/panelState');
+  const scan = await scanWorkspace('examples');
+  const c = scan.callSites.find((x) => x.model === 'claude-sonnet-4-6')!;
+  const ws = readSettings({ 'llmCostLens.callSites': { [c.key]: { requestsPerDay: 7 } }, 'llmCostLens.openModelFor': { 'CLAUDE-SONNET-4-6': 'qwen2.5-72b', 'gpt-*': 'none' }, 'llmCostLens.hybrid.selfHostedShare': 0.5 });
+  const r = callSiteRow(c, ws.settings);
+  assert.deepEqual(r.override, { requestsPerDay: 7, model: null });
+  assert.equal(r.openModelOverride, 'qwen2.5-72b');
+  assert.equal(r.hybridMonthlyUsd, null, 'the scan was costed without the share: no figure at 50%');
+  assert.equal(callSiteRow(c).openModelOverride, null);
+});
+
+test('validateCallSiteField / validateOpenModel: key from the scan, schema bounds, priced models, catalog open models', async () => {
+  const { readSettings } = await import('../../src/core/settings');
+  const { validateCallSiteField, validateOpenModel } = await import('../../src/extension/panelState');
+  const settings = readSettings({ 'llmCostLens.prices': { 'in-house-7b': { inputUsdPerMTok: 0.1, outputUsdPerMTok: 0.2 } } }).settings;
+  const keys = new Set(['app/a.py#f']);
+  assert.deepEqual(validateCallSiteField(keys, settings, 'app/a.py#f', 'requestsPerDay', 4000), { ok: true, value: 4000 });
+  assert.deepEqual(validateCallSiteField(keys, settings, 'app/a.py#f', 'requestsPerDay', null), { ok: true, value: null });
+  const neg = validateCallSiteField(keys, settings, 'app/a.py#f', 'requestsPerDay', -1);
+  assert.match(!neg.ok ? neg.error : '', /^llmCostLens\.callSites\["app\/a\.py#f"\]\.requestsPerDay: /);
+  const other = validateCallSiteField(keys, settings, 'app/b.py#g', 'requestsPerDay', 5);
+  assert.match(!other.ok ? other.error : '', /no call site with this key/);
+  assert.deepEqual(validateCallSiteField(keys, settings, 'app/a.py#f', 'model', 'gpt-4o-mini'), { ok: true, value: 'gpt-4o-mini' });
+  assert.deepEqual(validateCallSiteField(keys, settings, 'app/a.py#f', 'model', 'in-house-7b'), { ok: true, value: 'in-house-7b' });
+  const unknown = validateCallSiteField(keys, settings, 'app/a.py#f', 'model', 'claude-sonet-4-6');
+  assert.match(!unknown.ok ? unknown.error : '', /\.model: "claude-sonet-4-6" is not in the price catalog; did you mean .*claude-sonnet-4/);
+  assert.deepEqual(validateOpenModel('gpt-4o', 'qwen2.5-72b'), { ok: true, value: 'qwen2.5-72b' });
+  assert.deepEqual(validateOpenModel('gpt-4o', 'None'), { ok: true, value: 'none' });
+  assert.deepEqual(validateOpenModel('gpt-4o', null), { ok: true, value: null });
+  const bad = validateOpenModel('gpt-4o', 'gpt-5');
+  assert.match(!bad.ok ? bad.error : '', /^llmCostLens\.openModelFor\["gpt-4o"\]: "gpt-5" is not in the open-model catalog/);
+});
+
+test('webview call-site fields: empty removes, numbers with separators, negative is an inline error naming the entry', async () => {
+  const { parseCallSiteField } = await import('../../src/webview/callSiteControls');
+  assert.deepEqual(parseCallSiteField('requestsPerDay', 'a.py#f', ' 4,000 '), { ok: true, value: 4000 });
+  assert.deepEqual(parseCallSiteField('requestsPerDay', 'a.py#f', ''), { ok: true, value: null });
+  assert.match(String((parseCallSiteField('requestsPerDay', 'a.py#f', '-3') as { error: string }).error), /^llmCostLens\.callSites\["a\.py#f"\]\.requestsPerDay: /);
+  assert.match(String((parseCallSiteField('requestsPerDay', 'a.py#f', 'lots') as { error: string }).error), /not a number/);
+  assert.deepEqual(parseCallSiteField('model', 'a.py#f', ' gpt-4o '), { ok: true, value: 'gpt-4o' });
+  assert.deepEqual(parseControl('hybrid.selfHostedShare', ''), { ok: true, value: undefined, reset: true });
+  assert.deepEqual(parseControl('hybrid.selfHostedShare', '0.4'), { ok: true, value: 0.4, reset: false });
+  assert.equal(parseControl('hybrid.selfHostedShare', '1.5').ok, false);
+  assert.equal(parseControl('selfHosted.pue', '0.9').ok, false);
+  assert.deepEqual(parseControl('selfHosted.gpuOwnership', 'owned'), { ok: true, value: 'owned', reset: false });
 });

@@ -69,3 +69,16 @@ test('hybrid share: each call site is costed at that split (API for the rest), a
   const none = buildCallSite(call, readSettings({}));
   assert.notEqual(none.cost!.hybrid?.selfHostedShare, 0.5);
 });
+
+test('hybrid share: echoed in the call site\'s assumptions and shown in the hover with its split', async () => {
+  const { hoverMarkdown } = await import('../../src/extension/hoverText');
+  const site = buildCallSite(call, readSettings({ 'llmCostLens.hybrid.selfHostedShare': 0.25 }));
+  assert.equal(site.cost!.assumptions['hybrid.selfHostedShare'], 0.25);
+  const text = hoverMarkdown(site, { openPanel: 'llmCostLens.openPanel' });
+  const row = text.split('\n').find((l) => l.startsWith('| Hybrid 25% |'));
+  assert.ok(row, text);
+  const h = site.cost!.hybrid!;
+  assert.match(row, new RegExp(`\\*\\*\\$${Math.round(h.monthlyUsd).toLocaleString('en-US')}/mo\\*\\* = API`));
+  const plain = hoverMarkdown(buildCallSite(call, readSettings({})), { openPanel: 'llmCostLens.openPanel' });
+  assert.ok(!/\| Hybrid \d+% \|/.test(plain));
+});

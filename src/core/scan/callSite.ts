@@ -186,11 +186,14 @@ function costFor(r: CallSiteReport, settings: Settings, problems: string[]): Cal
     notes.push(`llmCostLens.selfHosted.gpuHourlyUsd (${settings['selfHosted.gpuHourlyUsd']}) is not used: the GPUs are owned (llmCostLens.selfHosted.gpuOwnership)`);
   }
   if (r.volume.callsPerRequest !== 1) notes.push(`${r.volume.callsPerRequest} calls per request: ${r.volume.requestsPerDay} requests/day make ${requestsPerDay} calls/day`);
+  // Echo the fixed split with the figures it produced, so every view can say where the hybrid cost comes from.
+  const assumptions = share !== null ? { ...res.assumptions, 'hybrid.selfHostedShare': share } : res.assumptions;
   const selfHosted = r.openModel.model === null ? null : res.selfHosted;
   const api = priced ? { ...res.api, price: { ...res.api.price, source: override ? res.api.price.source.replace(/^scenario/, 'override (llmCostLens.prices)') : res.api.price.source } } : null;
   const comparable = priced && selfHosted !== null;
   return {
     ...res,
+    assumptions,
     api,
     selfHosted,
     breakEven: comparable ? res.breakEven : { computeOnlyRequestsPerDay: null, withOpsRequestsPerDay: null },

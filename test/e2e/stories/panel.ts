@@ -1,18 +1,22 @@
 // Cost panel stories (issue 6): the call-site table against `llm-cost-lens scan --json`, the assumption controls
 // writing the workspace folder's settings, sorting, reveal, and state kept across hide/show.
+import { existsSync } from 'node:fs';
 import type { FrameLocator } from 'playwright-core';
 import type { Workbench } from '../harness/workbench';
 import { expectText, expectVisible } from '../harness/expect';
 import type { ScanResult } from '../../../src/core/scan/scan';
 import { formatUsd } from '../../../src/core/format/money';
 import { callSiteRow } from '../../../src/extension/panelState';
-import { tokensText, volumeText } from '../../../src/webview/callSiteTable';
+import { hybridText, tokensText, volumeText } from '../../../src/webview/callSiteTable';
+import { readSettings, type Settings } from '../../../src/core/settings';
 import { COMMAND_OPEN_PANEL, PANEL_TITLE } from './extension';
 
-/** The texts the panel's call-site table must show for the CLI's call sites, in scan order. */
-export function expectedRows(scan: ScanResult): string[][] {
+/** The texts the panel's call-site table must show for the CLI's call sites, in scan order (a hybrid column when
+ * the folder sets llmCostLens.hybrid.selfHostedShare). */
+export function expectedRows(scan: ScanResult, settings: Settings = readSettings({}).settings): string[][] {
+  const withHybrid = settings['hybrid.selfHostedShare'] !== null;
   return scan.callSites.map((c) => {
-    const r = callSiteRow(c);
+    const r = callSiteRow(c, settings);
     return [
       `${r.file}:${r.cell !== null ? `cell ${r.cell + 1}:` : ''}${r.line}`,
       `${r.model ?? '(unresolved)'}${r.endpoint === 'self-hosted' ? ' [self-hosted]' : ''}`,
@@ -20,6 +24,7 @@ export function expectedRows(scan: ScanResult): string[][] {
       volumeText(r),
       r.apiMonthlyUsd === null ? 'unpriced' : formatUsd(r.apiMonthlyUsd),
       r.selfHostedMonthlyUsd === null ? '—' : `${formatUsd(r.selfHostedMonthlyUsd)}${r.openModel ? ` (${r.openModel})` : ''}`,
+      ...(withHybrid ? [hybridText(r)] : []),
       r.verdict ?? '—',
     ];
   });
@@ -47,7 +52,7 @@ export async function readCallSiteTable(frame: FrameLocator): Promise<{ rows: st
 
 /** Polls until the panel's table shows exactly `scan`'s rows and totals (the panel rescans after a change). */
 export async function tableMatches(wb: Workbench, frame: FrameLocator, scan: ScanResult, timeoutMs = 20_000): Promise<{ rows: string[][]; totals: string[] }> {
-  const want = { rows: expectedRows(scan), totals: expectedTotals(scan) };
+  const want = { rows: expectedRows(scan, readSettings(wb.readSettingsJson() ?? {}).settings), totals: expectedTotals(scan) };
   const deadline = Date.now() + timeoutMs;
   let seen = { rows: [] as string[][], totals: [] as string[] };
   for (;;) {
@@ -90,4 +95,49 @@ export async function inlineError(wb: Workbench, frame: FrameLocator, key: strin
 
 export async function headerButton(wb: Workbench, frame: FrameLocator, label: string) {
   return expectVisible(wb.session, frame.locator('table#callsites thead button.sort').filter({ hasText: label }), `the "${label}" column header`, 10_000);
+}
+
+/** Selects the call-site row for `file:line` (Enter on the focused row) and waits for its controls. */
+export async function selectCallSite(wb: Workbench, frame: FrameLocator, fileLine: string): Promise<void> {
+  const row = frame.locator('table#callsites tbody tr').filter({ hasText: fileLine }).first();
+  await row.focus();
+  await row.press('Enter');
+  await expectText(wb.session, frame.locator('fieldset[data-section="callsite"]'), fileLine, `the controls of the selected call site ${fileLine}`, 15_000);
+}
+
+/** Types into one of the selected call site's text fields and presses Enter. */
+export async function setCallSiteField(frame: FrameLocator, id: 'callsite-requestsPerDay' | 'callsite-model', text: string): Promise<void> {
+  const input = frame.locator(`#${id}`);
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+/**
+ * The panel's "Export report…" button, then the format quick pick and the save dialog (in code-server the simple
+ * file dialog: a quick input whose text box holds the target path). Returns once `target` exists on disk.
+ */
+export async function exportFromPanel(wb: Workbench, frame: FrameLocator, format: 'Markdown' | 'CSV' | 'JSON', target: string, timeoutMs = 30_000): Promise<void> {
+  await frame.locator('#export-report').click();
+  const quick = wb.page.locator('.quick-input-widget');
+  const input = await expectVisible(wb.session, quick.locator('input.input'), 'the export format quick pick', 15_000);
+  await expectText(wb.session, quick.locator('.quick-input-title'), 'Export Cost Report: format', 'the format quick pick titled "Export Cost Report: format"', 10_000);
+  await input.fill(format);
+  await expectVisible(wb.session, quick.locator('.monaco-list-row.focused').filter({ hasText: format }), `${format} highlighted in the format quick pick`, 10_000);
+  await wb.page.keyboard.press('Enter');
+  // The save dialog reuses the quick input: wait until its text box holds the default path, then replace it.
+  await expectText(wb.session, quick.locator('.quick-input-title'), 'Export Cost Report', 'the save dialog titled "Export Cost Report"', 15_000);
+  const pathBox = quick.locator('input.input');
+  const deadline = Date.now() + 15_000;
+  while (!/llm-cost-report\./.test(await pathBox.inputValue()) && Date.now() < deadline) await wb.page.waitForTimeout(100); // the dialog fills in the default path
+  await pathBox.fill(target);
+  await wb.page.keyboard.press('Enter');
+  const until = Date.now() + timeoutMs;
+  while (!existsSync(target)) {
+    if (Date.now() > until) {
+      const shot = await wb.session.screenshot('FAILED-export-report-file');
+      throw new Error(`Expected on disk: the exported report ${target} within ${timeoutMs} ms${shot ? `\n  Screenshot: ${shot}` : ''}`);
+    }
+    await wb.page.waitForTimeout(200); // polling the file system while the extension writes the report
+  }
 }

@@ -3,16 +3,17 @@
 // invalid values write nothing, sorting / reveal work from the keyboard, and state survives hide/show.
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { Session } from '../harness/session';
 import { Workbench } from '../harness/workbench';
 import { expectText, expectVisible } from '../harness/expect';
 import type { ScanResult } from '../../../src/core/scan/scan';
-import { cliScan, expectedStatus } from '../stories/editor';
+import { callSiteIn, cliScan, codeLensShows, expectedLens, expectedStatus } from '../stories/editor';
 import { PANEL_TITLE } from '../stories/extension';
-import { expectedRows, headerButton, inlineError, openPanel, setControl, settingsUntil, tableMatches } from '../stories/panel';
+import { expectedRows, exportFromPanel, headerButton, inlineError, openPanel, selectCallSite, setCallSiteField, setControl, settingsUntil, tableMatches } from '../stories/panel';
 
 // A call without an llm-cost comment, so the workspace default volume (the requests/day control) applies to it.
 const DEFAULT_VOLUME_FILE = 'app/digest.py';
@@ -47,7 +48,18 @@ const CONTROLS: { key: string; input: string; value: unknown; changesStatus?: bo
   { key: 'selfHosted.opsHourlyUsd', input: '150', value: 150, changesStatus: true },
   { key: 'selfHosted.setupHours', input: '80', value: 80, changesStatus: true },
   { key: 'selfHosted.setupAmortizationMonths', input: '24', value: 24, changesStatus: true },
+  // Owned GPUs: switching to purchase + power replaces the rent (2 GPUs per deployment from the gpuCount case above).
+  { key: 'selfHosted.gpuOwnership', input: 'owned', value: 'owned', changesStatus: true },
+  { key: 'selfHosted.gpuPurchaseUsd', input: '$20,000', value: 20000, changesStatus: true },
+  { key: 'selfHosted.gpuAmortizationMonths', input: '24', value: 24, changesStatus: true },
+  { key: 'selfHosted.powerUsdPerKWh', input: '0.2', value: 0.2, changesStatus: true },
+  { key: 'selfHosted.pue', input: '1.5', value: 1.5, changesStatus: true },
+  // A fixed split changes each call site's hybrid figure (a table column and the hover), not the workspace totals.
+  { key: 'hybrid.selfHostedShare', input: '0.5', value: 0.5 },
 ];
+
+const OWNED_KEYS = ['selfHosted.gpuOwnership', 'selfHosted.gpuPurchaseUsd', 'selfHosted.gpuAmortizationMonths', 'selfHosted.powerUsdPerKWh', 'selfHosted.pue'];
+const DIGEST_KEY = 'app/digest.py#digest';
 
 describe('cost panel: call-site table, assumption controls, state', () => {
   let session: Session;
@@ -147,6 +159,20 @@ describe('cost panel: call-site table, assumption controls, state', () => {
     });
   }
 
+  it('hybrid share: the table has a "Hybrid 50% $/mo" column and the hover shows the split', async () => {
+    await expectText(session, frame.locator('table#callsites thead'), 'Hybrid 50% $/mo', 'the hybrid column header', 10_000);
+    const scanNow = cliScan(session.workspace);
+    const c = callSiteIn(scanNow, 'app/summarize.py');
+    assert.equal(c.cost?.hybrid?.selfHostedShare, 0.5, 'the CLI costs the call at the 50 % split');
+    await wb.openFile(c.file);
+    const hover = await wb.hover(c.line, c.column, 'Hybrid 50%', 30_000);
+    assert.match(hover, /Hybrid 50%/);
+    console.log(`[e2e] hover hybrid row: ${JSON.stringify(hover.split('\n').find((l) => l.includes('Hybrid 50%')))}`);
+    await wb.page.keyboard.press('Escape');
+    await wb.page.locator('.tabs-container .tab').filter({ hasText: PANEL_TITLE }).first().click();
+    frame = await wb.waitForWebview(PANEL_TITLE, 'table#callsites tbody tr', 20_000);
+  });
+
   it('Reset ops and setup to defaults removes exactly those keys', async () => {
     await frame.locator('button[data-section="ops"]').click();
     const keys = ['selfHosted.opsHoursPerMonth', 'selfHosted.opsHourlyUsd', 'selfHosted.setupHours', 'selfHosted.setupAmortizationMonths'].map(K);
@@ -156,6 +182,127 @@ describe('cost panel: call-site table, assumption controls, state', () => {
     const after = cliScan(session.workspace);
     await wb.waitForStatusBarItem(expectedStatus(after), 20_000);
     await tableMatches(wb, frame, after);
+  });
+
+  it('Reset owned GPUs and Reset hybrid routing remove exactly their keys', async () => {
+    const before = cliScan(session.workspace);
+    await frame.locator('button[data-section="owned"]').click();
+    const settings = await settingsUntil(wb, (s) => OWNED_KEYS.every((k) => !(K(k) in s)));
+    for (const k of OWNED_KEYS) assert.ok(!(K(k) in settings), `${K(k)} removed: ${JSON.stringify(settings)}`);
+    assert.equal(settings[K('hybrid.selfHostedShare')], 0.5, 'the hybrid section untouched');
+    const after = cliScan(session.workspace);
+    assert.notEqual(expectedStatus(after), expectedStatus(before), 'renting again changes the self-hosted total');
+    await wb.waitForStatusBarItem(expectedStatus(after), 20_000);
+    await frame.locator('button[data-section="hybrid"]').click();
+    const cleared = await settingsUntil(wb, (s) => !(K('hybrid.selfHostedShare') in s));
+    assert.ok(!(K('hybrid.selfHostedShare') in cleared), JSON.stringify(cleared));
+    await tableMatches(wb, frame, cliScan(session.workspace));
+    assert.equal(await frame.locator('table#callsites thead').innerText().then((t) => t.includes('Hybrid')), false, 'no hybrid column without a share');
+  });
+
+  it('owned-GPU and hybrid controls: invalid values show an inline error naming the setting and write nothing', async () => {
+    const before = JSON.stringify(wb.readSettingsJson() ?? null);
+    await setControl(frame, 'selfHosted.pue', '0.8');
+    await inlineError(wb, frame, 'selfHosted.pue', /llmCostLens\.selfHosted\.pue: must be at least 1/);
+    await setControl(frame, 'hybrid.selfHostedShare', '1.5');
+    await inlineError(wb, frame, 'hybrid.selfHostedShare', /llmCostLens\.hybrid\.selfHostedShare: must be between 0 and 1/);
+    await setControl(frame, 'selfHosted.gpuPurchaseUsd', 'a lot');
+    await inlineError(wb, frame, 'selfHosted.gpuPurchaseUsd', /llmCostLens\.selfHosted\.gpuPurchaseUsd: "a lot" is not a number/);
+    await wb.page.waitForTimeout(1_000); // nothing should arrive: give a wrong write time to land before checking
+    assert.equal(JSON.stringify(wb.readSettingsJson() ?? null), before, 'settings.json unchanged');
+  });
+
+  it(`selected call site: requests/day writes llmCostLens.callSites["${DIGEST_KEY}"].requestsPerDay; status bar, table and lens follow`, async () => {
+    const before = cliScan(session.workspace);
+    await selectCallSite(wb, frame, `${DEFAULT_VOLUME_FILE}:`);
+    await setCallSiteField(frame, 'callsite-requestsPerDay', '4,000');
+    const settings = await settingsUntil(wb, (s) => (s[K('callSites')] as Record<string, { requestsPerDay?: number }> | undefined)?.[DIGEST_KEY]?.requestsPerDay === 4000);
+    assert.deepEqual(settings[K('callSites')], { [DIGEST_KEY]: { requestsPerDay: 4000 } });
+    const after = cliScan(session.workspace);
+    assert.equal(callSiteIn(after, DEFAULT_VOLUME_FILE).volume.requestsPerDay, 4000);
+    assert.notEqual(expectedStatus(after), expectedStatus(before));
+    await wb.waitForStatusBarItem(expectedStatus(after), 20_000);
+    await tableMatches(wb, frame, after);
+    await expectText(session, frame.locator('#callsite-requestsPerDay ~ .origin'), 'set in this folder', 'the call-site volume marked as set in this folder', 5_000);
+    const lens = await codeLensShows(wb, DEFAULT_VOLUME_FILE, expectedLens(callSiteIn(after, DEFAULT_VOLUME_FILE)));
+    assert.match(lens.text, /at 4,000\/day/);
+    await wb.page.locator('.tabs-container .tab').filter({ hasText: PANEL_TITLE }).first().click();
+    frame = await wb.waitForWebview(PANEL_TITLE, 'table#callsites tbody tr', 20_000);
+    await expectText(session, frame.locator('fieldset[data-section="callsite"]'), DIGEST_KEY, 'the selected call site restored after hide/show', 15_000);
+  });
+
+  it('selected call site: a negative volume or an unpriced API model shows an inline error and writes nothing', async () => {
+    const before = JSON.stringify(wb.readSettingsJson() ?? null);
+    await setCallSiteField(frame, 'callsite-requestsPerDay', '-5');
+    await expectText(session, frame.locator('#callsite-requestsPerDay-error'), `llmCostLens.callSites["${DIGEST_KEY}"].requestsPerDay`, 'the inline error under the call-site volume', 10_000);
+    await setCallSiteField(frame, 'callsite-model', 'claude-sonet-4-6');
+    const msg = await expectText(session, frame.locator('#callsite-model-error'), /is not in the price catalog; did you mean/, 'the inline error under the API model (from the host\'s catalog check)', 15_000);
+    console.log(`[e2e] call-site model error: ${JSON.stringify(msg)}`);
+    await wb.page.waitForTimeout(1_000); // nothing should arrive: give a wrong write time to land before checking
+    assert.equal(JSON.stringify(wb.readSettingsJson() ?? null), before, 'settings.json unchanged');
+  });
+
+  it(`selected call site: API model writes llmCostLens.callSites["${DIGEST_KEY}"].model; the call is priced at it`, async () => {
+    const before = cliScan(session.workspace);
+    await setCallSiteField(frame, 'callsite-model', 'claude-sonnet-4-6');
+    const settings = await settingsUntil(wb, (s) => (s[K('callSites')] as Record<string, { model?: string }> | undefined)?.[DIGEST_KEY]?.model === 'claude-sonnet-4-6');
+    assert.deepEqual(settings[K('callSites')], { [DIGEST_KEY]: { requestsPerDay: 4000, model: 'claude-sonnet-4-6' } });
+    const after = cliScan(session.workspace);
+    const c = callSiteIn(after, DEFAULT_VOLUME_FILE);
+    assert.deepEqual([c.model, c.modelSource], ['claude-sonnet-4-6', 'settings']);
+    assert.notEqual(expectedStatus(after), expectedStatus(before));
+    await wb.waitForStatusBarItem(expectedStatus(after), 20_000);
+    await tableMatches(wb, frame, after);
+    await expectText(session, frame.locator('#callsite-model ~ .origin'), 'set in this folder', 'the API model marked as set in this folder', 10_000);
+    assert.equal(await frame.locator('#callsite-model-error').count(), 0, 'no error left under the API model');
+  });
+
+  it('selected call site: open model writes llmCostLens.openModelFor["claude-sonnet-4-6"]; status bar, table and lens follow', async () => {
+    const before = cliScan(session.workspace);
+    await frame.locator('#callsite-openModel').selectOption('qwen2.5-72b');
+    const settings = await settingsUntil(wb, (s) => (s[K('openModelFor')] as Record<string, string> | undefined)?.['claude-sonnet-4-6'] === 'qwen2.5-72b');
+    assert.deepEqual(settings[K('openModelFor')], { 'claude-sonnet-4-6': 'qwen2.5-72b' });
+    const after = cliScan(session.workspace);
+    assert.equal(callSiteIn(after, DEFAULT_VOLUME_FILE).openModel.model, 'qwen2.5-72b');
+    assert.notEqual(expectedStatus(after), expectedStatus(before));
+    await wb.waitForStatusBarItem(expectedStatus(after), 20_000);
+    await tableMatches(wb, frame, after);
+    // Every call of that API model moves: summarize.py's lens prices qwen2.5-72b self-hosting too.
+    const summarize = callSiteIn(after, 'app/summarize.py');
+    assert.equal(summarize.openModel.model, 'qwen2.5-72b');
+    await codeLensShows(wb, summarize.file, expectedLens(summarize));
+    await wb.page.locator('.tabs-container .tab').filter({ hasText: PANEL_TITLE }).first().click();
+    frame = await wb.waitForWebview(PANEL_TITLE, '#callsite-openModel', 20_000);
+  });
+
+  it('Reset this call site to defaults removes its callSites entry and the openModelFor entry of its API model', async () => {
+    await frame.locator('button[data-action="reset-callsite"]').click();
+    const settings = await settingsUntil(wb, (s) => !(K('callSites') in s) && !(K('openModelFor') in s));
+    assert.ok(!(K('callSites') in settings) && !(K('openModelFor') in settings), JSON.stringify(settings));
+    assert.equal(settings[K('requestsPerDay')], 2500, 'other sections untouched');
+    const after = cliScan(session.workspace);
+    assert.deepEqual(callSiteIn(after, DEFAULT_VOLUME_FILE).volume.source, 'settings');
+    assert.equal(callSiteIn(after, DEFAULT_VOLUME_FILE).model, 'claude-haiku-4-5');
+    await wb.waitForStatusBarItem(expectedStatus(after), 20_000);
+    await tableMatches(wb, frame, after);
+  });
+
+  it('Export report… (panel button → JSON → save dialog) writes the report `llm-cost-lens scan --report json` prints', async () => {
+    const target = join(session.workspace, 'cost-report-e2e.json');
+    await exportFromPanel(wb, frame, 'JSON', target);
+    const written = readFileSync(target, 'utf8');
+    const cli = spawnSync(process.execPath, [join(process.cwd(), 'dist', 'cli.js'), 'scan', session.workspace, '--report', 'json'], { encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    assert.equal(written.trimEnd(), cli.stdout.trimEnd(), 'the exported file equals the CLI report');
+    const report = JSON.parse(written);
+    const scanNow = cliScan(session.workspace);
+    assert.equal(report.callSites.length, scanNow.callSites.length);
+    assert.deepEqual(report.callSites.map((c: { apiMonthlyUsd: number | null }) => c.apiMonthlyUsd), scanNow.callSites.map((c) => c.cost?.api?.monthlyUsd ?? null));
+    assert.equal(report.totals.apiMonthlyUsd, scanNow.totals.apiMonthlyUsd);
+    assert.equal(report.totals.selfHostedMonthlyUsd, scanNow.totals.selfHostedMonthlyUsd);
+    assert.deepEqual(report.assumptions.find((a: { setting: string }) => a.setting === K('requestsPerDay')), { setting: K('requestsPerDay'), value: 2500, origin: 'folder' });
+    await expectText(session, frame.locator('#export-status'), 'Report saved to cost-report-e2e.json', 'the export status line in the panel', 10_000);
+    console.log(`[e2e] exported ${written.length} bytes; API ${report.totals.apiMonthlyUsd}, self-hosted ${report.totals.selfHostedMonthlyUsd}`);
   });
 
   it('screenshots in dark and high-contrast themes', async () => {
