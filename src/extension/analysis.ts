@@ -1,16 +1,24 @@
 // Per-document analysis cache: one `analyzeDocument` result per document URI + version, recomputed after a
 // pause in typing (debounced), with the folder's own `.vscode/settings.json` read exactly as the CLI reads it.
 // Providers are thin: they ask `get(document)` and format. Grammars and tokenizer ranks load on the first call.
+// A notebook cell is analysed as part of its whole notebook (one analysis per notebook version), and gets the
+// call sites of its own code cell, with lines inside the cell.
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
-import { analyzeDocument, readWorkspaceSettings, workspaceReader } from '../core/scan/scan';
+import { analyzeDocument, readWorkspaceSettings, workspaceReader, type WorkspaceSettings } from '../core/scan/scan';
 import { confinedReader, resolvesInside } from '../core/scan/confinedReader';
 import { readSettings, type SettingsRead } from '../core/settings';
 import type { CallSiteReport } from '../core/scan/callSite';
+import type { WorkspaceReader } from '../core/detect';
+import { NOTEBOOK_CELL_SCHEME, codeCellIndex, notebookCellOf, notebookJson, notebookVersion } from './notebookCells';
 
 export const LANGUAGES = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'] as const;
-export const DOCUMENT_SELECTOR: vscode.DocumentSelector = LANGUAGES.map((language) => ({ language, scheme: 'file' }));
+export const DOCUMENT_SELECTOR: vscode.DocumentSelector = [
+  ...LANGUAGES.map((language) => ({ language, scheme: 'file' })),
+  // Python cells of .ipynb notebooks (core analyses Python notebooks only).
+  { language: 'python', scheme: NOTEBOOK_CELL_SCHEME },
+];
 const DEBOUNCE_MS = 300;
 
 export interface Analysis {
@@ -20,7 +28,7 @@ export interface Analysis {
 }
 
 interface Entry {
-  version: number;
+  version: string;
   settingsGeneration: number;
   result: Promise<Analysis>;
   settled: Analysis | undefined;
@@ -95,33 +103,67 @@ export class FolderSettings implements vscode.Disposable {
  * prompt file behind a symlink. No setting names a path today; one that did would be ignored here too.
  */
 function readFolderSettings(root: string): SettingsRead {
+  return readFolderScanSettings(root);
+}
+
+/** The folder settings as the workspace index reads them (files.exclude included), restricted mode applied. */
+export function readFolderScanSettings(root: string): WorkspaceSettings {
   const file = join('.vscode', 'settings.json');
   if (vscode.workspace.isTrusted || !existsSync(join(root, file)) || resolvesInside(root, file)) return readWorkspaceSettings(root);
   const read = readSettings({});
   read.warnings.push('.vscode/settings.json resolves outside the workspace folder: ignored in restricted mode, using defaults');
-  return read;
+  return { ...read, file: null, filesExclude: {} };
 }
 
-function readerFor(root: string) {
+/** How detection reads other workspace files: confined to the folder in restricted mode. */
+export function readerFor(root: string): WorkspaceReader {
   return vscode.workspace.isTrusted ? workspaceReader(root) : confinedReader(root, workspaceReader(root));
+}
+
+/** What is analysed: a text document, or a whole notebook for its cells. */
+interface Source {
+  key: string;
+  version: string;
+  /** the file on disk (the notebook for a cell): folder, relative path */
+  uri: vscode.Uri;
+  text(): string;
+  isClosed(): boolean;
+}
+
+function documentSource(doc: vscode.TextDocument): Source {
+  return { key: doc.uri.toString(), version: String(doc.version), uri: doc.uri, text: () => doc.getText(), isClosed: () => doc.isClosed };
+}
+
+function notebookSource(notebook: vscode.NotebookDocument): Source {
+  return { key: notebook.uri.toString(), version: notebookVersion(notebook), uri: notebook.uri, text: () => notebookJson(notebook), isClosed: () => notebook.isClosed };
 }
 
 export class DocumentAnalyses implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  /** Fires with the document's URI when a newer analysis is ready. */
+  /** Fires with the document's (for cells: the notebook's) URI when a newer analysis is ready. */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(readonly settings: FolderSettings) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length && this.entries.has(e.document.uri.toString())) this.schedule(e.document);
+        if (!e.contentChanges.length) return;
+        if (e.document.uri.scheme === NOTEBOOK_CELL_SCHEME) {
+          const notebook = notebookCellOf(e.document)?.notebook;
+          if (notebook && this.entries.has(notebook.uri.toString())) this.schedule(() => (notebook.isClosed ? undefined : notebookSource(notebook)));
+        } else if (this.entries.has(e.document.uri.toString())) this.schedule(() => documentSource(e.document));
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      // Cells added, removed, moved, or changed between code and markdown.
+      vscode.workspace.onDidChangeNotebookDocument((e) => {
+        if (e.contentChanges.length && this.entries.has(e.notebook.uri.toString())) this.schedule(() => notebookSource(e.notebook));
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => d.uri.scheme !== NOTEBOOK_CELL_SCHEME && this.forget(d.uri)),
+      vscode.workspace.onDidCloseNotebookDocument((n) => this.forget(n.uri)),
       settings.onDidChange(() => {
-        for (const doc of vscode.workspace.textDocuments) if (this.entries.has(doc.uri.toString())) this.schedule(doc, 0);
+        for (const doc of vscode.workspace.textDocuments) if (doc.uri.scheme !== NOTEBOOK_CELL_SCHEME && this.entries.has(doc.uri.toString())) this.schedule(() => documentSource(doc), 0);
+        for (const nb of vscode.workspace.notebookDocuments) if (this.entries.has(nb.uri.toString())) this.schedule(() => notebookSource(nb), 0);
       }),
     );
   }
@@ -129,16 +171,25 @@ export class DocumentAnalyses implements vscode.Disposable {
   /**
    * The analysis of this document version. While the user types, the last finished analysis is returned
    * (lenses stay put) and a fresh one follows after the debounce; the first request computes at once.
+   * For a notebook cell: the call sites of that cell (lines within the cell), from its notebook's analysis.
    */
   async get(doc: vscode.TextDocument): Promise<Analysis> {
-    const key = doc.uri.toString();
-    const entry = this.entries.get(key);
-    if (entry && entry.version === doc.version && entry.settingsGeneration === this.settings.generation) return entry.result;
+    if (doc.uri.scheme !== NOTEBOOK_CELL_SCHEME) return this.getSource(documentSource(doc));
+    const owner = notebookCellOf(doc);
+    const index = owner && codeCellIndex(owner.notebook, owner.cell);
+    if (!owner || index === undefined) return { version: doc.version, callSites: [], skipped: null };
+    const a = await this.getSource(notebookSource(owner.notebook));
+    return { version: doc.version, callSites: a.callSites.filter((c) => c.cell === index), skipped: a.skipped };
+  }
+
+  private async getSource(source: Source): Promise<Analysis> {
+    const entry = this.entries.get(source.key);
+    if (entry && entry.version === source.version && entry.settingsGeneration === this.settings.generation) return entry.result;
     if (entry?.settled) {
-      this.schedule(doc);
+      this.schedule(() => source);
       return entry.settled;
     }
-    return this.compute(doc).result;
+    return this.compute(source).result;
   }
 
   /** The last finished analysis, without waiting (status bar, commands). */
@@ -146,35 +197,41 @@ export class DocumentAnalyses implements vscode.Disposable {
     return this.entries.get(uri.toString())?.settled;
   }
 
-  private schedule(doc: vscode.TextDocument, delay = DEBOUNCE_MS): void {
-    const key = doc.uri.toString();
+  /** `current()` gives the source as it is when the timer fires (undefined: gone). */
+  private schedule(current: () => Source | undefined, delay = DEBOUNCE_MS): void {
+    const first = current();
+    if (!first) return;
+    const key = first.key;
     clearTimeout(this.timers.get(key));
     this.timers.set(
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        if (doc.isClosed) return;
+        const source = current();
+        if (!source || source.isClosed()) return;
         const entry = this.entries.get(key);
-        if (entry && entry.version === doc.version && entry.settingsGeneration === this.settings.generation) return;
-        void this.compute(doc).result.then(() => this.changed.fire(doc.uri));
+        if (entry && entry.version === source.version && entry.settingsGeneration === this.settings.generation) return;
+        void this.compute(source).result.then(() => this.changed.fire(source.uri));
       }, delay),
     );
   }
 
-  private compute(doc: vscode.TextDocument): Entry {
-    const key = doc.uri.toString();
+  private compute(source: Source): Entry {
+    const key = source.key;
     const previous = this.entries.get(key)?.settled;
-    const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+    const folder = vscode.workspace.getWorkspaceFolder(source.uri);
     const settingsGeneration = this.settings.generation;
     const ws = this.settings.forFolder(folder);
-    const root = folder ? folder.uri.fsPath : dirname(doc.uri.fsPath);
-    const rel = folder ? posix.relative(folder.uri.path, doc.uri.path) : posix.basename(doc.uri.path);
-    const version = doc.version;
+    const root = folder ? folder.uri.fsPath : dirname(source.uri.fsPath);
+    const rel = folder ? posix.relative(folder.uri.path, source.uri.path) : posix.basename(source.uri.path);
+    const version = source.version;
     const started = Date.now();
     const entry: Entry = { version, settingsGeneration, settled: previous, result: Promise.resolve(undefined as never) };
-    entry.result = analyzeDocument(rel, doc.getText(), ws, readerFor(root)).then(
+    // Analysis.version is the text document's version; a notebook's analysis is filtered per cell by get().
+    const docVersion = Number(version) || 0;
+    entry.result = analyzeDocument(rel, source.text(), ws, readerFor(root)).then(
       (r) => {
-        const a: Analysis = { version, callSites: r.callSites, skipped: r.skipped };
+        const a: Analysis = { version: docVersion, callSites: r.callSites, skipped: r.skipped };
         // One line per document's first analysis (cold loads of grammar and ranks show here), none while typing.
         if (!previous) console.log(`LLM Cost Lens: analysed ${rel} (${a.callSites.length} call sites) in ${Date.now() - started} ms`);
         if (this.entries.get(key) === entry) entry.settled = a;
@@ -182,7 +239,7 @@ export class DocumentAnalyses implements vscode.Disposable {
       },
       (e: unknown) => {
         console.error(`LLM Cost Lens: analysis of ${rel} failed`, e);
-        const a: Analysis = { version, callSites: [], skipped: `analysis failed: ${e instanceof Error ? e.message : String(e)}` };
+        const a: Analysis = { version: docVersion, callSites: [], skipped: `analysis failed: ${e instanceof Error ? e.message : String(e)}` };
         if (this.entries.get(key) === entry) entry.settled = a;
         return a;
       },

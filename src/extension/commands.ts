@@ -3,4 +3,5 @@ export const enum CommandId {
   OpenPanel = 'llmCostLens.openPanel',
   SetVolume = 'llmCostLens.setVolume',
   UpdatePrices = 'llmCostLens.updatePrices',
+  RescanWorkspace = 'llmCostLens.rescanWorkspace',
 }
