@@ -1,17 +1,25 @@
 // Per-document analysis cache: one `analyzeDocument` result per document URI + version, recomputed after a
 // pause in typing (debounced), with the folder's own `.vscode/settings.json` read exactly as the CLI reads it.
 // Providers are thin: they ask `get(document)` and format. Grammars and tokenizer ranks load on the first call.
+// A notebook cell is analysed as part of its whole notebook (one analysis per notebook version), and gets the
+// call sites of its own code cell, with lines inside the cell.
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
-import { analyzeDocument, readWorkspaceSettings, workspaceReader } from '../core/scan/scan';
+import { analyzeDocument, readWorkspaceSettings, workspaceReader, type WorkspaceSettings } from '../core/scan/scan';
 import { confinedReader, resolvesInside } from '../core/scan/confinedReader';
 import { readSettings, type SettingsRead } from '../core/settings';
 import { AnalysisCache, type Analysis } from './analysisCache';
 import { extensionLog } from './log';
+import type { WorkspaceReader } from '../core/detect';
+import { NOTEBOOK_CELL_SCHEME, codeCellIndex, notebookCellOf, notebookJson, notebookVersion } from './notebookCells';
 
 export const LANGUAGES = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'] as const;
-export const DOCUMENT_SELECTOR: vscode.DocumentSelector = LANGUAGES.map((language) => ({ language, scheme: 'file' }));
+export const DOCUMENT_SELECTOR: vscode.DocumentSelector = [
+  ...LANGUAGES.map((language) => ({ language, scheme: 'file' })),
+  // Python cells of .ipynb notebooks (core analyses Python notebooks only).
+  { language: 'python', scheme: NOTEBOOK_CELL_SCHEME },
+];
 const DEBOUNCE_MS = 300;
 const SETTINGS_FILE = '.vscode/settings.json';
 
@@ -96,33 +104,67 @@ export class FolderSettings implements vscode.Disposable {
  * prompt file behind a symlink. No setting names a path today; one that did would be ignored here too.
  */
 function readFolderSettings(root: string): SettingsRead {
+  return readFolderScanSettings(root);
+}
+
+/** The folder settings as the workspace index reads them (files.exclude included), restricted mode applied. */
+export function readFolderScanSettings(root: string): WorkspaceSettings {
   const file = join('.vscode', 'settings.json');
   if (vscode.workspace.isTrusted || !existsSync(join(root, file)) || resolvesInside(root, file)) return readWorkspaceSettings(root);
   const read = readSettings({});
   read.warnings.push('.vscode/settings.json resolves outside the workspace folder: ignored in restricted mode, using defaults');
-  return read;
+  return { ...read, file: null, filesExclude: {} };
 }
 
-function readerFor(root: string) {
+/** How detection reads other workspace files: confined to the folder in restricted mode. */
+export function readerFor(root: string): WorkspaceReader {
   return vscode.workspace.isTrusted ? workspaceReader(root) : confinedReader(root, workspaceReader(root));
+}
+
+/** What is analysed: a text document, or a whole notebook for its cells. */
+interface Source {
+  key: string;
+  version: string;
+  /** the file on disk (the notebook for a cell): folder, relative path */
+  uri: vscode.Uri;
+  text(): string;
+  isClosed(): boolean;
+}
+
+function documentSource(doc: vscode.TextDocument): Source {
+  return { key: doc.uri.toString(), version: String(doc.version), uri: doc.uri, text: () => doc.getText(), isClosed: () => doc.isClosed };
+}
+
+function notebookSource(notebook: vscode.NotebookDocument): Source {
+  return { key: notebook.uri.toString(), version: notebookVersion(notebook), uri: notebook.uri, text: () => notebookJson(notebook), isClosed: () => notebook.isClosed };
 }
 
 export class DocumentAnalyses implements vscode.Disposable {
   private readonly cache = new AnalysisCache();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  /** Fires with the document's URI when a newer analysis is ready. */
+  /** Fires with the document's (for cells: the notebook's) URI when a newer analysis is ready. */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(readonly settings: FolderSettings) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length && this.cache.has(e.document.uri.toString())) this.schedule(e.document);
+        if (!e.contentChanges.length) return;
+        if (e.document.uri.scheme === NOTEBOOK_CELL_SCHEME) {
+          const notebook = notebookCellOf(e.document)?.notebook;
+          if (notebook && this.cache.has(notebook.uri.toString())) this.schedule(() => (notebook.isClosed ? undefined : notebookSource(notebook)));
+        } else if (this.cache.has(e.document.uri.toString())) this.schedule(() => documentSource(e.document));
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      // Cells added, removed, moved, or changed between code and markdown.
+      vscode.workspace.onDidChangeNotebookDocument((e) => {
+        if (e.contentChanges.length && this.cache.has(e.notebook.uri.toString())) this.schedule(() => notebookSource(e.notebook));
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => d.uri.scheme !== NOTEBOOK_CELL_SCHEME && this.forget(d.uri)),
+      vscode.workspace.onDidCloseNotebookDocument((n) => this.forget(n.uri)),
       settings.onDidChange(() => {
-        for (const doc of vscode.workspace.textDocuments) if (this.cache.has(doc.uri.toString())) this.schedule(doc, 0);
+        for (const doc of vscode.workspace.textDocuments) if (doc.uri.scheme !== NOTEBOOK_CELL_SCHEME && this.cache.has(doc.uri.toString())) this.schedule(() => documentSource(doc), 0);
+        for (const nb of vscode.workspace.notebookDocuments) if (this.cache.has(nb.uri.toString())) this.schedule(() => notebookSource(nb), 0);
       }),
     );
   }
@@ -130,17 +172,26 @@ export class DocumentAnalyses implements vscode.Disposable {
   /**
    * The analysis of this document version. While the user types, the last finished analysis is returned
    * (lenses stay put) and a fresh one follows after the debounce; the first request computes at once.
+   * For a notebook cell: the call sites of that cell (lines within the cell), from its notebook's analysis.
    */
   async get(doc: vscode.TextDocument): Promise<Analysis> {
-    const key = doc.uri.toString();
-    const current = this.cache.current(key, doc.version, this.settings.generation);
+    if (doc.uri.scheme !== NOTEBOOK_CELL_SCHEME) return this.getSource(documentSource(doc));
+    const owner = notebookCellOf(doc);
+    const index = owner && codeCellIndex(owner.notebook, owner.cell);
+    if (!owner || index === undefined) return { version: doc.version, callSites: [], skipped: null };
+    const a = await this.getSource(notebookSource(owner.notebook));
+    return { version: doc.version, callSites: a.callSites.filter((c) => c.cell === index), skipped: a.skipped };
+  }
+
+  private async getSource(source: Source): Promise<Analysis> {
+    const current = this.cache.current(source.key, source.version, this.settings.generation);
     if (current) return current;
-    const settled = this.cache.settled(key);
+    const settled = this.cache.settled(source.key);
     if (settled) {
-      this.schedule(doc);
+      this.schedule(() => source);
       return settled;
     }
-    return this.compute(doc);
+    return this.compute(source);
   }
 
   /** The last finished analysis, without waiting (status bar, commands). */
@@ -148,27 +199,31 @@ export class DocumentAnalyses implements vscode.Disposable {
     return this.cache.settled(uri.toString());
   }
 
-  private schedule(doc: vscode.TextDocument, delay = DEBOUNCE_MS): void {
-    const key = doc.uri.toString();
+  /** `current()` gives the source as it is when the timer fires (undefined: gone). */
+  private schedule(current: () => Source | undefined, delay = DEBOUNCE_MS): void {
+    const first = current();
+    if (!first) return;
+    const key = first.key;
     clearTimeout(this.timers.get(key));
     this.timers.set(
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        if (doc.isClosed || this.cache.current(key, doc.version, this.settings.generation)) return;
-        void this.compute(doc).then(() => this.changed.fire(doc.uri));
+        const source = current();
+        if (!source || source.isClosed() || this.cache.current(key, source.version, this.settings.generation)) return;
+        void this.compute(source).then(() => this.changed.fire(source.uri));
       }, delay),
     );
   }
 
-  private compute(doc: vscode.TextDocument): Promise<Analysis> {
-    const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+  private compute(source: Source): Promise<Analysis> {
+    const folder = vscode.workspace.getWorkspaceFolder(source.uri);
     const settingsGeneration = this.settings.generation;
     const ws = this.settings.forFolder(folder);
-    const root = folder ? folder.uri.fsPath : dirname(doc.uri.fsPath);
-    const rel = folder ? posix.relative(folder.uri.path, doc.uri.path) : posix.basename(doc.uri.path);
-    const text = doc.getText();
-    return this.cache.start(doc.uri.toString(), doc.version, settingsGeneration, () => analyzeDocument(rel, text, ws, readerFor(root)), {
+    const root = folder ? folder.uri.fsPath : dirname(source.uri.fsPath);
+    const rel = folder ? posix.relative(folder.uri.path, source.uri.path) : posix.basename(source.uri.path);
+    const text = source.text();
+    return this.cache.start(source.key, source.version, settingsGeneration, () => analyzeDocument(rel, text, ws, readerFor(root)), {
       // One line per document's first analysis (cold loads of grammar and ranks show here), none while typing.
       first: (a, ms) => extensionLog().info(`analysed ${rel} (${a.callSites.length} call sites) in ${ms} ms`),
       failed: (e) => extensionLog().error(`analysis of ${rel} failed`, e),

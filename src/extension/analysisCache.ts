@@ -9,8 +9,11 @@ export interface Analysis {
   skipped: string | null;
 }
 
+/** A text document's version, or a notebook's (its cells' versions joined). */
+export type SourceVersion = number | string;
+
 interface Entry {
-  version: number;
+  version: SourceVersion;
   settingsGeneration: number;
   result: Promise<Analysis>;
   /** The last finished analysis of this document (an older version's while a newer one runs). */
@@ -27,7 +30,7 @@ export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
 
   /** The analysis of exactly this version under this settings generation, finished or running; else undefined. */
-  current(key: string, version: number, settingsGeneration: number): Promise<Analysis> | undefined {
+  current(key: string, version: SourceVersion, settingsGeneration: number): Promise<Analysis> | undefined {
     const e = this.entries.get(key);
     return e && e.version === version && e.settingsGeneration === settingsGeneration ? e.result : undefined;
   }
@@ -45,9 +48,11 @@ export class AnalysisCache {
    * Starts analysing `version`; until it finishes, `settled` keeps the previous result (lenses stay put).
    * A failure becomes an empty analysis whose `skipped` says why, never a rejected promise.
    */
-  start(key: string, version: number, settingsGeneration: number, analyse: () => Promise<{ callSites: CallSiteReport[]; skipped: string | null }>, hooks: AnalysisHooks = {}): Promise<Analysis> {
+  start(key: string, version: SourceVersion, settingsGeneration: number, analyse: () => Promise<{ callSites: CallSiteReport[]; skipped: string | null }>, hooks: AnalysisHooks = {}): Promise<Analysis> {
     const previous = this.entries.get(key)?.settled;
     const started = Date.now();
+    // Analysis.version is a text document's version; a notebook's analysis is filtered per cell (and versioned) by the caller.
+    const docVersion = typeof version === 'number' ? version : 0;
     const entry: Entry = { version, settingsGeneration, settled: previous, result: Promise.resolve(undefined as never) };
     const settle = (a: Analysis) => {
       if (this.entries.get(key) === entry) entry.settled = a;
@@ -55,13 +60,13 @@ export class AnalysisCache {
     };
     entry.result = analyse().then(
       (r) => {
-        const a: Analysis = { version, callSites: r.callSites, skipped: r.skipped };
+        const a: Analysis = { version: docVersion, callSites: r.callSites, skipped: r.skipped };
         if (!previous) hooks.first?.(a, Date.now() - started);
         return settle(a);
       },
       (e: unknown) => {
         hooks.failed?.(e);
-        return settle({ version, callSites: [], skipped: `analysis failed: ${e instanceof Error ? e.message : String(e)}` });
+        return settle({ version: docVersion, callSites: [], skipped: `analysis failed: ${e instanceof Error ? e.message : String(e)}` });
       },
     );
     this.entries.set(key, entry);

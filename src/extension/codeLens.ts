@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { DocumentAnalyses } from './analysis';
 import { codeLensSpecs } from './lensText';
+import { notebookCellOf } from './notebookCells';
 
 export type { SetVolumeArgs } from './lensText';
 
@@ -16,7 +17,10 @@ export class CostCodeLensProvider implements vscode.CodeLensProvider {
   async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     const analysis = await this.analyses.get(doc);
     if (token.isCancellationRequested) return [];
-    return codeLensSpecs(analysis.callSites, doc.uri.toString(), doc.lineCount).map(
+    // In a notebook cell the call sites carry their cell, and the settings belong to the notebook file's folder.
+    const cell = notebookCellOf(doc);
+    const owner = cell?.notebook.uri ?? doc.uri;
+    return codeLensSpecs(analysis.callSites, owner.toString(), doc.lineCount, cell !== undefined).map(
       (s) => new vscode.CodeLens(new vscode.Range(s.line, 0, s.line, 0), { title: s.title, command: s.command, tooltip: s.tooltip, arguments: s.arguments }),
     );
   }

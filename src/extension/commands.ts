@@ -4,4 +4,5 @@ export const enum CommandId {
   SetVolume = 'llmCostLens.setVolume',
   UpdatePrices = 'llmCostLens.updatePrices',
   ExportReport = 'llmCostLens.exportReport',
+  RescanWorkspace = 'llmCostLens.rescanWorkspace',
 }

@@ -13,6 +13,7 @@ import { loadDownloadedPrices, updatePricesCommand } from './updatePrices';
 import { PROMPT_SELECTOR, PromptFileLensProvider } from './promptLens';
 import { trackPlaceholderDecorations } from './placeholderDecorations';
 import { extensionLog } from './log';
+import { WorkspaceIndex } from './workspaceIndex';
 
 /** Test-only switch for the e2e harness to prove its tests can fail (see test/e2e). */
 const brokenFeature = process.env.LLM_COST_LENS_E2E_BREAK ?? '';
@@ -21,12 +22,16 @@ export function activate(context: vscode.ExtensionContext): void {
   const started = Date.now();
   const settings = new FolderSettings();
   const analyses = new DocumentAnalyses(settings);
+  // One scan of the workspace for the status bar and the panel; it starts after activate() has returned.
+  const index = new WorkspaceIndex(context, settings);
   context.subscriptions.push(
     settings,
     analyses,
-    vscode.commands.registerCommand(CommandId.OpenPanel, () => CostPanel.show(context)),
+    index,
+    vscode.commands.registerCommand(CommandId.OpenPanel, () => CostPanel.show(context, index)),
+    vscode.commands.registerCommand(CommandId.RescanWorkspace, () => index.start()),
     // Restores an open cost panel after a window reload (its state comes back through getState/setState).
-    registerPanelSerializer(context.extensionUri),
+    registerPanelSerializer(context.extensionUri, index),
     vscode.commands.registerCommand(CommandId.SetVolume, setVolume),
     vscode.commands.registerCommand(CommandId.UpdatePrices, () => updatePricesCommand(context, settings)),
     vscode.commands.registerCommand(CommandId.ExportReport, () => exportReport()),
@@ -41,8 +46,9 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(trackPlaceholderDecorations(analyses));
   if (brokenFeature !== 'statusbar') {
     const item = createStatusBar();
-    context.subscriptions.push(item, trackWorkspaceTotals(item, settings));
+    context.subscriptions.push(item, trackWorkspaceTotals(item, index));
   }
+  index.start();
   loadDownloadedPrices(context, settings);
   const done = Date.now();
   // The log stamps a line when it writes it, which can be later (the channel is set up asynchronously): the

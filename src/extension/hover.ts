@@ -11,8 +11,9 @@ export class CostHoverProvider implements vscode.HoverProvider {
     const analysis = await this.analyses.get(doc);
     if (token.isCancellationRequested) return undefined;
     const line = position.line + 1;
-    // The innermost call containing the line (nested calls: the one that starts last).
-    const hits = analysis.callSites.filter((c) => c.cell === undefined && c.line <= line && line <= c.endLine);
+    // The innermost call containing the line (nested calls: the one that starts last). In a notebook cell the
+    // analysis holds that cell's calls only, with lines inside the cell.
+    const hits = analysis.callSites.filter((c) => c.line <= line && line <= c.endLine);
     const c = hits.sort((a, b) => b.line - a.line || b.column - a.column)[0];
     if (!c) return undefined;
     if (c.line === line && position.character < c.column - 1) return undefined;

@@ -90,10 +90,14 @@ export interface LensSpec {
  * Every CodeLens of a document: per call site the summary (click: the cost panel) and "Set volume…". All the
  * provider does besides the cached analysis lookup; `bench/codelens.ts` times exactly this.
  */
-export function codeLensSpecs(callSites: readonly CallSiteReport[], uri: string, lineCount: number): LensSpec[] {
+/**
+ * `inCell`: the document is one notebook cell and `callSites` are that cell's (lines within the cell); otherwise
+ * notebook call sites are left out (their lines are not lines of the document, e.g. an .ipynb opened as JSON).
+ */
+export function codeLensSpecs(callSites: readonly CallSiteReport[], uri: string, lineCount: number, inCell = false): LensSpec[] {
   const lenses: LensSpec[] = [];
   for (const c of callSites) {
-    if (c.cell !== undefined || c.line > lineCount) continue;
+    if ((c.cell !== undefined) !== inCell || c.line > lineCount) continue;
     const line = c.line - 1;
     lenses.push({ line, title: lensTitle(c), command: CommandId.OpenPanel, tooltip: 'Open the cost panel' });
     const args: SetVolumeArgs = { uri, key: c.key, requestsPerDay: c.volume.requestsPerDay, source: c.volume.source, line: c.line };

@@ -1,18 +1,18 @@
 // The cost panel host: a single webview with a strict CSP; all state lives here, the webview renders it.
-// It scans the first workspace folder with the same `scanWorkspace` as `llm-cost-lens scan`, writes assumption
-// changes to that folder's settings, and rescans when settings or supported files change.
+// It shows the workspace index of the first workspace folder (the same result as `llm-cost-lens scan`), writes
+// assumption changes to that folder's settings, and re-renders whenever the index changes.
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { webviewToHostSchema, type HostToWebview, type WebviewToHost } from '../shared/messages';
-import { scanWorkspace, readWorkspaceSettings, type ScanResult } from '../core/scan/scan';
+import { readWorkspaceSettings, type ScanResult } from '../core/scan/scan';
 import { readSettings, type SettingsRead } from '../core/settings';
 import { loadScenarioRows } from './scenarios';
 import { chartFor, WORKSPACE_TARGET, workspaceView, validateCallSiteField, validateOpenModel, validateSetting } from './panelState';
 import { resetSettings, writeCallSiteFields, writeOpenModelFor, writeSetting } from './settingsWriter';
 import { exportReport } from './exportReport';
-import { LANGUAGES } from './analysis';
+import type { WorkspaceIndex } from './workspaceIndex';
 
-const RESCAN_DEBOUNCE_MS = 400;
+const RESCAN_DEBOUNCE_MS = 100;
 
 export class CostPanel {
   private static current: CostPanel | undefined;
@@ -23,36 +23,28 @@ export class CostPanel {
   private again = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  static show(context: vscode.ExtensionContext): void {
+  static show(context: vscode.ExtensionContext, index: WorkspaceIndex): void {
     if (CostPanel.current) {
       CostPanel.current.panel.reveal();
       return;
     }
     const panel = vscode.window.createWebviewPanel('llmCostLens.panel', 'LLM Cost Lens', vscode.ViewColumn.Beside, options(context.extensionUri));
-    CostPanel.current = new CostPanel(panel, context.extensionUri);
+    CostPanel.current = new CostPanel(panel, context.extensionUri, index);
   }
 
   /** Window reload: VS Code hands back the panel it had open (see registerWebviewPanelSerializer). */
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri): void {
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, index: WorkspaceIndex): void {
     panel.webview.options = options(extensionUri);
     CostPanel.current?.panel.dispose();
-    CostPanel.current = new CostPanel(panel, extensionUri);
+    CostPanel.current = new CostPanel(panel, extensionUri, index);
   }
 
-  private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri) {
+  private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly index: WorkspaceIndex) {
     panel.webview.html = html(panel.webview, extensionUri);
-    const supported = new Set<string>(LANGUAGES);
     panel.onDidDispose(() => this.dispose(), null, this.disposables);
     panel.webview.onDidReceiveMessage((raw: unknown) => void this.onMessage(raw), null, this.disposables);
-    this.disposables.push(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('llmCostLens') || e.affectsConfiguration('files.exclude')) this.schedule();
-      }),
-      vscode.workspace.onDidSaveTextDocument((doc) => {
-        if (supported.has(doc.languageId) || doc.uri.path.endsWith('.ipynb') || doc.uri.path.endsWith('/.vscode/settings.json')) this.schedule();
-      }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule()),
-    );
+    // The index watches files and settings; the panel only re-renders what it publishes.
+    this.disposables.push(index.onDidChange(() => this.schedule()));
   }
 
   private async onMessage(raw: unknown): Promise<void> {
@@ -138,7 +130,7 @@ export class CostPanel {
     this.timer = setTimeout(() => void this.refresh(), RESCAN_DEBOUNCE_MS);
   }
 
-  /** Rescans (one scan at a time; a request during a scan runs one more afterwards) and posts table and chart. */
+  /** Re-reads the index (one at a time; a request meanwhile runs one more afterwards) and posts table and chart. */
   private async refresh(): Promise<void> {
     if (this.refreshing) {
       this.again = true;
@@ -160,16 +152,17 @@ export class CostPanel {
       await this.post({ type: 'workspace', view: workspaceView(null, readWorkspaceSettingsSafe(null), null, folder ? 'Only folders on disk can be scanned.' : null) });
       return;
     }
-    try {
-      const ws = readWorkspaceSettings(folder.uri.fsPath);
-      const result = await scanWorkspace(folder.uri.fsPath);
+    // refresh(): settings the panel just wrote are read now, not after the watcher's debounce.
+    const state = await this.index.refresh();
+    if (state.kind === 'ready') {
+      const { result, settings: ws } = state;
       this.scan = { result, ws };
       await this.post({ type: 'workspace', view: workspaceView(result, ws, folder.name) });
       await this.postChart();
-    } catch (e) {
-      console.error('LLM Cost Lens: panel scan failed', e);
-      await this.post({ type: 'workspace', view: workspaceView(null, readWorkspaceSettingsSafe(folder.uri.fsPath), folder.name, `The workspace scan failed: ${e instanceof Error ? e.message : String(e)}`) });
+      return;
     }
+    const problem = state.kind === 'failed' ? `The workspace scan failed: ${state.error}` : state.kind === 'cancelled' ? 'The workspace scan was cancelled: run "LLM Cost Lens: Rescan Workspace".' : null;
+    await this.post({ type: 'workspace', view: workspaceView(null, readWorkspaceSettingsSafe(folder.uri.fsPath), folder.name, problem) });
   }
 
   private async postChart(): Promise<void> {
@@ -205,10 +198,10 @@ function options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.
 }
 
 /** Restores the panel after a window reload (the webview's own state comes back through getState). */
-export function registerPanelSerializer(extensionUri: vscode.Uri): vscode.Disposable {
+export function registerPanelSerializer(extensionUri: vscode.Uri, index: WorkspaceIndex): vscode.Disposable {
   return vscode.window.registerWebviewPanelSerializer('llmCostLens.panel', {
     async deserializeWebviewPanel(panel: vscode.WebviewPanel) {
-      CostPanel.revive(panel, extensionUri);
+      CostPanel.revive(panel, extensionUri, index);
     },
   });
 }

@@ -1,14 +1,10 @@
-// Status bar entry: the workspace's monthly API total and its self-hosted alternative (from the same
-// `scanWorkspace` as `llm-cost-lens scan`); click opens the cost panel. The scan runs in the background after
-// activation and again, debounced, after a supported file or the folder settings are saved.
+// Status bar entry: the workspace's monthly API total and its self-hosted alternative, from the workspace index
+// (the same result as `llm-cost-lens scan`, kept current by file watchers); click opens the cost panel.
 import * as vscode from 'vscode';
-import { scanWorkspace, type ScanResult } from '../core/scan/scan';
+import type { ScanResult } from '../core/scan/scan';
 import { formatCount, formatUsd } from '../core/format/money';
-import type { FolderSettings } from './analysis';
-import { LANGUAGES } from './analysis';
 import { CommandId } from './commands';
-
-const RESCAN_DEBOUNCE_MS = 1_000;
+import type { IndexState, WorkspaceIndex } from './workspaceIndex';
 
 export function createStatusBar(): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem('llmCostLens.status', vscode.StatusBarAlignment.Right, 100);
@@ -47,56 +43,35 @@ export function statusTooltip(r: ScanResult): vscode.MarkdownString {
   return md;
 }
 
-/** Keeps the status bar item's totals current; returns what to dispose. */
-export function trackWorkspaceTotals(item: vscode.StatusBarItem, settings: FolderSettings): vscode.Disposable {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running = false;
-  let again = false;
-  let disposed = false;
-
-  const run = async () => {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    if (!folder || folder.uri.scheme !== 'file' || disposed) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    const started = Date.now();
-    try {
-      const r = await scanWorkspace(folder.uri.fsPath);
-      if (disposed) return;
-      item.text = statusText(r);
-      item.tooltip = statusTooltip(r);
-      console.log(`LLM Cost Lens: workspace scan of ${r.callSites.length} call sites in ${Date.now() - started} ms`);
-    } catch (e) {
-      console.error('LLM Cost Lens: workspace scan failed', e);
-      item.text = '$(graph) LLM Cost: scan failed';
-      item.tooltip = `LLM Cost Lens: the workspace scan failed (${e instanceof Error ? e.message : String(e)}). Click to open the cost panel.`;
-    } finally {
-      running = false;
-      if (again && !disposed) {
-        again = false;
-        schedule();
-      }
+/** Keeps the status bar item's totals current from the workspace index; returns what to dispose. */
+export function trackWorkspaceTotals(item: vscode.StatusBarItem, index: WorkspaceIndex): vscode.Disposable {
+  const render = (state: IndexState) => {
+    item.command = CommandId.OpenPanel;
+    switch (state.kind) {
+      case 'ready':
+        item.text = statusText(state.result);
+        item.tooltip = statusTooltip(state.result);
+        break;
+      case 'scanning':
+        item.text = '$(graph) LLM Cost: indexing…';
+        item.tooltip = 'LLM Cost Lens is scanning the workspace for LLM calls.';
+        break;
+      case 'cancelled':
+        item.text = '$(graph) LLM Cost: not indexed';
+        item.tooltip = 'LLM Cost Lens: the workspace scan was cancelled. Click to scan again.';
+        item.command = CommandId.RescanWorkspace;
+        break;
+      case 'failed':
+        item.text = '$(graph) LLM Cost: scan failed';
+        item.tooltip = `LLM Cost Lens: the workspace scan failed (${state.error}). Click to scan again.`;
+        item.command = CommandId.RescanWorkspace;
+        break;
+      case 'no-folder':
+        item.text = '$(graph) LLM Cost';
+        item.tooltip = 'LLM Cost Lens: open the cost panel (API vs self-hosted monthly cost and break-even)';
+        break;
     }
   };
-  const schedule = (delay = RESCAN_DEBOUNCE_MS) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void run(), delay);
-  };
-  const supported = new Set<string>(LANGUAGES);
-  const subscriptions = [
-    vscode.workspace.onDidSaveTextDocument((doc) => {
-      if (supported.has(doc.languageId) || doc.uri.path.endsWith('.ipynb')) schedule();
-    }),
-    settings.onDidChange(() => schedule()),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => schedule()),
-  ];
-  schedule(0); // after activation returns: the scan never delays activation
-  return new vscode.Disposable(() => {
-    disposed = true;
-    clearTimeout(timer);
-    for (const s of subscriptions) s.dispose();
-  });
+  render(index.state);
+  return index.onDidChange(render);
 }

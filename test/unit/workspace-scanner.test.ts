@@ -179,3 +179,16 @@ test('a walk also re-detects files whose size or mtime changed without an event 
   const r = await assertSameAsFresh(scanner, 'after a walk');
   assert.deepEqual(r.callSites.map((c) => c.file), ['app/a.py', 'app/b.py', 'app/c.py']);
 });
+
+test('reading unchanged settings again keeps the result (views are not re-rendered for nothing)', async () => {
+  const root = workspace({ '.vscode/settings.json': '{ "llmCostLens.requestsPerDay": 10 }', 'app/a.py': CALL_PY('gpt-4o') });
+  const scanner = new WorkspaceScanner(root);
+  await scanner.scan();
+  const r = scanner.result();
+  assert.deepEqual(await scanner.update(['.vscode/settings.json']), { analysed: 0, walked: false });
+  assert.equal(scanner.result(), r);
+  write(root, '.vscode/settings.json', '{ "llmCostLens.requestsPerDay": 20 }');
+  await scanner.update(['.vscode/settings.json']);
+  assert.notEqual(scanner.result(), r);
+  assert.equal(scanner.result().callSites[0]!.volume.requestsPerDay, 20);
+});

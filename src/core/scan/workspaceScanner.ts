@@ -139,12 +139,12 @@ export class WorkspaceScanner {
   async update(paths: Iterable<string>, progress: ScanProgress = {}): Promise<UpdateSummary> {
     if (!this.scanned) return this.scan(progress);
     const changed = new Set(paths);
-    this.cached = null;
     if (changed.has('.vscode/settings.json') && this.reloadSettings()) return { analysed: await this.rewalk(changed, progress), walked: true };
     if ([...changed].some((p) => this.affectsWalk(p))) return { analysed: await this.rewalk(changed, progress), walked: true };
     const todo = new Set<string>();
     for (const p of changed) if (this.entries.has(p)) todo.add(p);
     for (const d of this.dependentsOf(changed)) todo.add(d);
+    if (todo.size) this.cached = null;
     const reader = this.reader();
     const budget = slicer(progress);
     let done = 0;
@@ -163,10 +163,12 @@ export class WorkspaceScanner {
    * changed, in which case the caller must update() or scan() for the file list to follow.
    */
   reloadSettings(): boolean {
-    const before = JSON.stringify(this.ws.filesExclude);
-    this.ws = this.readSettings();
+    const next = this.readSettings();
+    if (fingerprint(next) === fingerprint(this.ws)) return false; // unchanged: keep the costs already computed
+    const excludeChanged = JSON.stringify(next.filesExclude) !== JSON.stringify(this.ws.filesExclude);
+    this.ws = next;
     this.cached = null;
-    return JSON.stringify(this.ws.filesExclude) !== before;
+    return excludeChanged;
   }
 
   /** The scan as `llm-cost-lens scan` reports it for the same tree and settings. */
@@ -220,6 +222,7 @@ export class WorkspaceScanner {
   }
 
   private async rewalk(changed: ReadonlySet<string>, progress: ScanProgress): Promise<number> {
+    this.cached = null;
     const walk = walkWorkspace(this.root, this.ws.filesExclude);
     const dependents = new Set(this.dependentsOf(changed));
     const todo = walk.files.filter((f) => {
@@ -264,6 +267,10 @@ export class WorkspaceScanner {
   private readSettings(): WorkspaceSettings {
     return this.options.settings?.(this.root) ?? readWorkspaceSettings(this.root);
   }
+}
+
+function fingerprint(ws: WorkspaceSettings): string {
+  return JSON.stringify([ws.settings, [...ws.explicit].sort(), ws.warnings, ws.file, ws.filesExclude]);
 }
 
 function statOrNull(abs: string): import('node:fs').Stats | null {

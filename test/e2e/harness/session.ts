@@ -16,6 +16,8 @@ export interface SessionOptions {
   env?: Record<string, string>;
   /** Start without --disable-workspace-trust and leave the folder untrusted (restricted mode). */
   restricted?: boolean;
+  /** Changes the workspace copy before code-server opens it (e.g. adds files the first scan must find). */
+  prepare?(workspace: string): void;
 }
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -48,6 +50,7 @@ export class Session {
     const dirs = prepareDirs(root, { restricted: options.restricted });
     const workspace = join(root, 'workspace', 'examples');
     cpSync(config.workspaceSource, workspace, { recursive: true });
+    options.prepare?.(workspace);
 
     const logFile = join(artifactsDir, 'code-server.log');
     const installLog = createWriteStream(logFile);
