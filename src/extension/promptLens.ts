@@ -1,7 +1,9 @@
-// CodeLens at the top of a prompt file: its token count and monthly cost at the front matter's model and volume.
-// Prompt files are small: one estimate per document version, cached; settings changes recompute.
+// CodeLens at the top of a prompt file: its token count and monthly cost at the front matter's model and volume,
+// the file's `scan` call-site record (same detection and costing). Prompt files are small: one estimate per
+// document version, cached; settings changes recompute.
+import { posix } from 'node:path';
 import * as vscode from 'vscode';
-import { estimatePromptFile, parsePromptFile, type PromptFileEstimate } from '../core/prompts/promptFile';
+import { estimatePromptFile, type PromptFileSite } from '../core/scan/promptFileSite';
 import type { FolderSettings } from './analysis';
 import { CommandId } from './commands';
 import { promptLensTitle, promptLensTooltip } from './promptLensText';
@@ -10,24 +12,26 @@ export const PROMPT_SELECTOR: vscode.DocumentSelector = [{ language: 'llm-prompt
 
 export class PromptFileLensProvider implements vscode.CodeLensProvider {
   // Keyed by the document object, so a closed document's entry goes with it.
-  private readonly cache = new WeakMap<vscode.TextDocument, { version: number; generation: number; estimate: PromptFileEstimate }>();
+  private readonly cache = new WeakMap<vscode.TextDocument, { version: number; generation: number; estimate: PromptFileSite }>();
   readonly onDidChangeCodeLenses: vscode.Event<void>;
 
   constructor(private readonly settings: FolderSettings) {
     this.onDidChangeCodeLenses = (listener, thisArg, disposables) => settings.onDidChange(() => listener.call(thisArg, undefined), null, disposables);
   }
 
-  estimate(doc: vscode.TextDocument): PromptFileEstimate {
+  estimate(doc: vscode.TextDocument): PromptFileSite {
     const hit = this.cache.get(doc);
     if (hit && hit.version === doc.version && hit.generation === this.settings.generation) return hit.estimate;
-    const read = this.settings.forFolder(vscode.workspace.getWorkspaceFolder(doc.uri));
-    const estimate = estimatePromptFile(parsePromptFile(doc.getText(), doc.uri.path), read.settings, read.explicit);
+    const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+    // Relative to the folder, as `scan` keys it (llmCostLens.callSites["prompts/x.prompty#<prompt>"]).
+    const rel = folder ? posix.relative(folder.uri.path, doc.uri.path) : posix.basename(doc.uri.path);
+    const estimate = estimatePromptFile(rel, doc.getText(), this.settings.forFolder(folder));
     this.cache.set(doc, { version: doc.version, generation: this.settings.generation, estimate });
     return estimate;
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
-    let estimate: PromptFileEstimate;
+    let estimate: PromptFileSite;
     try {
       estimate = this.estimate(doc);
     } catch (e) {

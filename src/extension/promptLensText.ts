@@ -1,27 +1,44 @@
 // The CodeLens line of a prompt file (`.prompty`, `.prompt`). Pure, so unit tests pin the text the editor shows.
-import type { PromptFileEstimate } from '../core/prompts/promptFile';
+// It renders the file's `scan` call-site record (core/scan/promptFileSite.ts): the same figures as `scan --json`.
+import type { PromptFileSite } from '../core/scan/promptFileSite';
+import type { CallSiteReport } from '../core/scan/callSite';
 import { formatCount, formatUsd } from '../core/format/money';
 
+/** The volume's origin in the words of a prompt file: its requestsPerDay travels as an annotation. */
+function volumeSource(s: CallSiteReport): string {
+  return s.volume.source === 'annotation' ? 'front matter' : s.volume.source;
+}
+
 /** e.g. `≈357 → 300 tok · API $140/mo (gpt-4o-mini) · self-host $3,735/mo · at 20,000/day (front matter)` */
-export function promptLensTitle(e: PromptFileEstimate): string {
-  const parts = [`${e.tokens.approximate ? '≈' : ''}${formatCount(e.tokens.input)} → ${formatCount(e.tokens.output)} tok`];
-  if (e.model === null) parts.push('no model (set `model:` in the front matter)');
-  else if (!e.api) parts.push(`unpriced model "${e.model}"${e.suggestions.length ? ` (did you mean ${e.suggestions.slice(0, 3).join(', ')}?)` : ''}`);
-  else parts.push(`API ${formatUsd(e.api.monthlyUsd)}/mo (${e.model})`);
-  if (e.selfHosted) parts.push(`self-host ${formatUsd(e.selfHosted.monthlyUsd)}/mo`);
-  else if (e.model !== null) parts.push('no self-hosted counterpart');
-  parts.push(`at ${formatCount(e.volume.requestsPerDay)}/day (${e.volume.source})`);
+export function promptLensTitle(e: PromptFileSite): string {
+  const s = e.site;
+  if (!s) return `not costed: ${e.skipped ?? 'no template text'}`;
+  const approximate = !s.tokens.inputBasis.startsWith('exact');
+  const parts = [`${approximate ? '≈' : ''}${formatCount(s.tokens.input)} → ${formatCount(s.tokens.output)} tok`];
+  const api = s.cost?.api ?? null;
+  const selfHosted = s.cost?.selfHosted ?? null;
+  if (s.model === null) parts.push('no model (set `model:` in the front matter)');
+  else if (!api) parts.push(`unpriced model "${s.model}"${s.cost?.suggestions.length ? ` (did you mean ${s.cost.suggestions.slice(0, 3).join(', ')}?)` : ''}`);
+  else parts.push(`API ${formatUsd(api.monthlyUsd)}/mo (${s.model})`);
+  if (selfHosted) parts.push(`self-host ${formatUsd(selfHosted.monthlyUsd)}/mo`);
+  else if (s.model !== null) parts.push('no self-hosted counterpart');
+  const calls = s.volume.callsPerRequest !== 1 ? ` ×${formatCount(s.volume.callsPerRequest)} calls` : '';
+  parts.push(`at ${formatCount(s.volume.requestsPerDay)}/day${calls} (${volumeSource(s)})`);
   return parts.join(' · ');
 }
 
 /** The lens tooltip: what was counted and assumed. */
-export function promptLensTooltip(e: PromptFileEstimate): string {
+export function promptLensTooltip(e: PromptFileSite): string {
+  const s = e.site;
+  if (!s) return `Not costed: ${e.skipped ?? 'no template text'}`;
   const lines = [
-    `Input: ${e.tokens.inputBasis}`,
-    ...e.tokens.parts.map((p) => `  ${p.role}: ${formatCount(p.tokens)} tok${p.placeholders.length ? ` (placeholders ${p.placeholders.map((x) => `${x.name}=${x.tokens}`).join(', ')})` : ''}`),
-    `Output: ${e.tokens.outputBasis}`,
-    `Model: ${e.model ?? 'none'}${e.modelKey ? ` (front matter ${e.modelKey})` : ''}${e.openModel ? `, self-hosted as ${e.openModel}` : ''}`,
-    ...e.problems,
+    `Input: ${s.tokens.inputBasis}`,
+    ...s.tokens.parts.map((p) => `  ${p.role}: ${formatCount(p.tokens)} tok${p.placeholders.length ? ` (placeholders ${p.placeholders.map((x) => `${x.name}=${x.tokens}`).join(', ')})` : ''}`),
+    `Output: ${s.tokens.outputBasis}`,
+    `Model: ${s.model ?? 'none'} (${s.modelSource === 'literal' ? 'front matter' : s.modelSource})${s.openModel.model ? `, self-hosted as ${s.openModel.model}` : ''}`,
+    ...(s.volume.hidden ? [s.volume.hidden] : []),
+    ...s.problems,
+    ...(s.cost?.notes ?? []),
   ];
   return lines.join('\n');
 }

@@ -3,10 +3,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseYamlBlock, splitFrontMatter } from '../../src/core/prompts/frontMatter';
-import { estimatePromptFile, parsePromptFile, renderableText } from '../../src/core/prompts/promptFile';
+import { parsePromptFile, renderableText } from '../../src/core/prompts/promptFile';
+import { estimatePromptFile } from '../../src/core/scan/promptFileSite';
 import { callScenario, countInput } from '../../src/core/scan/callSite';
 import { estimate } from '../../src/core/economics/estimate';
-import { defaultSettings } from '../../src/core/settings';
+import { readSettings } from '../../src/core/settings';
 import { readWorkspaceSettings } from '../../src/core/scan/scan';
 import { promptLensTitle } from '../../src/extension/promptLensText';
 import { formatUsd } from '../../src/core/format/money';
@@ -66,11 +67,11 @@ test('dotprompt: model provider/name, config.maxOutputTokens, {{role}} sections,
     ['system', 8, 'You write haiku.\nMood: {{mood}}', ['mood']],
     ['user', 11, 'Topic: {{topic}}', ['topic']],
   ]);
-  const e = estimatePromptFile(f, defaultSettings());
-  assert.ok(e.model === 'googleai/gemini-2.0-flash' || e.model === 'gemini-2.0-flash', String(e.model));
-  assert.ok(e.api, 'priced despite the provider prefix');
+  const e = estimatePromptFile('haiku.prompt', text, readSettings({})).site!;
+  assert.equal(e.model, 'googleai/gemini-2.0-flash', 'the model as written: the catalog resolves the provider prefix');
+  assert.ok(e.cost?.api, 'priced despite the provider prefix');
   assert.equal(e.tokens.output, 128, 'expected output capped by maxOutputTokens');
-  assert.deepEqual(e.volume, { requestsPerDay: 300, source: 'front matter' });
+  assert.deepEqual(e.volume, { requestsPerDay: 300, callsPerRequest: 1, source: 'annotation', hidden: null });
 });
 
 test('renderableText: Jinja comments and tags, handlebars comments and blocks removed; filters reduced', () => {
@@ -80,29 +81,33 @@ test('renderableText: Jinja comments and tags, handlebars comments and blocks re
 test('prompt file cost equals callScenario + estimate on the same counts (engine reused, placeholders sized by settings)', () => {
   const ws = readWorkspaceSettings('examples');
   const settings = { ...ws.settings, placeholders: { ...ws.settings.placeholders, ticket: 600 } };
-  const f = parsePromptFile(readFileSync('examples/prompts/triage.prompty', 'utf8'), 'triage.prompty');
-  const e = estimatePromptFile(f, settings, ws.explicit);
+  const text = readFileSync('examples/prompts/triage.prompty', 'utf8');
+  const f = parsePromptFile(text, 'triage.prompty');
+  const e = estimatePromptFile('prompts/triage.prompty', text, { settings, explicit: ws.explicit }).site!;
   const counted = countInput({ kind: 'chat', promptParts: f.sections.map((s) => ({ role: s.role, source: 'file', text: s.text, placeholders: s.placeholders })) }, 'gpt-4o-mini', settings);
   assert.equal(e.tokens.input, counted.total.tokens);
   assert.equal(e.tokens.parts[1]!.placeholders[0]!.tokens, 600, 'ticket sized by llmCostLens.placeholders');
   assert.equal(e.tokens.parts[0]!.placeholders[0]!.tokens, settings.defaultPlaceholderTokens);
-  const out = estimate(callScenario(settings, 'gpt-4o-mini', e.openModel, 20000, e.tokens.input, e.tokens.output));
+  const out = estimate(callScenario(settings, 'gpt-4o-mini', e.openModel.model, 20000, e.tokens.input, e.tokens.output));
   assert.ok(out.ok);
-  assert.equal(e.api!.monthlyUsd, out.result.api.monthlyUsd);
-  assert.equal(e.selfHosted!.monthlyUsd, out.result.selfHosted.monthlyUsd);
+  assert.equal(e.cost!.api!.monthlyUsd, out.result.api.monthlyUsd);
+  assert.equal(e.cost!.selfHosted!.monthlyUsd, out.result.selfHosted.monthlyUsd);
   assert.equal(e.tokens.output, 300, 'built-in chat output (under max_tokens 400)');
 });
 
 test('lens title: tokens, API and self-hosted monthly cost, volume and where it came from', () => {
   const ws = readWorkspaceSettings('examples');
-  const e = estimatePromptFile(parsePromptFile(readFileSync('examples/prompts/triage.prompty', 'utf8'), 'triage.prompty'), ws.settings, ws.explicit);
+  const e = estimatePromptFile('prompts/triage.prompty', readFileSync('examples/prompts/triage.prompty', 'utf8'), ws);
   const title = promptLensTitle(e);
   assert.match(title, /^≈[\d,]+ → 300 tok · API \$[\d,]+\/mo \(gpt-4o-mini\) · self-host \$[\d,]+\/mo · at 20,000\/day \(front matter\)$/);
-  assert.ok(title.includes(formatUsd(e.api!.monthlyUsd)));
-  const none = estimatePromptFile(parsePromptFile('Hello {{name}}', 'x.prompt'), defaultSettings());
+  assert.ok(title.includes(formatUsd(e.site!.cost!.api!.monthlyUsd)));
+  const defaults = readSettings({});
+  const none = estimatePromptFile('x.prompt', 'Hello {{name}}', defaults);
   assert.match(promptLensTitle(none), /^≈\d+ → 300 tok · no model \(set `model:` in the front matter\) · at 1,000\/day \(default\)$/);
-  const prefixed = estimatePromptFile(parsePromptFile('---\nmodel: acme/gpt-4o-mini\n---\nHi', 'x.prompt'), defaultSettings());
-  assert.ok(prefixed.api, 'a provider prefix does not make the model unpriced');
-  const unpriced = estimatePromptFile(parsePromptFile('---\nmodel: gpt-4o-minii\n---\nHi', 'x.prompt'), defaultSettings());
+  const prefixed = estimatePromptFile('x.prompt', '---\nmodel: acme/gpt-4o-mini\n---\nHi', defaults);
+  assert.ok(prefixed.site!.cost?.api, 'a provider prefix does not make the model unpriced');
+  const unpriced = estimatePromptFile('x.prompt', '---\nmodel: gpt-4o-minii\n---\nHi', defaults);
   assert.match(promptLensTitle(unpriced), /unpriced model "gpt-4o-minii" \(did you mean .*gpt-4o-mini/);
+  const unclosed = estimatePromptFile('x.prompt', '---\nmodel: gpt-4o\nHi', defaults);
+  assert.equal(promptLensTitle(unclosed), 'not costed: front matter: the opening "---" has no closing "---" line');
 });

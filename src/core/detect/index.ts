@@ -18,9 +18,10 @@ import { PREFILTER_NEEDLES } from './sdks';
 import { pythonModule } from './lang-python';
 import { typescriptModule } from './lang-typescript';
 import { extractNotebook } from './notebook';
+import { detectPromptFile, isPromptFilePath } from '../prompts/promptFile';
 
 export type { DetectedCall, DetectResult, WorkspaceReader } from './types';
-export { dropInvokedConstructors } from './workspace';
+export { dropInvokedConstructors, dropPromptFilesUsedByCode } from './workspace';
 export { setWasmDir } from './parser';
 
 export interface AnalyzeContext {
@@ -78,18 +79,22 @@ function rowFor(relPath: string): { module: LanguageModule; language: string; gr
   return null;
 }
 
-/** 'python' | 'typescript' | 'tsx' | 'javascript' | 'notebook' for supported files, null otherwise. */
+/** 'python' | 'typescript' | 'tsx' | 'javascript' | 'notebook' | 'prompt' for supported files, null otherwise. */
 export function languageForPath(relPath: string): string | null {
   if (extensionOf(relPath) === '.ipynb') return 'notebook';
+  if (isPromptFilePath(relPath)) return 'prompt';
   return rowFor(relPath)?.language ?? null;
 }
 
-/** Cheap text prefilter: does the file mention any SDK package, client or provider endpoint at all? */
+/**
+ * Cheap text prefilter: does the file mention any SDK package, client or provider endpoint at all? A prompt file
+ * (`relPath` given) always passes: it is a request by itself and need not name an SDK.
+ */
 // One case-insensitive pass instead of lower-casing the file and scanning it once per needle (≈2× faster on large trees).
 const PREFILTER = new RegExp(PREFILTER_NEEDLES.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
 
-export function mightContainLlmCalls(text: string): boolean {
-  return PREFILTER.test(text);
+export function mightContainLlmCalls(text: string, relPath?: string): boolean {
+  return (relPath !== undefined && isPromptFilePath(relPath)) || PREFILTER.test(text);
 }
 
 /** Average line length when a file looks minified (≥ 5,000 characters, lines over 500 on average), else null. */
@@ -115,6 +120,8 @@ export async function detectCalls(relPath: string, text: string, ws?: WorkspaceR
     const result = await detectCalls(pseudoPath, nb.source, ws, options);
     return { calls: result.calls.map((c) => nb.mapCall(c, pseudoPath, relPath)), ...(result.skipped ? { skipped: result.skipped } : {}) };
   }
+  // No tree-sitter: the front matter and role sections are read by prompts/promptFile.ts.
+  if (isPromptFilePath(relPath)) return detectPromptFile(relPath, text);
   const row = rowFor(relPath);
   if (!row) return { calls: [] };
   if (!mightContainLlmCalls(text)) return { calls: [] };

@@ -3,7 +3,9 @@
 
 export type Sdk =
   | 'openai' | 'anthropic' | 'google' | 'bedrock' | 'litellm' | 'langchain' | 'vercel-ai'
-  | 'ollama' | 'mistral' | 'cohere' | 'groq' | 'together' | 'voyage' | 'zhipuai' | 'http';
+  | 'ollama' | 'mistral' | 'cohere' | 'groq' | 'together' | 'voyage' | 'zhipuai' | 'http'
+  // a `.prompt` / `.prompty` template file: the request is sent by whichever runtime loads it (Prompty, Genkit)
+  | 'prompt-file';
 
 export type CallKind = 'chat' | 'responses' | 'completion' | 'embedding' | 'image' | 'speech' | 'transcription';
 
@@ -31,7 +33,7 @@ export interface DetectedCall {
   endLine: number;
   /** notebooks: 0-based index among code cells; line/column are then within that cell */
   cell?: number;
-  /** 'python' | 'typescript' | 'tsx' | 'javascript' */
+  /** 'python' | 'typescript' | 'tsx' | 'javascript' | 'prompt' (a .prompt / .prompty file) */
   language: string;
   sdk: Sdk;
   /** canonical method from sdks.ts, e.g. 'chat.completions.create', whatever alias the code used */
@@ -57,6 +59,8 @@ export interface DetectedCall {
   /** a LangChain model constructor reported because its own file never invokes it; `scan` drops it when an
    *  invocation elsewhere in the workspace names it in `modelFrom` (see workspace.ts) */
   constructorOnly?: boolean;
+  /** what detection could not use (e.g. a prompt file's front matter field that is not a number); shown on the call site */
+  problems?: string[];
 }
 
 export interface SourcePos { file: string; line: number; column: number }

@@ -20,7 +20,7 @@ export function renderScan(r: ScanResult): string {
     }
     const where = `${c.cell !== undefined ? `cell ${c.cell + 1} ` : ''}${c.line}:${c.column} ${c.api}`;
     const approx = c.tokens.inputBasis.startsWith('exact') ? '' : '≈';
-    const vol = `${formatCount(c.volume.requestsPerDay)}/day${c.volume.callsPerRequest !== 1 ? ` ×${c.volume.callsPerRequest}` : ''} (${c.volume.source})`;
+    const vol = `${formatCount(c.volume.requestsPerDay)}/day${c.volume.callsPerRequest !== 1 ? ` ×${c.volume.callsPerRequest}` : ''} (${c.language === 'prompt' && c.volume.source === 'annotation' ? 'front matter' : c.volume.source})`;
     const cost = c.cost;
     rows.push([
       where,

@@ -1,13 +1,10 @@
-// Prompt template files (`.prompty`, Dotprompt `.prompt`): the front matter's model, output cap and volume hint,
-// the role sections of the body, and their cost through the same engine and token counting as a call site.
+// Prompt template files (`.prompty`, Dotprompt `.prompt`): the front matter's model, output cap, endpoint and volume
+// hint, and the role sections of the body. `detectPromptFile` turns one into the single call it makes, a
+// DetectedCall like any in code, so `scan`, the editor's lens and the totals cost it on the same path (buildCallSite).
 import { splitFrontMatter, get, type YamlValue } from './frontMatter';
-import { normalizeRole } from './common';
-import type { PromptPart } from '../detect/types';
-import { BUILT_IN_OUTPUT, basisLabel, callScenario, countInput, type PartReport } from '../scan/callSite';
-import { estimate } from '../economics/estimate';
-import { lookupApiPrice } from '../catalog/prices';
-import { openCounterpartFor } from '../catalog/counterparts';
-import type { SettingKey, Settings } from '../settings';
+import { confidenceFor, normalizeRole } from './common';
+import { endpointFor } from '../detect/endpoint';
+import type { DetectedCall, DetectResult, PromptPart } from '../detect/types';
 
 export interface PromptSection {
   role: string;
@@ -28,6 +25,10 @@ export interface PromptFile {
   maxTokens: number | null;
   /** the `requestsPerDay` hint (top level or under `metadata`) */
   requestsPerDay: number | null;
+  /** Prompty `model.configuration.{base_url|endpoint|azure_endpoint}` */
+  baseUrl: string | null;
+  /** Prompty `model.configuration.type` (openai, azure_openai, serverless, …) */
+  configurationType: string | null;
   sections: PromptSection[];
   problems: string[];
 }
@@ -80,21 +81,40 @@ export function parsePromptFile(text: string, fileName = ''): PromptFile {
     [['model'], 'model'],
   ];
   for (const [path, label] of candidates) {
-    const v = str(get(data, ...path));
+    const raw = get(data, ...path);
+    const v = str(raw);
     if (v) {
       [model, modelKey] = [v, label];
       break;
     }
+    // `model: 4` or `name: [a, b]`: a value where a model name belongs; a mapping under `model` is Prompty's shape.
+    if (raw !== undefined && raw !== null && (typeof raw !== 'object' || Array.isArray(raw))) problems.push(`${label}: ${JSON.stringify(raw)} is not a model name (ignored)`);
   }
-  const maxTokens = num(get(data, 'model', 'parameters', 'max_tokens')) ?? num(get(data, 'model', 'parameters', 'max_completion_tokens'))
-    ?? num(get(data, 'config', 'maxOutputTokens')) ?? num(get(data, 'config', 'max_tokens'));
-  const hint = get(data, 'requestsPerDay') ?? get(data, 'metadata', 'requestsPerDay');
-  const requestsPerDay = num(hint);
-  if (hint !== undefined && hint !== null && requestsPerDay === null) problems.push(`requestsPerDay: ${JSON.stringify(hint)} is not a number ≥ 0 (ignored)`);
+  // The first key present wins; a value that is not a number is reported rather than silently skipped.
+  const numberAt = (paths: [string[], string][]): number | null => {
+    for (const [path, label] of paths) {
+      const raw = get(data, ...path);
+      if (raw === undefined || raw === null) continue;
+      const n = num(raw);
+      if (n === null) problems.push(`${label}: ${JSON.stringify(raw)} is not a number ≥ 0 (ignored)`);
+      return n;
+    }
+    return null;
+  };
+  const maxTokens = numberAt([
+    [['model', 'parameters', 'max_tokens'], 'model.parameters.max_tokens'],
+    [['model', 'parameters', 'max_completion_tokens'], 'model.parameters.max_completion_tokens'],
+    [['config', 'maxOutputTokens'], 'config.maxOutputTokens'],
+    [['config', 'max_tokens'], 'config.max_tokens'],
+  ]);
+  const requestsPerDay = numberAt([[['requestsPerDay'], 'requestsPerDay'], [['metadata', 'requestsPerDay'], 'metadata.requestsPerDay']]);
+  const configuration = (key: string) => str(get(data, 'model', 'configuration', key));
+  const baseUrl = configuration('base_url') ?? configuration('endpoint') ?? configuration('azure_endpoint');
+  const configurationType = configuration('type');
 
   const format: PromptFile['format'] = fileName.endsWith('.prompty') || get(data, 'model', 'api') !== undefined || get(data, 'model', 'configuration') !== undefined ? 'prompty' : 'dotprompt';
   const sections = format === 'prompty' ? promptySections(lines, fm.bodyStart) : dotpromptSections(lines, fm.bodyStart);
-  return { format, model, modelKey, maxTokens, requestsPerDay, sections, problems };
+  return { format, model, modelKey, maxTokens, requestsPerDay, baseUrl, configurationType, sections, problems };
 }
 
 function section(role: string, line: number, raw: string): PromptSection | null {
@@ -141,65 +161,48 @@ function dotpromptSections(lines: string[], start: number): PromptSection[] {
   return out;
 }
 
-export interface PromptFileEstimate {
-  /** the model priced and tokenized: the front matter's, provider prefix removed when the catalog needs that */
-  model: string | null;
-  modelKey: string | null;
-  tokens: { input: number; output: number; approximate: boolean; inputBasis: string; outputBasis: string; parts: PartReport[] };
-  volume: { requestsPerDay: number; source: 'front matter' | 'settings' | 'default' };
-  openModel: string | null;
-  api: { monthlyUsd: number; perRequestUsd: number } | null;
-  selfHosted: { monthlyUsd: number } | null;
-  breakEvenRequestsPerDay: number | null;
-  suggestions: string[];
-  problems: string[];
+const PROMPT_FILE = /\.(prompt|prompty)$/i;
+
+export function isPromptFilePath(relPath: string): boolean {
+  return PROMPT_FILE.test(relPath);
 }
 
-/** `googleai/gemini-2.0-flash` → the catalog's `gemini-2.0-flash` when only the bare name is priced. */
-function priceableModel(model: string, settings: Settings): { model: string; priced: boolean; suggestions: string[] } {
-  const full = (m: string) => settings.prices[m]?.inputUsdPerMTok !== undefined && settings.prices[m]?.outputUsdPerMTok !== undefined;
-  if (full(model)) return { model, priced: true, suggestions: [] };
-  const found = lookupApiPrice(model);
-  if (found.ok) return { model, priced: true, suggestions: [] };
-  const slash = model.indexOf('/');
-  if (slash > 0) {
-    const bare = model.slice(slash + 1);
-    if (full(bare) || lookupApiPrice(bare).ok) return { model: bare, priced: true, suggestions: [] };
-  }
-  return { model, priced: false, suggestions: found.suggestions };
-}
+/** The name the call site is keyed by (`prompts/triage.prompty#<prompt>` in llmCostLens.callSites). */
+export const PROMPT_QUALIFIED_NAME = '<prompt>';
 
-export function estimatePromptFile(file: PromptFile, settings: Settings, explicit: ReadonlySet<SettingKey> = new Set()): PromptFileEstimate {
-  const problems = [...file.problems];
-  const resolved = file.model ? priceableModel(file.model, settings) : null;
-  const model = resolved?.model ?? null;
-  const parts: PromptPart[] = file.sections.map((s) => ({ role: s.role, source: 'file', text: s.text, placeholders: s.placeholders }));
-  const counted = countInput({ promptParts: parts, kind: 'chat' }, model, settings);
-  const expected = settings.expectedOutputTokens.chat ?? BUILT_IN_OUTPUT.chat;
-  const capped = file.maxTokens !== null && expected > file.maxTokens;
-  const output = capped ? file.maxTokens! : expected;
-  const outputBasis = `expected ${expected} (${settings.expectedOutputTokens.chat !== undefined ? 'expectedOutputTokens setting' : 'built-in default for chat'})${capped ? `, capped by max_tokens ${file.maxTokens}` : ''}`;
-  const volume: PromptFileEstimate['volume'] = file.requestsPerDay !== null
-    ? { requestsPerDay: file.requestsPerDay, source: 'front matter' }
-    : { requestsPerDay: settings.requestsPerDay, source: explicit.has('requestsPerDay') ? 'settings' : 'default' };
-  const openModel = model ? openCounterpartFor(model, settings.openModelFor).model : null;
-  const priced = resolved?.priced ?? false;
-  const out = estimate(callScenario(settings, priced ? model : null, openModel, volume.requestsPerDay, counted.total.tokens, output));
-  const base = {
-    model, modelKey: file.modelKey,
-    tokens: { input: counted.total.tokens, output, approximate: counted.total.basis !== 'exact', inputBasis: basisLabel(counted.total), outputBasis, parts: counted.parts },
-    volume, openModel, suggestions: resolved?.suggestions ?? [], problems,
-  };
-  if (!out.ok) {
-    problems.push(...out.problems.map((p) => `self-hosted estimate: ${p}`));
-    return { ...base, api: null, selfHosted: null, breakEvenRequestsPerDay: null };
+/**
+ * A prompt file as the one request it describes: kind chat, the front matter's model (as written: the price catalog
+ * resolves provider prefixes such as `googleai/`), max tokens and endpoint, the role sections as prompt parts with
+ * their `{{placeholders}}`, and the front matter's `requestsPerDay` handed over as an annotation, so it takes
+ * precedence over llmCostLens.callSites exactly as an `llm-cost:` comment does in code. Never throws: a front matter
+ * that cannot be read is a skip reason, a field that cannot be used is a problem on the call site.
+ */
+export function detectPromptFile(relPath: string, text: string): DetectResult {
+  const lines = text.split(/\r?\n/);
+  if (lines[0]?.trim() === '---' && !splitFrontMatter(lines).present) return { calls: [], skipped: 'front matter: the opening "---" has no closing "---" line' };
+  const f = parsePromptFile(text, relPath);
+  if (!f.sections.length) return { calls: [], skipped: 'prompt file: no template text after the front matter' };
+  const problems = f.problems.map((p) => `front matter ${p}`);
+  let annotation: string | null = null;
+  if (f.requestsPerDay !== null) {
+    // parseAnnotation reads plain decimals; 1e21 would not survive the round trip.
+    if (/^\d+(\.\d+)?$/.test(String(f.requestsPerDay))) annotation = `${f.requestsPerDay}/day`;
+    else problems.push(`front matter requestsPerDay: ${f.requestsPerDay} is too large (ignored)`);
   }
-  const r = out.result;
-  const comparable = priced && openModel !== null;
-  return {
-    ...base,
-    api: priced ? { monthlyUsd: r.api.monthlyUsd, perRequestUsd: r.api.costPerRequestUsd } : null,
-    selfHosted: openModel !== null ? { monthlyUsd: r.selfHosted.monthlyUsd } : null,
-    breakEvenRequestsPerDay: comparable ? r.breakEven.withOpsRequestsPerDay : null,
+  const parts: PromptPart[] = f.sections.map((s) => ({ role: s.role, source: 'file', text: s.text, placeholders: s.placeholders }));
+  const modelSource = f.model ? 'literal' : 'unresolved';
+  // Dotprompt's `ollama/…` runs on a local Ollama; a Prompty configuration may name its endpoint.
+  const { endpoint, baseUrl } = endpointFor(f.baseUrl ? { t: 'str', text: f.baseUrl } : null, /^ollama\//i.test(f.model ?? ''), f.configurationType === 'azure_openai');
+  let endLine = lines.length;
+  while (endLine > 1 && lines[endLine - 1]!.trim() === '') endLine--;
+  const call: DetectedCall = {
+    file: relPath, line: f.sections[0]!.line, column: 1, endLine,
+    language: 'prompt', sdk: 'prompt-file', api: f.format, kind: 'chat',
+    model: f.model, modelSource, maxTokens: f.maxTokens, reasoningTokens: null, streaming: false,
+    endpoint, baseUrl,
+    qualifiedName: PROMPT_QUALIFIED_NAME, annotation, promptParts: parts,
+    confidence: confidenceFor(modelSource, parts),
+    ...(problems.length ? { problems } : {}),
   };
+  return { calls: [call] };
 }

@@ -103,8 +103,10 @@ export function buildCallSite(d: DetectedCall, ctx: CallSiteContext): CallSiteRe
 
 function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext): CallSiteReport {
   const { settings } = ctx;
-  const problems: string[] = [];
+  const problems: string[] = [...(d.problems ?? [])];
   const key = `${d.file}#${d.qualifiedName}`;
+  // A prompt file's volume hint travels as an annotation (same precedence); messages name what the user wrote.
+  const annotationName = d.language === 'prompt' ? "the front matter's requestsPerDay" : 'the llm-cost annotation';
   let annotation: Annotation = {};
   if (d.annotation !== null) {
     const a = parseAnnotation(d.annotation);
@@ -123,7 +125,7 @@ function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext): CallSiteR
   const callsPerRequest = annotation.callsPerRequest ?? site?.callsPerRequest ?? 1;
   let volume: CallSiteReport['volume'];
   if (annotation.requestsPerDay !== undefined) {
-    const hidden = site?.requestsPerDay !== undefined ? `llmCostLens.callSites["${key}"].requestsPerDay (${site.requestsPerDay}) is hidden by the llm-cost annotation` : null;
+    const hidden = site?.requestsPerDay !== undefined ? `llmCostLens.callSites["${key}"].requestsPerDay (${site.requestsPerDay}) is hidden by ${annotationName}` : null;
     volume = { requestsPerDay: annotation.requestsPerDay, callsPerRequest, source: 'annotation', hidden };
   } else if (site?.requestsPerDay !== undefined) {
     volume = { requestsPerDay: site.requestsPerDay, callsPerRequest, source: 'settings', hidden: null };
@@ -179,7 +181,8 @@ function costFor(r: CallSiteReport, settings: Settings, problems: string[]): Cal
   }
   const res = out.result;
   const notes = [...res.notes];
-  if (!priced) notes.push(r.model === null ? 'model unresolved: add `model=…` to an llm-cost annotation or llmCostLens.callSites to price this call' : `model "${r.model}" is not in the price catalog: unpriced (add it to llmCostLens.prices)`);
+  const nameIt = r.language === 'prompt' ? 'name it in the front matter (`model:`, or `model.configuration.name` in Prompty) or in llmCostLens.callSites' : 'add `model=…` to an llm-cost annotation or llmCostLens.callSites';
+  if (!priced) notes.push(r.model === null ? `model unresolved: ${nameIt} to price this call` : `model "${r.model}" is not in the price catalog: unpriced (add it to llmCostLens.prices)`);
   if (r.openModel.model === null) notes.push(`no self-hosted counterpart: ${r.openModel.reason}`);
   if (r.endpoint === 'self-hosted') notes.push('this call already goes to a self-hosted endpoint: the API figures show what the API would cost instead');
   if (settings['selfHosted.gpuOwnership'] === 'owned' && settings['selfHosted.gpuHourlyUsd'] !== null && r.openModel.model !== null) {

@@ -37,7 +37,7 @@ export async function analyzeFile(root: string, file: string, stat: { size: numb
   } else {
     text = reader.readFile(file);
     if (text === null) return { skip: 'unreadable', calls: [], deps: [] };
-    const skip = contentSkipReason(text) ?? (mightContainLlmCalls(text) ? null : 'no SDK');
+    const skip = contentSkipReason(text, file) ?? (mightContainLlmCalls(text, file) ? null : 'no SDK');
     fileMemo.set(key, { ...stat, skip, text: skip ? null : text });
     if (skip) return { skip: skip === 'no SDK' ? null : skip, calls: [], deps: [] };
   }

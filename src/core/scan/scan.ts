@@ -19,9 +19,9 @@ export async function scanWorkspace(dir: string): Promise<ScanResult> {
 
 /** One document (the editor's path: open, unsaved text), costed exactly as `scan` would cost it. */
 export async function analyzeDocument(relPath: string, text: string, ws: SettingsRead, reader?: WorkspaceReader): Promise<{ callSites: CallSiteReport[]; skipped: string | null }> {
-  const reason = contentSkipReason(text);
+  const reason = contentSkipReason(text, relPath);
   if (reason) return { callSites: [], skipped: reason };
-  if (!mightContainLlmCalls(text)) return { callSites: [], skipped: null };
+  if (!mightContainLlmCalls(text, relPath)) return { callSites: [], skipped: null };
   const { result: r } = await detectCached(relPath, text, reader);
   return { callSites: sortCallSites(r.calls.map((d) => buildCallSite(d, ws))), skipped: r.skipped ?? null };
 }

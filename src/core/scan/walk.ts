@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { languageForPath, minifiedLineLength } from '../detect';
+import { isPromptFilePath } from '../prompts/promptFile';
 
 export interface WalkResult {
   files: string[];
@@ -115,9 +116,13 @@ function readGitignore(dir: string): Ignore | null {
   }
 }
 
-/** Content checks that need the text: binary (NUL byte) and minified (the detector's own heuristic). */
-export function contentSkipReason(text: string): string | null {
+/**
+ * Content checks that need the text: binary (NUL byte) and minified (the detector's own heuristic). Prompt files
+ * (`relPath` given) are prose, often a paragraph per line: the minified heuristic does not apply to them.
+ */
+export function contentSkipReason(text: string, relPath?: string): string | null {
   if (text.includes('\u0000')) return 'binary (contains NUL bytes)';
+  if (relPath !== undefined && isPromptFilePath(relPath)) return null;
   const average = minifiedLineLength(text);
   return average === null ? null : `minified (average line ${Math.round(average)} characters)`;
 }

@@ -4,7 +4,7 @@
 // without detecting. `scanWorkspace` (the CLI) is a fresh scanner's first `scan()`, so both give the same result.
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { dropInvokedConstructors, languageForPath, type DetectedCall, type WorkspaceReader } from '../detect';
+import { dropInvokedConstructors, dropPromptFilesUsedByCode, languageForPath, type DetectedCall, type WorkspaceReader } from '../detect';
 import { parseJsonc } from '../io/json';
 import { readSettings, type SettingsRead } from '../settings';
 import { buildCallSite, type CallSiteReport } from './callSite';
@@ -176,8 +176,9 @@ export class WorkspaceScanner {
     if (this.cached) return this.cached;
     const skipped = [...this.walkSkipped];
     const callSites: CallSiteReport[] = [];
-    // Workspace-wide decisions (a LangChain constructor invoked from another file is not a call site of its own).
-    const kept = new Set(dropInvokedConstructors(this.files.flatMap((f) => this.entries.get(f)!.calls)));
+    // Workspace-wide decisions: a LangChain constructor invoked from another file, and a prompt file that code
+    // already sends, are not call sites of their own.
+    const kept = new Set(dropPromptFilesUsedByCode(dropInvokedConstructors(this.files.flatMap((f) => this.entries.get(f)!.calls))));
     for (const file of this.files) {
       const e = this.entries.get(file)!;
       if (e.skip) skipped.push({ file, reason: e.skip });

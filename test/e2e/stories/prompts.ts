@@ -4,14 +4,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Workbench } from '../harness/workbench';
 import { ExpectedOnScreenError } from '../harness/expect';
-import { estimatePromptFile, parsePromptFile } from '../../../src/core/prompts/promptFile';
+import { estimatePromptFile } from '../../../src/core/scan/promptFileSite';
 import { readWorkspaceSettings } from '../../../src/core/scan/scan';
 import { promptLensTitle } from '../../../src/extension/promptLensText';
 
 /** The lens the editor must show for a prompt file of the workspace copy. */
 export function expectedPromptLens(workspace: string, file: string): string {
   const ws = readWorkspaceSettings(workspace);
-  return promptLensTitle(estimatePromptFile(parsePromptFile(readFileSync(join(workspace, file), 'utf8'), file), ws.settings, ws.explicit));
+  return promptLensTitle(estimatePromptFile(file, readFileSync(join(workspace, file), 'utf8'), ws));
 }
 
 /** 1-based line and column of the first occurrence of `needle` in a workspace file. */

@@ -117,6 +117,7 @@ function evalTemplate(n: Node, fc: FileCtx, depth: number): Val {
   let value = '';
   const placeholders: string[] = [];
   let envBase: string | undefined;
+  let file: Where | undefined;
   for (const c of n.namedChildren) {
     if (c.type === 'string_fragment') value += c.text;
     else if (c.type === 'escape_sequence') value += cookEscape(c.text);
@@ -125,7 +126,12 @@ function evalTemplate(n: Node, fc: FileCtx, depth: number): Val {
       const inner = evaluate(expr, fc, depth + 1);
       if (value === '' && !envBase && (inner.t === 'env' || (inner.t === 'str' && inner.envBase)))
         envBase = inner.t === 'env' ? inner.name : (inner as { envBase: string }).envBase;
-      if ((inner.t === 'str' && !inner.placeholders.length) || inner.t === 'num') value += String(inner.value);
+      // a prompt file's text is sent as is, its own {{placeholders}} with it (and the file is known to be used here)
+      if (inner.t === 'str' && inner.src === 'file') {
+        value += inner.value;
+        for (const p of inner.placeholders) if (!placeholders.includes(p)) placeholders.push(p);
+        file ??= inner.from;
+      } else if ((inner.t === 'str' && !inner.placeholders.length) || inner.t === 'num') value += String(inner.value);
       else {
         const name = (expr?.text ?? '').trim();
         value += '${' + name + '}';
@@ -133,7 +139,7 @@ function evalTemplate(n: Node, fc: FileCtx, depth: number): Val {
       }
     }
   }
-  return { t: 'str', value, src: 'literal', placeholders, ...(envBase ? { envBase } : {}) };
+  return { t: 'str', value, src: file ? 'file' : 'literal', placeholders, ...(file ? { from: file } : {}), ...(envBase ? { envBase } : {}) };
 }
 
 function evalBinary(n: Node, fc: FileCtx, depth: number): Val {
@@ -157,7 +163,9 @@ function evalBinary(n: Node, fc: FileCtx, depth: number): Val {
     const placeholders = [...a.ph, ...b.ph].filter((p, i, all) => p && all.indexOf(p) === i);
     // process.env.OPENAI_BASE_URL + "/chat/completions": remember that the host comes from the environment
     const envBase = left.t === 'env' ? left.name : left.t === 'str' ? left.envBase : undefined;
-    return { t: 'str', value: a.text + b.text, src: 'literal', placeholders, ...(envBase ? { envBase } : {}) };
+    // text read from a prompt file stays attributed to it (as Python's concatenation does), so `scan` knows the file is sent here
+    const file = [left, right].find((v): v is Extract<Val, { t: 'str' }> => v.t === 'str' && v.src === 'file')?.from;
+    return { t: 'str', value: a.text + b.text, src: file ? 'file' : 'literal', placeholders, ...(file ? { from: file } : {}), ...(envBase ? { envBase } : {}) };
   }
   return UNKNOWN;
 }
