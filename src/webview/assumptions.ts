@@ -10,7 +10,7 @@ import { renderCallSiteControls } from './callSiteControls';
 /** `nullable`: a number whose empty field removes the setting (its default is null: catalog price, no split). */
 type Kind = 'number' | 'nullable' | 'days' | 'gpu' | 'precision' | 'ownership';
 interface Control { key: AssumptionKey; label: string; kind: Kind; hint?: string; placeholder?: string }
-interface Section { id: string; title: string; controls: Control[]; note?: string }
+interface Section { id: string; title: string; controls: Control[]; note?: string; resetLabel?: string }
 
 export const SECTIONS: Section[] = [
   { id: 'volume', title: 'Volume', controls: [
@@ -25,7 +25,7 @@ export const SECTIONS: Section[] = [
     { key: 'selfHosted.utilization', label: 'Utilization (0–1)', kind: 'number', hint: 'share of capacity really served' },
     { key: 'selfHosted.fixedMonthlyUsd', label: 'Fixed infrastructure per month (USD)', kind: 'number' },
   ] },
-  { id: 'owned', title: 'Owned GPUs (purchase + power)', note: 'Instead of rent: each GPU costs its purchase price ÷ amortization months + power (TDP × 0.7 load × PUE × $/kWh × 730 h) per month.', controls: [
+  { id: 'owned', title: 'Owned GPUs (purchase + power)', resetLabel: 'Reset owned GPUs to defaults', note: 'Instead of rent: each GPU costs its purchase price ÷ amortization months + power (TDP × 0.7 load × PUE × $/kWh × 730 h) per month.', controls: [
     { key: 'selfHosted.gpuOwnership', label: 'GPUs are', kind: 'ownership' },
     { key: 'selfHosted.gpuPurchaseUsd', label: 'Purchase price per GPU (USD)', kind: 'nullable', hint: 'empty = the GPU catalog price', placeholder: 'catalog price' },
     { key: 'selfHosted.gpuAmortizationMonths', label: 'Purchase amortized over (months)', kind: 'number' },
@@ -82,7 +82,7 @@ export function renderAssumptions(root: HTMLElement, a: Assumptions | null, erro
     fs.append(el('legend', s.title));
     if (s.note) fs.append(el('p', s.note, 'basis'));
     for (const c of s.controls) fs.append(field(c, a, errors[c.key]));
-    const reset = el('button', `Reset ${s.title.toLowerCase()} to defaults`, 'secondary');
+    const reset = el('button', s.resetLabel ?? `Reset ${s.title.toLowerCase()} to defaults`, 'secondary');
     reset.type = 'button';
     reset.dataset.action = 'reset-section';
     reset.dataset.section = s.id;

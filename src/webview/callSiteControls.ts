@@ -36,7 +36,7 @@ export function renderCallSiteControls(row: CallSiteRow | null, a: Assumptions, 
     return fs;
   }
   const where = el('p', undefined, 'basis');
-  where.append(`${row.file}:${row.line} — saved as llmCostLens.callSites["`, el('code', row.key), '"]');
+  where.append(`${row.file}:${row.line} — saved as `, el('code', `llmCostLens.callSites["${row.key}"]`));
   fs.append(where);
 
   const annotated = row.volumeSource === 'annotation';

@@ -187,14 +187,14 @@ describe('cost panel: call-site table, assumption controls, state', () => {
   it('Reset owned GPUs and Reset hybrid routing remove exactly their keys', async () => {
     const before = cliScan(session.workspace);
     await frame.locator('button[data-section="owned"]').click();
-    const settings = await settingsUntil(wb, (s) => OWNED_KEYS.every((k) => !(K(k) in s)));
+    const settings = await settingsUntil(wb, (s) => K('requestsPerDay') in s && OWNED_KEYS.every((k) => !(K(k) in s)));
     for (const k of OWNED_KEYS) assert.ok(!(K(k) in settings), `${K(k)} removed: ${JSON.stringify(settings)}`);
     assert.equal(settings[K('hybrid.selfHostedShare')], 0.5, 'the hybrid section untouched');
     const after = cliScan(session.workspace);
     assert.notEqual(expectedStatus(after), expectedStatus(before), 'renting again changes the self-hosted total');
     await wb.waitForStatusBarItem(expectedStatus(after), 20_000);
     await frame.locator('button[data-section="hybrid"]').click();
-    const cleared = await settingsUntil(wb, (s) => !(K('hybrid.selfHostedShare') in s));
+    const cleared = await settingsUntil(wb, (s) => K('requestsPerDay') in s && !(K('hybrid.selfHostedShare') in s));
     assert.ok(!(K('hybrid.selfHostedShare') in cleared), JSON.stringify(cleared));
     await tableMatches(wb, frame, cliScan(session.workspace));
     assert.equal(await frame.locator('table#callsites thead').innerText().then((t) => t.includes('Hybrid')), false, 'no hybrid column without a share');
@@ -214,6 +214,9 @@ describe('cost panel: call-site table, assumption controls, state', () => {
 
   it(`selected call site: requests/day writes llmCostLens.callSites["${DIGEST_KEY}"].requestsPerDay; status bar, table and lens follow`, async () => {
     const before = cliScan(session.workspace);
+    // Back to scan order (the sorting test left the table sorted by API cost, which these changes reorder).
+    await (await headerButton(wb, frame, 'Call site')).click();
+    await expectText(session, frame.locator('table#callsites thead th[aria-sort="ascending"]'), 'Call site', 'the table in scan order', 5_000);
     await selectCallSite(wb, frame, `${DEFAULT_VOLUME_FILE}:`);
     await setCallSiteField(frame, 'callsite-requestsPerDay', '4,000');
     const settings = await settingsUntil(wb, (s) => (s[K('callSites')] as Record<string, { requestsPerDay?: number }> | undefined)?.[DIGEST_KEY]?.requestsPerDay === 4000);
@@ -258,18 +261,21 @@ describe('cost panel: call-site table, assumption controls, state', () => {
   });
 
   it('selected call site: open model writes llmCostLens.openModelFor["claude-sonnet-4-6"]; status bar, table and lens follow', async () => {
+    // llama-3.1-8b: the Sonnet calls join classify.ts's deployment, so the workspace runs one deployment instead of two.
     const before = cliScan(session.workspace);
-    await frame.locator('#callsite-openModel').selectOption('qwen2.5-72b');
-    const settings = await settingsUntil(wb, (s) => (s[K('openModelFor')] as Record<string, string> | undefined)?.['claude-sonnet-4-6'] === 'qwen2.5-72b');
-    assert.deepEqual(settings[K('openModelFor')], { 'claude-sonnet-4-6': 'qwen2.5-72b' });
+    assert.equal(before.totals.deployments.length, 2);
+    await frame.locator('#callsite-openModel').selectOption('llama-3.1-8b');
+    const settings = await settingsUntil(wb, (s) => (s[K('openModelFor')] as Record<string, string> | undefined)?.['claude-sonnet-4-6'] === 'llama-3.1-8b');
+    assert.deepEqual(settings[K('openModelFor')], { 'claude-sonnet-4-6': 'llama-3.1-8b' });
     const after = cliScan(session.workspace);
-    assert.equal(callSiteIn(after, DEFAULT_VOLUME_FILE).openModel.model, 'qwen2.5-72b');
+    assert.equal(callSiteIn(after, DEFAULT_VOLUME_FILE).openModel.model, 'llama-3.1-8b');
+    assert.equal(after.totals.deployments.length, 1);
     assert.notEqual(expectedStatus(after), expectedStatus(before));
     await wb.waitForStatusBarItem(expectedStatus(after), 20_000);
     await tableMatches(wb, frame, after);
-    // Every call of that API model moves: summarize.py's lens prices qwen2.5-72b self-hosting too.
+    // Every call of that API model moves: summarize.py's lens prices llama-3.1-8b self-hosting too.
     const summarize = callSiteIn(after, 'app/summarize.py');
-    assert.equal(summarize.openModel.model, 'qwen2.5-72b');
+    assert.equal(summarize.openModel.model, 'llama-3.1-8b');
     await codeLensShows(wb, summarize.file, expectedLens(summarize));
     await wb.page.locator('.tabs-container .tab').filter({ hasText: PANEL_TITLE }).first().click();
     frame = await wb.waitForWebview(PANEL_TITLE, '#callsite-openModel', 20_000);
@@ -277,7 +283,7 @@ describe('cost panel: call-site table, assumption controls, state', () => {
 
   it('Reset this call site to defaults removes its callSites entry and the openModelFor entry of its API model', async () => {
     await frame.locator('button[data-action="reset-callsite"]').click();
-    const settings = await settingsUntil(wb, (s) => !(K('callSites') in s) && !(K('openModelFor') in s));
+    const settings = await settingsUntil(wb, (s) => K('requestsPerDay') in s && !(K('callSites') in s) && !(K('openModelFor') in s));
     assert.ok(!(K('callSites') in settings) && !(K('openModelFor') in settings), JSON.stringify(settings));
     assert.equal(settings[K('requestsPerDay')], 2500, 'other sections untouched');
     const after = cliScan(session.workspace);
@@ -314,6 +320,11 @@ describe('cost panel: call-site table, assumption controls, state', () => {
       await expectVisible(session, wb.page.locator(`.monaco-workbench.${cls}`), `the workbench in ${theme}`, 15_000);
       await wb.page.waitForTimeout(1_500); // the webview restyles from the theme's CSS variables
       await session.screenshot(`panel-${cls}`);
+      await frame.locator('fieldset[data-section="callsite"]').scrollIntoViewIfNeeded();
+      await session.screenshot(`panel-controls-${cls}`);
+      await frame.locator('fieldset[data-section="owned"]').scrollIntoViewIfNeeded();
+      await session.screenshot(`panel-owned-${cls}`);
+      await frame.locator('#callsites-section h2').scrollIntoViewIfNeeded();
     }
   });
 
