@@ -4,6 +4,7 @@
 // A notebook cell is analysed as part of its whole notebook (one analysis per notebook version), and gets the
 // call sites of its own code cell, with lines inside the cell.
 import * as vscode from 'vscode';
+import { preloadEncoder } from '../core/tokens';
 import { existsSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { analyzeDocument, readWorkspaceSettings, workspaceReader, type WorkspaceSettings } from '../core/scan/scan';
@@ -223,7 +224,11 @@ export class DocumentAnalyses implements vscode.Disposable {
     const root = folder ? folder.uri.fsPath : dirname(source.uri.fsPath);
     const rel = folder ? posix.relative(folder.uri.path, source.uri.path) : posix.basename(source.uri.path);
     const text = source.text();
-    return this.cache.start(source.key, source.version, settingsGeneration, () => analyzeDocument(rel, text, ws, readerFor(root)), {
+    return this.cache.start(source.key, source.version, settingsGeneration, async () => {
+      // Shares the index's background load of the common tokenizer instead of loading it again synchronously.
+      await preloadEncoder('o200k_base');
+      return analyzeDocument(rel, text, ws, readerFor(root));
+    }, {
       // One line per document's first analysis (cold loads of grammar and ranks show here), none while typing.
       first: (a, ms) => extensionLog().info(`analysed ${rel} (${a.callSites.length} call sites) in ${ms} ms`),
       failed: (e) => extensionLog().error(`analysis of ${rel} failed`, e),

@@ -9,6 +9,7 @@
 // - The index reflects the files as SAVED on disk, like the CLI: the panel and status bar show what `scan` shows
 //   and what CI would report. Unsaved edits show in the lenses and hovers of the open document (DocumentAnalyses).
 import * as vscode from 'vscode';
+import { preloadEncoder } from '../core/tokens';
 import { posix } from 'node:path';
 import { ScanCancelled, WorkspaceScanner, type ScanResult, type WorkspaceSettings } from '../core/scan/workspaceScanner';
 import { readerFor, readFolderScanSettings, type FolderSettings } from './analysis';
@@ -126,6 +127,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     void progressUi(vscode.ProgressLocation.Window);
     const notify = firstTime ? setTimeout(() => !over && void progressUi(vscode.ProgressLocation.Notification), NOTIFICATION_DELAY_MS) : undefined;
     try {
+      // o200k_base (OpenAI's current models, and the base of the Claude estimate) loads in slices first, so the
+      // scan's first token count does not block the extension host for the whole parse of its ~200k ranks.
+      await preloadEncoder('o200k_base', YIELD_EVERY_MS);
       await scanner.scan({
         yieldEveryMs: YIELD_EVERY_MS,
         isCancelled: () => cancelled || generation !== this.generation,

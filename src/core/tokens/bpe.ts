@@ -9,7 +9,7 @@
 //   ties), O(n log n).
 // Exactness is checked against the full js-tiktoken package (getEncoding) in test/unit/tokens*.test.ts.
 import type { TiktokenBPE } from 'js-tiktoken/lite';
-import { loadRanks } from './ranks';
+import { loadRanks, loadRanksAsync } from './ranks';
 import type { EncodingName } from './types';
 
 export interface Encoder {
@@ -27,6 +27,28 @@ export function getEncoder(name: EncodingName): Encoder {
     encoders.set(name, enc);
   }
   return enc;
+}
+
+const preloads = new Map<EncodingName, Promise<void>>();
+
+/**
+ * Loads `name`'s ranks without blocking the event loop for more than about `sliceMs` at a time (the file is read
+ * asynchronously, the parse runs in slices). Counting afterwards finds the encoder ready; a count that needs it
+ * before this finishes still loads it synchronously. Never rejects: a failure is left to the synchronous path,
+ * which reports it in the count's notes.
+ */
+export function preloadEncoder(name: EncodingName, sliceMs = 20): Promise<void> {
+  if (encoders.has(name)) return Promise.resolve();
+  let p = preloads.get(name);
+  if (!p) {
+    p = (async () => {
+      const bpe = await loadRanksAsync(name);
+      const ranks = await parseRanksSliced(bpe.bpe_ranks, sliceMs);
+      if (!encoders.has(name)) encoders.set(name, encoderFromRanks(name, bpe, ranks));
+    })().catch(() => undefined).finally(() => preloads.delete(name));
+    preloads.set(name, p);
+  }
+  return p;
 }
 
 /** Whether the ranks of `name` are already in memory (for the bench and for lazy-loading tests). */
@@ -48,43 +70,79 @@ for (const [i, c] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
  * decoded in place, straight to the latin1 key: a Buffer per token (200k of them for o200k) took twice as long.
  */
 export function parseRanks(bpeRanks: string): Map<string, number> {
-  const ranks = new Map<string, number>();
+  const cursor = rankCursor(bpeRanks);
+  parseSome(cursor, Infinity);
+  return cursor.ranks;
+}
+
+/** The same parse in slices of about `sliceMs`, with an event-loop turn between them (keeps an editor responsive). */
+export async function parseRanksSliced(bpeRanks: string, sliceMs: number): Promise<Map<string, number>> {
+  const cursor = rankCursor(bpeRanks);
+  while (!parseSome(cursor, performance.now() + sliceMs)) await new Promise<void>((r) => setImmediate(r));
+  return cursor.ranks;
+}
+
+/** Parse position: `lineEnd` is -1 at a line start, else `pos` is the next token of the line ending there. */
+interface RankCursor { text: string; pos: number; lineEnd: number; rank: number; ranks: Map<string, number> }
+
+const rankCursor = (text: string): RankCursor => ({ text, pos: 0, lineEnd: -1, rank: 0, ranks: new Map() });
+
+/** Parses until the text ends (true) or `deadline` (performance.now()) passes (false; call again to go on). */
+function parseSome(c: RankCursor, deadline: number): boolean {
+  const s = c.text;
+  const n = s.length;
   const bytes: number[] = [];
-  const n = bpeRanks.length;
-  for (let lineStart = 0; lineStart < n; ) {
-    let lineEnd = bpeRanks.indexOf('\n', lineStart);
-    if (lineEnd === -1) lineEnd = n;
-    const markerEnd = bpeRanks.indexOf(' ', lineStart);
-    if (markerEnd !== -1 && markerEnd < lineEnd) {
-      let rankEnd = bpeRanks.indexOf(' ', markerEnd + 1);
+  let tokens = 0;
+  for (;;) {
+    if (c.lineEnd === -1) {
+      if (c.pos >= n) return true;
+      let lineEnd = s.indexOf('\n', c.pos);
+      if (lineEnd === -1) lineEnd = n;
+      const markerEnd = s.indexOf(' ', c.pos);
+      if (markerEnd === -1 || markerEnd >= lineEnd) {
+        c.pos = lineEnd + 1;
+        continue;
+      }
+      let rankEnd = s.indexOf(' ', markerEnd + 1);
       if (rankEnd === -1 || rankEnd > lineEnd) rankEnd = lineEnd;
-      let rank = Number.parseInt(bpeRanks.slice(markerEnd + 1, rankEnd), 10);
-      for (let i = rankEnd + 1; i <= lineEnd; i++) {
-        bytes.length = 0;
-        let acc = 0;
-        let bits = 0;
-        for (; i < lineEnd; i++) {
-          const c = bpeRanks.charCodeAt(i);
-          if (c === 32) break;
-          const v = c < 128 ? BASE64[c] : -1;
-          if (v < 0) continue; // '=' padding
-          acc = ((acc << 6) | v) & 0xffffff;
-          bits += 6;
-          if (bits >= 8) {
-            bits -= 8;
-            bytes.push((acc >> bits) & 0xff);
-          }
+      c.rank = Number.parseInt(s.slice(markerEnd + 1, rankEnd), 10);
+      c.lineEnd = lineEnd;
+      c.pos = rankEnd + 1;
+    }
+    while (c.pos <= c.lineEnd) {
+      bytes.length = 0;
+      let acc = 0;
+      let bits = 0;
+      let i = c.pos;
+      for (; i < c.lineEnd; i++) {
+        const ch = s.charCodeAt(i);
+        if (ch === 32) break;
+        const v = ch < 128 ? BASE64[ch] : -1;
+        if (v < 0) continue; // '=' padding
+        acc = ((acc << 6) | v) & 0xffffff;
+        bits += 6;
+        if (bits >= 8) {
+          bits -= 8;
+          bytes.push((acc >> bits) & 0xff);
         }
-        if (bytes.length) ranks.set(String.fromCharCode(...bytes), rank++);
+      }
+      if (bytes.length) c.ranks.set(String.fromCharCode(...bytes), c.rank++);
+      c.pos = i + 1;
+      // A line can hold thousands of tokens, so the clock is checked per 1,024 tokens, not per line.
+      if ((++tokens & 1023) === 0 && performance.now() > deadline) {
+        if (c.pos > c.lineEnd) c.lineEnd = -1;
+        return false;
       }
     }
-    lineStart = lineEnd + 1;
+    c.lineEnd = -1;
   }
-  return ranks;
 }
 
 export function createEncoder(name: EncodingName, bpe: TiktokenBPE): Encoder {
-  const ranks = parseRanks(bpe.bpe_ranks);
+  return encoderFromRanks(name, bpe, parseRanks(bpe.bpe_ranks));
+}
+
+function encoderFromRanks(name: EncodingName, bpe: TiktokenBPE, ranks: Map<string, number>): Encoder {
   const pattern = new RegExp(bpe.pat_str, 'gu');
   // Pieces repeat a lot (words, indentation): a bounded memo of piece → token count.
   const pieceMemo = new Map<string, number>();

@@ -4,5 +4,5 @@ export type { ChatFraming, EncodingName, TokenBasis, TokenCount, TokenizerInfo }
 export { countChatTokens, countTokens, resetTokenizerFailures, sumCounts } from './count';
 export { normalizeModelName, tokenizerFor } from './models';
 export { setRanksDir } from './ranks';
-export { isEncoderLoaded, unloadEncoders } from './bpe';
+export { isEncoderLoaded, preloadEncoder, unloadEncoders } from './bpe';
 export { clearTokenCache, configureTokenCache, tokenCacheStats } from './cache';

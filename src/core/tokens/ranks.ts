@@ -2,6 +2,7 @@
 // base64 into dist/extension.js, parsed at every activation. The build copies them to dist/ranks/*.json;
 // they are read and parsed here on the first count that needs them, then kept.
 import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { TiktokenBPE } from 'js-tiktoken/lite';
@@ -38,4 +39,14 @@ export function loadRanks(name: EncodingName): TiktokenBPE {
   const req = createRequire(typeof __filename === 'string' ? __filename : join(process.cwd(), 'index.js'));
   const specifier = ['js-tiktoken', 'ranks', name].join('/');
   return req(specifier) as TiktokenBPE;
+}
+
+/** loadRanks with the file read asynchronously (the editor's background preload); the same sources, in order. */
+export async function loadRanksAsync(name: EncodingName): Promise<TiktokenBPE> {
+  const dirs = ranksDir !== null ? [ranksDir] : [moduleDir()].filter((d): d is string => d !== null).map((d) => join(d, 'ranks'));
+  for (const dir of dirs) {
+    const file = join(dir, `${name}.json`);
+    if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as TiktokenBPE;
+  }
+  return loadRanks(name);
 }
