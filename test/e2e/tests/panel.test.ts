@@ -130,6 +130,9 @@ describe('cost panel: call-site table, assumption controls, state', () => {
     await expectText(session, frame.locator('table#callsites thead th[aria-sort="ascending"]'), 'API $/mo', 'the API sort restored', 10_000);
     await expectText(session, frame.locator('table#callsites tbody tr.selected'), `${c.file}:${c.line}`, 'the selected row restored', 10_000);
     await expectText(session, frame.locator('#callsite-chart h3'), `${c.file}:${c.line}`, 'the chart restored', 10_000);
+    // Back to scan order for the tests below, which compare the table row by row with `scan` (sorted by file).
+    await (await headerButton(wb, frame, 'Call site')).click();
+    await expectText(session, frame.locator('table#callsites thead th[aria-sort="ascending"]'), 'Call site', 'the table in scan order', 5_000);
   });
 
   it('an invalid value shows an inline error naming the setting and writes nothing', async () => {
@@ -214,9 +217,7 @@ describe('cost panel: call-site table, assumption controls, state', () => {
 
   it(`selected call site: requests/day writes llmCostLens.callSites["${DIGEST_KEY}"].requestsPerDay; status bar, table and lens follow`, async () => {
     const before = cliScan(session.workspace);
-    // Back to scan order (the sorting test left the table sorted by API cost, which these changes reorder).
-    await (await headerButton(wb, frame, 'Call site')).click();
-    await expectText(session, frame.locator('table#callsites thead th[aria-sort="ascending"]'), 'Call site', 'the table in scan order', 5_000);
+    await expectText(session, frame.locator('table#callsites thead th[aria-sort="ascending"]'), 'Call site', 'the table still in scan order', 5_000);
     await selectCallSite(wb, frame, `${DEFAULT_VOLUME_FILE}:`);
     await setCallSiteField(frame, 'callsite-requestsPerDay', '4,000');
     const settings = await settingsUntil(wb, (s) => (s[K('callSites')] as Record<string, { requestsPerDay?: number }> | undefined)?.[DIGEST_KEY]?.requestsPerDay === 4000);
