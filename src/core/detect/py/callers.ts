@@ -14,6 +14,30 @@ function paramName(p: Node): string | null {
   return n?.type === 'identifier' ? n.text : null;
 }
 
+/**
+ * The file's calls by the name they call (`f(...)` and `x.f(...)` under `f`), built once per file: parameters are
+ * looked up for every injected-model candidate, and walking all calls each time (each node access crosses into
+ * wasm) made a 2,000-line file's analysis several times slower.
+ */
+const callIndex = new WeakMap<PyFile, Map<string, { call: Node; callee: Node }[]>>();
+
+function callsByName(f: PyFile): Map<string, { call: Node; callee: Node }[]> {
+  let index = callIndex.get(f);
+  if (!index) {
+    index = new Map();
+    for (const call of f.calls) {
+      const callee = call.childForFieldName('function');
+      const called = callee?.type === 'identifier' ? callee.text : callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : null;
+      if (!callee || !called) continue;
+      const list = index.get(called);
+      if (list) list.push({ call, callee });
+      else index.set(called, [{ call, callee }]);
+    }
+    callIndex.set(f, index);
+  }
+  return index;
+}
+
 /** What the calls of `p`'s function in this file pass for `p` (positionally or by keyword). */
 export function passedValues(f: PyFile, p: Node): Value[] {
   const fn = p.parent?.parent;
@@ -24,11 +48,7 @@ export function passedValues(f: PyFile, p: Node): Value[] {
   const index = params.findIndex((c) => c.id === p.id);
   const isMethod = params.length > 0 && ['self', 'cls'].includes(paramName(params[0]!) ?? '') && !!f.enclosingClass(fn);
   const out: Value[] = [];
-  for (const call of f.calls) {
-    const callee = call.childForFieldName('function');
-    // a cheap name test first: only calls that can name this function are evaluated
-    const called = callee?.type === 'identifier' ? callee.text : callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : null;
-    if (!callee || called !== name) continue;
+  for (const { call, callee } of callsByName(f).get(name) ?? []) {
     const v = f.eval(callee);
     if (v.t !== 'function' || v.node.id !== fn.id || v.owner !== f) continue;
     const a = args(f, call);
