@@ -15,12 +15,7 @@ import { extensionLog } from './log';
 import type { WorkspaceReader } from '../core/detect';
 import { NOTEBOOK_CELL_SCHEME, codeCellIndex, notebookCellOf, notebookJson, notebookVersion } from './notebookCells';
 
-export const LANGUAGES = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'] as const;
-export const DOCUMENT_SELECTOR: vscode.DocumentSelector = [
-  ...LANGUAGES.map((language) => ({ language, scheme: 'file' })),
-  // Python cells of .ipynb notebooks (core analyses Python notebooks only).
-  { language: 'python', scheme: NOTEBOOK_CELL_SCHEME },
-];
+export { LANGUAGES, DOCUMENT_SELECTOR } from './selectors';
 const DEBOUNCE_MS = 300;
 const SETTINGS_FILE = '.vscode/settings.json';
 

@@ -1,60 +1,66 @@
-// Activation is cheap: register commands, providers and the status bar; grammars, tokenizer ranks and the
-// workspace scan load on first use or in the background after activate() has returned.
+// Activation entry (dist/extension.js): only `vscode` and a few constants. It registers the commands, providers
+// and the panel serializer as thin proxies and loads the engine bundle (dist/services.js: settings, detection,
+// tokenizers, prices, the workspace index) on first need — the first provider request or command, or right after
+// activate() has returned, whichever comes first. Grammars and tokenizer ranks load later still, on first use.
 import * as vscode from 'vscode';
+import { join } from 'node:path';
 import { CommandId } from './commands';
-import { CostPanel, registerPanelSerializer } from './panel';
-import { createStatusBar, trackWorkspaceTotals } from './statusBar';
-import { DOCUMENT_SELECTOR, DocumentAnalyses, FolderSettings } from './analysis';
-import { CostCodeLensProvider } from './codeLens';
-import { CostHoverProvider } from './hover';
-import { setVolume } from './setVolume';
-import { exportReport } from './exportReport';
-import { loadDownloadedPrices, updatePricesCommand } from './updatePrices';
-import { PROMPT_SELECTOR, PromptFileLensProvider } from './promptLens';
-import { trackPlaceholderDecorations } from './placeholderDecorations';
+import { DOCUMENT_SELECTOR, PROMPT_SELECTOR } from './selectors';
 import { extensionLog } from './log';
-import { WorkspaceIndex } from './workspaceIndex';
+import type { Services, createServices } from './services';
 
 /** Test-only switch for the e2e harness to prove its tests can fail (see test/e2e). */
 const brokenFeature = process.env.LLM_COST_LENS_E2E_BREAK ?? '';
 
+let services: Services | undefined;
+
 export function activate(context: vscode.ExtensionContext): void {
   const started = Date.now();
-  const settings = new FolderSettings();
-  const analyses = new DocumentAnalyses(settings);
-  // One scan of the workspace for the status bar and the panel; it starts after activate() has returned.
-  const index = new WorkspaceIndex(context, settings);
+  const lensesChanged = new vscode.EventEmitter<void>();
+  const promptLensesChanged = new vscode.EventEmitter<void>();
+  const load = (): Services => {
+    if (services) return services;
+    const t0 = Date.now();
+    // A path esbuild cannot follow: services.js is its own bundle, required here and not inlined.
+    const mod = require(join(__dirname, 'services.js')) as { createServices: typeof createServices };
+    services = mod.createServices(context, { statusBar: brokenFeature !== 'statusbar' });
+    context.subscriptions.push(
+      services.codeLens.onDidChangeCodeLenses?.(() => lensesChanged.fire()) ?? new vscode.Disposable(() => {}),
+      services.promptLens.onDidChangeCodeLenses?.(() => promptLensesChanged.fire()) ?? new vscode.Disposable(() => {}),
+    );
+    extensionLog().info(`engine loaded in ${Date.now() - t0} ms`);
+    return services;
+  };
+
+  context.subscriptions.push(extensionLog(), lensesChanged, promptLensesChanged);
+  for (const id of [CommandId.OpenPanel, CommandId.SetVolume, CommandId.UpdatePrices, CommandId.ExportReport, CommandId.RescanWorkspace]) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: never[]) => load().commands[id](...args)));
+  }
   context.subscriptions.push(
-    settings,
-    analyses,
-    index,
-    vscode.commands.registerCommand(CommandId.OpenPanel, () => CostPanel.show(context, index)),
-    vscode.commands.registerCommand(CommandId.RescanWorkspace, () => index.start()),
     // Restores an open cost panel after a window reload (its state comes back through getState/setState).
-    registerPanelSerializer(context.extensionUri, index),
-    vscode.commands.registerCommand(CommandId.SetVolume, setVolume),
-    vscode.commands.registerCommand(CommandId.UpdatePrices, () => updatePricesCommand(context, settings)),
-    vscode.commands.registerCommand(CommandId.ExportReport, () => exportReport()),
-    vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new CostHoverProvider(analyses)),
+    vscode.window.registerWebviewPanelSerializer('llmCostLens.panel', { deserializeWebviewPanel: async (panel) => load().revivePanel(panel) }),
+    vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, { provideHover: (doc, pos, token) => load().hover.provideHover(doc, pos, token) }),
   );
   if (brokenFeature !== 'codelens') {
     context.subscriptions.push(
-      vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, new CostCodeLensProvider(analyses)),
-      vscode.languages.registerCodeLensProvider(PROMPT_SELECTOR, new PromptFileLensProvider(settings)),
+      vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, { onDidChangeCodeLenses: lensesChanged.event, provideCodeLenses: (doc, token) => load().codeLens.provideCodeLenses(doc, token) }),
+      vscode.languages.registerCodeLensProvider(PROMPT_SELECTOR, { onDidChangeCodeLenses: promptLensesChanged.event, provideCodeLenses: (doc, token) => load().promptLens.provideCodeLenses(doc, token) }),
     );
   }
-  context.subscriptions.push(trackPlaceholderDecorations(analyses));
-  if (brokenFeature !== 'statusbar') {
-    const item = createStatusBar();
-    context.subscriptions.push(item, trackWorkspaceTotals(item, index));
-  }
-  index.start();
-  loadDownloadedPrices(context, settings);
+  // The status bar, the workspace index and placeholder decorations start with the engine, after activation.
+  setTimeout(() => {
+    try {
+      load();
+    } catch (e) {
+      extensionLog().error('loading the engine failed', e);
+    }
+  }, 0);
   const done = Date.now();
   // The log stamps a line when it writes it, which can be later (the channel is set up asynchronously): the
   // end time is in the message so activation can be measured from the extension host's own log.
-  context.subscriptions.push(extensionLog());
   extensionLog().info(`LLM Cost Lens activated in ${done - started} ms (finished at ${new Date(done).toISOString()})`);
 }
 
-export function deactivate(): void {}
+export function deactivate(): void {
+  services = undefined;
+}

@@ -4,7 +4,9 @@
 // and an open notebook to the .ipynb text detection reads, so cells show what `scan` reports once it is saved.
 import * as vscode from 'vscode';
 
-export const NOTEBOOK_CELL_SCHEME = 'vscode-notebook-cell';
+import { NOTEBOOK_CELL_SCHEME } from './selectors';
+
+export { NOTEBOOK_CELL_SCHEME };
 
 /** The .ipynb notebook holding this cell document, and the cell. */
 export function notebookCellOf(doc: vscode.TextDocument): { notebook: vscode.NotebookDocument; cell: vscode.NotebookCell } | undefined {

@@ -197,15 +197,6 @@ function options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.
   };
 }
 
-/** Restores the panel after a window reload (the webview's own state comes back through getState). */
-export function registerPanelSerializer(extensionUri: vscode.Uri, index: WorkspaceIndex): vscode.Disposable {
-  return vscode.window.registerWebviewPanelSerializer('llmCostLens.panel', {
-    async deserializeWebviewPanel(panel: vscode.WebviewPanel) {
-      CostPanel.revive(panel, extensionUri, index);
-    },
-  });
-}
-
 function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const nonce = randomBytes(16).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));

@@ -8,7 +8,7 @@ import type { FolderSettings } from './analysis';
 import { CommandId } from './commands';
 import { promptLensTitle, promptLensTooltip } from './promptLensText';
 
-export const PROMPT_SELECTOR: vscode.DocumentSelector = [{ language: 'llm-prompt', scheme: 'file' }];
+export { PROMPT_SELECTOR } from './selectors';
 
 export class PromptFileLensProvider implements vscode.CodeLensProvider {
   // Keyed by the document object, so a closed document's entry goes with it.

@@ -1,0 +1,59 @@
+// The editor's engine side, bundled apart from the activation entry (dist/services.js): settings, per-document
+// analyses, the workspace index, providers, the panel and commands. `extension.ts` loads it on first need — the
+// first CodeLens/hover request or command, or right after activate() has returned — so activation itself only
+// registers thin proxies.
+import * as vscode from 'vscode';
+import { CommandId } from './commands';
+import { CostPanel } from './panel';
+import { createStatusBar, trackWorkspaceTotals } from './statusBar';
+import { DocumentAnalyses, FolderSettings } from './analysis';
+import { CostCodeLensProvider } from './codeLens';
+import { CostHoverProvider } from './hover';
+import { setVolume } from './setVolume';
+import { exportReport } from './exportReport';
+import { loadDownloadedPrices, updatePricesCommand } from './updatePrices';
+import { PromptFileLensProvider } from './promptLens';
+import { trackPlaceholderDecorations } from './placeholderDecorations';
+import { WorkspaceIndex } from './workspaceIndex';
+
+export interface Services {
+  codeLens: vscode.CodeLensProvider;
+  promptLens: vscode.CodeLensProvider;
+  hover: vscode.HoverProvider;
+  commands: Record<CommandId, (...args: never[]) => unknown>;
+  /** Window reload: the cost panel VS Code hands back. */
+  revivePanel(panel: vscode.WebviewPanel): void;
+}
+
+export interface ServiceOptions {
+  /** Test-only (LLM_COST_LENS_E2E_BREAK=statusbar): no status bar item. */
+  statusBar: boolean;
+}
+
+/** Builds everything once; what needs disposing goes to `context.subscriptions`. */
+export function createServices(context: vscode.ExtensionContext, options: ServiceOptions): Services {
+  const settings = new FolderSettings();
+  const analyses = new DocumentAnalyses(settings);
+  // One scan of the workspace for the status bar and the panel.
+  const index = new WorkspaceIndex(context, settings);
+  context.subscriptions.push(settings, analyses, index, trackPlaceholderDecorations(analyses));
+  if (options.statusBar) {
+    const item = createStatusBar();
+    context.subscriptions.push(item, trackWorkspaceTotals(item, index));
+  }
+  index.start();
+  loadDownloadedPrices(context, settings);
+  return {
+    codeLens: new CostCodeLensProvider(analyses),
+    promptLens: new PromptFileLensProvider(settings),
+    hover: new CostHoverProvider(analyses),
+    commands: {
+      [CommandId.OpenPanel]: () => CostPanel.show(context, index),
+      [CommandId.SetVolume]: setVolume,
+      [CommandId.UpdatePrices]: () => updatePricesCommand(context, settings),
+      [CommandId.ExportReport]: () => exportReport(),
+      [CommandId.RescanWorkspace]: () => index.start(),
+    },
+    revivePanel: (panel) => CostPanel.revive(panel, context.extensionUri, index),
+  };
+}
