@@ -21,7 +21,9 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
     return EXIT.invalidInput;
   }
   const result = await scanWorkspace(dir);
-  for (const w of result.settings.warnings) io.err(`warning: ${w}`);
+  // The readable table ends with these warnings itself; JSON and reports keep stdout machine-readable, so stderr.
+  const table = report === null && !flags.bool.json;
+  if (!table) for (const w of result.settings.warnings) io.err(`warning: ${w}`);
   if (report !== null) {
     const { source, asOf } = priceCatalogInfo();
     io.out(renderCostReport(buildCostReport(result, readWorkspaceSettings(result.root), { source, asOf }), report).replace(/\r?\n$/, ''));

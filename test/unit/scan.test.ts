@@ -189,3 +189,17 @@ test('re-scans reuse detection only while the file and the files it imports are 
   const third = await scanWorkspace(root);
   assert.deepEqual(third.callSites, second.callSites);
 });
+
+test('a malformed setting is reported once per output: in the table itself, on stderr for --json', async () => {
+  const root = workspace({ '.vscode/settings.json': '{ "llmCostLens.selfHosted.pue": 0.5 }', 'a.py': 'x = 1\n' });
+  const run = async (...extra: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(['scan', root, ...extra], { out: (s) => out.push(s), err: (s) => err.push(s) });
+    assert.equal(code, 0);
+    const count = (s: string) => s.split('\n').filter((l) => l.includes('llmCostLens.selfHosted.pue')).length;
+    return { out: count(out.join('\n')), err: count(err.join('\n')) };
+  };
+  assert.deepEqual(await run(), { out: 1, err: 0 });
+  assert.deepEqual(await run('--json'), { out: 0, err: 1 });
+});
