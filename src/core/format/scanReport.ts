@@ -29,8 +29,8 @@ export function renderScan(r: ScanResult): string {
       vol,
       cost?.api ? formatUsd(cost.api.monthlyUsd) : 'unpriced',
       cost?.selfHosted ? `${formatUsd(cost.selfHosted.monthlyUsd)} (${c.openModel.model})` : '—',
-      // 'never' only where both sides are priced: an unpriced call or one without an open counterpart has no break-even.
-      !cost?.api || !cost.selfHosted ? '—' : cost.breakEven.withOpsRequestsPerDay != null ? `${formatCount(cost.breakEven.withOpsRequestsPerDay)}/day` : 'never',
+      // 'none ≤100×' (the lens's 'no break-even ≤ 100× volume': the search stops there) only where both sides are priced: an unpriced call or one without an open counterpart has no break-even.
+      !cost?.api || !cost.selfHosted ? '—' : cost.breakEven.withOpsRequestsPerDay != null ? `${formatCount(cost.breakEven.withOpsRequestsPerDay)}/day` : 'none ≤100×',
       cost?.verdict ?? '—',
     ]);
   }
