@@ -8,7 +8,7 @@ import { EXIT, type Io, UsageError, parseFlags } from './args';
 export async function estimateCommand(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(argv, { scenario: 'multi', json: 'bool' });
   const files = flags.multi.scenario ?? [];
-  if (files.length === 0) throw new UsageError('estimate: --scenario FILE is required');
+  if (files.length === 0) throw new UsageError('--scenario FILE is required');
   const outputs: unknown[] = [];
   let failed = false;
   for (const file of files) {

@@ -10,7 +10,7 @@ const REPORT_NAMES: Record<string, ReportFormat> = { md: 'markdown', markdown: '
 
 export async function scanCommand(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(argv, { json: 'bool', report: 'string' });
-  if (flags.positionals.length > 1) throw new UsageError('scan takes one DIR');
+  if (flags.positionals.length > 1) throw new UsageError(`takes one DIR (got ${flags.positionals.length})`);
   const reportName = flags.string.report;
   const report = reportName === undefined ? null : REPORT_NAMES[reportName.toLowerCase()];
   if (report === undefined) throw new UsageError(`--report: expected md, csv or json (got ${JSON.stringify(reportName)})`);
@@ -21,7 +21,9 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
     return EXIT.invalidInput;
   }
   const result = await scanWorkspace(dir);
-  for (const w of result.settings.warnings) io.err(`warning: ${w}`);
+  // The readable table ends with these warnings itself; JSON and reports keep stdout machine-readable, so stderr.
+  const table = report === null && !flags.bool.json;
+  if (!table) for (const w of result.settings.warnings) io.err(`warning: ${w}`);
   if (report !== null) {
     const { source, asOf } = priceCatalogInfo();
     io.out(renderCostReport(buildCostReport(result, readWorkspaceSettings(result.root), { source, asOf }), report).replace(/\r?\n$/, ''));

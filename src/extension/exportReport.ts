@@ -1,9 +1,10 @@
 // "Export Cost Report…": asks the format and a file (default: the workspace folder), scans the folder exactly as
 // `llm-cost-lens scan` does and writes the report `scan --report` prints: call sites, totals, every assumption.
 import * as vscode from 'vscode';
-import { scanWorkspace, readWorkspaceSettings } from '../core/scan/scan';
+import { WorkspaceScanner } from '../core/scan/scan';
 import { buildCostReport, renderCostReport, REPORT_EXTENSIONS, type ReportFormat } from '../core/format/costReport';
 import { priceCatalogInfo } from '../core/catalog/prices';
+import { readerFor, readFolderScanSettings } from './analysis';
 
 const FORMATS: (vscode.QuickPickItem & { format: ReportFormat })[] = [
   { label: 'Markdown', description: '.md', detail: 'Tables for a pull request, wiki or issue', format: 'markdown' },
@@ -31,10 +32,19 @@ export async function exportReport(format?: ReportFormat): Promise<ExportOutcome
     filters: FILTERS[chosen],
   });
   if (!target) return { file: null, error: null };
+  let text: string;
   try {
-    const scan = await scanWorkspace(folder.uri.fsPath);
+    // Read as the workspace index reads the folder (restricted mode: nothing that resolves outside it), in slices.
+    const scanner = new WorkspaceScanner(folder.uri.fsPath, { reader: readerFor, settings: readFolderScanSettings });
+    await scanner.scan({ yieldEveryMs: 20 });
     const { source, asOf } = priceCatalogInfo();
-    const text = renderCostReport(buildCostReport(scan, readWorkspaceSettings(folder.uri.fsPath), { source, asOf }), chosen);
+    text = renderCostReport(buildCostReport(scanner.result(), scanner.settings, { source, asOf }), chosen);
+  } catch (e) {
+    const error = `Export Cost Report: the scan failed (${e instanceof Error ? e.message : String(e)})`;
+    void vscode.window.showErrorMessage(`LLM Cost Lens: ${error}`);
+    return { file: null, error };
+  }
+  try {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   } catch (e) {
     const error = `Export Cost Report: could not write ${target.fsPath} (${e instanceof Error ? e.message : String(e)})`;

@@ -11,6 +11,7 @@ import { chartFor, WORKSPACE_TARGET, workspaceView, validateCallSiteField, valid
 import { resetSettings, writeCallSiteFields, writeOpenModelFor, writeSetting } from './settingsWriter';
 import { exportReport } from './exportReport';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { extensionLog } from './log';
 
 const RESCAN_DEBOUNCE_MS = 100;
 
@@ -22,6 +23,7 @@ export class CostPanel {
   private refreshing: Promise<void> | null = null;
   private again = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
 
   static show(context: vscode.ExtensionContext, index: WorkspaceIndex): void {
     if (CostPanel.current) {
@@ -42,7 +44,7 @@ export class CostPanel {
   private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly index: WorkspaceIndex) {
     panel.webview.html = html(panel.webview, extensionUri);
     panel.onDidDispose(() => this.dispose(), null, this.disposables);
-    panel.webview.onDidReceiveMessage((raw: unknown) => void this.onMessage(raw), null, this.disposables);
+    panel.webview.onDidReceiveMessage((raw: unknown) => void this.onMessage(raw).catch((e: unknown) => extensionLog().error('cost panel: handling a webview message failed', e)), null, this.disposables);
     // The index watches files and settings; the panel only re-renders what it publishes.
     this.disposables.push(index.onDidChange(() => this.schedule()));
   }
@@ -57,7 +59,11 @@ export class CostPanel {
     const folder = vscode.workspace.workspaceFolders?.[0];
     switch (msg.type) {
       case 'ready':
-        await this.post({ type: 'scenarios', rows: await loadScenarioRows() });
+        // A scenario file that cannot be read (deleted meanwhile) must not keep the table at "Loading…".
+        await loadScenarioRows().then(
+          (rows) => this.post({ type: 'scenarios', rows }),
+          (e: unknown) => extensionLog().error('cost panel: reading the scenario files failed', e),
+        );
         await this.refresh();
         break;
       case 'selectChart':
@@ -127,7 +133,7 @@ export class CostPanel {
 
   private schedule(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), RESCAN_DEBOUNCE_MS);
+    this.timer = setTimeout(() => void this.refresh().catch((e: unknown) => extensionLog().error('cost panel: refresh failed', e)), RESCAN_DEBOUNCE_MS);
   }
 
   /** Re-reads the index (one at a time; a request meanwhile runs one more afterwards) and posts table and chart. */
@@ -171,10 +177,13 @@ export class CostPanel {
   }
 
   private post(msg: HostToWebview): Thenable<boolean> {
+    // A refresh still waiting for the index when the panel was closed must not throw "Webview is disposed".
+    if (this.disposed) return Promise.resolve(false);
     return this.panel.webview.postMessage(msg);
   }
 
   private dispose(): void {
+    this.disposed = true;
     if (CostPanel.current?.panel === this.panel) CostPanel.current = undefined;
     clearTimeout(this.timer);
     for (const d of this.disposables.splice(0)) d.dispose();

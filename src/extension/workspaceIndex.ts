@@ -13,6 +13,7 @@ import { preloadEncoder } from '../core/tokens';
 import { posix } from 'node:path';
 import { ScanCancelled, WorkspaceScanner, type ScanResult, type WorkspaceSettings } from '../core/scan/workspaceScanner';
 import { readerFor, readFolderScanSettings, type FolderSettings } from './analysis';
+import { extensionLog } from './log';
 
 export type IndexState =
   | { kind: 'no-folder'; reason: string | null }
@@ -140,16 +141,18 @@ export class WorkspaceIndex implements vscode.Disposable {
       });
       if (generation !== this.generation) return;
       const result = scanner.result();
-      console.log(`LLM Cost Lens: workspace index: ${total} files analysed (${result.callSites.length} call sites) in ${Date.now() - started} ms`);
+      const line = `workspace index: ${total} files analysed (${result.callSites.length} call sites) in ${Date.now() - started} ms`;
+      extensionLog().info(line);
+      console.log(`LLM Cost Lens: ${line}`); // the e2e tests read it from the browser console
       void this.context.workspaceState.update(INDEXED_ONCE_KEY, true);
       this.setState({ kind: 'ready', result, settings: scanner.settings });
     } catch (e) {
       if (generation !== this.generation) return;
       if (e instanceof ScanCancelled) {
-        console.log(`LLM Cost Lens: workspace index cancelled after ${done} of ${total} files`);
+        extensionLog().info(`workspace index cancelled after ${done} of ${total} files`);
         this.setState({ kind: 'cancelled' });
       } else {
-        console.error('LLM Cost Lens: workspace scan failed', e);
+        extensionLog().error('workspace scan failed', e);
         this.setState({ kind: 'failed', error: e instanceof Error ? e.message : String(e) });
       }
     } finally {
@@ -192,17 +195,20 @@ export class WorkspaceIndex implements vscode.Disposable {
     const paths = [...this.pending].filter((p) => scanner.isRelevant(p));
     this.pending.clear();
     if (paths.length === 0) return;
-    const before = scanner.result();
+    // Compared with what the views were sent, not with scanner.result() now: that would already be a new result
+    // after a price catalog switch (Update Prices), and the views would keep the old prices.
+    const before = this.stateValue.kind === 'ready' ? this.stateValue.result : null;
     const started = Date.now();
     try {
       const u = await scanner.update(paths, { yieldEveryMs: YIELD_EVERY_MS });
       if (generation !== this.generation) return;
       const result = scanner.result();
       if (result === before) return;
-      console.log(`LLM Cost Lens: workspace index updated (${paths.length} changed path${paths.length === 1 ? '' : 's'}, ${u.analysed} file${u.analysed === 1 ? '' : 's'} detected again${u.walked ? ', walked again' : ''}) in ${Date.now() - started} ms`);
+      extensionLog().info(`workspace index updated (${paths.length} changed path${paths.length === 1 ? '' : 's'}, ${u.analysed} file${u.analysed === 1 ? '' : 's'} detected again${u.walked ? ', walked again' : ''}) in ${Date.now() - started} ms`);
       this.setState({ kind: 'ready', result, settings: scanner.settings });
     } catch (e) {
-      console.error('LLM Cost Lens: workspace index update failed', e);
+      if (generation !== this.generation) return;
+      extensionLog().error('workspace index update failed', e);
       this.setState({ kind: 'failed', error: e instanceof Error ? e.message : String(e) });
     }
   }

@@ -166,3 +166,11 @@ test('scan --report: md/csv/json accepted, anything else or with --json is a usa
   assert.match(bad.err, /--report: expected md, csv or json/);
   assert.equal((await cli(['scan', 'examples', '--report', 'json', '--json'])).code, 2);
 });
+
+test('Markdown report: the token basis is not marked ≈ twice, and a prompt file\'s volume says front matter as the scan table does', async () => {
+  const md = await cli(['scan', 'examples', '--report', 'md']);
+  assert.equal(md.code, 0, md.err);
+  assert.doesNotMatch(md.out, /\(≈ /);
+  assert.match(md.out, /\| prompts\/triage\.prompty:\d+ \|[^\n]*\| 20,000\/day \(front matter\) \|/);
+  assert.match(md.out, /≈137 \(135–141, claude ≈ o200k_base/);
+});

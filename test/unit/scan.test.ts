@@ -189,3 +189,36 @@ test('re-scans reuse detection only while the file and the files it imports are 
   const third = await scanWorkspace(root);
   assert.deepEqual(third.callSites, second.callSites);
 });
+
+test('a malformed setting is reported once per output: in the table itself, on stderr for --json', async () => {
+  const root = workspace({ '.vscode/settings.json': '{ "llmCostLens.selfHosted.pue": 0.5 }', 'a.py': 'x = 1\n' });
+  const run = async (...extra: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(['scan', root, ...extra], { out: (s) => out.push(s), err: (s) => err.push(s) });
+    assert.equal(code, 0);
+    const count = (s: string) => s.split('\n').filter((l) => l.includes('llmCostLens.selfHosted.pue')).length;
+    return { out: count(out.join('\n')), err: count(err.join('\n')) };
+  };
+  assert.deepEqual(await run(), { out: 1, err: 0 });
+  assert.deepEqual(await run('--json'), { out: 0, err: 1 });
+});
+
+test('no break-even note or "never" where one side is missing (unpriced model, no open counterpart, shared deployments)', async () => {
+  const unpriced = buildCallSite(call({ model: 'gpt-9-ultra' }), readSettings({}));
+  assert.deepEqual(unpriced.cost!.notes.filter((n) => /break/.test(n)), [], unpriced.cost!.notes.join(' | '));
+  const settings = readSettings({});
+  const t = computeTotals([buildCallSite(call(), settings)], settings.settings);
+  assert.deepEqual(t.deployments[0]!.notes.filter((n) => /break/.test(n)), []);
+  const root = workspace({
+    'a.py': 'import voyageai\nvo = voyageai.Client()\ndef f(t):\n    return vo.embed([t], model="voyage-3")\n',
+    '.vscode/settings.json': '{ "llmCostLens.callSites": { "b.py#g": { "requestsPerDay": 7 } } }',
+    'b.py': 'from openai import OpenAI\nclient = OpenAI()\ndef g(q):\n    # llm-cost: 500/day\n    return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])\n',
+  });
+  const out: string[] = [];
+  assert.equal(await main(['scan', root], { out: (s) => out.push(s), err: () => {} }), 0);
+  const text = out.join('\n');
+  const embedRow = text.split('\n').find((l) => l.includes('embed'))!;
+  assert.ok(embedRow && / — +api$/.test(embedRow), embedRow);
+  assert.match(text, /note: b\.py:5: llmCostLens\.callSites\["b\.py#g"\]\.requestsPerDay \(7\) is hidden by the llm-cost annotation/);
+});

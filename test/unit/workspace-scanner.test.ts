@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { clearDetectionCache, scanWorkspace, type ScanResult } from '../../src/core/scan/scan';
 import { ScanCancelled, WorkspaceScanner } from '../../src/core/scan/workspaceScanner';
+import { catalogFromData, setActivePriceCatalog, SNAPSHOT } from '../../src/core/catalog/prices';
 
 const CALL_PY = (model: string) =>
   `from openai import OpenAI\nclient = OpenAI()\ndef ask(q):\n    return client.chat.completions.create(model="${model}", messages=[{"role": "user", "content": q}])\n`;
@@ -191,4 +192,26 @@ test('reading unchanged settings again keeps the result (views are not re-render
   await scanner.update(['.vscode/settings.json']);
   assert.notEqual(scanner.result(), r);
   assert.equal(scanner.result().callSites[0]!.volume.requestsPerDay, 20);
+});
+
+test('a price catalog switched after the scan (Update Prices, downloaded prices loaded at start-up) re-costs the result', async () => {
+  const root = workspace({ 'app/a.py': CALL_PY('gpt-4o-mini') });
+  const scanner = new WorkspaceScanner(root);
+  await scanner.scan();
+  const before = scanner.result();
+  const cheaper = structuredClone(SNAPSHOT);
+  const mini = cheaper.providers.find((p) => p.id === 'openai')!.models.find((m) => m.id === 'gpt-4o-mini')!;
+  mini.prices = { input_mtok: 0.015, output_mtok: 0.06 };
+  try {
+    setActivePriceCatalog(catalogFromData({ ...cheaper, version: null, asOf: '2026-10-05' }, { origin: 'downloaded', file: null, note: null }));
+    const after = scanner.result();
+    assert.notEqual(after, before, 'a new result for the new prices');
+    assert.ok(Math.abs(after.callSites[0]!.cost!.api!.monthlyUsd - before.callSites[0]!.cost!.api!.monthlyUsd / 10) < 1e-9);
+    assert.equal(after.callSites[0]!.cost!.api!.price.asOf, '2026-10-05');
+    assert.ok(Math.abs(after.totals.apiMonthlyUsd - after.callSites[0]!.cost!.api!.monthlyUsd) < 1e-12);
+    assert.equal(scanner.result(), after, 'and kept while the catalog stays');
+  } finally {
+    setActivePriceCatalog(null);
+  }
+  assert.deepEqual(JSON.parse(JSON.stringify(scanner.result())), JSON.parse(JSON.stringify(before)));
 });

@@ -143,8 +143,9 @@ function renderMarkdown(r: CostReport): string {
       ['Call site', 'Function key', 'SDK', 'Model (source)', 'Input tokens (basis)', 'Output tokens (basis)', 'Volume (source)', 'API $/mo', 'Self-hosted $/mo', ...(r.callSites.some((c) => c.hybridMonthlyUsd !== null) ? ['Hybrid $/mo'] : []), 'Verdict', 'Price source (as of)'],
       r.callSites.map((c) => [
         site(c), c.key, c.sdk, `${c.model ?? '(unresolved)'} (${c.modelSource})`,
-        `${c.inputBasis.startsWith('exact') ? '' : '≈'}${formatCount(c.inputTokens)} (${c.inputBasis})`, `${formatCount(c.outputTokens)} (${c.outputBasis})`,
-        `${formatCount(c.requestsPerDay)}/day${c.callsPerRequest !== 1 ? ` ×${formatCount(c.callsPerRequest)} calls` : ''} (${c.volumeSource})`,
+        `${c.inputBasis.startsWith('exact') ? '' : '≈'}${formatCount(c.inputTokens)} (${mdBasis(c.inputBasis)})`, `${formatCount(c.outputTokens)} (${c.outputBasis})`,
+        // As the scan table says it: a prompt file's volume annotation is its front matter's requestsPerDay.
+        `${formatCount(c.requestsPerDay)}/day${c.callsPerRequest !== 1 ? ` ×${formatCount(c.callsPerRequest)} calls` : ''} (${c.sdk === 'prompt-file' && c.volumeSource === 'annotation' ? 'front matter' : c.volumeSource})`,
         c.apiMonthlyUsd === null ? 'unpriced' : formatUsd(c.apiMonthlyUsd),
         c.selfHostedMonthlyUsd === null ? '—' : `${formatUsd(c.selfHostedMonthlyUsd)}${c.openModel ? ` (${c.openModel})` : ''}`,
         ...(r.callSites.some((x) => x.hybridMonthlyUsd !== null) ? [usd(c.hybridMonthlyUsd)] : []),
@@ -169,4 +170,12 @@ function renderMarkdown(r: CostReport): string {
   ];
   if (r.warnings.length) out.push('', '## Warnings', '', ...r.warnings.map((w) => `- ${w.replace(/\r?\n/g, ' ')}`));
   return out.join('\n') + '\n';
+}
+
+/** The basis after a number already marked ≈: "≈ (X)" → "X", "≈ 135–141 (X)" → "135–141, X" (no "≈237 (≈ (…))"). */
+function mdBasis(basis: string): string {
+  const band = /^≈ ([\d,]+–[\d,]+) \((.*)\)$/.exec(basis);
+  if (band) return `${band[1]}, ${band[2]}`;
+  const plain = /^≈ \((.*)\)$/.exec(basis);
+  return plain ? plain[1]! : basis;
 }

@@ -29,7 +29,8 @@ export function renderScan(r: ScanResult): string {
       vol,
       cost?.api ? formatUsd(cost.api.monthlyUsd) : 'unpriced',
       cost?.selfHosted ? `${formatUsd(cost.selfHosted.monthlyUsd)} (${c.openModel.model})` : '—',
-      cost?.breakEven.withOpsRequestsPerDay != null ? `${formatCount(cost.breakEven.withOpsRequestsPerDay)}/day` : 'never',
+      // 'none ≤100×' (the lens's 'no break-even ≤ 100× volume': the search stops there) only where both sides are priced: an unpriced call or one without an open counterpart has no break-even.
+      !cost?.api || !cost.selfHosted ? '—' : cost.breakEven.withOpsRequestsPerDay != null ? `${formatCount(cost.breakEven.withOpsRequestsPerDay)}/day` : 'none ≤100×',
       cost?.verdict ?? '—',
     ]);
   }
@@ -45,6 +46,8 @@ export function renderScan(r: ScanResult): string {
   if (r.settings.warnings.length) out.push('', ...r.settings.warnings.map((w) => `warning: ${w}`));
   const problems = r.callSites.flatMap((c) => c.problems.map((p) => `${c.file}:${c.line}: ${p}`));
   if (problems.length) out.push('', ...problems.map((p) => `warning: ${p}`));
+  const hidden = r.callSites.filter((c) => c.volume.hidden).map((c) => `${c.file}:${c.line}: ${c.volume.hidden}`);
+  if (hidden.length) out.push('', ...hidden.map((h) => `note: ${h}`));
   if (r.skipped.length) out.push('', `Skipped ${r.skipped.length}: ${r.skipped.slice(0, 8).map((s) => `${s.file} (${s.reason})`).join(', ')}${r.skipped.length > 8 ? ', …' : ''}`);
   return out.join('\n');
 }

@@ -9,6 +9,9 @@ import { openCounterpartFor } from '../catalog/counterparts';
 import type { Settings, SettingKey } from '../settings';
 import { parseAnnotation, type Annotation } from './annotation';
 
+/** The engine's notes about break-even (estimate.ts), meaningless where one side of the comparison is missing. */
+export const BREAK_EVEN_NOTE = /^self-hosting (never breaks even|does not break even)/;
+
 export const BUILT_IN_OUTPUT: Record<CallKind, number> = { chat: 300, responses: 300, completion: 200, embedding: 0, image: 0, speech: 0, transcription: 0 };
 
 export interface PartReport { role: string; source: string; tokens: number; placeholders: { name: string; tokens: number }[] }
@@ -180,7 +183,9 @@ function costFor(r: CallSiteReport, settings: Settings, problems: string[]): Cal
     return null;
   }
   const res = out.result;
-  const notes = [...res.notes];
+  const comparable = priced && r.openModel.model !== null;
+  // Without an API price (run at $0) or an open counterpart the engine's break-even notes compare with nothing.
+  const notes = comparable ? [...res.notes] : res.notes.filter((n) => !BREAK_EVEN_NOTE.test(n));
   const nameIt = r.language === 'prompt' ? 'name it in the front matter (`model:`, or `model.configuration.name` in Prompty) or in llmCostLens.callSites' : 'add `model=…` to an llm-cost annotation or llmCostLens.callSites';
   if (!priced) notes.push(r.model === null ? `model unresolved: ${nameIt} to price this call` : `model "${r.model}" is not in the price catalog: unpriced (add it to llmCostLens.prices)`);
   if (r.openModel.model === null) notes.push(`no self-hosted counterpart: ${r.openModel.reason}`);
@@ -193,7 +198,6 @@ function costFor(r: CallSiteReport, settings: Settings, problems: string[]): Cal
   const assumptions = share !== null ? { ...res.assumptions, 'hybrid.selfHostedShare': share } : res.assumptions;
   const selfHosted = r.openModel.model === null ? null : res.selfHosted;
   const api = priced ? { ...res.api, price: { ...res.api.price, source: override ? res.api.price.source.replace(/^scenario/, 'override (llmCostLens.prices)') : res.api.price.source } } : null;
-  const comparable = priced && selfHosted !== null;
   return {
     ...res,
     assumptions,

@@ -4,7 +4,7 @@
 import { getActivePriceCatalog } from '../catalog/prices';
 import { estimate } from '../economics/estimate';
 import type { Settings } from '../settings';
-import { callScenario, type CallSiteReport } from './callSite';
+import { BREAK_EVEN_NOTE, callScenario, type CallSiteReport } from './callSite';
 
 export interface Deployment {
   openModel: string;
@@ -127,6 +127,7 @@ function deployment(openModel: string, members: Priced[], settings: Settings): D
     opsMonthlyUsd: s.opsMonthlyUsd,
     setupMonthlyUsd: s.setupMonthlyUsd,
     apiMonthlyUsd: members.reduce((t, c) => t + c.cost.api.monthlyUsd, 0),
-    notes: out.result.notes,
+    // The deployment's scenario prices the API at $0 (the members' API cost is summed above): no break-even to note.
+    notes: out.result.notes.filter((n) => !BREAK_EVEN_NOTE.test(n)),
   };
 }

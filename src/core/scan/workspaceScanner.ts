@@ -11,6 +11,7 @@ import { buildCallSite, type CallSiteReport } from './callSite';
 import { computeTotals, type Totals } from './totals';
 import { MAX_FILE_BYTES, walkWorkspace, type WalkResult } from './walk';
 import { analyzeFile } from './detectCache';
+import { getActivePriceCatalog } from '../catalog/prices';
 
 export interface ScanResult {
   root: string;
@@ -88,9 +89,10 @@ interface FileEntry {
   skip: string | null;
   calls: DetectedCall[];
   deps: string[];
-  /** `calls` costed with `costedWith` (re-costed when the settings object changes) */
+  /** `calls` costed with `costedWith` and `costedCatalog` (re-costed when the settings object or the prices change) */
   sites: CallSiteReport[];
   costedWith: WorkspaceSettings | null;
+  costedCatalog: object | null;
 }
 
 export interface UpdateSummary {
@@ -110,6 +112,8 @@ export class WorkspaceScanner {
   private readonly entries = new Map<string, FileEntry>();
   private scanned = false;
   private cached: ScanResult | null = null;
+  /** The price catalog `cached` was costed with: Update Prices (or downloaded prices loaded after start-up) re-costs. */
+  private cachedCatalog: object | null = null;
 
   constructor(dir: string, private readonly options: ScannerOptions = {}) {
     this.root = resolve(dir);
@@ -173,7 +177,8 @@ export class WorkspaceScanner {
 
   /** The scan as `llm-cost-lens scan` reports it for the same tree and settings. */
   result(): ScanResult {
-    if (this.cached) return this.cached;
+    const catalog = getActivePriceCatalog();
+    if (this.cached && this.cachedCatalog === catalog) return this.cached;
     const skipped = [...this.walkSkipped];
     const callSites: CallSiteReport[] = [];
     // Workspace-wide decisions: a LangChain constructor invoked from another file, and a prompt file that code
@@ -182,7 +187,7 @@ export class WorkspaceScanner {
     for (const file of this.files) {
       const e = this.entries.get(file)!;
       if (e.skip) skipped.push({ file, reason: e.skip });
-      if (e.costedWith !== this.ws) this.cost(e);
+      if (e.costedWith !== this.ws || e.costedCatalog !== catalog) this.cost(e);
       e.calls.forEach((d, i) => {
         if (kept.has(d)) callSites.push(e.sites[i]!);
       });
@@ -191,6 +196,7 @@ export class WorkspaceScanner {
     skipped.sort((a, b) => a.file.localeCompare(b.file));
     const ws = this.ws;
     this.cached = { root: this.root, callSites, totals: computeTotals(callSites, ws.settings), skipped, settings: { file: ws.file, warnings: ws.warnings } };
+    this.cachedCatalog = catalog;
     return this.cached;
   }
 
@@ -250,7 +256,7 @@ export class WorkspaceScanner {
 
   private async analyse(file: string, stat: { size: number; mtimeMs: number }, reader: WorkspaceReader, changed: boolean): Promise<void> {
     const a = await analyzeFile(this.root, file, stat, reader, changed);
-    const e: FileEntry = { ...stat, ...a, sites: [], costedWith: null };
+    const e: FileEntry = { ...stat, ...a, sites: [], costedWith: null, costedCatalog: null };
     // Costed here rather than in result(): tokenizer work is spread over the scan's time slices.
     this.cost(e);
     this.entries.set(file, e);
@@ -259,6 +265,7 @@ export class WorkspaceScanner {
   private cost(e: FileEntry): void {
     e.sites = e.calls.map((d) => buildCallSite(d, this.ws));
     e.costedWith = this.ws;
+    e.costedCatalog = getActivePriceCatalog();
   }
 
   private reader(): WorkspaceReader {
