@@ -10,7 +10,7 @@ import { dirname, join, posix } from 'node:path';
 import { analyzeDocument, readWorkspaceSettings, workspaceReader, type WorkspaceSettings } from '../core/scan/scan';
 import { confinedReader, resolvesInside } from '../core/scan/confinedReader';
 import { readSettings, type SettingsRead } from '../core/settings';
-import { AnalysisCache, type Analysis } from './analysisCache';
+import { AnalysisCache, type Analysis, type SourceVersion } from './analysisCache';
 import { extensionLog } from './log';
 import type { WorkspaceReader } from '../core/detect';
 import { NOTEBOOK_CELL_SCHEME, codeCellIndex, notebookCellOf, notebookJson, notebookVersion } from './notebookCells';
@@ -120,7 +120,7 @@ export function readerFor(root: string): WorkspaceReader {
 /** What is analysed: a text document, or a whole notebook for its cells. */
 interface Source {
   key: string;
-  version: string;
+  version: SourceVersion;
   /** the file on disk (the notebook for a cell): folder, relative path */
   uri: vscode.Uri;
   text(): string;
@@ -128,7 +128,7 @@ interface Source {
 }
 
 function documentSource(doc: vscode.TextDocument): Source {
-  return { key: doc.uri.toString(), version: String(doc.version), uri: doc.uri, text: () => doc.getText(), isClosed: () => doc.isClosed };
+  return { key: doc.uri.toString(), version: doc.version, uri: doc.uri, text: () => doc.getText(), isClosed: () => doc.isClosed };
 }
 
 function notebookSource(notebook: vscode.NotebookDocument): Source {
