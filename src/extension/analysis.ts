@@ -183,7 +183,10 @@ export class DocumentAnalyses implements vscode.Disposable {
     const current = this.cache.current(source.key, source.version, this.settings.generation);
     if (current) return current;
     const settled = this.cache.settled(source.key);
-    if (settled) {
+    // While the user types (a newer version), the last lenses stay until the debounced analysis; when only the
+    // settings changed, analyse now: returning the old figures and relying on a later change event left a stale lens
+    // for many seconds when VS Code did not ask again soon (seen in the e2e settings test).
+    if (settled && !this.cache.isVersion(source.key, source.version)) {
       this.schedule(() => source);
       return settled;
     }
@@ -206,8 +209,11 @@ export class DocumentAnalyses implements vscode.Disposable {
       setTimeout(() => {
         this.timers.delete(key);
         const source = current();
-        if (!source || source.isClosed() || this.cache.current(key, source.version, this.settings.generation)) return;
-        void this.compute(source).then(() => this.changed.fire(source.uri));
+        if (!source || source.isClosed()) return;
+        // Even when a provider already started this analysis, the views that did not ask (lenses, decorations)
+        // are told once it is ready.
+        const analysis = this.cache.current(key, source.version, this.settings.generation) ?? this.compute(source);
+        void analysis.then(() => this.changed.fire(source.uri));
       }, delay),
     );
   }

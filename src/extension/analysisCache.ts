@@ -40,6 +40,11 @@ export class AnalysisCache {
     return this.entries.get(key)?.settled;
   }
 
+  /** Whether the latest analysis started for `key` (finished or not) was of this version. */
+  isVersion(key: string, version: SourceVersion): boolean {
+    return this.entries.get(key)?.version === version;
+  }
+
   has(key: string): boolean {
     return this.entries.has(key);
   }
