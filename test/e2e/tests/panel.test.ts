@@ -179,7 +179,8 @@ describe('cost panel: call-site table, assumption controls, state', () => {
   it('Reset ops and setup to defaults removes exactly those keys', async () => {
     await frame.locator('button[data-section="ops"]').click();
     const keys = ['selfHosted.opsHoursPerMonth', 'selfHosted.opsHourlyUsd', 'selfHosted.setupHours', 'selfHosted.setupAmortizationMonths'].map(K);
-    const settings = await settingsUntil(wb, (s) => keys.every((k) => !(k in s)));
+    // A read between VS Code truncating and rewriting the file is empty: wait for a key that must stay, too.
+    const settings = await settingsUntil(wb, (s) => K('requestsPerDay') in s && keys.every((k) => !(k in s)));
     for (const k of keys) assert.ok(!(k in settings), `${k} removed: ${JSON.stringify(settings)}`);
     assert.equal(settings[K('requestsPerDay')], 2500, 'other sections untouched');
     const after = cliScan(session.workspace);
