@@ -7,18 +7,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { detectCalls } from '../src/core/detect/index';
 import { getParser } from '../src/core/detect/parser';
+import { mulberry32 as rng } from '../test/unit/helpers/prng';
 
 const LINES = 2000;
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LLM_BLOCKS = [
   (i: number) => [`def ask_${i}(q):`, `    # llm-cost: ${i}/day`, `    return client.chat.completions.create(model=MODEL, messages=[{"role": "system", "content": SYSTEM}, {"role": "user", "content": f"Q{i}: {q}"}], max_tokens=200)`],

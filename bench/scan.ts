@@ -17,6 +17,7 @@ import { analyzeDocument, scanWorkspace } from '../src/core/scan/scan';
 import { walkWorkspace } from '../src/core/scan/walk';
 import { mightContainLlmCalls } from '../src/core/detect';
 import { readSettings } from '../src/core/settings';
+import { mulberry32 as rng } from '../test/unit/helpers/prng';
 
 const SEED = 20240611;
 const SOURCE_FILES = 3_600; // plus ~10 % docs/config → ~4,000 workspace files
@@ -25,15 +26,6 @@ const TOGETHER_SHARE = 0.01;
 const RG_PATTERN = 'openai|anthropic|google.genai|generativeai|bedrock|litellm|langchain|ollama|mistral|cohere|groq|together|voyage|zhipuai|@ai-sdk|api.openai.com';
 const FIXTURES = path.join(__dirname, '..', 'test', 'fixtures');
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
