@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { SETTINGS } from '../core/settings';
 import type { AssumptionKey, Assumptions, CallSiteRow } from '../shared/messages';
 import { formatUsd } from '../core/format/money';
-import { el } from './dom';
+import { appendFieldError, el } from './dom';
 import { renderCallSiteControls } from './callSiteControls';
 
 /** `nullable`: a number whose empty field removes the setting (its default is null: catalog price, no split). */
@@ -142,14 +142,7 @@ function field(c: Control, a: Assumptions, error: FieldError | undefined): HTMLE
   } else wrap.append(label, input);
   const origin = el('span', a.explicit.includes(c.key) ? 'set in this folder' : 'default', 'origin');
   wrap.append(origin);
-  if (error) {
-    const msg = el('p', error.message, 'error');
-    msg.id = `${id}-error`;
-    msg.setAttribute('role', 'alert');
-    described.push(msg.id);
-    input.setAttribute('aria-invalid', 'true');
-    wrap.append(msg);
-  }
+  if (error) appendFieldError(wrap, input, id, error.message, described);
   if (described.length) input.setAttribute('aria-describedby', described.join(' '));
   return wrap;
 }

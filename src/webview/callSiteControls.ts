@@ -4,7 +4,7 @@
 import { callSiteOverrideSchema } from '../core/settings';
 import type { Assumptions, CallSiteControl, CallSiteRow } from '../shared/messages';
 import { formatCount } from '../core/format/money';
-import { el } from './dom';
+import { appendFieldError, el } from './dom';
 import type { FieldError } from './assumptions';
 
 export const CALL_SITE_IDS: Record<CallSiteControl, string> = {
@@ -105,14 +105,7 @@ function wrap(id: string, label: string, input: HTMLInputElement | HTMLSelectEle
   h.id = `${id}-hint`;
   const described = [h.id];
   w.append(l, input, h, el('span', origin, 'origin'));
-  if (error) {
-    const msg = el('p', error.message, 'error');
-    msg.id = `${id}-error`;
-    msg.setAttribute('role', 'alert');
-    described.push(msg.id);
-    input.setAttribute('aria-invalid', 'true');
-    w.append(msg);
-  }
+  if (error) appendFieldError(w, input, id, error.message, described);
   input.setAttribute('aria-describedby', described.join(' '));
   return w;
 }

@@ -11,3 +11,16 @@ export function cell(child: HTMLElement | string, cls?: string): HTMLTableCellEl
   td.append(child);
   return td;
 }
+
+/**
+ * A field's validation error: an alert paragraph `${id}-error` after the input, which is marked invalid and
+ * described by it (its id joins `described`, the ids the caller puts in aria-describedby).
+ */
+export function appendFieldError(field: HTMLElement, input: HTMLElement, id: string, message: string, described: string[]): void {
+  const msg = el('p', message, 'error');
+  msg.id = `${id}-error`;
+  msg.setAttribute('role', 'alert');
+  described.push(msg.id);
+  input.setAttribute('aria-invalid', 'true');
+  field.append(msg);
+}
