@@ -11,27 +11,12 @@ import { Session } from '../harness/session';
 import { Workbench } from '../harness/workbench';
 import { expectText, expectVisible } from '../harness/expect';
 import type { ScanResult } from '../../../src/core/scan/scan';
-import { callSiteIn, cliScan, codeLensShows, expectedLens, expectedStatus } from '../stories/editor';
+import { DEFAULT_VOLUME_FILE, DEFAULT_VOLUME_SOURCE, callSiteIn, cliScan, codeLensShows, expectedLens, expectedStatus } from '../stories/editor';
 import { PANEL_TITLE } from '../stories/extension';
 import { expectedRows, exportFromPanel, headerButton, inlineError, openPanel, selectCallSite, setCallSiteField, setControl, settingsUntil, tableMatches } from '../stories/panel';
 
-// A call without an llm-cost comment, so the workspace default volume (the requests/day control) applies to it.
-const DEFAULT_VOLUME_FILE = 'app/digest.py';
-const DEFAULT_VOLUME_SOURCE = `"""Daily digest of release notes (e2e: a call whose volume is the workspace default)."""
-from anthropic import Anthropic
-
-client = Anthropic()
-
-
-def digest(notes: str) -> str:
-    reply = client.messages.create(
-        model="claude-haiku-4-5",
-        max_tokens=200,
-        messages=[{"role": "user", "content": f"Summarize these release notes for customers:\\n{notes}"}],
-    )
-    return reply.content[0].text
-`;
-
+// DEFAULT_VOLUME_SOURCE is a call without an llm-cost comment, so the workspace default volume (the requests/day
+// control) applies to it.
 const K = (key: string) => `llmCostLens.${key}`;
 
 /** One case per control: what to type (or select) and the exact value it must write. */
