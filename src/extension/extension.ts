@@ -25,8 +25,8 @@ export function activate(context: vscode.ExtensionContext): void {
     const mod = require(join(__dirname, 'services.js')) as { createServices: typeof createServices };
     services = mod.createServices(context, { statusBar: brokenFeature !== 'statusbar' });
     context.subscriptions.push(
-      services.codeLens.onDidChangeCodeLenses?.(() => lensesChanged.fire()) ?? new vscode.Disposable(() => {}),
-      services.promptLens.onDidChangeCodeLenses?.(() => promptLensesChanged.fire()) ?? new vscode.Disposable(() => {}),
+      services.codeLens.onDidChangeCodeLenses(() => lensesChanged.fire()),
+      services.promptLens.onDidChangeCodeLenses(() => promptLensesChanged.fire()),
     );
     extensionLog().info(`engine loaded in ${Date.now() - t0} ms`);
     return services;
@@ -44,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): void {
   if (brokenFeature !== 'codelens') {
     context.subscriptions.push(
       vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, { onDidChangeCodeLenses: lensesChanged.event, provideCodeLenses: (doc, token) => load().codeLens.provideCodeLenses(doc, token) }),
-      vscode.languages.registerCodeLensProvider(PROMPT_SELECTOR, { onDidChangeCodeLenses: promptLensesChanged.event, provideCodeLenses: (doc, token) => load().promptLens.provideCodeLenses(doc, token) }),
+      vscode.languages.registerCodeLensProvider(PROMPT_SELECTOR, { onDidChangeCodeLenses: promptLensesChanged.event, provideCodeLenses: (doc) => load().promptLens.provideCodeLenses(doc) }),
     );
   }
   // The status bar, the workspace index and placeholder decorations start with the engine, after activation.

@@ -17,9 +17,9 @@ import { trackPlaceholderDecorations } from './placeholderDecorations';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export interface Services {
-  codeLens: vscode.CodeLensProvider;
-  promptLens: vscode.CodeLensProvider;
-  hover: vscode.HoverProvider;
+  codeLens: CostCodeLensProvider;
+  promptLens: PromptFileLensProvider;
+  hover: CostHoverProvider;
   commands: Record<CommandId, (...args: never[]) => unknown>;
   /** Window reload: the cost panel VS Code hands back. */
   revivePanel(panel: vscode.WebviewPanel): void;

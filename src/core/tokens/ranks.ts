@@ -28,11 +28,8 @@ function moduleDir(): string | null {
 
 /** Reads the rank object for one encoding. Throws when no source has it. */
 export function loadRanks(name: EncodingName): TiktokenBPE {
-  const dirs = ranksDir !== null ? [ranksDir] : [moduleDir()].filter((d): d is string => d !== null).map((d) => join(d, 'ranks'));
-  for (const dir of dirs) {
-    const file = join(dir, `${name}.json`);
-    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as TiktokenBPE;
-  }
+  const file = rankFile(name);
+  if (file) return JSON.parse(readFileSync(file, 'utf8')) as TiktokenBPE;
   if (ranksDir !== null) throw new Error(`tokenizer ranks not found: ${join(ranksDir, `${name}.json`)}`);
   // Running from source (unit tests, bench via tsx): take the package's CommonJS rank module. The specifier is
   // computed and `req` is not `require`, so esbuild leaves it out of the bundle.
@@ -43,10 +40,16 @@ export function loadRanks(name: EncodingName): TiktokenBPE {
 
 /** loadRanks with the file read asynchronously (the editor's background preload); the same sources, in order. */
 export async function loadRanksAsync(name: EncodingName): Promise<TiktokenBPE> {
+  const file = rankFile(name);
+  return file ? (JSON.parse(await readFile(file, 'utf8')) as TiktokenBPE) : loadRanks(name);
+}
+
+/** The `<encoding>.json` rank file to read: in the configured directory, else in dist/ranks beside the bundle. */
+function rankFile(name: EncodingName): string | null {
   const dirs = ranksDir !== null ? [ranksDir] : [moduleDir()].filter((d): d is string => d !== null).map((d) => join(d, 'ranks'));
   for (const dir of dirs) {
     const file = join(dir, `${name}.json`);
-    if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as TiktokenBPE;
+    if (existsSync(file)) return file;
   }
-  return loadRanks(name);
+  return null;
 }
