@@ -89,10 +89,6 @@ interface FileEntry {
   skip: string | null;
   calls: DetectedCall[];
   deps: string[];
-  /** `calls` costed with `costedWith` and `costedCatalog` (re-costed when the settings object or the prices change) */
-  sites: CallSiteReport[];
-  costedWith: WorkspaceSettings | null;
-  costedCatalog: object | null;
 }
 
 export interface UpdateSummary {
@@ -187,10 +183,8 @@ export class WorkspaceScanner {
     for (const file of this.files) {
       const e = this.entries.get(file)!;
       if (e.skip) skipped.push({ file, reason: e.skip });
-      if (e.costedWith !== this.ws || e.costedCatalog !== catalog) this.cost(e);
-      e.calls.forEach((d, i) => {
-        if (kept.has(d)) callSites.push(e.sites[i]!);
-      });
+      // buildCallSite reuses a call's report while the settings and the price catalog are unchanged.
+      for (const d of e.calls) if (kept.has(d)) callSites.push(buildCallSite(d, this.ws));
     }
     sortCallSites(callSites);
     skipped.sort((a, b) => a.file.localeCompare(b.file));
@@ -256,16 +250,10 @@ export class WorkspaceScanner {
 
   private async analyse(file: string, stat: { size: number; mtimeMs: number }, reader: WorkspaceReader, changed: boolean): Promise<void> {
     const a = await analyzeFile(this.root, file, stat, reader, changed);
-    const e: FileEntry = { ...stat, ...a, sites: [], costedWith: null, costedCatalog: null };
-    // Costed here rather than in result(): tokenizer work is spread over the scan's time slices.
-    this.cost(e);
-    this.entries.set(file, e);
-  }
-
-  private cost(e: FileEntry): void {
-    e.sites = e.calls.map((d) => buildCallSite(d, this.ws));
-    e.costedWith = this.ws;
-    e.costedCatalog = getActivePriceCatalog();
+    // Costed here as well as in result(): the tokenizer work happens within the scan's time slices, and result()
+    // then gets the memoized reports.
+    for (const d of a.calls) buildCallSite(d, this.ws);
+    this.entries.set(file, { ...stat, ...a });
   }
 
   private reader(): WorkspaceReader {
