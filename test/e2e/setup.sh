@@ -12,6 +12,25 @@ TOOLS="${LLM_COST_LENS_TOOLS:-$HOME/.cache/llm-cost-lens-e2e}"
 CHROMIUM="${LLM_COST_LENS_CHROMIUM:-/usr/bin/chromium}"
 
 log() { echo "[e2e setup] $*" >&2; }
+
+# Under `npm test` / `npm run test:e2e` the outer npm (running on the project's Node, e.g. 20) exports its own
+# configuration as npm_config_* and npm_* variables. A nested `npm install` reads every npm_config_* variable as
+# its own setting, so code-server's postinstall saw the outer `npm_config_user_agent` ("npm/11 node/v20 …"),
+# took Node 20 for the Node it runs on and refused to install; npm_config_node_gyp and npm_config_nodedir point
+# at the outer Node's build tools too. Drop them all, keeping only the settings that say how to reach the
+# registry (a mirror, a proxy, a CA), which the user may have set in the environment on purpose.
+clean_npm_env() {
+  local name
+  for name in $(compgen -e); do
+    case "${name,,}" in
+      npm_config_registry|npm_config_cafile|npm_config_ca|npm_config_strict_ssl|\
+      npm_config_proxy|npm_config_https_proxy|npm_config_noproxy|npm_config_userconfig|npm_config_globalconfig|\
+      npm_config_cache) ;;
+      npm_*) unset "$name" ;;
+    esac
+  done
+}
+clean_npm_env
 die() { echo "[e2e setup] ERROR: $*" >&2; exit 1; }
 
 # --- system packages --------------------------------------------------------------------------
@@ -20,9 +39,11 @@ if [ -n "${LLM_COST_LENS_CHROMIUM:-}" ] && [ ! -x "$CHROMIUM" ]; then
 fi
 missing_pkgs=()
 [ -x "$CHROMIUM" ] || missing_pkgs+=(chromium)
-# libkrb5-dev provides the headers code-server's native 'kerberos' module compiles against;
-# only needed while code-server is not yet installed.
-if [ ! -e /usr/include/gssapi/gssapi.h ] && [ ! -e /usr/include/krb5.h ]; then missing_pkgs+=(libkrb5-dev); fi
+# libkrb5-dev provides the headers code-server's native 'kerberos' module compiles against.
+# LLM_COST_LENS_E2E_NO_SYSTEM_PACKAGES=1 skips that check: only the script's own test sets it (its npm is a fake).
+if [ "${LLM_COST_LENS_E2E_NO_SYSTEM_PACKAGES:-}" != 1 ] && [ ! -e /usr/include/gssapi/gssapi.h ] && [ ! -e /usr/include/krb5.h ]; then
+  missing_pkgs+=(libkrb5-dev)
+fi
 if [ "${#missing_pkgs[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     log "installing system packages: ${missing_pkgs[*]}"
