@@ -23,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const t0 = Date.now();
     // A path esbuild cannot follow: services.js is its own bundle, required here and not inlined.
     const mod = require(join(__dirname, 'services.js')) as { createServices: typeof createServices };
-    services = mod.createServices(context, { statusBar: brokenFeature !== 'statusbar' });
+    services = mod.createServices(context, { statusBar: brokenFeature !== 'statusbar', activatedAt: started });
     context.subscriptions.push(
       services.codeLens.onDidChangeCodeLenses(() => lensesChanged.fire()),
       services.promptLens.onDidChangeCodeLenses(() => promptLensesChanged.fire()),

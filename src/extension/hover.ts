@@ -3,14 +3,24 @@ import * as vscode from 'vscode';
 import type { DocumentAnalyses } from './analysis';
 import { CommandId } from './commands';
 import { hoverMarkdown } from './hoverText';
+import { extensionLog } from './log';
+
+/** A hover that waited longer than this for its analysis says so in the log (engine, tokenizer or grammar loading). */
+const SLOW_HOVER_MS = 1_000;
 
 export class CostHoverProvider implements vscode.HoverProvider {
   constructor(private readonly analyses: DocumentAnalyses) {}
 
   async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const started = Date.now();
     const analysis = await this.analyses.get(doc);
-    if (token.isCancellationRequested) return undefined;
     const line = position.line + 1;
+    const waited = Date.now() - started;
+    if (waited >= SLOW_HOVER_MS) {
+      const where = `${vscode.workspace.asRelativePath(doc.uri)}:${line}`;
+      extensionLog().info(`hover at ${where} waited ${waited} ms for the analysis${token.isCancellationRequested ? '; the editor had withdrawn the request by then' : ''}`);
+    }
+    if (token.isCancellationRequested) return undefined;
     // The innermost call containing the line (nested calls: the one that starts last). In a notebook cell the
     // analysis holds that cell's calls only, with lines inside the cell.
     const hits = analysis.callSites.filter((c) => c.line <= line && line <= c.endLine);

@@ -15,6 +15,7 @@ import { loadDownloadedPrices, updatePricesCommand } from './updatePrices';
 import { PromptFileLensProvider } from './promptLens';
 import { trackPlaceholderDecorations } from './placeholderDecorations';
 import { WorkspaceIndex } from './workspaceIndex';
+import { announceReady } from './ready';
 
 export interface Services {
   codeLens: CostCodeLensProvider;
@@ -28,6 +29,8 @@ export interface Services {
 export interface ServiceOptions {
   /** Test-only (LLM_COST_LENS_E2E_BREAK=statusbar): no status bar item. */
   statusBar: boolean;
+  /** When activate() ran (Date.now()), for the "ready" log line. */
+  activatedAt: number;
 }
 
 /** Builds everything once; what needs disposing goes to `context.subscriptions`. */
@@ -42,6 +45,7 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
     context.subscriptions.push(item, trackWorkspaceTotals(item, index));
   }
   index.start();
+  context.subscriptions.push(announceReady(index, options.activatedAt));
   loadDownloadedPrices(context, settings);
   return {
     codeLens: new CostCodeLensProvider(analyses),

@@ -115,6 +115,7 @@ function printTimings(file) {
     const a = t.activation;
     const parts = [];
     if (a) parts.push(`activation (${a.event ?? '?'}) ${a.loadAndActivateMs ?? '?'} ms load + activate, activate() ${a.activateMs ?? '?'} ms`);
+    if (t.firstHoverWhileLoadingMs !== undefined) parts.push(`hover asked for while loading answered in ${t.firstHoverWhileLoadingMs} ms`);
     for (const o of t.openToCodeLens ?? []) parts.push(`${o.file} open → CodeLens ${o.msAfterTab} ms${o.firstOpen ? '' : ' (reopened)'}`);
     step(`  ${name}: ${parts.join('; ') || 'nothing recorded'}`);
   }

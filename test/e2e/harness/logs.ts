@@ -99,3 +99,26 @@ function activationFromLog(session: Session): string {
   }
   return `no activation of ${EXTENSION_ID} found in the extension host logs under ${relative(process.cwd(), join(session.artifactsDir, 'vscode-logs'))}`;
 }
+
+/** Our log file in the running session (VS Code writes it under the user-data dir's logs/<timestamp>/exthostN/). */
+function liveExtensionLogs(session: Session): string[] {
+  return walk(join(session.server.dirs.userDataDir, 'logs')).filter((f) => f.endsWith(join(EXTENSION_ID, 'LLM Cost Lens.log')));
+}
+
+/**
+ * Waits until the extension's own log (Output ▸ LLM Cost Lens, as VS Code writes it to disk) has a line matching
+ * `pattern`; returns that line. A condition on the product's own signal, not a fixed sleep.
+ */
+export async function waitForExtensionLog(session: Session, pattern: RegExp, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const file of liveExtensionLogs(session)) {
+      const line = readFileSync(file, 'utf8').split('\n').find((l) => pattern.test(l));
+      if (line) return line;
+    }
+    if (Date.now() >= deadline) {
+      throw new Error(`no line matching ${pattern} in the extension's log (Output ▸ LLM Cost Lens) after ${timeoutMs} ms; logs: ${liveExtensionLogs(session).join(', ') || 'none yet'}`);
+    }
+    await new Promise((r) => setTimeout(r, 200)); // polling interval of a condition wait
+  }
+}

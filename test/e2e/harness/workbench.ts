@@ -6,6 +6,11 @@ import { parse as parseJsonc } from 'jsonc-parser';
 import type { FrameLocator, Locator } from 'playwright-core';
 import type { Session } from './session';
 import { expectText, expectVisible } from './expect';
+import { waitForExtensionLog } from './logs';
+
+/** The extension's own log lines: activate() has registered the providers; the engine can answer at once. */
+const ACTIVATED_LINE = /LLM Cost Lens activated in \d+ ms/;
+const READY_LINE = /ready: engine, tokenizer and grammars loaded/;
 
 export class Workbench {
   constructor(readonly session: Session) {}
@@ -82,6 +87,19 @@ export class Workbench {
     const lens = this.page.locator('.editor-instance .monaco-editor .codelens-decoration').filter({ hasText: text });
     const first = await expectVisible(this.session, lens, `a CodeLens containing ${JSON.stringify(String(text))}`, timeoutMs);
     return first.innerText();
+  }
+
+  /**
+   * Waits for the extension's "ready" log line (the workspace index's first scan is over: engine, tokenizer and
+   * grammars loaded), so a story measures the feature, not a cold start. Generous: this is a condition, not a sleep.
+   */
+  async waitForExtensionReady(timeoutMs = 180_000): Promise<string> {
+    return waitForExtensionLog(this.session, READY_LINE, timeoutMs);
+  }
+
+  /** Waits for "activated": from here the CodeLens and hover providers are registered (the engine may still be loading). */
+  async waitForExtensionActivated(timeoutMs = 120_000): Promise<string> {
+    return waitForExtensionLog(this.session, ACTIVATED_LINE, timeoutMs);
   }
 
   /** Moves the cursor to line:col and shows the hover there (as Ctrl+K Ctrl+I does); returns its text. */

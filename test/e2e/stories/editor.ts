@@ -54,7 +54,16 @@ const opened = new WeakMap<Workbench['session'], Set<string>>();
  * Opens `file` and waits for its cost CodeLens; returns the lens row's text and how long it took after the tab opened.
  * The time is also recorded in timings.json (`openToCodeLens`), marked whether this was the file's first open in the session.
  */
-export async function codeLensShows(wb: Workbench, file: string, expected: string, timeoutMs = 45_000): Promise<{ text: string; msAfterTab: number; msIncludingQuickOpen: number }> {
+export async function codeLensShows(
+  wb: Workbench,
+  file: string,
+  expected: string,
+  timeoutMs = 45_000,
+  options: { whileLoading?: boolean } = {},
+): Promise<{ text: string; msAfterTab: number; msIncludingQuickOpen: number }> {
+  // The extension's own signal instead of a longer timeout; `whileLoading` asks as soon as the providers exist.
+  if (options.whileLoading) await wb.waitForExtensionActivated();
+  else await wb.waitForExtensionReady();
   const t0 = Date.now();
   await wb.openFile(file);
   const t1 = Date.now();
@@ -69,9 +78,22 @@ export async function codeLensShows(wb: Workbench, file: string, expected: strin
   return { text, msAfterTab: t2 - t1, msIncludingQuickOpen: t2 - t0 };
 }
 
-/** Hover at the call's first line and column; returns the hover text once it shows `mustContain`. */
-export async function hoverShows(wb: Workbench, c: CallSiteReport, mustContain: string | RegExp): Promise<string> {
-  return wb.hover(c.line, c.column, mustContain, 30_000);
+/**
+ * Hover at the call's first line and column; returns the hover text once it shows `mustContain`. Waits for the
+ * extension's ready signal first, unless `whileLoading` (the story then checks that a hover asked for while the
+ * engine, tokenizer and grammars are still loading is answered all the same).
+ */
+export async function hoverShows(wb: Workbench, c: CallSiteReport, mustContain: string | RegExp, options: { whileLoading?: boolean } = {}): Promise<string> {
+  if (options.whileLoading) await wb.waitForExtensionActivated();
+  else await wb.waitForExtensionReady();
+  const t0 = Date.now();
+  const text = await wb.hover(c.line, c.column, mustContain, options.whileLoading ? 60_000 : 15_000);
+  if (options.whileLoading) {
+    const ms = Date.now() - t0;
+    recordTimings(wb.session, { firstHoverWhileLoadingMs: ms });
+    console.log(`[e2e] timing ${wb.session.name}: hover asked for while loading answered in ${ms} ms`);
+  }
+  return text;
 }
 
 export function hoverExpectations(c: CallSiteReport): string[] {

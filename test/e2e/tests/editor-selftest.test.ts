@@ -6,13 +6,20 @@ import { existsSync } from 'node:fs';
 import { Session } from '../harness/session';
 import { Workbench } from '../harness/workbench';
 import { ExpectedOnScreenError } from '../harness/expect';
+import { loadConfig } from '../harness/config';
+import type { CallSiteReport } from '../../../src/core/scan/callSite';
 import { callSiteIn, cliScan, codeLensShows, expectedLens, hoverShows } from '../stories/editor';
 
 describe('harness self-test: a build without CodeLens fails the CodeLens story', () => {
   let session: Session;
   let wb: Workbench;
 
+  let summarize: CallSiteReport;
+
   before(async () => {
+    // The CLI's figures first (a cold scan takes seconds), so the first hover is asked for right after activation,
+    // while the extension is still loading its engine, tokenizer and grammars.
+    summarize = callSiteIn(cliScan(loadConfig().workspaceSource), 'app/summarize.py');
     session = await Session.start({ name: 'selftest-broken-codelens', env: { LLM_COST_LENS_E2E_BREAK: 'codelens' } });
     wb = new Workbench(session);
   });
@@ -20,10 +27,9 @@ describe('harness self-test: a build without CodeLens fails the CodeLens story',
     await session?.stop();
   });
 
-  it('the broken build is active: its hover still shows on the call', async () => {
-    const c = callSiteIn(cliScan(session.workspace), 'app/summarize.py');
+  it('the broken build is active: its hover still shows on the call, even asked for while the engine loads', async () => {
     await wb.openFile('app/summarize.py');
-    await hoverShows(wb, c, /prices as of/);
+    await hoverShows(wb, summarize, /prices as of/, { whileLoading: true });
     await wb.page.keyboard.press('Escape');
   });
 

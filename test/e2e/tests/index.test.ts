@@ -38,7 +38,7 @@ describe('workspace index: background scan, file watcher, notebook cells', () =>
     console.log(`[e2e] progress notification ${Date.now() - t0} ms after the workbench was up: ${JSON.stringify(text.replace(/\s+/g, ' ').trim())}`);
     // While the scan runs, a lens is requested: the extension host must not be stuck in the scan. (Logged, not
     // asserted as a duration: the scan may end first on a fast machine.)
-    const lens = await codeLensShows(wb, 'app/classify.ts', '/mo', 90_000);
+    const lens = await codeLensShows(wb, 'app/classify.ts', '/mo', 90_000, { whileLoading: true });
     const stillScanning = await progressNotification(wb).isVisible();
     console.log(`[e2e] CodeLens on app/classify.ts ${lens.msAfterTab} ms after its tab opened, ${stillScanning ? 'while the first scan was still running' : 'after the first scan ended'}: ${JSON.stringify(lens.text)}`);
     initial = cliScan(session.workspace);
