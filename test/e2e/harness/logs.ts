@@ -20,7 +20,7 @@ export function extensionHostLogs(session: Session): string[] {
   return walk(join(session.artifactsDir, 'vscode-logs')).filter((f) => /exthost/i.test(f) && f.endsWith('.log'));
 }
 
-const ACTIVATED = /LLM Cost Lens activated in (\d+) ms(?: \(finished at (\d{4}-\d\d-\d\dT[\d:.]+Z)\))?/;
+export const ACTIVATED = /LLM Cost Lens activated in (\d+) ms(?: \(finished at (\d{4}-\d\d-\d\dT[\d:.]+Z)\))?/;
 
 /** The extension's own "activated in N ms": from its log file (Output ▸ LLM Cost Lens), else the browser console. */
 export function selfReportedActivationMs(session: Session): number | undefined {

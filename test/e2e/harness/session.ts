@@ -8,6 +8,7 @@ import { loadConfig, type E2EConfig } from './config';
 import { installExtension, prepareDirs, startCodeServer, type CodeServer } from './codeServer';
 import { classifyRequests, cspViolations, type ConsoleEntry, type RequestEntry } from './monitors';
 import { expectVisible } from './expect';
+import { ACTIVATED, waitForExtensionLog } from './logs';
 
 export interface SessionOptions {
   /** Folder name under test-results/e2e and the scratch dir. */
@@ -70,6 +71,10 @@ export class Session {
       await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
       await expectVisible(session, page.locator('.monaco-workbench .part.statusbar'), 'the VS Code workbench with its status bar', 60_000);
       await expectVisible(session, page.locator('.explorer-folders-view, .explorer-viewlet'), 'the Explorer showing the workspace', 30_000).catch(() => undefined);
+      // Every story starts once our extension is active (its own log line says so): on a cold, busy machine the
+      // workbench is still "Activating Extensions…" long after the status bar appears, and its Quick Open and
+      // command palette do not answer meanwhile.
+      await waitForExtensionLog(session, ACTIVATED, 120_000);
       return session;
     } catch (error) {
       await browser?.close().catch(() => undefined);

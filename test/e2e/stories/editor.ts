@@ -61,9 +61,9 @@ export async function codeLensShows(
   timeoutMs = 45_000,
   options: { whileLoading?: boolean } = {},
 ): Promise<{ text: string; msAfterTab: number; msIncludingQuickOpen: number }> {
-  // The extension's own signal instead of a longer timeout; `whileLoading` asks as soon as the providers exist.
-  if (options.whileLoading) await wb.waitForExtensionActivated();
-  else await wb.waitForExtensionReady();
+  // The extension's own signal instead of a longer timeout; `whileLoading` asks at once (Session.start already waited
+  // for activation, so the providers exist while the engine may still be loading).
+  if (!options.whileLoading) await wb.waitForExtensionReady();
   const t0 = Date.now();
   await wb.openFile(file);
   const t1 = Date.now();
@@ -80,12 +80,11 @@ export async function codeLensShows(
 
 /**
  * Hover at the call's first line and column; returns the hover text once it shows `mustContain`. Waits for the
- * extension's ready signal first, unless `whileLoading` (the story then checks that a hover asked for while the
- * engine, tokenizer and grammars are still loading is answered all the same).
+ * extension's ready signal first, unless `whileLoading`: the story then asks at once (the session waited for activation)
+ * and checks that a hover asked for while the engine, tokenizer and grammars are still loading is answered.
  */
 export async function hoverShows(wb: Workbench, c: CallSiteReport, mustContain: string | RegExp, options: { whileLoading?: boolean } = {}): Promise<string> {
-  if (options.whileLoading) await wb.waitForExtensionActivated();
-  else await wb.waitForExtensionReady();
+  if (!options.whileLoading) await wb.waitForExtensionReady();
   const t0 = Date.now();
   const text = await wb.hover(c.line, c.column, mustContain, options.whileLoading ? 60_000 : 15_000);
   if (options.whileLoading) {
