@@ -32,7 +32,7 @@ function policyFlags(flags: ReturnType<typeof parseFlags>): Partial<Policy> {
 
 export async function diffCommand(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(argv, {
-    json: 'bool', format: 'string', base: 'string', head: 'string', 'link-base': 'string', 'json-file': 'string',
+    json: 'bool', format: 'string', base: 'string', head: 'string', 'link-base': 'string', 'json-file': 'string', 'sarif-file': 'string',
     'fail-above-usd': 'string', 'fail-above-pct': 'string', 'warn-above-usd': 'string', 'warn-above-pct': 'string', 'max-call-site-usd': 'string',
     'fail-on-unpriced': 'bool', 'fail-on-unresolved': 'bool',
   });
@@ -57,6 +57,7 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   for (const [side, s] of [['base', diff.basis.settings.base], ['head', diff.basis.settings.head]] as const) for (const w of s.warnings) io.err(`warning: ${side}: ${w}`);
   // One run, two outputs: CI posts the Markdown and reads the verdict from the JSON.
   if (flags.string['json-file'] !== undefined) writeFileSync(flags.string['json-file'], JSON.stringify(diff, null, 2) + '\n');
+  if (flags.string['sarif-file'] !== undefined) writeFileSync(flags.string['sarif-file'], renderSarif(diff, pathPrefix, version) + '\n');
   if (chosen === 'json') io.out(JSON.stringify(diff, null, 2));
   else if (chosen === 'md') io.out(renderMarkdown(diff, { linkBase: flags.string['link-base'], pathPrefix }));
   else if (chosen === 'sarif') io.out(renderSarif(diff, pathPrefix, version));

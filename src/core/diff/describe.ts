@@ -55,3 +55,12 @@ export function cells(d: CallSiteDiff): { model: string; tokens: string; volume:
 export function site(d: CallSiteDiff): CallSiteReport {
   return (d.after ?? d.before)!;
 }
+
+/** What a reader needs in the "change" column: the causes; the derived fields (costs, the open counterpart that
+ * follows the model) only when nothing else changed — then settings or prices moved the figure. */
+export function changeLabel(d: CallSiteDiff): string {
+  if (d.status !== 'changed') return d.status;
+  const causes = d.changes.filter((f) => !f.startsWith('cost.') && f !== 'openModel.model');
+  if (causes.length) return causes.join(', ');
+  return d.changes.includes('openModel.model') ? 'open counterpart (settings)' : 'cost (prices or settings)';
+}

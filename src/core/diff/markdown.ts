@@ -2,7 +2,7 @@
 // (both sides, prices and their date, assumptions) collapsed. The first line is a hidden marker a CI step
 // searches for to update its own comment instead of adding one per push.
 import { formatUsd } from '../format/money';
-import { cells, signedUsd, site } from './describe';
+import { cells, changeLabel, signedUsd, site } from './describe';
 import type { CallSiteDiff, DiffResult, SideTotals } from './types';
 
 export const COMMENT_MARKER = '<!-- llm-cost-lens:diff -->';
@@ -42,8 +42,7 @@ export function renderMarkdown(d: DiffResult, o: MarkdownOptions = {}): string {
     out.push('| Call site | Change | Model | Tokens in / out | Volume | API $/mo | Δ $/mo |', '|---|---|---|---|---|---|---:|');
     for (const c of shown.slice(0, MAX_ROWS)) {
       const x = cells(c);
-      const what = c.status === 'changed' ? c.changes.map(code).join(', ') : c.status;
-      out.push(`| ${where(c, o)} ${code(site(c).qualifiedName)} | ${what} | ${esc(x.model)} | ${esc(x.tokens)} | ${esc(x.volume)} | ${esc(x.cost)} | ${signedUsd(c.deltaMonthlyUsd)} |`);
+      out.push(`| ${where(c, o)} ${code(site(c).qualifiedName)} | ${esc(changeLabel(c))} | ${esc(x.model)} | ${esc(x.tokens)} | ${esc(x.volume)} | ${esc(x.cost)} | ${signedUsd(c.deltaMonthlyUsd)} |`);
     }
     if (shown.length > MAX_ROWS) out.push('', `… and ${shown.length - MAX_ROWS} more call sites (see \`llm-cost-lens diff --json\`).`);
     out.push('');

@@ -1,7 +1,7 @@
 // `diff --format sarif`: each added or changed call site as a result on its line, for code-scanning annotations
 // (GitHub's upload-sarif). A removed call site has no line at the head, so it is not a result; the totals' gates
 // are in the exit code and the PR comment.
-import { signedUsd, cells } from './describe';
+import { signedUsd, cells, changeLabel } from './describe';
 import type { CallSiteDiff, DiffResult } from './types';
 
 const RULES = [
@@ -19,7 +19,7 @@ export function renderSarif(d: DiffResult, pathPrefix: string, version: string):
   const results = d.callSites.filter((c) => c.status === 'added' || c.status === 'changed').map((c) => {
     const a = c.after!;
     const x = cells(c);
-    const what = c.status === 'added' ? 'new LLM call site' : `changed ${c.changes.join(', ')}`;
+    const what = c.status === 'added' ? 'new LLM call site' : `changed ${changeLabel(c)}`;
     const gates = d.policy.violations.filter((v) => v.key === c.key).map((v) => ` Policy ${v.level}: ${v.message}.`).join('');
     return {
       ruleId: `llm-cost/${c.status}`,

@@ -1,7 +1,7 @@
 // Readable `diff` output for a terminal: the headline, changed call sites, totals side by side and the verdict.
 import { formatUsd } from '../format/money';
 import { renderTable } from '../format/table';
-import { cells, signedUsd, site } from './describe';
+import { cells, changeLabel, signedUsd, site } from './describe';
 import type { DiffResult } from './types';
 
 export function renderDiffTable(d: DiffResult): string {
@@ -10,7 +10,7 @@ export function renderDiffTable(d: DiffResult): string {
   const rows = d.callSites.filter((c) => c.status !== 'unchanged').map((c) => {
     const x = cells(c);
     const s = site(c);
-    return [`${s.file}:${s.line} ${s.qualifiedName}`, c.status === 'changed' ? c.changes.join(', ') : c.status, x.model, x.tokens, x.volume, x.cost, signedUsd(c.deltaMonthlyUsd)];
+    return [`${s.file}:${s.line} ${s.qualifiedName}`, changeLabel(c), x.model, x.tokens, x.volume, x.cost, signedUsd(c.deltaMonthlyUsd)];
   });
   if (rows.length) out.push('', renderTable(['call site', 'change', 'model', 'tokens in/out', 'volume', 'API $/mo', 'Δ $/mo'], rows));
   const t = d.totals;
