@@ -1,7 +1,7 @@
 // `llm-cost-lens diff [DIR] [--base REF] [--head REF] [--json | --format md|json|table|sarif] [policy flags]`
 // Exit codes: 0 pass or warn, 3 a fail policy tripped, 2 invalid input, 1 internal error.
 import { runDiff } from '../core/diff/run';
-import { DiffInputError, openRepo } from '../core/diff/git';
+import { DiffInputError, openRepo, removeTemporaryTrees } from '../core/diff/git';
 import { writeFileSync } from 'node:fs';
 import { renderMarkdown } from '../core/diff/markdown';
 import { renderDiffTable } from '../core/diff/table';
@@ -46,6 +46,12 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   const dir = flags.positionals[0] ?? '.';
   let diff;
   let pathPrefix;
+  // Ctrl-C in the middle of a scan must not leave a worktree behind (`finally` does not run on a signal).
+  const interrupted = (signal: NodeJS.Signals) => {
+    removeTemporaryTrees();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
     pathPrefix = openRepo(dir).prefix;
     diff = await runDiff(dir, { base: flags.string.base, head: flags.string.head, policy });
@@ -53,6 +59,8 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
     if (!(e instanceof DiffInputError)) throw e;
     io.err(`diff: ${e.message}`);
     return EXIT.invalidInput;
+  } finally {
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
   }
   for (const [side, s] of [['base', diff.basis.settings.base], ['head', diff.basis.settings.head]] as const) for (const w of s.warnings) io.err(`warning: ${side}: ${w}`);
   // One run, two outputs: CI posts the Markdown and reads the verdict from the JSON.

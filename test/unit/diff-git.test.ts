@@ -2,13 +2,15 @@
 // call sites matched across renames, exit codes, and no temporary worktree left behind.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { scanWorkspace } from '../../src/core/scan/scan';
 import { tempRepo, pyCall, PY_HEADER, type TempRepo } from './helpers/gitRepo';
 import type { DiffResult } from '../../src/core/diff/types';
+import { openRepo, removeTemporaryTrees, withCommitTree } from '../../src/core/diff/git';
 
 const repos: TempRepo[] = [];
 after(() => repos.forEach((r) => r.remove()));
@@ -231,4 +233,28 @@ test('DIR below the repository root: only that folder, with that folder\'s setti
   assert.deepEqual(k.callSites.map((c) => c.status), ['added']);
   assert.equal(k.totals.beforeMonthlyUsd, 0);
   assert.equal(k.totals.deltaPct, null);
+});
+
+test("the user's post-checkout hook does not run on the temporary worktree; an interrupted run's worktree can be removed", async () => {
+  const r = repo({ 'app/bot.py': BOT });
+  const marker = join(r.dir, 'hook-ran');
+  r.write({ '.git/hooks/post-checkout': `#!/bin/sh\ntouch "${marker}"\n` });
+  execFileSync('chmod', ['+x', join(r.dir, '.git/hooks/post-checkout')]);
+  r.git('checkout', '-q', '-b', 'probe');
+  assert.ok(existsSync(marker), 'the hook itself works');
+  rmSync(marker);
+  const res = await diff(r, r.dir, '--base', 'main');
+  assert.equal(res.code, 0, res.err);
+  assert.ok(!existsSync(marker), 'hook ran during diff');
+  // What the CLI does on SIGINT: every worktree in use is removed at once.
+  const repoInfo = openRepo(r.dir);
+  let seen = '';
+  await withCommitTree(repoInfo, r.git('rev-parse', 'main').trim(), async (dir) => {
+    seen = dir;
+    assert.ok(existsSync(join(dir, 'app/bot.py')));
+    removeTemporaryTrees();
+    assert.ok(!existsSync(dir));
+  });
+  assert.ok(seen && !existsSync(seen));
+  assert.equal(r.git('worktree', 'list', '--porcelain').split('\n').filter((l) => l.startsWith('worktree ')).length, 1);
 });

@@ -15,11 +15,11 @@ interface GitRun {
   stderr: string;
 }
 
-// A post-checkout hook (husky, lefthook) must not run on our temporary worktree; LFS must not download anything.
+// LFS must not download anything, and git must never wait for a password.
 const QUIET_ENV = { GIT_LFS_SKIP_SMUDGE: '1', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
 
 function git(cwd: string, args: string[], env: Record<string, string> = {}): GitRun {
-  const r = spawnSync('git', ['-c', 'core.hooksPath=/dev/null', ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...QUIET_ENV, ...env } });
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...QUIET_ENV, ...env } });
   if (r.error) throw new DiffInputError(`git could not be run (${(r.error as NodeJS.ErrnoException).code ?? r.error.message}): install git or put it on PATH`);
   return { ok: r.status === 0, stdout: r.stdout, stderr: r.stderr };
 }
@@ -72,7 +72,8 @@ export function defaultBase(repo: Repo): { ref: string; commit: string } {
  * null), as git detects them (`-M`, 50 % similarity), restricted to DIR: new path → old path, both relative to DIR.
  */
 export function detectRenames(repo: Repo, base: string, head: string | null): Map<string, string> {
-  const pathspec = ['--', repo.prefix ? `:/${repo.prefix}` : ':/'];
+  // literal: a folder named like a glob (`a[1]`) is still that folder
+  const pathspec = ['--', repo.prefix ? `:(top,literal)${repo.prefix}` : ':/'];
   let out: string;
   if (head !== null) {
     out = gitOrThrow(repo.top, ['diff', '--no-ext-diff', '--no-color', '-M', '--name-status', '-z', base, head, ...pathspec]);
@@ -113,13 +114,29 @@ export function detectRenames(repo: Repo, base: string, head: string | null): Ma
 export async function withCommitTree<T>(repo: Repo, commit: string, fn: (dir: string) => Promise<T>): Promise<T> {
   const tmp = mkdtempSync(join(tmpdir(), 'llm-cost-lens-tree-'));
   const tree = join(tmp, 'tree');
-  try {
-    gitOrThrow(repo.top, ['worktree', 'add', '--detach', '--quiet', tree, commit]);
-    return await fn(join(tree, repo.prefix));
-  } finally {
+  const remove = () => {
     git(repo.top, ['worktree', 'remove', '--force', tree]);
     rmSync(tmp, { recursive: true, force: true });
     // Drops the worktree's record if `remove` could not (e.g. the folder was already gone).
     git(repo.top, ['worktree', 'prune']);
+  };
+  live.add(remove);
+  try {
+    // The user's post-checkout hook (husky, lefthook) must not run here: hooks are looked up in a folder holding none.
+    gitOrThrow(repo.top, ['-c', `core.hooksPath=${tmp}`, 'worktree', 'add', '--detach', '--quiet', tree, commit]);
+    return await fn(join(tree, repo.prefix));
+  } finally {
+    live.delete(remove);
+    remove();
+  }
+}
+
+const live = new Set<() => void>();
+
+/** Removes the temporary worktrees in use now: for a process that is being interrupted (the CLI on SIGINT). */
+export function removeTemporaryTrees(): void {
+  for (const remove of [...live]) {
+    live.delete(remove);
+    remove();
   }
 }
