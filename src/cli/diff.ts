@@ -48,12 +48,11 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   let pathPrefix;
   // Ctrl-C in the middle of a scan must not leave a worktree behind (`finally` does not run on a signal).
   const interrupted = (signal: NodeJS.Signals) => {
-    removeTemporaryTrees();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    void removeTemporaryTrees().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
   process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
-    pathPrefix = openRepo(dir).prefix;
+    pathPrefix = (await openRepo(dir)).prefix;
     diff = await runDiff(dir, { base: flags.string.base, head: flags.string.head, policy });
   } catch (e) {
     if (!(e instanceof DiffInputError)) throw e;

@@ -247,14 +247,15 @@ test("the user's post-checkout hook does not run on the temporary worktree; an i
   assert.equal(res.code, 0, res.err);
   assert.ok(!existsSync(marker), 'hook ran during diff');
   // What the CLI does on SIGINT: every worktree in use is removed at once.
-  const repoInfo = openRepo(r.dir);
+  const repoInfo = await openRepo(r.dir);
   let seen = '';
   await withCommitTree(repoInfo, r.git('rev-parse', 'main').trim(), async (dir) => {
     seen = dir;
     assert.ok(existsSync(join(dir, 'app/bot.py')));
-    removeTemporaryTrees();
+    await removeTemporaryTrees();
     assert.ok(!existsSync(dir));
   });
   assert.ok(seen && !existsSync(seen));
   assert.equal(r.git('worktree', 'list', '--porcelain').split('\n').filter((l) => l.startsWith('worktree ')).length, 1);
 });
+

@@ -1,7 +1,7 @@
 // Git plumbing for `diff`: where the repository is, which commits the refs name, git's own rename detection, and a
 // committed tree materialised in a temporary worktree (removed in `finally`) so the unchanged scanner reads it
 // exactly as it reads a folder. Nothing here touches the user's working tree or index.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,14 +18,21 @@ interface GitRun {
 // LFS must not download anything, and git must never wait for a password.
 const QUIET_ENV = { GIT_LFS_SKIP_SMUDGE: '1', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
 
-function git(cwd: string, args: string[], env: Record<string, string> = {}): GitRun {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...QUIET_ENV, ...env } });
-  if (r.error) throw new DiffInputError(`git could not be run (${(r.error as NodeJS.ErrnoException).code ?? r.error.message}): install git or put it on PATH`);
-  return { ok: r.status === 0, stdout: r.stdout, stderr: r.stderr };
+// Asynchronous: the editor runs this on its extension host, which must not block on git.
+function git(cwd: string, args: string[], env: Record<string, string> = {}): Promise<GitRun> {
+  return new Promise((resolvePromise, reject) => {
+    execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...QUIET_ENV, ...env } }, (error, stdout, stderr) => {
+      // A number is git's exit status (an answer); a string is a failure to run or read it.
+      const code = (error as NodeJS.ErrnoException | null)?.code;
+      if (code === 'ENOENT' || code === 'EACCES') return reject(new DiffInputError(`git could not be run (${code}): install git or put it on PATH`));
+      if (typeof code === 'string') return reject(error);
+      resolvePromise({ ok: !error, stdout, stderr });
+    });
+  });
 }
 
-function gitOrThrow(cwd: string, args: string[], env?: Record<string, string>): string {
-  const r = git(cwd, args, env);
+async function gitOrThrow(cwd: string, args: string[], env?: Record<string, string>): Promise<string> {
+  const r = await git(cwd, args, env);
   if (!r.ok) throw new Error(`git ${args.join(' ')}: ${r.stderr.trim() || 'failed'}`);
   return r.stdout;
 }
@@ -37,30 +44,30 @@ export interface Repo {
   prefix: string;
 }
 
-export function openRepo(dir: string): Repo {
+export async function openRepo(dir: string): Promise<Repo> {
   const abs = resolve(dir);
   if (!existsSync(abs)) throw new DiffInputError(`${dir}: no such directory`);
-  const r = git(abs, ['rev-parse', '--show-toplevel', '--show-prefix']);
+  const r = await git(abs, ['rev-parse', '--show-toplevel', '--show-prefix']);
   if (!r.ok) throw new DiffInputError(`${dir}: not a git work tree (${r.stderr.trim().split('\n')[0] || 'git rev-parse failed'})`);
   const [top, prefix = ''] = r.stdout.split('\n');
   return { top: top!, prefix };
 }
 
 /** The commit a ref names; a ref that names none is bad input, named in the message. */
-export function resolveCommit(repo: Repo, ref: string, flag: string): string {
+export async function resolveCommit(repo: Repo, ref: string, flag: string): Promise<string> {
   // `--end-of-options` keeps a ref such as `--output=x` from being read as an option.
   if (ref.trim() === '' || ref.startsWith('-')) throw new DiffInputError(`${flag}: "${ref}" is not a valid ref`);
-  const r = git(repo.top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+  const r = await git(repo.top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
   if (!r.ok) throw new DiffInputError(`${flag}: "${ref}" does not name a commit in ${repo.top}`);
   return r.stdout.trim();
 }
 
 /** The merge base of HEAD with the default branch: origin/HEAD, else main, else master (then their origin/ forms). */
-export function defaultBase(repo: Repo): { ref: string; commit: string } {
-  if (!git(repo.top, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).ok) throw new DiffInputError(`${repo.top}: the repository has no commit yet (HEAD), so there is no base to compare with`);
+export async function defaultBase(repo: Repo): Promise<{ ref: string; commit: string }> {
+  if (!(await git(repo.top, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).ok) throw new DiffInputError(`${repo.top}: the repository has no commit yet (HEAD), so there is no base to compare with`);
   for (const ref of ['origin/HEAD', 'main', 'master', 'origin/main', 'origin/master']) {
-    if (!git(repo.top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).ok) continue;
-    const mb = git(repo.top, ['merge-base', 'HEAD', ref]);
+    if (!(await git(repo.top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).ok) continue;
+    const mb = await git(repo.top, ['merge-base', 'HEAD', ref]);
     if (!mb.ok) throw new DiffInputError(`--base: HEAD and ${ref} have no common ancestor; give --base REF`);
     return { ref, commit: mb.stdout.trim() };
   }
@@ -71,23 +78,23 @@ export function defaultBase(repo: Repo): { ref: string; commit: string } {
  * Renames between the base commit and the head (a commit, or the working tree with untracked files when `head` is
  * null), as git detects them (`-M`, 50 % similarity), restricted to DIR: new path → old path, both relative to DIR.
  */
-export function detectRenames(repo: Repo, base: string, head: string | null): Map<string, string> {
+export async function detectRenames(repo: Repo, base: string, head: string | null): Promise<Map<string, string>> {
   // literal: a folder named like a glob (`a[1]`) is still that folder
   const pathspec = ['--', repo.prefix ? `:(top,literal)${repo.prefix}` : ':/'];
   let out: string;
   if (head !== null) {
-    out = gitOrThrow(repo.top, ['diff', '--no-ext-diff', '--no-color', '-M', '--name-status', '-z', base, head, ...pathspec]);
+    out = await gitOrThrow(repo.top, ['diff', '--no-ext-diff', '--no-color', '-M', '--name-status', '-z', base, head, ...pathspec]);
   } else {
     // The working tree with untracked files is a tree git has not written: stage it in a throw-away index (a copy of
     // the real one, so only changed files are hashed) and diff that. The user's index stays as it was.
     const tmp = mkdtempSync(join(tmpdir(), 'llm-cost-lens-index-'));
     try {
       const index = join(tmp, 'index');
-      const real = resolve(repo.top, gitOrThrow(repo.top, ['rev-parse', '--git-path', 'index']).trim());
+      const real = resolve(repo.top, (await gitOrThrow(repo.top, ['rev-parse', '--git-path', 'index'])).trim());
       if (existsSync(real)) copyFileSync(real, index);
       const env = { GIT_INDEX_FILE: index };
-      gitOrThrow(repo.top, ['add', '--all', '--ignore-errors', ...pathspec], env);
-      out = gitOrThrow(repo.top, ['diff', '--no-ext-diff', '--no-color', '--cached', '-M', '--name-status', '-z', base, ...pathspec], env);
+      await gitOrThrow(repo.top, ['add', '--all', '--ignore-errors', ...pathspec], env);
+      out = await gitOrThrow(repo.top, ['diff', '--no-ext-diff', '--no-color', '--cached', '-M', '--name-status', '-z', base, ...pathspec], env);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
@@ -114,29 +121,29 @@ export function detectRenames(repo: Repo, base: string, head: string | null): Ma
 export async function withCommitTree<T>(repo: Repo, commit: string, fn: (dir: string) => Promise<T>): Promise<T> {
   const tmp = mkdtempSync(join(tmpdir(), 'llm-cost-lens-tree-'));
   const tree = join(tmp, 'tree');
-  const remove = () => {
-    git(repo.top, ['worktree', 'remove', '--force', tree]);
+  const remove = async () => {
+    await git(repo.top, ['worktree', 'remove', '--force', tree]);
     rmSync(tmp, { recursive: true, force: true });
     // Drops the worktree's record if `remove` could not (e.g. the folder was already gone).
-    git(repo.top, ['worktree', 'prune']);
+    await git(repo.top, ['worktree', 'prune']);
   };
   live.add(remove);
   try {
     // The user's post-checkout hook (husky, lefthook) must not run here: hooks are looked up in a folder holding none.
-    gitOrThrow(repo.top, ['-c', `core.hooksPath=${tmp}`, 'worktree', 'add', '--detach', '--quiet', tree, commit]);
+    await gitOrThrow(repo.top, ['-c', `core.hooksPath=${tmp}`, 'worktree', 'add', '--detach', '--quiet', tree, commit]);
     return await fn(join(tree, repo.prefix));
   } finally {
     live.delete(remove);
-    remove();
+    await remove();
   }
 }
 
-const live = new Set<() => void>();
+const live = new Set<() => Promise<void>>();
 
 /** Removes the temporary worktrees in use now: for a process that is being interrupted (the CLI on SIGINT). */
-export function removeTemporaryTrees(): void {
+export async function removeTemporaryTrees(): Promise<void> {
   for (const remove of [...live]) {
     live.delete(remove);
-    remove();
+    await remove();
   }
 }
