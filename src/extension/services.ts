@@ -15,6 +15,7 @@ import { loadDownloadedPrices, updatePricesCommand } from './updatePrices';
 import { PromptFileLensProvider } from './promptLens';
 import { trackPlaceholderDecorations } from './placeholderDecorations';
 import { WorkspaceIndex } from './workspaceIndex';
+import { ChangesVsBase } from './changesVsBase';
 
 export interface Services {
   codeLens: CostCodeLensProvider;
@@ -41,6 +42,8 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
     const item = createStatusBar();
     context.subscriptions.push(item, trackWorkspaceTotals(item, index));
   }
+  const changes = new ChangesVsBase(index);
+  context.subscriptions.push(changes);
   index.start();
   loadDownloadedPrices(context, settings);
   return {
@@ -53,6 +56,7 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
       [CommandId.UpdatePrices]: () => updatePricesCommand(context, settings),
       [CommandId.ExportReport]: () => exportReport(),
       [CommandId.RescanWorkspace]: () => index.start(),
+      [CommandId.ShowChangesVsBase]: () => changes.show(),
     },
     revivePanel: (panel) => CostPanel.revive(panel, context.extensionUri, index),
   };

@@ -11,6 +11,7 @@ import { scanWorkspace } from '../../src/core/scan/scan';
 import { tempRepo, pyCall, PY_HEADER, type TempRepo } from './helpers/gitRepo';
 import type { DiffResult } from '../../src/core/diff/types';
 import { openRepo, removeTemporaryTrees, withCommitTree } from '../../src/core/diff/git';
+import { BaseComparison, vsBaseLabel } from '../../src/core/diff/againstBase';
 
 const repos: TempRepo[] = [];
 after(() => repos.forEach((r) => r.remove()));
@@ -259,3 +260,20 @@ test("the user's post-checkout hook does not run on the temporary worktree; an i
   assert.equal(r.git('worktree', 'list', '--porcelain').split('\n').filter((l) => l.startsWith('worktree ')).length, 1);
 });
 
+test('the editor\'s comparison: the index\'s scan against the default base, the base scanned once per commit; null without git', async () => {
+  const r = repo({ 'app/bot.py': BOT });
+  const cmp = new BaseComparison(r.dir);
+  const same = await cmp.compare(await scanWorkspace(r.dir));
+  assert.equal(vsBaseLabel(same!), 'no change vs main');
+  r.write({ 'app/bot.py': BOT.replace('model="gpt-4o-mini"', 'model="gpt-4o"') });
+  const d = (await cmp.compare(await scanWorkspace(r.dir)))!;
+  assert.match(vsBaseLabel(d), /^\+\$[\d,.]+\/mo vs main$/);
+  // the same figures as the CLI
+  const cli = (await diff(r, r.dir, '--json')).json();
+  assert.equal(d.totals.deltaMonthlyUsd, cli.totals.deltaMonthlyUsd);
+  assert.deepEqual(d.callSites.map((c) => [c.key, c.status]), cli.callSites.map((c) => [c.key, c.status]));
+  const plain = mkdtempSync(join(tmpdir(), 'llm-cost-lens-nogit-'));
+  assert.equal(await new BaseComparison(plain).compare(await scanWorkspace(plain)), null);
+  rmSync(plain, { recursive: true });
+  assert.equal(r.git('worktree', 'list', '--porcelain').split('\n').filter((l) => l.startsWith('worktree ')).length, 1);
+});
