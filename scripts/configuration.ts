@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { SETTINGS, SETTINGS_PREFIX, type SettingSpec } from '../src/core/settings';
 
-const CATEGORY_ORDER = ['Volume', 'Tokens', 'Prices', 'Self-hosted'] as const;
+const CATEGORY_ORDER = ['Volume', 'Tokens', 'Prices', 'Self-hosted', 'Policy'] as const;
 
 function jsonType(s: SettingSpec<unknown>): string | string[] {
   const d = s.default;

@@ -1,6 +1,6 @@
 // Minimal flag parsing for the CLI: `--name value`, `--name=value`, boolean `--flag`, positionals.
 
-export const EXIT = { ok: 0, internal: 1, invalidInput: 2 } as const;
+export const EXIT = { ok: 0, internal: 1, invalidInput: 2, policyFailed: 3 } as const;
 
 export interface Io {
   out(s: string): void;

@@ -1,6 +1,7 @@
-// `llm-cost-lens` entry point: thin over src/core. Exit codes: 0 ok, 2 invalid input, 1 internal error.
+// `llm-cost-lens` entry point: thin over src/core. Exit codes: 0 ok, 2 invalid input, 1 internal error (3: `diff` policy failed).
 import { estimateCommand } from './estimate';
 import { scanCommand } from './scan';
+import { diffCommand } from './diff';
 import { pricesCommand, defaultPriceDir } from './prices';
 import { usePriceCatalogDir } from '../core/catalog/prices-update';
 import { EXIT, type Io, UsageError } from './args';
@@ -10,13 +11,17 @@ const USAGE = `usage: llm-cost-lens <command> [options]
 commands:
   scan [DIR] [--json]                                   find LLM call sites and cost them (API vs self-hosted), per file and in total
   scan [DIR] --report md|csv|json                       the same as a cost report: call sites, totals, every assumption used
+  diff [DIR] [--base REF] [--head REF] [--json | --format md|json|table|sarif] [--fail-above-usd N] [--fail-above-pct P]
+       [--warn-above-usd N] [--warn-above-pct P] [--max-call-site-usd N] [--fail-on-unpriced] [--fail-on-unresolved]
+       [--link-base URL] [--json-file FILE] [--sarif-file FILE]
+                                                        what a change does to the monthly bill; exit 3 when a fail policy trips
   estimate --scenario FILE [--scenario FILE…] [--json]   API vs self-hosted monthly cost for a scenario file
   prices [QUERY] [--json] [--all]                       API prices with their source and date
   prices --update [--url URL] [--dir DIR]               download fresh price data (the only network access; opt-in)
   help                                                  this text`;
 
 type Command = (argv: string[], io: Io) => Promise<number>;
-const COMMANDS: Record<string, Command> = { scan: scanCommand, estimate: estimateCommand, prices: pricesCommand };
+const COMMANDS: Record<string, Command> = { scan: scanCommand, estimate: estimateCommand, prices: pricesCommand, diff: diffCommand };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;

@@ -38,7 +38,7 @@ export interface SettingSpec<T> {
   description: string;
   /** `resource` = per workspace folder; `window` = display preferences. */
   scope: 'resource' | 'window';
-  category: 'Volume' | 'Tokens' | 'Prices' | 'Self-hosted';
+  category: 'Volume' | 'Tokens' | 'Prices' | 'Self-hosted' | 'Policy';
   minimum?: number;
   maximum?: number;
   enum?: readonly string[];
@@ -100,6 +100,22 @@ export const SETTINGS = {
     description: 'Power usage effectiveness of the room the owned GPUs run in (1.0 = no cooling overhead; 1.2–1.5 typical). Used when `selfHosted.gpuOwnership` is `owned`.' }),
   'hybrid.selfHostedShare': spec({ schema: z.number().finite().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').nullable(), default: null, minimum: 0, maximum: 1, scope: 'resource', category: 'Self-hosted',
     description: 'Share of each call site\'s requests routed to self-hosting (0–1), the rest through the API; each call site\'s estimate then shows that split\'s monthly cost. `null` = no fixed split (only the cheapest whole-GPU split is suggested).' }),
+  // Budget gates for `llm-cost-lens diff` (read from the base side's settings; the CLI's flags win). A negative
+  // threshold gates a decrease larger than its size.
+  'policy.failAboveUsd': spec({ schema: z.number().finite().nullable(), default: null, scope: 'resource', category: 'Policy',
+    description: '`llm-cost-lens diff` fails (exit 3) when a change raises the monthly API bill by more than this many USD; a negative value fails on a decrease larger than its size. `null` = off. The flag `--fail-above-usd` wins.' }),
+  'policy.failAbovePct': spec({ schema: z.number().finite().nullable(), default: null, scope: 'resource', category: 'Policy',
+    description: '`llm-cost-lens diff` fails (exit 3) when a change raises the monthly API bill by more than this percentage of the base bill (negative: a decrease larger than it). `null` = off. The flag `--fail-above-pct` wins.' }),
+  'policy.warnAboveUsd': spec({ schema: z.number().finite().nullable(), default: null, scope: 'resource', category: 'Policy',
+    description: '`llm-cost-lens diff` warns (exit 0) when a change raises the monthly API bill by more than this many USD (negative: a decrease larger than it). `null` = off. The flag `--warn-above-usd` wins.' }),
+  'policy.warnAbovePct': spec({ schema: z.number().finite().nullable(), default: null, scope: 'resource', category: 'Policy',
+    description: '`llm-cost-lens diff` warns (exit 0) when a change raises the monthly API bill by more than this percentage (negative: a decrease larger than it). `null` = off. The flag `--warn-above-pct` wins.' }),
+  'policy.maxCallSiteUsd': spec({ schema: nonNeg.nullable(), default: null, minimum: 0, scope: 'resource', category: 'Policy',
+    description: '`llm-cost-lens diff` fails (exit 3) when a call site the change adds or changes costs more than this many USD per month through the API. `null` = off. The flag `--max-call-site-usd` wins.' }),
+  'policy.failOnUnpriced': spec({ schema: z.boolean(), default: false, scope: 'resource', category: 'Policy',
+    description: '`llm-cost-lens diff` fails (exit 3) when a call site the change adds or changes names a model that is not in the price catalog. The flag `--fail-on-unpriced` turns it on.' }),
+  'policy.failOnUnresolved': spec({ schema: z.boolean(), default: false, scope: 'resource', category: 'Policy',
+    description: '`llm-cost-lens diff` fails (exit 3) when a call site the change adds or changes has a model the code does not state (unresolved, or priced at an assumed model). The flag `--fail-on-unresolved` turns it on.' }),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -115,6 +131,13 @@ export type Settings = { -readonly [K in SettingKey]: (typeof SETTINGS)[K]['defa
   'selfHosted.gpuOwnership': 'rented' | 'owned';
   'selfHosted.gpuPurchaseUsd': number | null;
   'hybrid.selfHostedShare': number | null;
+  'policy.failAboveUsd': number | null;
+  'policy.failAbovePct': number | null;
+  'policy.warnAboveUsd': number | null;
+  'policy.warnAbovePct': number | null;
+  'policy.maxCallSiteUsd': number | null;
+  'policy.failOnUnpriced': boolean;
+  'policy.failOnUnresolved': boolean;
 };
 
 export const SETTINGS_PREFIX = 'llmCostLens.';

@@ -16,6 +16,7 @@ import { PromptFileLensProvider } from './promptLens';
 import { trackPlaceholderDecorations } from './placeholderDecorations';
 import { WorkspaceIndex } from './workspaceIndex';
 import { announceReady } from './ready';
+import { ChangesVsBase } from './changesVsBase';
 
 export interface Services {
   codeLens: CostCodeLensProvider;
@@ -44,6 +45,8 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
     const item = createStatusBar();
     context.subscriptions.push(item, trackWorkspaceTotals(item, index));
   }
+  const changes = new ChangesVsBase(index);
+  context.subscriptions.push(changes);
   index.start();
   context.subscriptions.push(announceReady(index, options.activatedAt));
   loadDownloadedPrices(context, settings);
@@ -57,6 +60,7 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
       [CommandId.UpdatePrices]: () => updatePricesCommand(context, settings),
       [CommandId.ExportReport]: () => exportReport(),
       [CommandId.RescanWorkspace]: () => index.start(),
+      [CommandId.ShowChangesVsBase]: () => changes.show(),
     },
     revivePanel: (panel) => CostPanel.revive(panel, context.extensionUri, index),
   };
