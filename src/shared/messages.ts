@@ -51,7 +51,7 @@ export const callSiteRowSchema = z.strictObject({
   approximate: z.boolean(),
   requestsPerDay: z.number(),
   callsPerRequest: z.number(),
-  volumeSource: z.enum(['annotation', 'settings', 'default']),
+  volumeSource: z.enum(['annotation', 'settings', 'default', 'measured']),
   volumeHidden: z.string().nullable(),
   apiMonthlyUsd: z.number().nullable(),
   selfHostedMonthlyUsd: z.number().nullable(),
