@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mulberry32 } from '../test/unit/helpers/prng';
 
-const SPANS = 1_000_000;
+const SPANS = Number(process.env.USAGE_BENCH_SPANS ?? 1_000_000);
 const T0 = Date.UTC(2025, 2, 1);
 const SITES = [
   { file: '/srv/app/app/bot.py', line: 11, fn: 'app.bot.Bot.reply', model: 'gpt-4o' },

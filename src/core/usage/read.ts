@@ -3,11 +3,10 @@
 // A record that cannot be used becomes a named error ("line 12: attributes.gen_ai.usage.input_tokens: missing");
 // the others are still used. A file that cannot be read or whose records match no known shape fails as a whole.
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { CsvRows } from './csv';
 import { isObject } from './fields';
 import { EXPECTED_SHAPES, itemsOf, parseItem, sniffFormat } from './formats';
-import { JsonSplitter } from './jsonSplitter';
+import { JsonSplitter, MAX_RECORD_CHARS } from './jsonSplitter';
 import { NOT_USAGE, type UsageFormat, type UsageRecord } from './types';
 
 /** Errors listed per file; the rest are counted. */
@@ -108,22 +107,46 @@ export async function readUsageFile(path: string, display: string, sink: (r: Usa
     } else {
       let lineNo = 0;
       const csv = mode === 'csv' ? new CsvRows((row, i) => take(row, `row ${i}`), (m) => error('', m)) : null;
-      for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
+      const onLine = (line: string) => {
         lineNo++;
         if (csv) {
           csv.line(line);
-          continue;
+          return;
         }
-        if (line.trim() === '') continue;
+        if (line.trim() === '') return;
         let value: unknown;
         try {
           value = JSON.parse(line);
         } catch (e) {
           error(`line ${lineNo}`, `invalid JSON (${e instanceof Error ? e.message : String(e)})`);
-          continue;
+          return;
         }
         take(value, `line ${lineNo}`);
+      };
+      // Lines cut from the chunks directly: node:readline's async iterator costs more than the parsing.
+      let rest = '';
+      let skipping = false;
+      for await (const chunk of stream) {
+        const text = rest + (chunk as string);
+        let start = 0;
+        for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+          if (skipping) {
+            skipping = false;
+            start = nl + 1;
+            continue;
+          }
+          onLine(text.charCodeAt(nl - 1) === 13 ? text.slice(start, nl - 1) : text.slice(start, nl));
+          start = nl + 1;
+        }
+        rest = text.slice(start);
+        if (rest.length > MAX_RECORD_CHARS) {
+          // One line longer than any record is allowed to be: named, and skipped up to the next line break.
+          error(`line ${++lineNo}`, `longer than ${MAX_RECORD_CHARS / 2 ** 20} MB (skipped)`);
+          skipping = true;
+          rest = '';
+        }
       }
+      if (rest !== '' && !skipping) onLine(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
       csv?.end();
     }
   } catch (e) {
