@@ -5,4 +5,5 @@ export const enum CommandId {
   UpdatePrices = 'llmCostLens.updatePrices',
   ExportReport = 'llmCostLens.exportReport',
   RescanWorkspace = 'llmCostLens.rescanWorkspace',
+  ImportUsage = 'llmCostLens.importUsage',
 }

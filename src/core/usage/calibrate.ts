@@ -31,7 +31,7 @@ export interface UsageReport {
   unmatched: UnmatchedUsage[];
 }
 
-interface SiteAcc {
+export interface SiteAcc {
   records: number; requests: number; perDay: number; input: number; output: number;
   tokenOnlyPerDay: number; tokenOnlyRecords: number;
   cached: number; cachedOf: number; reasoning: number; reasoningOf: number;

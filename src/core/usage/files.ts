@@ -1,7 +1,7 @@
 // Which usage files a folder's scan reads: `--usage` arguments (the CLI user's own paths) and the folder's
 // llmCostLens.usageFiles setting (relative to the folder). In restricted mode (an untrusted folder) a setting may
 // name only files that resolve inside the folder, symlinks followed, as every other read is confined.
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { statSync } from 'node:fs';
 import { resolvesInside } from '../scan/confinedReader';
 import type { UsageFileRef } from './load';
@@ -36,4 +36,25 @@ export function usageFilesFingerprint(refs: readonly UsageFileRef[]): string {
       return [r.path, null];
     }
   }));
+}
+
+/**
+ * The llmCostLens.usageFiles value after importing `picked` (absolute paths): a file inside the folder is stored
+ * relative to it (posix), so the setting travels with the repository; one outside is stored as an absolute path,
+ * except in restricted mode, where it is refused (it would not be read).
+ */
+export function addUsageFiles(root: string, current: readonly string[], picked: readonly string[], trusted: boolean): { files: string[]; refused: string[] } {
+  const files = [...current];
+  const refused: string[] = [];
+  for (const abs of picked) {
+    const rel = relative(root, abs).split(sep).join('/');
+    const inside = rel !== '' && !rel.startsWith('../') && rel !== '..' && !isAbsolute(rel);
+    if (!inside && !trusted) {
+      refused.push(abs);
+      continue;
+    }
+    const value = inside ? rel : abs;
+    if (!files.includes(value)) files.push(value);
+  }
+  return { files, refused };
 }

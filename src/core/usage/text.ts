@@ -51,7 +51,20 @@ export function renderUsageReport(u: UsageReport): string {
   lines.push(`  matched: ${n(u.matched.records)} records to ${u.matched.callSites} call site${u.matched.callSites === 1 ? '' : 's'}`);
   if (u.unmatched.length) {
     lines.push('  unmatched:');
-    for (const x of u.unmatched) lines.push(`    ${n(x.records)} records${x.model ? ` of ${x.model}` : ''}${x.code ? ` at ${x.code}` : ''}: ${x.reason}`);
+    for (const x of u.unmatched) lines.push(`    ${n(x.records)} record${x.records === 1 ? '' : 's'}${x.model ? ` of ${x.model}` : ''}${x.code ? ` at ${x.code}` : ''}: ${x.reason}`);
   }
   return lines.join('\n');
+}
+
+/** One line after "Import Usage…": what was read and matched, and what was not. */
+export function importSummary(u: UsageReport): string {
+  const read = u.sources.filter((s) => !s.fatal);
+  const failed = u.sources.filter((s) => s.fatal);
+  const unusable = read.reduce((t, s) => t + s.errorCount, 0);
+  const unmatched = u.unmatched.reduce((t, x) => t + x.records, 0);
+  const parts = [`${read.length} usage file${read.length === 1 ? '' : 's'} read: ${n(u.matched.records)} records matched to ${u.matched.callSites} call site${u.matched.callSites === 1 ? '' : 's'}`];
+  if (unmatched) parts.push(`${n(unmatched)} unmatched`);
+  if (unusable) parts.push(`${n(unusable)} unusable`);
+  for (const s of failed) parts.push(`${s.file}: ${s.fatal}`);
+  return parts.join('; ') + '.';
 }

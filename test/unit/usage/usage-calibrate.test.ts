@@ -160,3 +160,12 @@ test('CLI table lists sources, unmatched records and measured call sites; llmCos
   assert.match(r.out, /logs\/spend\.json \(LiteLLM spend logs\): 5 records, 5 requests, 2025-03-01 to 2025-03-05, 5 days; 2 not model calls; 5 times without a zone read as UTC; 1 unusable/);
   assert.match(r.out, /app\/bot\.py:10 Bot\.reply: 1\/day measured \(logs\/spend\.json, 2025-03-01–2025-03-05, 5 records\)/);
 });
+
+test('the README worked example is what the CLI prints', async () => {
+  const { readFileSync } = await import('node:fs');
+  const readme = readFileSync('README.md', 'utf8');
+  const block = /\n(Usage measurements:\n[\s\S]*?)\n```/.exec(readme)![1]!;
+  const r = await cli('scan', WS, '--usage', 'test/usage/otel-spans.jsonl', '--usage', 'test/usage/anthropic-usage.json');
+  assert.equal(r.code, 0, r.err);
+  assert.equal(r.out.slice(r.out.indexOf('Usage measurements:')), block);
+});
