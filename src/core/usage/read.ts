@@ -75,7 +75,11 @@ export async function readUsageFile(path: string, display: string, sink: (r: Usa
     if (s.errors.length < MAX_LISTED_ERRORS) s.errors.push(`${where}: ${message}`);
   };
   let unrecognised = 0;
+  // One context for every item (not two closures per record): `at` names the item being parsed.
+  let at = '';
+  const ctx = { error: (m: string) => error(at, m), covers: (from: number, to: number) => cover(s, from, to, true) };
   const take = (item: unknown, where: string) => {
+    at = where;
     if (s.format === null) {
       s.format = sniffFormat(item, mode === 'csv');
       if (s.format === null) {
@@ -86,7 +90,7 @@ export async function readUsageFile(path: string, display: string, sink: (r: Usa
     }
     for (const one of isObject(item) ? itemsOf(s.format, item) : [item]) {
       try {
-        const parsed = parseItem(s.format, one, { error: (m) => error(where, m), covers: (from, to) => cover(s, from, to, true) });
+        const parsed = parseItem(s.format, one, ctx);
         if (parsed === NOT_USAGE) {
           s.ignored++;
           continue;

@@ -53,3 +53,15 @@ test('import summary and the stored paths: relative inside the folder, absolute 
   assert.deepEqual(addUsageFiles(root, ['a.jsonl'], [join(root, 'logs', 'b.csv'), join(root, 'a.jsonl'), '/tmp/c.json'], true), { files: ['a.jsonl', 'logs/b.csv', '/tmp/c.json'], refused: [] });
   assert.deepEqual(addUsageFiles(root, [], ['/tmp/c.json', join('/work', 'repo2', 'x.json')], false), { files: [], refused: ['/tmp/c.json', join('/work', 'repo2', 'x.json')] });
 });
+
+test('panel: the workspace view carries the usage lines (validated by the message schema), none without usage files', async () => {
+  const { workspaceView } = await import('../../../src/extension/panelState');
+  const { hostToWebviewSchema } = await import('../../../src/shared/messages');
+  const { result } = await measured();
+  const ws = readSettings({});
+  const view = workspaceView(result, ws, 'workspace');
+  assert.equal(view.usage![0], '  otel-spans.jsonl (OpenTelemetry GenAI spans): 36 records, 36 requests, 2025-03-01 to 2025-03-07, 7 days; 2 not model calls; 3 unusable');
+  assert.ok(view.usage!.includes('    1 record of gpt-3.5-turbo: no call site uses model gpt-3.5-turbo'));
+  assert.ok(hostToWebviewSchema.safeParse({ type: 'workspace', view }).success);
+  assert.equal('usage' in workspaceView(await scanWorkspace('test/usage/workspace'), ws, 'workspace'), false);
+});
