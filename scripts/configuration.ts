@@ -13,6 +13,7 @@ function jsonType(s: SettingSpec<unknown>): string | string[] {
   if (typeof d === 'number') return Number.isInteger(d) && /gpuCount/.test(s.description) ? 'integer' : 'number';
   if (typeof d === 'string') return 'string';
   if (typeof d === 'boolean') return 'boolean';
+  if (Array.isArray(d)) return 'array';
   return 'object';
 }
 
@@ -32,6 +33,8 @@ export function configuration(): unknown[] {
         ...(s.minimum !== undefined ? { minimum: s.minimum } : {}),
         ...(s.maximum !== undefined ? { maximum: s.maximum } : {}),
         ...(s.enum ? { enum: [...s.enum] } : {}),
+        // Array settings hold strings (usageFiles: paths).
+        ...(Array.isArray(s.default) ? { items: { type: 'string' } } : {}),
       };
     }
     return { id: `llmCostLens.${category.toLowerCase().replace(/[^a-z]/g, '')}`, title: `LLM Cost Lens: ${category}`, order: i, properties };

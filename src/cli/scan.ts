@@ -1,15 +1,17 @@
-// `llm-cost-lens scan [DIR] [--json | --report md|csv|json]`
+// `llm-cost-lens scan [DIR] [--json | --report md|csv|json] [--usage FILE…]`
 import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { scanWorkspace, readWorkspaceSettings } from '../core/scan/scan';
 import { renderScan } from '../core/format/scanReport';
 import { buildCostReport, renderCostReport, type ReportFormat } from '../core/format/costReport';
 import { priceCatalogInfo } from '../core/catalog/prices';
 import { EXIT, type Io, parseFlags, UsageError } from './args';
+import { loadScanUsage, renderUsageTable, usageOutput } from './usage';
 
 const REPORT_NAMES: Record<string, ReportFormat> = { md: 'markdown', markdown: 'markdown', csv: 'csv', json: 'json' };
 
 export async function scanCommand(argv: string[], io: Io): Promise<number> {
-  const flags = parseFlags(argv, { json: 'bool', report: 'string' });
+  const flags = parseFlags(argv, { json: 'bool', report: 'string', usage: 'multi' });
   if (flags.positionals.length > 1) throw new UsageError(`takes one DIR (got ${flags.positionals.length})`);
   const reportName = flags.string.report;
   const report = reportName === undefined ? null : REPORT_NAMES[reportName.toLowerCase()];
@@ -20,7 +22,9 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
     io.err(`scan: ${dir}: not a directory`);
     return EXIT.invalidInput;
   }
-  const result = await scanWorkspace(dir);
+  const usage = await loadScanUsage(resolve(dir), flags.multi.usage ?? [], io);
+  if (usage === null) return EXIT.invalidInput;
+  const result = await scanWorkspace(dir, { calibrate: usage.calibrate });
   // The readable table ends with these warnings itself; JSON and reports keep stdout machine-readable, so stderr.
   const table = report === null && !flags.bool.json;
   if (!table) for (const w of result.settings.warnings) io.err(`warning: ${w}`);
@@ -29,6 +33,8 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
     io.out(renderCostReport(buildCostReport(result, readWorkspaceSettings(result.root), { source, asOf }), report).replace(/\r?\n$/, ''));
     return EXIT.ok;
   }
-  io.out(flags.bool.json ? JSON.stringify({ root: result.root, callSites: result.callSites, totals: result.totals, skipped: result.skipped }, null, 2) : renderScan(result));
+  usageOutput(result, table, io);
+  io.out(flags.bool.json ? JSON.stringify({ root: result.root, callSites: result.callSites, totals: result.totals, skipped: result.skipped, ...(result.usage ? { usage: result.usage } : {}) }, null, 2) : renderScan(result));
+  if (table && result.usage) io.out('\n' + renderUsageTable(result));
   return EXIT.ok;
 }

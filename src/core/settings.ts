@@ -56,6 +56,8 @@ export const SETTINGS = {
     description: 'Days of traffic per month: 30 for every day, 22 for working days only.' }),
   callSites: spec({ schema: z.record(z.string(), callSiteOverrideSchema), default: {}, scope: 'resource', category: 'Volume',
     description: 'Per-call-site overrides keyed `relative/path.py#Class.method` (`<module>` for top-level code): `requestsPerDay`, `outputTokens`, `model`, `callsPerRequest`. An `llm-cost:` comment above the call wins over these.' }),
+  usageFiles: spec({ schema: z.array(z.string().trim().min(1, 'must not be empty')), default: [] as string[], scope: 'resource', category: 'Volume',
+    description: 'Usage exports to calibrate with, paths relative to the folder: OpenTelemetry GenAI spans (OTLP JSON or JSON Lines), OpenAI usage (API JSON or dashboard CSV), Anthropic usage report, Langfuse observations, LiteLLM spend logs. Matched call sites then use the measured requests/day and tokens (`llm-cost:` annotations and `llmCostLens.callSites` still win). In restricted mode only files inside the folder are read.' }),
   placeholders: spec({ schema: z.record(z.string(), nonNeg), default: {}, scope: 'resource', category: 'Tokens',
     description: 'Expected size in tokens of prompt placeholders, by name (e.g. `{"ticket_text": 400}`).' }),
   defaultPlaceholderTokens: spec({ schema: nonNeg, default: 100, minimum: 0, scope: 'resource', category: 'Tokens',
@@ -121,6 +123,7 @@ export const SETTINGS = {
 export type SettingKey = keyof typeof SETTINGS;
 export type Settings = { -readonly [K in SettingKey]: (typeof SETTINGS)[K]['default'] } & {
   callSites: Record<string, z.infer<typeof callSiteOverrideSchema>>;
+  usageFiles: string[];
   placeholders: Record<string, number>;
   expectedOutputTokens: z.infer<typeof expectedOutputSchema>;
   prices: Record<string, z.infer<typeof priceOverrideSchema>>;

@@ -13,6 +13,7 @@ import { readSettings, type SettingsRead } from '../core/settings';
 import { AnalysisCache, type Analysis, type SourceVersion } from './analysisCache';
 import { extensionLog } from './log';
 import type { WorkspaceReader } from '../core/detect';
+import type { CallSiteReport } from '../core/scan/callSite';
 import { NOTEBOOK_CELL_SCHEME, codeCellIndex, notebookCellOf, notebookJson, notebookVersion } from './notebookCells';
 
 export { LANGUAGES, DOCUMENT_SELECTOR } from './selectors';
@@ -143,6 +144,9 @@ export class DocumentAnalyses implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
+  /** Measured usage for a document's call sites (the workspace index's calibration); identity when none. */
+  measure: (callSites: CallSiteReport[], ws: SettingsRead) => CallSiteReport[] = (c) => c;
+
   constructor(readonly settings: FolderSettings) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -228,7 +232,8 @@ export class DocumentAnalyses implements vscode.Disposable {
     return this.cache.start(source.key, source.version, settingsGeneration, async () => {
       // Shares the index's background load of the common tokenizer instead of loading it again synchronously.
       await preloadEncoder('o200k_base');
-      return analyzeDocument(rel, text, ws, readerFor(root));
+      const a = await analyzeDocument(rel, text, ws, readerFor(root));
+      return { ...a, callSites: this.measure(a.callSites, ws) };
     }, {
       // One line per document's first analysis (cold loads of grammar and ranks show here), none while typing.
       first: (a, ms) => extensionLog().info(`analysed ${rel} (${a.callSites.length} call sites) in ${ms} ms`),

@@ -6,4 +6,5 @@ export const enum CommandId {
   ExportReport = 'llmCostLens.exportReport',
   RescanWorkspace = 'llmCostLens.rescanWorkspace',
   ShowChangesVsBase = 'llmCostLens.showChangesVsBase',
+  ImportUsage = 'llmCostLens.importUsage',
 }

@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): void {
   };
 
   context.subscriptions.push(extensionLog(), lensesChanged, promptLensesChanged);
-  for (const id of [CommandId.OpenPanel, CommandId.SetVolume, CommandId.UpdatePrices, CommandId.ExportReport, CommandId.RescanWorkspace, CommandId.ShowChangesVsBase]) {
+  for (const id of [CommandId.OpenPanel, CommandId.SetVolume, CommandId.UpdatePrices, CommandId.ExportReport, CommandId.RescanWorkspace, CommandId.ShowChangesVsBase, CommandId.ImportUsage]) {
     context.subscriptions.push(vscode.commands.registerCommand(id, (...args: never[]) => load().commands[id](...args)));
   }
   context.subscriptions.push(

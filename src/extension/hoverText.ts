@@ -4,6 +4,7 @@
 import type { CallSiteReport } from '../core/scan/callSite';
 import { formatCount, formatUsd, formatUsdPrecise } from '../core/format/money';
 import { isApproximate, volumeText } from './lensText';
+import { estimateVsMeasured, measuredVolumeNote } from '../core/usage/text';
 
 /** Escapes text for a Markdown table cell (no HTML, no links, no pipes). */
 export function md(text: string): string {
@@ -24,6 +25,11 @@ export function hoverMarkdown(c: CallSiteReport, commands: { openPanel: string }
     rows.push([`· ${md(p.role)}`, `${formatCount(p.tokens)} tokens, ${what}${ph ? `; placeholders ${ph}` : ''}`]);
   }
   rows.push(['Output', `${formatCount(c.tokens.output)} tokens — ${md(c.tokens.outputBasis)}${c.tokens.outputMax !== null ? ` (max ${formatCount(c.tokens.outputMax)})` : ''}`]);
+  // Production usage beside the static estimate (a large gap is itself worth seeing), and whose volume counts.
+  const measured = estimateVsMeasured(c);
+  if (measured) rows.push(['Measured', md(measured)]);
+  const measuredVolume = measuredVolumeNote(c);
+  if (measuredVolume) rows.push(['Measured volume', md(measuredVolume)]);
 
   const model = c.model === null ? 'unresolved' : `\`${c.model.replace(/`/g, "'")}\``;
   if (cost?.api) {

@@ -5,7 +5,8 @@ import { formatCount, formatUsd } from '../core/format/money';
 import { CommandId } from './commands';
 
 export function isApproximate(c: CallSiteReport): boolean {
-  return !c.tokens.inputBasis.startsWith('exact');
+  // A measured mean is a figure from production, not a tokenizer estimate.
+  return !c.tokens.inputBasis.startsWith('exact') && !c.tokens.inputBasis.startsWith('measured');
 }
 
 export function volumeText(c: CallSiteReport): string {
@@ -16,7 +17,7 @@ export function volumeText(c: CallSiteReport): string {
 /** The lens's short form: the source only when nobody chose the volume (the comment above is in view anyway). */
 function lensVolume(c: CallSiteReport): string {
   const v = c.volume;
-  return `${formatCount(v.requestsPerDay)}/day${v.callsPerRequest !== 1 ? ` ×${formatCount(v.callsPerRequest)}` : ''}${v.source === 'default' ? ' (default)' : ''}`;
+  return `${formatCount(v.requestsPerDay)}/day${v.callsPerRequest !== 1 ? ` ×${formatCount(v.callsPerRequest)}` : ''}${v.source === 'default' ? ' (default)' : v.source === 'measured' ? ' (measured)' : ''}`;
 }
 
 export function tokensText(c: CallSiteReport): string {

@@ -1,5 +1,6 @@
 // What the cost panel shows, computed on the host from the workspace scan: table rows, totals, the
 // assumption values, and the chart of a call site or of the workspace. Pure (no `vscode`), so unit-tested.
+import { renderUsageReport } from '../core/usage/text';
 import * as z from 'zod';
 import type { ScanResult } from '../core/scan/scan';
 import { callScenario, type CallSiteReport } from '../core/scan/callSite';
@@ -83,6 +84,8 @@ export function workspaceView(scan: ScanResult | null, ws: SettingsRead, folder:
     },
     prices: [...prices.values()],
     problem,
+    // The lines the CLI table prints under "Usage measurements:" (the heading is the panel's own).
+    ...(scan?.usage ? { usage: renderUsageReport(scan.usage).split('\n').slice(1, 501) } : {}),
   };
 }
 

@@ -17,6 +17,7 @@ import { trackPlaceholderDecorations } from './placeholderDecorations';
 import { WorkspaceIndex } from './workspaceIndex';
 import { announceReady } from './ready';
 import { ChangesVsBase } from './changesVsBase';
+import { importUsage } from './importUsage';
 
 export interface Services {
   codeLens: CostCodeLensProvider;
@@ -41,6 +42,14 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
   // One scan of the workspace for the status bar and the panel.
   const index = new WorkspaceIndex(context, settings);
   context.subscriptions.push(settings, analyses, index, trackPlaceholderDecorations(analyses));
+  // Open documents take measured usage from the index's calibration; when new usage was read, they recompute.
+  analyses.measure = (sites, ws) => index.usage.measure(sites, ws.settings);
+  let usageSeen = index.usage.version;
+  context.subscriptions.push(index.onDidChange(() => {
+    if (index.usage.version === usageSeen) return;
+    usageSeen = index.usage.version;
+    settings.refresh();
+  }));
   if (options.statusBar) {
     const item = createStatusBar();
     context.subscriptions.push(item, trackWorkspaceTotals(item, index));
@@ -61,6 +70,7 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
       [CommandId.ExportReport]: () => exportReport(),
       [CommandId.RescanWorkspace]: () => index.start(),
       [CommandId.ShowChangesVsBase]: () => changes.show(),
+      [CommandId.ImportUsage]: () => importUsage(index, settings),
     },
     revivePanel: (panel) => CostPanel.revive(panel, context.extensionUri, index),
   };

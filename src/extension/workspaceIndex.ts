@@ -13,6 +13,7 @@ import { preloadEncoder } from '../core/tokens';
 import { posix } from 'node:path';
 import { ScanCancelled, WorkspaceScanner, type ScanResult, type WorkspaceSettings } from '../core/scan/workspaceScanner';
 import { readerFor, readFolderScanSettings, type FolderSettings } from './analysis';
+import { UsageSet, usageFilesFromSettings } from '../core/usage';
 import { extensionLog } from './log';
 
 export type IndexState =
@@ -43,6 +44,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   private watcher: vscode.Disposable | undefined;
   private generation = 0;
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** llmCostLens.usageFiles, read before each scan and again when the settings or one of the files change. */
+  readonly usage = new UsageSet();
+  private usagePaths = new Set<string>();
 
   constructor(private readonly context: vscode.ExtensionContext, settings: FolderSettings) {
     this.disposables.push(
@@ -73,7 +77,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       return;
     }
     const root = folder.uri.fsPath;
-    this.scanner = new WorkspaceScanner(root, { reader: readerFor, settings: readFolderScanSettings });
+    this.scanner = new WorkspaceScanner(root, { reader: readerFor, settings: readFolderScanSettings, calibrate: this.usage.calibrate });
     this.watcher = this.watch(folder);
     this.setState({ kind: 'scanning', done: 0, total: 0 });
     this.queue = this.queue.then(() => new Promise((r) => setTimeout(r, 0))).then(() => this.firstScan(generation));
@@ -131,6 +135,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       // o200k_base (OpenAI's current models, and the base of the Claude estimate) loads in slices first, so the
       // scan's first token count does not block the extension host for the whole parse of its ~200k ranks.
       await preloadEncoder('o200k_base', YIELD_EVERY_MS);
+      await this.loadUsage(scanner.root);
       await scanner.scan({
         yieldEveryMs: YIELD_EVERY_MS,
         isCancelled: () => cancelled || generation !== this.generation,
@@ -192,9 +197,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       // The first scan was cancelled or failed: changes wait for "Rescan Workspace".
       return;
     }
+    const usageChanged = [...this.pending].some((p) => p === '.vscode/settings.json' || this.usagePaths.has(p)) && (await this.loadUsage(scanner.root));
     const paths = [...this.pending].filter((p) => scanner.isRelevant(p));
     this.pending.clear();
-    if (paths.length === 0) return;
+    if (paths.length === 0 && !usageChanged) return;
     // Compared with what the views were sent, not with scanner.result() now: that would already be a new result
     // after a price catalog switch (Update Prices), and the views would keep the old prices.
     const before = this.stateValue.kind === 'ready' ? this.stateValue.result : null;
@@ -211,6 +217,15 @@ export class WorkspaceIndex implements vscode.Disposable {
       extensionLog().error('workspace index update failed', e);
       this.setState({ kind: 'failed', error: e instanceof Error ? e.message : String(e) });
     }
+  }
+
+  /** Reads the usage files again if their list or contents changed; true when the next result differs. */
+  private async loadUsage(root: string): Promise<boolean> {
+    const files = usageFilesFromSettings(root, readFolderScanSettings(root).settings.usageFiles, !vscode.workspace.isTrusted);
+    this.usagePaths = new Set(files.refs.map((r) => posix.relative(root.replace(/\\/g, '/'), r.path.replace(/\\/g, '/'))));
+    const changed = await this.usage.load(files.refs, files.refused);
+    if (changed) this.scanner?.recalibrate();
+    return changed;
   }
 
   private setState(state: IndexState): void {

@@ -51,7 +51,7 @@ export const callSiteRowSchema = z.strictObject({
   approximate: z.boolean(),
   requestsPerDay: z.number(),
   callsPerRequest: z.number(),
-  volumeSource: z.enum(['annotation', 'settings', 'default']),
+  volumeSource: z.enum(['annotation', 'settings', 'default', 'measured']),
   volumeHidden: z.string().nullable(),
   apiMonthlyUsd: z.number().nullable(),
   selfHostedMonthlyUsd: z.number().nullable(),
@@ -112,6 +112,8 @@ export const workspaceViewSchema = z.strictObject({
   assumptions: assumptionsSchema,
   prices: z.array(z.strictObject({ source: z.string(), asOf: z.string().nullable() })),
   problem: z.string().nullable(),
+  /** Usage measurements (llmCostLens.usageFiles): sources, coverage, unmatched records, one line each; absent without usage files. */
+  usage: z.array(z.string().max(2000)).max(500).optional(),
 });
 export type WorkspaceView = z.infer<typeof workspaceViewSchema>;
 

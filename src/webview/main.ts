@@ -5,6 +5,7 @@ import { el } from './dom';
 import { renderCallSites, WORKSPACE_TARGET, type Sort, type SortColumn } from './callSiteTable';
 import { parseControl, renderAssumptions, SECTIONS, type FieldError } from './assumptions';
 import { renderScenarios } from './scenarioTable';
+import { renderUsage } from './usageSection';
 
 declare function acquireVsCodeApi(): { postMessage(m: WebviewToHost): void; getState(): unknown; setState(s: unknown): void };
 const vscode = acquireVsCodeApi();
@@ -48,6 +49,7 @@ function render(): void {
     root.append(status);
   }
   renderCallSites(root, state.workspace, state.sort, state.target, state.chart);
+  renderUsage(root, state.workspace?.usage);
   const selected = state.workspace?.callSites.find((r) => r.id === state.target) ?? null;
   renderAssumptions(root, state.workspace?.assumptions ?? null, state.errors, selected);
   renderScenarios(root, state.rows, state.selected);

@@ -19,7 +19,7 @@ export function renderScan(r: ScanResult): string {
       currentFile = c.file;
     }
     const where = `${c.cell !== undefined ? `cell ${c.cell + 1} ` : ''}${c.line}:${c.column} ${c.api}`;
-    const approx = c.tokens.inputBasis.startsWith('exact') ? '' : '≈';
+    const approx = c.tokens.inputBasis.startsWith('exact') || c.tokens.inputBasis.startsWith('measured') ? '' : '≈';
     const vol = `${formatCount(c.volume.requestsPerDay)}/day${c.volume.callsPerRequest !== 1 ? ` ×${c.volume.callsPerRequest}` : ''} (${c.language === 'prompt' && c.volume.source === 'annotation' ? 'front matter' : c.volume.source})`;
     const cost = c.cost;
     rows.push([

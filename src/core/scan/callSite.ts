@@ -8,6 +8,7 @@ import { getActivePriceCatalog, lookupApiPrice } from '../catalog/prices';
 import { openCounterpartFor } from '../catalog/counterparts';
 import type { Settings, SettingKey } from '../settings';
 import { parseAnnotation, type Annotation } from './annotation';
+import type { MeasuredTokens, MeasuredVolume, SiteUsage } from '../usage/types';
 
 /** The engine's notes about break-even (estimate.ts), meaningless where one side of the comparison is missing. */
 export const BREAK_EVEN_NOTE = /^self-hosting (never breaks even|does not break even)/;
@@ -22,8 +23,10 @@ export interface CallSiteReport {
   model: string | null; modelSource: 'literal' | 'constant' | 'env-default' | 'annotation' | 'settings' | 'default' | 'unresolved';
   maxTokens: number | null; streaming: boolean; endpoint: 'api' | 'self-hosted';
   qualifiedName: string; key: string;
-  tokens: { input: number; output: number; outputMax: number | null; inputBasis: string; outputBasis: string; inputLow: number; inputHigh: number; parts: PartReport[] };
-  volume: { requestsPerDay: number; callsPerRequest: number; source: 'annotation' | 'settings' | 'default'; hidden: string | null };
+  tokens: { input: number; output: number; outputMax: number | null; inputBasis: string; outputBasis: string; inputLow: number; inputHigh: number; parts: PartReport[] } & MeasuredTokens;
+  volume: { requestsPerDay: number; callsPerRequest: number; source: 'annotation' | 'settings' | 'default' | 'measured'; hidden: string | null } & MeasuredVolume;
+  /** present when usage files were given and some of their records matched this call site (src/core/usage) */
+  usage?: SiteUsage;
   openModel: { model: string | null; reason: string };
   cost: (Omit<EstimateResult, 'api' | 'selfHosted' | 'verdict'> & { api: EstimateResult['api'] | null; selfHosted: EstimateResult['selfHosted'] | null; verdict: EstimateResult['verdict'] | 'unpriced'; suggestions: string[] }) | null;
   problems: string[];
@@ -36,10 +39,10 @@ export interface CallSiteContext {
 }
 
 /** The scenario the engine is run on for one call site (also used for shared deployments in totals). */
-export function callScenario(settings: Settings, model: string | null, openModel: string | null, requestsPerDay: number, inputTokens: number, outputTokens: number): Scenario {
+export function callScenario(settings: Settings, model: string | null, openModel: string | null, requestsPerDay: number, inputTokens: number, outputTokens: number, cachedInputTokens?: number): Scenario {
   const price = model ? settings.prices[model] : undefined;
   return {
-    workload: { requestsPerDay, inputTokens, outputTokens, daysPerMonth: settings.daysPerMonth },
+    workload: { requestsPerDay, inputTokens, outputTokens, ...(cachedInputTokens ? { cachedInputTokens } : {}), daysPerMonth: settings.daysPerMonth },
     api: model ? { model, ...(price ?? {}) } : { inputUsdPerMTok: 0, outputUsdPerMTok: 0 },
     selfHosted: {
       // Without an open counterpart there is nothing to size; the caller reports selfHosted as null.
@@ -161,7 +164,8 @@ function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext): CallSiteR
   return report;
 }
 
-function costFor(r: CallSiteReport, settings: Settings, problems: string[]): CallSiteReport['cost'] {
+/** The engine's estimate for a call-site record as it stands (also run again after usage measurements change it). */
+export function costFor(r: CallSiteReport, settings: Settings, problems: string[]): CallSiteReport['cost'] {
   const requestsPerDay = r.volume.requestsPerDay * r.volume.callsPerRequest;
   const override = r.model !== null ? settings.prices[r.model] : undefined;
   const fullOverride = override?.inputUsdPerMTok !== undefined && override?.outputUsdPerMTok !== undefined;
@@ -174,7 +178,7 @@ function costFor(r: CallSiteReport, settings: Settings, problems: string[]): Cal
       suggestions = found.suggestions;
     }
   }
-  const scenario = callScenario(settings, priced ? r.model : null, r.openModel.model, requestsPerDay, r.tokens.input, r.tokens.output);
+  const scenario = callScenario(settings, priced ? r.model : null, r.openModel.model, requestsPerDay, r.tokens.input, r.tokens.output, r.tokens.cachedInputTokens);
   const share = settings['hybrid.selfHostedShare'];
   if (share !== null) scenario.hybrid = { selfHostedShare: share };
   const out = estimate(scenario);

@@ -6,13 +6,13 @@ import { mightContainLlmCalls, type WorkspaceReader } from '../detect';
 import type { SettingsRead } from '../settings';
 import { buildCallSite, type CallSiteReport } from './callSite';
 import { detectCached } from './detectCache';
-import { WorkspaceScanner, sortCallSites, type ScanResult } from './workspaceScanner';
+import { WorkspaceScanner, sortCallSites, type ScanResult, type ScannerOptions } from './workspaceScanner';
 
 export { readWorkspaceSettings, workspaceReader, sortCallSites, WorkspaceScanner, type ScanResult, type WorkspaceSettings } from './workspaceScanner';
 export { clearDetectionCache } from './detectCache';
 
-export async function scanWorkspace(dir: string): Promise<ScanResult> {
-  const scanner = new WorkspaceScanner(dir);
+export async function scanWorkspace(dir: string, options: ScannerOptions = {}): Promise<ScanResult> {
+  const scanner = new WorkspaceScanner(dir, options);
   await scanner.scan();
   return scanner.result();
 }

@@ -12,6 +12,7 @@ import { computeTotals, type Totals } from './totals';
 import { MAX_FILE_BYTES, walkWorkspace, type WalkResult } from './walk';
 import { analyzeFile } from './detectCache';
 import { getActivePriceCatalog } from '../catalog/prices';
+import type { UsageReport } from '../usage/calibrate';
 
 export interface ScanResult {
   root: string;
@@ -19,6 +20,8 @@ export interface ScanResult {
   totals: Totals;
   skipped: { file: string; reason: string }[];
   settings: { file: string | null; warnings: string[] };
+  /** present when usage files calibrate the scan (src/core/usage) */
+  usage?: UsageReport;
 }
 
 export type WorkspaceSettings = SettingsRead & { file: string | null; filesExclude: Record<string, unknown> };
@@ -81,6 +84,8 @@ export interface ScannerOptions {
   reader?(root: string): WorkspaceReader;
   /** the folder settings; default readWorkspaceSettings (what the CLI reads) */
   settings?(root: string): WorkspaceSettings;
+  /** measured usage applied to the costed call sites (src/core/usage); null = nothing to apply */
+  calibrate?(callSites: CallSiteReport[], settings: WorkspaceSettings): { callSites: CallSiteReport[]; usage: UsageReport } | null;
 }
 
 interface FileEntry {
@@ -189,9 +194,16 @@ export class WorkspaceScanner {
     sortCallSites(callSites);
     skipped.sort((a, b) => a.file.localeCompare(b.file));
     const ws = this.ws;
-    this.cached = { root: this.root, callSites, totals: computeTotals(callSites, ws.settings), skipped, settings: { file: ws.file, warnings: ws.warnings } };
+    const calibrated = this.options.calibrate?.(callSites, ws) ?? null;
+    const sites = calibrated?.callSites ?? callSites;
+    this.cached = { root: this.root, callSites: sites, totals: computeTotals(sites, ws.settings), skipped, settings: { file: ws.file, warnings: ws.warnings }, ...(calibrated ? { usage: calibrated.usage } : {}) };
     this.cachedCatalog = catalog;
     return this.cached;
+  }
+
+  /** The measured usage changed (files read again): the next result() applies it. */
+  recalibrate(): void {
+    this.cached = null;
   }
 
   /** The settings the current result is costed with. */
