@@ -11,6 +11,7 @@ import { buildCallSite, type CallSiteReport } from './callSite';
 import { computeTotals, type Totals } from './totals';
 import { MAX_FILE_BYTES, walkWorkspace, type WalkResult } from './walk';
 import { analyzeFile } from './detectCache';
+import { guardFile, skipReason } from './fileGuard';
 import { getActivePriceCatalog } from '../catalog/prices';
 
 export interface ScanResult {
@@ -277,22 +278,6 @@ export class WorkspaceScanner {
   private readSettings(): WorkspaceSettings {
     return this.options.settings?.(this.root) ?? readWorkspaceSettings(this.root);
   }
-}
-
-/** Runs one file's work; a throw becomes that file's skip reason. */
-function guardFile<T>(work: () => T): { value: T } | { skip: string } {
-  try {
-    return { value: work() };
-  } catch (e) {
-    return { skip: skipReason(e) };
-  }
-}
-
-/** One line, never the input echoed back (a RegExp or parse error can quote a whole file). */
-export function skipReason(e: unknown): string {
-  if (e instanceof RangeError && /call stack/i.test(e.message)) return 'analysis error: nested too deeply';
-  const message = (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
-  return `analysis error: ${message.length > 120 ? `${message.slice(0, 117)}…` : message}`;
 }
 
 function fingerprint(ws: WorkspaceSettings): string {
