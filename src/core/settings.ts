@@ -152,6 +152,14 @@ export interface SettingsRead {
   warnings: string[];
 }
 
+/**
+ * `record[key]` when `key` is the record's own property. Keys come from scanned code (model names, placeholder
+ * names), so `record['constructor']` must not find Object.prototype's.
+ */
+export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 export function defaultSettings(): Settings {
   const out: Record<string, unknown> = {};
   for (const [k, s] of Object.entries(SETTINGS)) out[k] = structuredClone(s.default);

@@ -13,6 +13,7 @@ import { asAiSdkModel, asLangChainModel, matchRequest, matchRunnable, type Reque
 import { argumentsOf, dottedName, isClassLike, keyName, memberObject, memberProperty, unwrap } from './ts/syntax';
 import { evaluate } from './ts/values';
 import { findMethod, sdkForModule } from './sdks';
+import { parentOf } from './ancestors';
 
 /** Calls that replace a package by a test double for the whole file. */
 const MOCK_MODULE_CALLS = new Set(['jest.mock', 'jest.doMock', 'jest.unstable_mockModule', 'vi.mock', 'vi.doMock', 'mock.module']);
@@ -22,7 +23,7 @@ const STUB_CALLS = new Set(['sinon.stub', 'sinon.replace', 'jest.spyOn', 'vi.spy
 /** Enclosing `Class.method` / function name for the call-site key; '<module>' at top level. */
 export function qualifiedName(node: Node): string {
   let fn: string | null = null;
-  for (let cur = node.parent; cur; cur = cur.parent) {
+  for (let cur = parentOf(node); cur; cur = parentOf(cur)) {
     let name: string | null = null;
     let isMember = false;
     switch (cur.type) {
@@ -37,7 +38,7 @@ export function qualifiedName(node: Node): string {
       case 'arrow_function':
       case 'function_expression':
       case 'function': {
-        const p = cur.parent;
+        const p = parentOf(cur);
         if (p?.type === 'variable_declarator') name = p.childForFieldName('name')?.text ?? null;
         else if (p?.type === 'pair') name = keyName(p.childForFieldName('key'));
         else if (p?.type === 'public_field_definition' || p?.type === 'field_definition') {
@@ -51,9 +52,9 @@ export function qualifiedName(node: Node): string {
     if (!name) continue;
     if (fn === null) fn = name;
     if (!isMember) return fn;
-    for (let c = cur.parent; c; c = c.parent) {
+    for (let c = parentOf(cur); c; c = parentOf(c)) {
       if (isClassLike(c)) {
-        const cls = c.childForFieldName('name')?.text ?? (c.parent?.type === 'variable_declarator' ? c.parent.childForFieldName('name')?.text : null);
+        const cls = c.childForFieldName('name')?.text ?? (parentOf(c)?.type === 'variable_declarator' ? parentOf(c)!.childForFieldName('name')?.text : null);
         return cls ? `${cls}.${fn}` : fn;
       }
     }

@@ -1,7 +1,8 @@
 // Where the placeholders of a detected prompt sit in the source: `{name}` (f-strings, str.format, LangChain) and
 // `${name}` (template literals) within the call's lines. `{{name}}` is left out: the injection grammar marks it.
 import type { CallSiteReport } from '../scan/callSite';
-import type { Settings } from '../settings';
+import { own, type Settings } from '../settings';
+import { findPlaceholders } from '../scan/placeholderScan';
 
 export interface PlaceholderRange {
   /** 0-based line and UTF-16 columns [start, end) */
@@ -15,22 +16,17 @@ export interface PlaceholderRange {
   setting: 'placeholders' | 'defaultPlaceholderTokens';
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Occurrences of `names` on 1-based lines `fromLine..toLine` of `lines`. */
 export function placeholderRanges(lines: readonly string[], fromLine: number, toLine: number, names: readonly string[], settings: Pick<Settings, 'placeholders' | 'defaultPlaceholderTokens'>): PlaceholderRange[] {
   const out: PlaceholderRange[] = [];
   if (!names.length) return out;
-  const alternatives = [...new Set(names)].sort((a, b) => b.length - a.length).map(escape).join('|');
-  // `{{…}}` is matched only to be skipped, so its inner `{name}` is not taken for a format field.
-  const re = new RegExp(`\\{\\{\\s*(?:${alternatives})\\s*\\}\\}|\\$\\{\\s*(${alternatives})\\s*\\}|\\{(${alternatives})(?:![rsa])?(?::[^{}]*)?\\}`, 'g');
+  const set = new Set(names);
   for (let l = Math.max(1, fromLine); l <= Math.min(toLine, lines.length); l++) {
-    const text = lines[l - 1]!;
-    for (const m of text.matchAll(re)) {
-      const name = m[1] ?? m[2];
-      if (name === undefined) continue;
-      const listed = settings.placeholders[name];
-      out.push({ line: l - 1, start: m.index!, end: m.index! + m[0].length, name, tokens: listed ?? settings.defaultPlaceholderTokens, setting: listed !== undefined ? 'placeholders' : 'defaultPlaceholderTokens' });
+    // `{{…}}` is matched only to be skipped, so its inner `{name}` is not taken for a format field.
+    for (const m of findPlaceholders(lines[l - 1]!, set)) {
+      if (m.double) continue;
+      const listed = own(settings.placeholders, m.name);
+      out.push({ line: l - 1, start: m.start, end: m.end, name: m.name, tokens: listed ?? settings.defaultPlaceholderTokens, setting: listed !== undefined ? 'placeholders' : 'defaultPlaceholderTokens' });
     }
   }
   return out;

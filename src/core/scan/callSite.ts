@@ -6,7 +6,8 @@ import { estimate, type EstimateResult } from '../economics/estimate';
 import type { Scenario } from '../config';
 import { getActivePriceCatalog, lookupApiPrice } from '../catalog/prices';
 import { openCounterpartFor } from '../catalog/counterparts';
-import type { Settings, SettingKey } from '../settings';
+import { own, type Settings, type SettingKey } from '../settings';
+import { takePlaceholders } from './placeholderScan';
 import { parseAnnotation, type Annotation } from './annotation';
 import type { MeasuredTokens, MeasuredVolume, SiteUsage } from '../usage/types';
 
@@ -40,7 +41,7 @@ export interface CallSiteContext {
 
 /** The scenario the engine is run on for one call site (also used for shared deployments in totals). */
 export function callScenario(settings: Settings, model: string | null, openModel: string | null, requestsPerDay: number, inputTokens: number, outputTokens: number, cachedInputTokens?: number): Scenario {
-  const price = model ? settings.prices[model] : undefined;
+  const price = model ? own(settings.prices, model) : undefined;
   return {
     workload: { requestsPerDay, inputTokens, outputTokens, ...(cachedInputTokens ? { cachedInputTokens } : {}), daysPerMonth: settings.daysPerMonth },
     api: model ? { model, ...(price ?? {}) } : { inputUsdPerMTok: 0, outputUsdPerMTok: 0 },
@@ -119,7 +120,7 @@ function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext): CallSiteR
     if (a.ok) annotation = a.value;
     else problems.push(`llm-cost annotation at ${d.file}:${d.line - 1}: ${a.error} (ignored)`);
   }
-  const site = settings.callSites[key];
+  const site = own(settings.callSites, key);
 
   // model: annotation > callSites setting > what the code says
   let model = d.model;
@@ -167,7 +168,7 @@ function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext): CallSiteR
 /** The engine's estimate for a call-site record as it stands (also run again after usage measurements change it). */
 export function costFor(r: CallSiteReport, settings: Settings, problems: string[]): CallSiteReport['cost'] {
   const requestsPerDay = r.volume.requestsPerDay * r.volume.callsPerRequest;
-  const override = r.model !== null ? settings.prices[r.model] : undefined;
+  const override = r.model !== null ? own(settings.prices, r.model) : undefined;
   const fullOverride = override?.inputUsdPerMTok !== undefined && override?.outputUsdPerMTok !== undefined;
   let suggestions: string[] = [];
   let priced = r.model !== null;
@@ -217,11 +218,6 @@ export function costFor(r: CallSiteReport, settings: Settings, problems: string[
 
 interface InputCount { total: TokenCount; parts: PartReport[] }
 
-function placeholderPattern(name: string): RegExp {
-  const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`\\$\\{\\s*${n}\\s*\\}|\\{\\{\\s*${n}\\s*\\}\\}|\\{${n}(?:![rsa])?(?::[^{}]*)?\\}`, 'g');
-}
-
 /** Input tokens: each part through the model's tokenizer, placeholders and runtime parts at their configured sizes, plus chat framing. */
 export function countInput(d: Pick<DetectedCall, 'promptParts' | 'kind'>, model: string | null, settings: Settings): InputCount {
   const parts: PartReport[] = [];
@@ -235,17 +231,17 @@ export function countInput(d: Pick<DetectedCall, 'promptParts' | 'kind'>, model:
       messages.push({ role: p.role, content: '' });
       continue;
     }
-    let text = p.text;
     const ph: PartReport['placeholders'] = [];
-    for (const name of new Set(p.placeholders)) {
-      const size = settings.placeholders[name] ?? settings.defaultPlaceholderTokens;
-      const occurrences = text.match(placeholderPattern(name))?.length || 1;
-      text = text.replace(placeholderPattern(name), '');
+    const names = new Set(p.placeholders);
+    const { rest: text, counts } = takePlaceholders(p.text, names);
+    for (const name of names) {
+      const size = own(settings.placeholders, name) ?? settings.defaultPlaceholderTokens;
+      const occurrences = counts.get(name) || 1;
       ph.push({ name, tokens: size * occurrences });
       extras.push({ tokens: size * occurrences, basis: 'approx', tokenizer: 'placeholder size', low: size * occurrences, high: size * occurrences });
     }
-    const own = countTokens(text, model).tokens;
-    parts.push({ role: p.role, source: p.source, tokens: own + ph.reduce((s, x) => s + x.tokens, 0), placeholders: ph });
+    const textTokens = countTokens(text, model).tokens;
+    parts.push({ role: p.role, source: p.source, tokens: textTokens + ph.reduce((s, x) => s + x.tokens, 0), placeholders: ph });
     messages.push({ role: p.role, content: text });
   }
   const chatLike = d.kind === 'chat' || d.kind === 'responses';

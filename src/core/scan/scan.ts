@@ -6,6 +6,7 @@ import { mightContainLlmCalls, type WorkspaceReader } from '../detect';
 import type { SettingsRead } from '../settings';
 import { buildCallSite, type CallSiteReport } from './callSite';
 import { detectCached } from './detectCache';
+import { guardFile, skipReason } from './fileGuard';
 import { WorkspaceScanner, sortCallSites, type ScanResult, type ScannerOptions } from './workspaceScanner';
 
 export { readWorkspaceSettings, workspaceReader, sortCallSites, WorkspaceScanner, type ScanResult, type WorkspaceSettings } from './workspaceScanner';
@@ -22,6 +23,13 @@ export async function analyzeDocument(relPath: string, text: string, ws: Setting
   const reason = contentSkipReason(text, relPath);
   if (reason) return { callSites: [], skipped: reason };
   if (!mightContainLlmCalls(text, relPath)) return { callSites: [], skipped: null };
-  const { result: r } = await detectCached(relPath, text, reader);
-  return { callSites: sortCallSites(r.calls.map((d) => buildCallSite(d, ws))), skipped: r.skipped ?? null };
+  let r;
+  try {
+    r = (await detectCached(relPath, text, reader)).result;
+  } catch (e) {
+    return { callSites: [], skipped: skipReason(e) };
+  }
+  const costed = guardFile(() => r.calls.map((d) => buildCallSite(d, ws)));
+  if ('skip' in costed) return { callSites: [], skipped: costed.skip };
+  return { callSites: sortCallSites(costed.value), skipped: r.skipped ?? null };
 }

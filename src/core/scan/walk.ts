@@ -1,17 +1,20 @@
 // Workspace walk for `scan`: which files are analysed, and why the others are not. Honours .gitignore files (root
 // and nested) and `files.exclude` from <root>/.vscode/settings.json, and never descends into dependency folders,
 // virtualenvs or build output. Each pruned folder or skipped file is reported once with its reason.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { languageForPath, minifiedLineLength } from '../detect';
 import { isPromptFilePath } from '../prompts/promptFile';
+import { compileGlob, type Glob } from '../glob';
 
 export interface WalkResult {
   files: string[];
   skipped: { file: string; reason: string }[];
   /** size and modification time of each file in `files`, for change detection between scans */
   stats: Map<string, { size: number; mtimeMs: number }>;
+  /** problems with the walk's inputs (an unreadable .gitignore, a files.exclude glob that cannot be used) */
+  warnings: string[];
 }
 
 const PRUNED_DIRS: Record<string, string> = {
@@ -38,19 +41,45 @@ const PRUNED_DIRS: Record<string, string> = {
 
 export const MAX_FILE_BYTES = 1_000_000;
 
+/**
+ * Walks `root`. Symbolic links are followed only to inside the root (by real path, in every mode: a link to `/` or
+ * `..` would list files outside it, or list them again and again), and each folder and file is listed once, under
+ * the first path the walk meets it by (a visited set of device + inode), so `ln -s . loop` cannot multiply costs.
+ * Every link not followed is reported in `skipped` with its reason. Entries that vanish between the listing and
+ * their stat (a checkout, a build) are left out as if never listed.
+ */
 export function walkWorkspace(root: string, filesExclude: Record<string, unknown> = {}): WalkResult {
   const files: string[] = [];
   const skipped: WalkResult['skipped'] = [];
+  const warnings: string[] = [];
   const stats: WalkResult['stats'] = new Map();
-  const exclude = ignore().add(Object.entries(filesExclude).filter(([, on]) => on === true).map(([glob]) => glob));
+  const exclude = excludeMatcher(filesExclude, warnings);
+  let rootReal: string;
+  try {
+    rootReal = realpathSync(root);
+  } catch (e) {
+    return { files, skipped: [{ file: '.', reason: `unreadable folder (${errCode(e)})` }], stats, warnings };
+  }
+  /** `dev:ino` → the first path (relative, folders with a trailing /) it was listed under */
+  const seen = new Map<string, string>();
+  const firstVisit = (st: Stats, probe: string): string | null => {
+    if (st.ino === 0) return null; // a file system without inode numbers: nothing to compare
+    const id = `${st.dev}:${st.ino}`;
+    const first = seen.get(id);
+    if (first !== undefined) return first;
+    seen.set(id, probe);
+    return null;
+  };
+  const rootStat = statOrNull(rootReal);
+  if (rootStat) firstVisit(rootStat, './');
 
   const visit = (rel: string, rules: { base: string; ig: Ignore }[]) => {
     const abs = rel ? join(root, rel) : root;
-    let entries: import('node:fs').Dirent[];
+    let entries: Dirent[];
     try {
       entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (e) {
-      skipped.push({ file: rel || '.', reason: `unreadable folder (${(e as NodeJS.ErrnoException).code ?? e})` });
+      if (errCode(e) !== 'ENOENT') skipped.push({ file: rel || '.', reason: `unreadable folder (${errCode(e)})` });
       return;
     }
     // The listing answers what used to take a failed open per folder (.gitignore) and an exists() per subfolder.
@@ -58,24 +87,31 @@ export function walkWorkspace(root: string, filesExclude: Record<string, unknown
       skipped.push({ file: `${rel}/`, reason: 'Python virtualenv' });
       return;
     }
-    const own = entries.some((e) => e.name === '.gitignore' && !e.isDirectory()) ? readGitignore(abs) : null;
+    const own = entries.some((e) => e.name === '.gitignore' && !e.isDirectory()) ? readGitignore(abs, rel, warnings) : null;
     const scoped = own ? [...rules, { base: rel, ig: own }] : rules;
     for (const entry of entries) {
       const name = entry.name;
       const childRel = rel ? `${rel}/${name}` : name;
-      // Dirent answers without a stat call; only symlinks need one to learn what they point to.
+      const childAbs = join(abs, name);
+      // Dirent answers without a stat call; links (and file systems that do not say) need one.
       let kind: 'dir' | 'file' | 'other' = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
-      if (entry.isSymbolicLink()) {
-        try {
-          const st = statSync(join(abs, name));
-          kind = st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
-        } catch {
-          continue; // broken symlink
+      let st: Stats | null = null;
+      const link = entry.isSymbolicLink();
+      if (link) {
+        const target = linkTarget(childAbs, rootReal);
+        if (typeof target === 'string') {
+          skipped.push({ file: childRel, reason: target });
+          continue;
         }
+        st = target;
+      } else if (kind === 'other' && !entry.isFIFO() && !entry.isSocket() && !entry.isCharacterDevice() && !entry.isBlockDevice()) {
+        st = statOrNull(childAbs);
+        if (!st) continue; // vanished
       }
+      if (st) kind = st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
       const isDir = kind === 'dir';
       const probe = isDir ? `${childRel}/` : childRel;
-      if (exclude.ignores(probe)) {
+      if (exclude?.(childRel)) {
         skipped.push({ file: probe, reason: 'files.exclude' });
         continue;
       }
@@ -86,12 +122,26 @@ export function walkWorkspace(root: string, filesExclude: Record<string, unknown
       }
       if (isDir) {
         const pruned = PRUNED_DIRS[name];
-        if (pruned) skipped.push({ file: probe, reason: pruned });
+        if (pruned) {
+          skipped.push({ file: probe, reason: pruned });
+          continue;
+        }
+        st ??= statOrNull(childAbs);
+        if (!st) continue; // vanished
+        const first = firstVisit(st, probe);
+        if (first !== null) skipped.push({ file: probe, reason: `${link ? 'link to a folder' : 'folder'} already listed as ${first}` });
         else visit(childRel, scoped);
         continue;
       }
       if (kind !== 'file' || languageForPath(childRel) === null) continue;
-      const { size, mtimeMs } = statSync(join(abs, name));
+      st ??= statOrNull(childAbs);
+      if (!st) continue; // vanished
+      const first = firstVisit(st, childRel);
+      if (first !== null) {
+        skipped.push({ file: childRel, reason: `${link ? 'link to a file' : 'same file'} already listed as ${first}` });
+        continue;
+      }
+      const { size, mtimeMs } = st;
       if (size > MAX_FILE_BYTES) {
         skipped.push({ file: childRel, reason: `over ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes (${size.toLocaleString('en-US')})` });
         continue;
@@ -105,15 +155,55 @@ export function walkWorkspace(root: string, filesExclude: Record<string, unknown
     }
   };
   visit('', []);
-  return { files, skipped, stats };
+  return { files, skipped, stats, warnings };
 }
 
-function readGitignore(dir: string): Ignore | null {
+/** What a link points to when the walk may follow it, else why not (one line, for `skipped`). */
+function linkTarget(abs: string, rootReal: string): Stats | string {
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch (e) {
+    return errCode(e) === 'ELOOP' ? 'link loop (not followed)' : 'broken link (not followed)';
+  }
+  const rel = relative(rootReal, real);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return rel === '' ? 'link to the folder itself (not followed)' : 'link to outside the folder (not followed)';
+  return statOrNull(real) ?? 'broken link (not followed)';
+}
+
+/** `files.exclude` entries set to true, as one matcher (VS Code glob syntax); a bad glob is a warning. */
+function excludeMatcher(filesExclude: Record<string, unknown>, warnings: string[]): ((rel: string) => boolean) | null {
+  const globs: Glob[] = [];
+  for (const [glob, on] of Object.entries(filesExclude)) {
+    if (on !== true) continue;
+    try {
+      globs.push(compileGlob(glob.replace(/^\.\//, '')));
+    } catch (e) {
+      warnings.push(`files.exclude: ${JSON.stringify(glob.slice(0, 80))}: ${(e as Error).message} (ignored)`);
+    }
+  }
+  return globs.length ? (rel) => globs.some((g) => g(rel)) : null;
+}
+
+function readGitignore(dir: string, rel: string, warnings: string[]): Ignore | null {
   try {
     return ignore().add(readFileSync(join(dir, '.gitignore'), 'utf8'));
+  } catch (e) {
+    if (errCode(e) !== 'ENOENT') warnings.push(`${rel ? `${rel}/` : ''}.gitignore: unreadable (${errCode(e)}); its rules are not applied`);
+    return null;
+  }
+}
+
+function statOrNull(abs: string): Stats | null {
+  try {
+    return statSync(abs);
   } catch {
     return null;
   }
+}
+
+function errCode(e: unknown): string {
+  return (e as NodeJS.ErrnoException)?.code ?? String(e);
 }
 
 /**

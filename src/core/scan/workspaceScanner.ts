@@ -11,6 +11,7 @@ import { buildCallSite, type CallSiteReport } from './callSite';
 import { computeTotals, type Totals } from './totals';
 import { MAX_FILE_BYTES, walkWorkspace, type WalkResult } from './walk';
 import { analyzeFile } from './detectCache';
+import { guardFile, skipReason } from './fileGuard';
 import { getActivePriceCatalog } from '../catalog/prices';
 import type { UsageReport } from '../usage/calibrate';
 
@@ -110,6 +111,7 @@ export class WorkspaceScanner {
   /** the walk's files, in walk order (result() lists skips and call sites in that order before sorting) */
   private files: string[] = [];
   private walkSkipped: WalkResult['skipped'] = [];
+  private walkWarnings: string[] = [];
   private readonly entries = new Map<string, FileEntry>();
   private scanned = false;
   private cached: ScanResult | null = null;
@@ -187,16 +189,17 @@ export class WorkspaceScanner {
     const kept = new Set(dropPromptFilesUsedByCode(dropInvokedConstructors(this.files.flatMap((f) => this.entries.get(f)!.calls))));
     for (const file of this.files) {
       const e = this.entries.get(file)!;
-      if (e.skip) skipped.push({ file, reason: e.skip });
       // buildCallSite reuses a call's report while the settings and the price catalog are unchanged.
-      for (const d of e.calls) if (kept.has(d)) callSites.push(buildCallSite(d, this.ws));
+      const costed = e.skip ? { skip: e.skip } : guardFile(() => e.calls.filter((d) => kept.has(d)).map((d) => buildCallSite(d, this.ws)));
+      if ('skip' in costed) skipped.push({ file, reason: costed.skip });
+      else callSites.push(...costed.value);
     }
     sortCallSites(callSites);
     skipped.sort((a, b) => a.file.localeCompare(b.file));
     const ws = this.ws;
     const calibrated = this.options.calibrate?.(callSites, ws) ?? null;
     const sites = calibrated?.callSites ?? callSites;
-    this.cached = { root: this.root, callSites: sites, totals: computeTotals(sites, ws.settings), skipped, settings: { file: ws.file, warnings: ws.warnings }, ...(calibrated ? { usage: calibrated.usage } : {}) };
+    this.cached = { root: this.root, callSites: sites, totals: computeTotals(sites, ws.settings), skipped, settings: { file: ws.file, warnings: [...ws.warnings, ...this.walkWarnings] }, ...(calibrated ? { usage: calibrated.usage } : {}) };
     this.cachedCatalog = catalog;
     return this.cached;
   }
@@ -257,14 +260,26 @@ export class WorkspaceScanner {
     for (const f of [...this.entries.keys()]) if (!listed.has(f)) this.entries.delete(f);
     this.files = walk.files;
     this.walkSkipped = walk.skipped;
+    this.walkWarnings = walk.warnings;
     return todo.length;
   }
 
+  /**
+   * One file, inside one guard: whatever goes wrong while reading, detecting or costing it (a stack overflow on a
+   * pathological file, an exhausted budget, a file deleted meanwhile) puts that file under `skipped` with a one-line
+   * reason, and the scan goes on.
+   */
   private async analyse(file: string, stat: { size: number; mtimeMs: number }, reader: WorkspaceReader, changed: boolean): Promise<void> {
-    const a = await analyzeFile(this.root, file, stat, reader, changed);
+    let a: Awaited<ReturnType<typeof analyzeFile>>;
+    try {
+      a = await analyzeFile(this.root, file, stat, reader, changed);
+    } catch (e) {
+      a = { skip: skipReason(e), calls: [], deps: [] };
+    }
     // Costed here as well as in result(): the tokenizer work happens within the scan's time slices, and result()
     // then gets the memoized reports.
-    for (const d of a.calls) buildCallSite(d, this.ws);
+    const costed = guardFile(() => a.calls.map((d) => buildCallSite(d, this.ws)));
+    if ('skip' in costed) a = { skip: costed.skip, calls: [], deps: a.deps };
     this.entries.set(file, { ...stat, ...a });
   }
 

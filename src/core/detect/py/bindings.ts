@@ -21,7 +21,19 @@ export function collectBindings(f: PyFile): void {
   f.scopeRanges.push({ start: -1, scope: moduleScope });
   f.rangeOf.set(moduleScope, { start: -1, end: Number.MAX_SAFE_INTEGER });
   let n = 0;
-  for (const { node } of collectQuery(f.root).captures(f.root)) {
+  // A deeply nested tree makes the query itself slow (50,000 nested calls: tens of seconds in one wasm call):
+  // its progress callback stops it when the file's budget is spent, and checkBudget() then says so.
+  const overBudget = () => {
+    try {
+      f.shared.ctx.checkBudget();
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  const captures = collectQuery(f.root).captures(f.root, { progressCallback: overBudget });
+  f.shared.ctx.checkBudget();
+  for (const { node } of captures) {
     if (++n % 2000 === 0) f.shared.ctx.checkBudget();
     while (open.length > 1 && node.startIndex >= open[open.length - 1]!.end) open.pop();
     const inner = visitNode(f, node, open[open.length - 1]!.scope);

@@ -6,6 +6,7 @@ import type { PyFile } from './file';
 import { args } from './calls';
 import { firstKey, resolveModel } from './params';
 import type { Value } from './value';
+import { parentOf } from '../ancestors';
 
 type Lc = Extract<Value, { t: 'lc' }>;
 
@@ -40,7 +41,7 @@ function callsByName(f: PyFile): Map<string, { call: Node; callee: Node }[]> {
 
 /** What the calls of `p`'s function in this file pass for `p` (positionally or by keyword). */
 export function passedValues(f: PyFile, p: Node): Value[] {
-  const fn = p.parent?.parent;
+  const fn = parentOf(p)?.parent;
   const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
   const pName = paramName(p);
   if (!fn || !name || !pName || p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') return [];

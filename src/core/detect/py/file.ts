@@ -9,6 +9,7 @@ import { importValue } from './imports';
 import { evalUncached } from './values';
 import { construct } from './calls';
 import { injectedModel } from './callers';
+import { parentOf } from '../ancestors';
 
 export interface Binding { pos: number; kind: 'assign' | 'import' | 'param' | 'with' | 'def' | 'class' | 'for'; node: Node; extra?: string }
 export interface Scope { node: Node; kind: 'module' | 'function' | 'class'; parent: Scope | null; bindings: Map<string, Binding[]> }
@@ -36,7 +37,7 @@ export class PyFile {
   // ---------- scopes ----------
   enclosingClass(node: Node): Node | null {
     let fnSeen = 0;
-    for (let p = node.parent; p; p = p.parent) {
+    for (let p = parentOf(node); p; p = parentOf(p)) {
       if (p.type === 'function_definition') fnSeen++;
       if (p.type === 'class_definition') return fnSeen <= 1 ? p : null;
     }

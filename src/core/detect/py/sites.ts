@@ -12,6 +12,7 @@ import { httpSite } from './http';
 import { LC_METHODS, lcSite } from './langchain';
 import { boolIn, firstKey, numberIn, reasoningIn, resolveModel, toUrl } from './params';
 import { UNKNOWN, type Value } from './value';
+import { parentOf } from '../ancestors';
 
 export function detectSites(f: PyFile): DetectedCall[] {
   const out: DetectedCall[] = [];
@@ -32,13 +33,13 @@ export function detectSites(f: PyFile): DetectedCall[] {
 }
 
 export function mocked(f: PyFile, call: Node): boolean {
-  for (let p = call.parent; p; p = p.parent) {
+  for (let p = parentOf(call); p; p = parentOf(p)) {
     if (p.type === 'function_definition') {
       const params = p.childForFieldName('parameters')?.text ?? '';
       if (/\b(monkeypatch|mocker)\b/.test(params)) return true;
-      if (p.parent?.type === 'decorated_definition' && p.parent.namedChildren.some((d) => d?.type === 'decorator' && /\bpatch\b|mock/.test(d.text))) return true;
+      if (parentOf(p)?.type === 'decorated_definition' && parentOf(p)!.namedChildren.some((d) => d?.type === 'decorator' && /\bpatch\b|mock/.test(d.text))) return true;
     } else if (p.type === 'class_definition') {
-      if (p.parent?.type === 'decorated_definition' && p.parent.namedChildren.some((d) => d?.type === 'decorator' && /\bpatch\b/.test(d.text))) return true;
+      if (parentOf(p)?.type === 'decorated_definition' && parentOf(p)!.namedChildren.some((d) => d?.type === 'decorator' && /\bpatch\b/.test(d.text))) return true;
     } else if (p.type === 'with_statement') {
       const clause = p.namedChildren.find((c) => c?.type === 'with_clause');
       if (clause && /\bpatch(\.object|\.dict)?\s*\(|\bmock_/.test(clause.text)) return true;
@@ -106,7 +107,7 @@ export function siteBase(f: PyFile, call: Node, sdk: Sdk, api: string, kind: Cal
 
 export function qualifiedName(f: PyFile, node: Node): string {
   const names: string[] = [];
-  for (let p = node.parent; p; p = p.parent) {
+  for (let p = parentOf(node); p; p = parentOf(p)) {
     if (p.type === 'function_definition' || p.type === 'class_definition') {
       const n = p.childForFieldName('name')?.text;
       if (n) names.unshift(n);

@@ -7,6 +7,7 @@ import { composeRunnables } from './langchain';
 import { dirOf, joinPath } from './paths';
 import { decodeEscapes, str } from './strings';
 import { UNKNOWN, type Value } from './value';
+import { parentOf } from '../ancestors';
 
 export function evalUncached(f: PyFile, node: Node): Value {
   switch (node.type) {
@@ -170,12 +171,12 @@ export function classAttr(f: PyFile, cls: Node, attr: string, at: Node): Value {
 }
 
 export function enclosingFunctionName(f: PyFile, node: Node): string | null {
-  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p.childForFieldName('name')?.text ?? null;
+  for (let p = parentOf(node); p; p = parentOf(p)) if (p.type === 'function_definition') return p.childForFieldName('name')?.text ?? null;
   return null;
 }
 
 export function isProperty(f: PyFile, fn: Node): boolean {
-  const dec = fn.parent?.type === 'decorated_definition' ? fn.parent : null;
+  const dec = parentOf(fn)?.type === 'decorated_definition' ? parentOf(fn) : null;
   return !!dec && dec.namedChildren.some((d) => d?.type === 'decorator' && /property\b/.test(d.text));
 }
 
@@ -234,35 +235,78 @@ export function list(f: PyFile, node: Node): Value {
   return { t: 'list', items, ...(partial ? { partial } : {}) };
 }
 
+const operatorOf = (node: Node) => node.childForFieldName('operator')?.type ?? node.child(1)?.type;
+
 export function binary(f: PyFile, node: Node): Value {
-  const op = node.childForFieldName('operator')?.type ?? node.child(1)?.type;
+  const op = operatorOf(node);
   const l = node.childForFieldName('left');
   const r = node.childForFieldName('right');
   if (!l || !r) return UNKNOWN;
+  if (op === '+') return foldPlus(f, node);
   const lv = f.eval(l);
   const rv = f.eval(r);
-  if (op === '+') {
-    if (lv.t === 'str' && rv.t === 'str') {
-      const joined = concat(f, [lv, rv]);
-      return lv.envBase && joined.t === 'str' ? { ...joined, envBase: lv.envBase } : joined;
-    }
-    // os.getenv("OPENAI_BASE_URL") + "/chat/completions": an environment base URL joined with a path. With a
-    // default the default is the base (as endpointFor reads env values); without one the variable is kept.
-    if (lv.t === 'env' && rv.t === 'str') {
-      if (lv.def?.t === 'str') return concat(f, [lv.def, rv]);
-      const joined = concat(f, [{ t: 'str', text: `{${lv.name}}`, placeholders: [lv.name], src: 'literal' }, rv]);
-      return joined.t === 'str' ? { ...joined, envBase: lv.name } : joined;
-    }
-    // a known text plus a runtime value: the runtime value becomes a named placeholder
-    if (lv.t === 'str' && rv.t === 'unknown') return concat(f, [lv, { t: 'str', text: `{${r.text}}`, placeholders: [r.text], src: 'literal' }]);
-    if (rv.t === 'str' && lv.t === 'unknown') return concat(f, [{ t: 'str', text: `{${l.text}}`, placeholders: [l.text], src: 'literal' }, rv]);
-    if (lv.t === 'list' && rv.t === 'list') return { t: 'list', items: [...lv.items, ...rv.items], ...(lv.partial || rv.partial ? { partial: true } : {}) };
-    if (lv.t === 'list') return { t: 'list', items: lv.items, partial: true };
-    if (rv.t === 'list') return { t: 'list', items: rv.items, partial: true };
-    return UNKNOWN;
-  }
   if (op === '/' && lv.t === 'path' && rv.t === 'str') return { t: 'path', rel: joinPath(lv.rel, rv.text) };
   // LangChain runnable composition: prompt | llm | parser
   if (op === '|') return composeRunnables(lv, rv);
+  return UNKNOWN;
+}
+
+/**
+ * `a + b + c + …` parses as a left-deep tree as deep as the chain is long: the operands are collected iteratively
+ * and strings joined in one `concat` per run, so a concatenation of any length is evaluated whole (recursing hit
+ * the evaluator's depth limit and turned the rest into one huge placeholder). Same result as pair by pair.
+ */
+function foldPlus(f: PyFile, node: Node): Value {
+  const spine: Node[] = [];
+  for (let cur: Node | null = node; cur?.type === 'binary_operator' && operatorOf(cur) === '+' && cur.childForFieldName('right'); cur = cur.childForFieldName('left')) spine.push(cur);
+  const first = spine[spine.length - 1]!.childForFieldName('left');
+  if (!first) return UNKNOWN;
+  let acc = f.eval(first);
+  // Strings appended to a string `acc` wait here and are joined once (joining at every step is quadratic).
+  let pending: Extract<Value, { t: 'str' }>[] = [];
+  let envBase: string | undefined;
+  const flush = () => {
+    if (!pending.length || acc.t !== 'str') return;
+    const joined = concat(f, [acc, ...pending]);
+    acc = envBase && joined.t === 'str' ? { ...joined, envBase } : joined;
+    pending = [];
+  };
+  for (let k = spine.length - 1; k >= 0; k--) {
+    if ((spine.length - k) % 256 === 0) f.shared.ctx.checkBudget();
+    const r = spine[k]!.childForFieldName('right')!;
+    const rv = f.eval(r);
+    if (acc.t === 'str' && (rv.t === 'str' || rv.t === 'unknown')) {
+      if (!pending.length) envBase = acc.envBase;
+      // a known text plus a runtime value: the runtime value becomes a named placeholder (and the text no longer
+      // starts with a bare environment base URL)
+      if (rv.t === 'unknown') envBase = undefined;
+      pending.push(rv.t === 'str' ? rv : { t: 'str', text: `{${r.text}}`, placeholders: [r.text], src: 'literal' });
+      continue;
+    }
+    flush();
+    acc = plusPair(f, acc, k === spine.length - 1 ? first : spine[k + 1]!, rv, r);
+  }
+  flush();
+  return acc;
+}
+
+function plusPair(f: PyFile, lv: Value, l: Node, rv: Value, r: Node): Value {
+  if (lv.t === 'str' && rv.t === 'str') {
+    const joined = concat(f, [lv, rv]);
+    return lv.envBase && joined.t === 'str' ? { ...joined, envBase: lv.envBase } : joined;
+  }
+  // os.getenv("OPENAI_BASE_URL") + "/chat/completions": an environment base URL joined with a path. With a
+  // default the default is the base (as endpointFor reads env values); without one the variable is kept.
+  if (lv.t === 'env' && rv.t === 'str') {
+    if (lv.def?.t === 'str') return concat(f, [lv.def, rv]);
+    const joined = concat(f, [{ t: 'str', text: `{${lv.name}}`, placeholders: [lv.name], src: 'literal' }, rv]);
+    return joined.t === 'str' ? { ...joined, envBase: lv.name } : joined;
+  }
+  // a known text plus a runtime value: the runtime value becomes a named placeholder
+  if (lv.t === 'str' && rv.t === 'unknown') return concat(f, [lv, { t: 'str', text: `{${r.text}}`, placeholders: [r.text], src: 'literal' }]);
+  if (rv.t === 'str' && lv.t === 'unknown') return concat(f, [{ t: 'str', text: `{${l.text}}`, placeholders: [l.text], src: 'literal' }, rv]);
+  if (lv.t === 'list' && rv.t === 'list') return { t: 'list', items: [...lv.items, ...rv.items], ...(lv.partial || rv.partial ? { partial: true } : {}) };
+  if (lv.t === 'list') return { t: 'list', items: lv.items, partial: true };
+  if (rv.t === 'list') return { t: 'list', items: rv.items, partial: true };
   return UNKNOWN;
 }

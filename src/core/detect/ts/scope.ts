@@ -3,6 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { FileCtx } from './context';
 import { isFunctionLike, keyName, stringValue } from './syntax';
+import { parentOf } from '../ancestors';
 
 export type Decl =
   | { kind: 'var'; id: Node; init: Node | null; isConst: boolean; /** destructuring key path: `const { a: b } = init` → ['a'] */ path: string[] }
@@ -148,7 +149,7 @@ function declsOf(fc: FileCtx, scope: Node): Map<string, Decl> {
 
 /** The declaration `name` refers to at `at` (the nearest enclosing scope that declares it), or null for globals. */
 export function resolveName(fc: FileCtx, name: string, at: Node): Decl | null {
-  for (let cur: Node | null = at.parent; cur; cur = cur.parent) {
+  for (let cur: Node | null = parentOf(at); cur; cur = parentOf(cur)) {
     if (SCOPE_BLOCKS.has(cur.type) || isFunctionLike(cur)) {
       const d = declsOf(fc, cur).get(name);
       if (d) return d;

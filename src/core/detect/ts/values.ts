@@ -7,6 +7,7 @@ import { placeholdersIn } from '../../prompts/common';
 import { dirOf, loadImported, normalizePath, type FileCtx } from './context';
 import { exportedDecl, resolveName, type Decl } from './scope';
 import { argumentsOf, dottedName, isClassLike, isFunctionLike, keyName, memberObject, memberProperty, stringValue, unwrap, cookEscape } from './syntax';
+import { parentOf } from '../ancestors';
 
 export type StrSrc = 'literal' | 'constant' | 'imported' | 'env-default' | 'file';
 export interface Where { file: string; line: number }
@@ -153,21 +154,48 @@ function evalBinary(n: Node, fc: FileCtx, depth: number): Val {
     if (left.t === 'unknown' && ((right.t === 'str' && right.value !== '') || right.t === 'num')) return { ...right, src: 'env-default' };
     return right.t === 'obj' || right.t === 'arr' ? right : UNKNOWN;
   }
-  if (op === '+') {
-    const part = (v: Val, node: Node | null): { text: string; ph: string[] } =>
-      v.t === 'str' ? { text: v.value, ph: v.placeholders } : v.t === 'num' ? { text: String(v.value), ph: [] }
-        : { text: '${' + (node?.text ?? '') + '}', ph: [node?.text ?? ''] };
-    if (left.t !== 'str' && right.t !== 'str') return UNKNOWN;
-    const a = part(left, n.childForFieldName('left'));
-    const b = part(right, n.childForFieldName('right'));
-    const placeholders = [...a.ph, ...b.ph].filter((p, i, all) => p && all.indexOf(p) === i);
-    // process.env.OPENAI_BASE_URL + "/chat/completions": remember that the host comes from the environment
-    const envBase = left.t === 'env' ? left.name : left.t === 'str' ? left.envBase : undefined;
-    // text read from a prompt file stays attributed to it (as Python's concatenation does), so `scan` knows the file is sent here
-    const file = [left, right].find((v): v is Extract<Val, { t: 'str' }> => v.t === 'str' && v.src === 'file')?.from;
-    return { t: 'str', value: a.text + b.text, src: file ? 'file' : 'literal', placeholders, ...(file ? { from: file } : {}), ...(envBase ? { envBase } : {}) };
-  }
+  if (op === '+') return foldPlus(n, fc, depth);
   return UNKNOWN;
+}
+
+/**
+ * `a + b + c + …` parses as a left-deep tree as deep as the chain is long: its operands are collected iteratively
+ * and joined in one pass, so a concatenation of any length is evaluated whole (recursing into it hit MAX_DEPTH
+ * after ~24 terms and left the rest as one huge placeholder). Same result as joining pair by pair.
+ */
+function foldPlus(n: Node, fc: FileCtx, depth: number): Val {
+  const spine: Node[] = [];
+  for (let cur: Node | null = n; cur?.type === 'binary_expression' && cur.childForFieldName('operator')?.type === '+'; cur = cur.childForFieldName('left')) spine.push(cur);
+  const first = spine[spine.length - 1]!.childForFieldName('left');
+  const part = (v: Val, node: Node | null): { text: string; ph: string[] } =>
+    v.t === 'str' ? { text: v.value, ph: v.placeholders } : v.t === 'num' ? { text: String(v.value), ph: [] }
+      : { text: '${' + (node?.text ?? '') + '}', ph: [node?.text ?? ''] };
+  // A string so far is kept as pieces and joined once at the end (joining at every step is quadratic).
+  interface Text { pieces: string[]; ph: Set<string>; envBase?: string; from?: Where }
+  const start = (pieces: { text: string; ph: string[] }[], envBase: string | undefined, from: Where | undefined): Text =>
+    ({ pieces: pieces.map((p) => p.text), ph: new Set(pieces.flatMap((p) => p.ph).filter(Boolean)), ...(envBase ? { envBase } : {}), ...(from ? { from } : {}) });
+  const firstVal = evaluate(first, fc, depth + 1);
+  let acc: Val | Text = firstVal.t === 'str' ? start([part(firstVal, first)], firstVal.envBase, firstVal.src === 'file' ? firstVal.from : undefined) : firstVal;
+  for (let k = spine.length - 1; k >= 0; k--) {
+    if ((spine.length - k) % 256 === 0) fc.an.checkBudget();
+    const rightNode = spine[k]!.childForFieldName('right');
+    const right = evaluate(rightNode, fc, depth + 1);
+    const fileOfRight = right.t === 'str' && right.src === 'file' ? right.from : undefined;
+    if ('pieces' in acc) {
+      const b = part(right, rightNode);
+      acc.pieces.push(b.text);
+      for (const p of b.ph) if (p) acc.ph.add(p);
+      if (!acc.from && fileOfRight) acc.from = fileOfRight;
+    } else if (right.t === 'str') {
+      const leftNode = k === spine.length - 1 ? first : spine[k + 1]!;
+      acc = start([part(acc, leftNode), part(right, rightNode)], acc.t === 'env' ? acc.name : undefined, fileOfRight);
+    } else {
+      acc = UNKNOWN;
+    }
+  }
+  if (!('pieces' in acc)) return acc.t === 'unknown' ? UNKNOWN : acc;
+  const { pieces, ph, envBase, from } = acc;
+  return { t: 'str', value: pieces.join(''), src: from ? 'file' : 'literal', placeholders: [...ph], ...(from ? { from } : {}), ...(envBase ? { envBase } : {}) };
 }
 
 function evalIdentifier(n: Node, fc: FileCtx, depth: number): Val {
@@ -294,8 +322,8 @@ function evalMember(n: Node, fc: FileCtx, depth: number): Val {
 
 /** `this.client` inside a class: field initialiser, `this.client = …` in the class, or a typed parameter property. */
 function evalThisMember(at: Node, key: string, fc: FileCtx, depth: number): Val {
-  let cls: Node | null = at.parent;
-  while (cls && !isClassLike(cls)) cls = cls.parent;
+  let cls: Node | null = parentOf(at);
+  while (cls && !isClassLike(cls)) cls = parentOf(cls);
   const body = cls?.childForFieldName('body');
   if (!cls || !body) return UNKNOWN;
   let typed: Node | null = null;
@@ -380,16 +408,16 @@ function isIdentityCallback(fn: Node | null): boolean {
 
 /** `this.getSdk()`: the value the class's own method returns (its first return whose value is known). */
 function evalThisMethodCall(at: Node, key: string, fc: FileCtx, depth: number): Val {
-  let cls: Node | null = at.parent;
-  while (cls && !isClassLike(cls)) cls = cls.parent;
+  let cls: Node | null = parentOf(at);
+  while (cls && !isClassLike(cls)) cls = parentOf(cls);
   const body = cls?.childForFieldName('body');
   const method = body?.namedChildren.find((m) => m?.type === 'method_definition' && keyName(m.childForFieldName('name')) === key);
   const block = method?.childForFieldName('body');
   if (!block) return UNKNOWN;
   for (const r of block.descendantsOfType('return_statement')) {
     if (!r) continue;
-    let owner: Node | null = r.parent;
-    while (owner && owner.id !== method!.id && !isFunctionLike(owner)) owner = owner.parent;
+    let owner: Node | null = parentOf(r);
+    while (owner && owner.id !== method!.id && !isFunctionLike(owner)) owner = parentOf(owner);
     if (owner?.id !== method!.id) continue; // a return of a nested callback
     const v = evaluate(r.namedChild(0), fc, depth + 1);
     if (v.t !== 'unknown' && v.t !== 'null') return v;
