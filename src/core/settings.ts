@@ -66,6 +66,8 @@ export const SETTINGS = {
     description: 'Expected output tokens per call, by kind (`chat`, `responses`, `completion`, …); capped by the call\'s `max_tokens`. Built-in: chat/responses 300, completion 200, others 0.' }),
   prices: spec({ schema: z.record(z.string(), priceOverrideSchema), default: {}, scope: 'resource', category: 'Prices',
     description: 'Your own prices per model, USD per million tokens (`inputUsdPerMTok`, `outputUsdPerMTok`, `cachedInputUsdPerMTok`); they win over the catalog and are labelled as overrides.' }),
+  defaultModel: spec({ schema: z.string().trim(), default: '', scope: 'resource', category: 'Prices',
+    description: 'Model a call is priced at when the code does not say which (e.g. `model=os.environ["MODEL"]`); shown as *assumed*. Empty: the model most used by the workspace\'s resolved, priced call sites, else `gpt-4o-mini`.' }),
   openModelFor: spec({ schema: z.record(z.string(), z.string()), default: {}, scope: 'resource', category: 'Self-hosted',
     description: 'Which open model would replace an API model when self-hosted, e.g. `{"gpt-4o*": "qwen2.5-72b"}`. Built-in: Sonnet/GPT-4o class → llama-3.3-70b, Haiku/mini class → llama-3.1-8b.' }),
   'selfHosted.gpu': spec({ schema: z.string().trim().min(1), default: 'H100-SXM', scope: 'resource', category: 'Self-hosted',

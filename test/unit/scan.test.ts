@@ -100,9 +100,13 @@ test('unpriced and unresolved models are explicit, never $0', () => {
   assert.equal(u.cost?.api, null);
   assert.equal(u.cost?.verdict, 'unpriced');
   assert.ok(u.cost!.suggestions.includes('gpt-4o-mini') || u.cost!.suggestions.some((s) => s.includes('gpt-4o-mini')), u.cost!.suggestions.join());
+  // An unresolved model is priced at an assumed one (issue #11), an unknown catalog model stays unpriced.
   const n = buildCallSite(call({ model: null, modelSource: 'unresolved' }), readSettings({}));
-  assert.equal(n.cost?.api, null);
-  assert.match(n.cost!.notes.join(), /model unresolved/);
+  assert.deepEqual([n.model, n.modelSource, n.assumedModel, n.assumedFrom], [null, 'assumed', 'gpt-4o-mini', 'built-in fallback']);
+  assert.match(n.cost!.notes.join(), /model unresolved: priced at gpt-4o-mini/);
+  const t = computeTotals([u, n], readSettings({}).settings);
+  assert.deepEqual([t.unpriced, t.unpricedModels, t.assumed], [1, ['gpt-4o-minii'], 1]);
+  assert.equal(t.apiMonthlyUsd, n.cost!.api!.monthlyUsd, 'the assumed call is in the API total, the unpriced one is named instead of $0');
   const priced = buildCallSite(call({ model: 'our-ft' }), readSettings({ 'llmCostLens.prices': { 'our-ft': { inputUsdPerMTok: 1, outputUsdPerMTok: 2 } } }));
   assert.ok(priced.cost?.api);
   assert.match(priced.cost.api.price.source, /^override \(llmCostLens\.prices\)/);

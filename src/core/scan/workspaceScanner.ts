@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { dropInvokedConstructors, dropPromptFilesUsedByCode, languageForPath, type DetectedCall, type WorkspaceReader } from '../detect';
 import { parseJsonc } from '../io/json';
 import { readSettings, type SettingsRead } from '../settings';
-import { buildCallSite, type CallSiteReport } from './callSite';
+import { buildCallSite, type CallSiteContext, type CallSiteReport } from './callSite';
+import { mostUsedModel } from './assumedModel';
 import { computeTotals, type Totals } from './totals';
 import { MAX_FILE_BYTES, walkWorkspace, type WalkResult } from './walk';
 import { analyzeFile } from './detectCache';
@@ -110,6 +111,7 @@ export class WorkspaceScanner {
   private cached: ScanResult | null = null;
   /** The price catalog `cached` was costed with: Update Prices (or downloaded prices loaded after start-up) re-costs. */
   private cachedCatalog: object | null = null;
+  private ctx: { ws: WorkspaceSettings; value: CallSiteContext } | null = null;
 
   constructor(dir: string, private readonly options: ScannerOptions = {}) {
     this.root = resolve(dir);
@@ -180,11 +182,12 @@ export class WorkspaceScanner {
     // Workspace-wide decisions: a LangChain constructor invoked from another file, and a prompt file that code
     // already sends, are not call sites of their own.
     const kept = new Set(dropPromptFilesUsedByCode(dropInvokedConstructors(this.files.flatMap((f) => this.entries.get(f)!.calls))));
+    const ctx = this.context(kept);
     for (const file of this.files) {
       const e = this.entries.get(file)!;
       if (e.skip) skipped.push({ file, reason: e.skip });
       // buildCallSite reuses a call's report while the settings and the price catalog are unchanged.
-      for (const d of e.calls) if (kept.has(d)) callSites.push(buildCallSite(d, this.ws));
+      for (const d of e.calls) if (kept.has(d)) callSites.push(buildCallSite(d, ctx));
     }
     sortCallSites(callSites);
     skipped.sort((a, b) => a.file.localeCompare(b.file));
@@ -192,6 +195,20 @@ export class WorkspaceScanner {
     this.cached = { root: this.root, callSites, totals: computeTotals(callSites, ws.settings), skipped, settings: { file: ws.file, warnings: ws.warnings } };
     this.cachedCatalog = catalog;
     return this.cached;
+  }
+
+  /** The costing context: the folder settings plus the workspace's most used model (what unresolved calls assume). */
+  private context(calls: Iterable<DetectedCall>): CallSiteContext {
+    const sites = this.ws.settings.callSites;
+    const models = [...calls].map((d) => sites[`${d.file}#${d.qualifiedName}`]?.model ?? d.model);
+    const workspaceModel = mostUsedModel(models);
+    if (this.ctx?.ws !== this.ws || this.ctx.value.workspaceModel !== workspaceModel) this.ctx = { ws: this.ws, value: { ...this.ws, workspaceModel } };
+    return this.ctx.value;
+  }
+
+  /** The workspace's most used priced model (null before the first scan, or when no call names a priced model). */
+  get workspaceModel(): string | null {
+    return this.ctx?.value.workspaceModel ?? null;
   }
 
   /** The settings the current result is costed with. */
@@ -252,7 +269,7 @@ export class WorkspaceScanner {
     const a = await analyzeFile(this.root, file, stat, reader, changed);
     // Costed here as well as in result(): the tokenizer work happens within the scan's time slices, and result()
     // then gets the memoized reports.
-    for (const d of a.calls) buildCallSite(d, this.ws);
+    for (const d of a.calls) buildCallSite(d, this.ctx?.ws === this.ws ? this.ctx.value : this.ws);
     this.entries.set(file, { ...stat, ...a });
   }
 
