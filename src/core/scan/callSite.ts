@@ -9,6 +9,7 @@ import { openCounterpartFor } from '../catalog/counterparts';
 import type { Settings, SettingKey } from '../settings';
 import { parseAnnotation, type Annotation } from './annotation';
 import { assumedModel, type AssumedModel } from './assumedModel';
+import { unknownNamedChars } from '../tokens/pythonEscapes';
 
 /** The engine's notes about break-even (estimate.ts), meaningless where one side of the comparison is missing. */
 export const BREAK_EVEN_NOTE = /^self-hosting (never breaks even|does not break even)/;
@@ -235,16 +236,19 @@ function placeholderPattern(name: string): RegExp {
 export function countInput(d: Pick<DetectedCall, 'promptParts' | 'kind'>, model: string | null, settings: Settings): InputCount {
   const parts: PartReport[] = [];
   const extras: TokenCount[] = [];
-  const messages: { role: string; content: string }[] = [];
+  const messages: { role: string; content: string; name?: string }[] = [];
   for (const p of d.promptParts) {
     if (p.text === null) {
       const t = settings.runtimePartTokens;
       parts.push({ role: p.role, source: 'runtime', tokens: t, placeholders: [] });
       extras.push({ tokens: t, basis: 'approx', tokenizer: 'runtimePartTokens setting', low: t, high: t });
-      messages.push({ role: p.role, content: '' });
+      messages.push({ role: p.role, content: '', ...(p.name ? { name: p.name } : {}) });
       continue;
     }
-    let text = p.text;
+    // A `\N{NAME}` outside the bundled name table: the character is unknown, 1–4 tokens each (≈).
+    const unknown = unknownNamedChars(p.text);
+    let text = unknown.text;
+    if (unknown.count) extras.push({ tokens: 2 * unknown.count, basis: 'approx', tokenizer: 'unknown \\N{…} characters', low: unknown.count, high: 4 * unknown.count });
     const ph: PartReport['placeholders'] = [];
     for (const name of new Set(p.placeholders)) {
       const size = settings.placeholders[name] ?? settings.defaultPlaceholderTokens;
@@ -254,8 +258,8 @@ export function countInput(d: Pick<DetectedCall, 'promptParts' | 'kind'>, model:
       extras.push({ tokens: size * occurrences, basis: 'approx', tokenizer: 'placeholder size', low: size * occurrences, high: size * occurrences });
     }
     const own = countTokens(text, model).tokens;
-    parts.push({ role: p.role, source: p.source, tokens: own + ph.reduce((s, x) => s + x.tokens, 0), placeholders: ph });
-    messages.push({ role: p.role, content: text });
+    parts.push({ role: p.role, source: p.source, tokens: own + 2 * unknown.count + ph.reduce((s, x) => s + x.tokens, 0), placeholders: ph });
+    messages.push({ role: p.role, content: text, ...(p.name ? { name: p.name } : {}) });
   }
   const chatLike = d.kind === 'chat' || d.kind === 'responses';
   const base = chatLike && messages.length ? countChatTokens(messages, model) : sumCounts(messages.map((m) => countTokens(m.content, model)));
