@@ -13,6 +13,7 @@ export const callSiteOverrideSchema = z.strictObject({
   outputTokens: nonNeg.optional(),
   model: z.string().trim().min(1).optional(),
   callsPerRequest: positive.optional(),
+  reasoningTokens: nonNeg.optional(),
 });
 
 export const priceOverrideSchema = z.strictObject({
@@ -55,7 +56,7 @@ export const SETTINGS = {
   daysPerMonth: spec({ schema: positive.max(31), default: 30, minimum: 1, maximum: 31, scope: 'resource', category: 'Volume',
     description: 'Days of traffic per month: 30 for every day, 22 for working days only.' }),
   callSites: spec({ schema: z.record(z.string(), callSiteOverrideSchema), default: {}, scope: 'resource', category: 'Volume',
-    description: 'Per-call-site overrides keyed `relative/path.py#Class.method` (`<module>` for top-level code): `requestsPerDay`, `outputTokens`, `model`, `callsPerRequest`. An `llm-cost:` comment above the call wins over these.' }),
+    description: 'Per-call-site overrides keyed `relative/path.py#Class.method` (`<module>` for top-level code): `requestsPerDay`, `outputTokens`, `model`, `callsPerRequest`, `reasoningTokens` (hidden reasoning tokens per call, billed as output). An `llm-cost:` comment above the call wins over these.' }),
   placeholders: spec({ schema: z.record(z.string(), nonNeg), default: {}, scope: 'resource', category: 'Tokens',
     description: 'Expected size in tokens of prompt placeholders, by name (e.g. `{"ticket_text": 400}`).' }),
   defaultPlaceholderTokens: spec({ schema: nonNeg, default: 100, minimum: 0, scope: 'resource', category: 'Tokens',

@@ -79,9 +79,14 @@ test('tokens: placeholders at configured sizes, runtime parts at the default, ou
   assert.equal(c.tokens.parts[2]!.tokens, 300);
   assert.ok(c.tokens.input > 800 + 300 && c.tokens.input < 800 + 300 + 40, `input ${c.tokens.input}`);
   assert.match(c.tokens.inputBasis, /^≈/, 'placeholders make the count approximate');
-  assert.equal(c.tokens.output, 120 + 1000);
+  // The output cap covers reasoning and visible output together (max_completion_tokens, Anthropic max_tokens > budget).
+  assert.equal(c.tokens.output, 120);
+  assert.equal(c.tokens.reasoning, 0);
   assert.equal(c.tokens.outputMax, 120);
-  assert.match(c.tokens.outputBasis, /capped by max_tokens 120 \+ 1000 reasoning/);
+  assert.match(c.tokens.outputBasis, /capped by max_tokens 120$/);
+  const roomy = buildCallSite(call({ maxTokens: 1500, reasoningTokens: 1000 }), s);
+  assert.deepEqual([roomy.tokens.output, roomy.tokens.reasoning], [300 + 1000, 1000]);
+  assert.match(roomy.tokens.outputBasis, /expected 300 .* \+ ≈1,000 reasoning$/);
   // no placeholders, no runtime parts on an OpenAI model: exact
   const exact = buildCallSite(call({ promptParts: [{ role: 'user', source: 'literal', text: 'Hello there', placeholders: [] }] }), readSettings({}));
   assert.match(exact.tokens.inputBasis, /^exact \(o200k_base\)/);

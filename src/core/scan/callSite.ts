@@ -10,6 +10,7 @@ import type { Settings, SettingKey } from '../settings';
 import { parseAnnotation, type Annotation } from './annotation';
 import { assumedModel, type AssumedModel } from './assumedModel';
 import { unknownNamedChars } from '../tokens/pythonEscapes';
+import { reasoningTokensFor } from '../catalog/reasoning';
 
 /** The engine's notes about break-even (estimate.ts), meaningless where one side of the comparison is missing. */
 export const BREAK_EVEN_NOTE = /^self-hosting (never breaks even|does not break even)/;
@@ -26,7 +27,7 @@ export interface CallSiteReport {
   assumedModel: string | null; assumedFrom: AssumedModel['from'] | null;
   maxTokens: number | null; streaming: boolean; endpoint: 'api' | 'self-hosted';
   qualifiedName: string; key: string;
-  tokens: { input: number; output: number; outputMax: number | null; inputBasis: string; outputBasis: string; inputLow: number; inputHigh: number; parts: PartReport[] };
+  tokens: { input: number; output: number; reasoning: number; reasoningBasis: string; outputMax: number | null; inputBasis: string; outputBasis: string; inputLow: number; inputHigh: number; parts: PartReport[] };
   volume: { requestsPerDay: number; callsPerRequest: number; source: 'annotation' | 'settings' | 'default'; hidden: string | null };
   openModel: { model: string | null; reason: string };
   cost: (Omit<EstimateResult, 'api' | 'selfHosted' | 'verdict'> & { api: EstimateResult['api'] | null; selfHosted: EstimateResult['selfHosted'] | null; verdict: EstimateResult['verdict'] | 'unpriced'; suggestions: string[] }) | null;
@@ -152,9 +153,16 @@ function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext): CallSiteR
   const expected = annotation.outputTokens ?? site?.outputTokens ?? settings.expectedOutputTokens[d.kind] ?? BUILT_IN_OUTPUT[d.kind];
   const expectedFrom = annotation.outputTokens !== undefined ? 'annotation' : site?.outputTokens !== undefined ? 'callSites setting' : settings.expectedOutputTokens[d.kind] !== undefined ? 'expectedOutputTokens setting' : `built-in default for ${d.kind}`;
   const capped = d.maxTokens !== null && expected > d.maxTokens;
-  const reasoning = d.reasoningTokens ?? 0;
-  const output = (capped ? d.maxTokens! : expected) + reasoning;
-  const outputBasis = `expected ${expected} (${expectedFrom})` + (capped ? `, capped by max_tokens ${d.maxTokens}` : '') + (reasoning ? ` + ${reasoning} reasoning` : '');
+  const visible = capped ? d.maxTokens! : expected;
+  const reasoningOverride = annotation.reasoningTokens !== undefined ? { tokens: annotation.reasoningTokens, from: `${annotationName} (reasoning=)` }
+    : site?.reasoningTokens !== undefined ? { tokens: site.reasoningTokens, from: `llmCostLens.callSites["${key}"].reasoningTokens` } : undefined;
+  const r = reasoningTokensFor(costedModel, d.reasoningTokens, reasoningOverride);
+  // The providers' output cap (max_completion_tokens, max_tokens with thinking, maxOutputTokens) covers reasoning
+  // and visible output together: both fit under it.
+  const reasoning = d.maxTokens !== null ? Math.max(0, Math.min(r.tokens, d.maxTokens - visible)) : r.tokens;
+  const output = visible + reasoning;
+  const outputBasis = `expected ${expected} (${expectedFrom})` + (capped ? `, capped by max_tokens ${d.maxTokens}` : '')
+    + (reasoning ? ` + ≈${reasoning.toLocaleString('en-US')} reasoning${reasoning < r.tokens ? ` (under max_tokens ${d.maxTokens})` : ''}` : '');
 
   const counterpart = openCounterpartFor(costedModel, settings.openModelFor);
   const report: CallSiteReport = {
@@ -162,7 +170,7 @@ function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext): CallSiteR
     language: d.language, sdk: d.sdk, api: d.api, kind: d.kind,
     model, modelSource, assumedModel: assumed?.model ?? null, assumedFrom: assumed?.from ?? null, maxTokens: d.maxTokens, streaming: d.streaming, endpoint: d.endpoint,
     qualifiedName: d.qualifiedName, key,
-    tokens: { input: tokens.total.tokens, output, outputMax: d.maxTokens, inputBasis: basisLabel(tokens.total), outputBasis, inputLow: tokens.total.low, inputHigh: tokens.total.high, parts: tokens.parts },
+    tokens: { input: tokens.total.tokens, output, reasoning, reasoningBasis: r.basis, outputMax: d.maxTokens, inputBasis: basisLabel(tokens.total), outputBasis, inputLow: tokens.total.low, inputHigh: tokens.total.high, parts: tokens.parts },
     volume,
     openModel: { model: counterpart.model, reason: counterpart.reason },
     cost: null,
