@@ -13,6 +13,7 @@ export const callSiteOverrideSchema = z.strictObject({
   outputTokens: nonNeg.optional(),
   model: z.string().trim().min(1).optional(),
   callsPerRequest: positive.optional(),
+  reasoningTokens: nonNeg.optional(),
 });
 
 export const priceOverrideSchema = z.strictObject({
@@ -55,7 +56,7 @@ export const SETTINGS = {
   daysPerMonth: spec({ schema: positive.max(31), default: 30, minimum: 1, maximum: 31, scope: 'resource', category: 'Volume',
     description: 'Days of traffic per month: 30 for every day, 22 for working days only.' }),
   callSites: spec({ schema: z.record(z.string(), callSiteOverrideSchema), default: {}, scope: 'resource', category: 'Volume',
-    description: 'Per-call-site overrides keyed `relative/path.py#Class.method` (`<module>` for top-level code): `requestsPerDay`, `outputTokens`, `model`, `callsPerRequest`. An `llm-cost:` comment above the call wins over these.' }),
+    description: 'Per-call-site overrides keyed `relative/path.py#Class.method` (`<module>` for top-level code): `requestsPerDay`, `outputTokens`, `model`, `callsPerRequest`, `reasoningTokens` (hidden reasoning tokens per call, billed as output). An `llm-cost:` comment above the call wins over these.' }),
   usageFiles: spec({ schema: z.array(z.string().trim().min(1, 'must not be empty')), default: [] as string[], scope: 'resource', category: 'Volume',
     description: 'Usage exports to calibrate with, paths relative to the folder: OpenTelemetry GenAI spans (OTLP JSON or JSON Lines), OpenAI usage (API JSON or dashboard CSV), Anthropic usage report, Langfuse observations, LiteLLM spend logs. Matched call sites then use the measured requests/day and tokens (`llm-cost:` annotations and `llmCostLens.callSites` still win). In restricted mode only files inside the folder are read.' }),
   placeholders: spec({ schema: z.record(z.string(), nonNeg), default: {}, scope: 'resource', category: 'Tokens',
@@ -68,6 +69,8 @@ export const SETTINGS = {
     description: 'Expected output tokens per call, by kind (`chat`, `responses`, `completion`, …); capped by the call\'s `max_tokens`. Built-in: chat/responses 300, completion 200, others 0.' }),
   prices: spec({ schema: z.record(z.string(), priceOverrideSchema), default: {}, scope: 'resource', category: 'Prices',
     description: 'Your own prices per model, USD per million tokens (`inputUsdPerMTok`, `outputUsdPerMTok`, `cachedInputUsdPerMTok`); they win over the catalog and are labelled as overrides.' }),
+  defaultModel: spec({ schema: z.string().trim(), default: '', scope: 'resource', category: 'Prices',
+    description: 'Model a call is priced at when the code does not say which (e.g. `model=os.environ["MODEL"]`); shown as *assumed*. Empty: the model most used by the workspace\'s resolved, priced call sites, else `gpt-4o-mini`.' }),
   openModelFor: spec({ schema: z.record(z.string(), z.string()), default: {}, scope: 'resource', category: 'Self-hosted',
     description: 'Which open model would replace an API model when self-hosted, e.g. `{"gpt-4o*": "qwen2.5-72b"}`. Built-in: Sonnet/GPT-4o class → llama-3.3-70b, Haiku/mini class → llama-3.1-8b.' }),
   'selfHosted.gpu': spec({ schema: z.string().trim().min(1), default: 'H100-SXM', scope: 'resource', category: 'Self-hosted',

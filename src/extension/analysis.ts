@@ -24,7 +24,9 @@ export type { Analysis } from './analysisCache';
 
 /** Folder settings (JSONC), read once per folder until the file or the `llmCostLens` configuration changes. */
 export class FolderSettings implements vscode.Disposable {
-  private readonly cache = new Map<string, SettingsRead>();
+  private readonly cache = new Map<string, SettingsRead & { workspaceModel: string | null }>();
+  /** Per folder, the workspace index's most used model (what `scan` prices unresolved calls at). */
+  private readonly workspaceModels = new Map<string, string | null>();
   private readonly warned = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -48,12 +50,12 @@ export class FolderSettings implements vscode.Disposable {
     );
   }
 
-  forFolder(folder: vscode.WorkspaceFolder | undefined): SettingsRead {
+  forFolder(folder: vscode.WorkspaceFolder | undefined): SettingsRead & { workspaceModel?: string | null } {
     if (!folder) return readSettings({});
     const key = folder.uri.toString();
     let read = this.cache.get(key);
     if (!read) {
-      read = readFolderSettings(folder.uri.fsPath);
+      read = { ...readFolderSettings(folder.uri.fsPath), workspaceModel: this.workspaceModels.get(key) ?? null };
       this.cache.set(key, read);
       this.warn(folder, read.warnings);
     }
@@ -77,6 +79,14 @@ export class FolderSettings implements vscode.Disposable {
       const file = `${folder.name}/${SETTINGS_FILE}`;
       void vscode.window.showWarningMessage(w.startsWith(SETTINGS_FILE) ? `${folder.name}/${w}` : `${w} (${file})`);
     }
+  }
+
+  /** The index found another most used model: the lenses of unresolved calls change with it. */
+  setWorkspaceModel(folder: vscode.WorkspaceFolder, model: string | null): void {
+    const key = folder.uri.toString();
+    if ((this.workspaceModels.get(key) ?? null) === model) return;
+    this.workspaceModels.set(key, model);
+    this.invalidate();
   }
 
   /** Recompute every view (e.g. after new price data was loaded). */

@@ -31,7 +31,7 @@ export function hoverMarkdown(c: CallSiteReport, commands: { openPanel: string }
   const measuredVolume = measuredVolumeNote(c);
   if (measuredVolume) rows.push(['Measured volume', md(measuredVolume)]);
 
-  const model = c.model === null ? 'unresolved' : `\`${c.model.replace(/`/g, "'")}\``;
+  const model = c.model === null ? `unresolved → \`${(c.assumedModel ?? '').replace(/`/g, "'")}\` assumed (${md(c.assumedFrom ?? '')}; pin it with \`model=…\` in an llm-cost comment, llmCostLens.callSites or llmCostLens.defaultModel)` : `\`${c.model.replace(/`/g, "'")}\``;
   if (cost?.api) {
     const p = cost.api.price;
     rows.push(['Model', `${model} (${md(c.modelSource)}) · ${usdPerMTok(p.inputUsdPerMTok)} in / ${usdPerMTok(p.outputUsdPerMTok)} out per Mtok`]);

@@ -25,9 +25,8 @@ export function tokensText(c: CallSiteReport): string {
 }
 
 function unpricedText(c: CallSiteReport): string {
-  if (c.model === null) return 'model unresolved (add model=… to an llm-cost comment)';
   const s = c.cost?.suggestions ?? [];
-  return `unpriced model "${c.model}"${s.length ? ` (did you mean ${s.slice(0, 3).join(', ')}?)` : ''}`;
+  return `unpriced model "${c.model ?? c.assumedModel}"${c.assumedModel !== null ? ' (assumed)' : ''}${s.length ? ` (did you mean ${s.slice(0, 3).join(', ')}?)` : ''}`;
 }
 
 /**
@@ -46,7 +45,8 @@ export function lensTitle(c: CallSiteReport): string {
   } else if (!cost.api) {
     parts.push(unpricedText(c));
   } else {
-    parts.push(`API ${formatUsd(cost.api.monthlyUsd)}/mo`);
+    // An assumed model is part of the figure itself: say so where the figure is.
+    parts.push(c.assumedModel !== null ? `≈ API ${formatUsd(cost.api.monthlyUsd)}/mo at ${c.assumedModel} (assumed)` : `API ${formatUsd(cost.api.monthlyUsd)}/mo`);
     if (cost.selfHosted) {
       parts.push(`self-host ${formatUsd(cost.selfHosted.monthlyUsd)}/mo`);
       const be = cost.breakEven.withOpsRequestsPerDay;

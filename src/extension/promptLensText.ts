@@ -17,11 +17,12 @@ export function promptLensTitle(e: PromptFileSite): string {
   const parts = [`${approximate ? '≈' : ''}${formatCount(s.tokens.input)} → ${formatCount(s.tokens.output)} tok`];
   const api = s.cost?.api ?? null;
   const selfHosted = s.cost?.selfHosted ?? null;
-  if (s.model === null) parts.push('no model (set `model:` in the front matter)');
-  else if (!api) parts.push(`unpriced model "${s.model}"${s.cost?.suggestions.length ? ` (did you mean ${s.cost.suggestions.slice(0, 3).join(', ')}?)` : ''}`);
+  const model = s.model ?? s.assumedModel;
+  if (!api) parts.push(`unpriced model "${model}"${s.assumedModel !== null ? ' (assumed)' : ''}${s.cost?.suggestions.length ? ` (did you mean ${s.cost.suggestions.slice(0, 3).join(', ')}?)` : ''}`);
+  else if (s.model === null) parts.push(`≈ API ${formatUsd(api.monthlyUsd)}/mo at ${model} (assumed; set \`model:\` in the front matter)`);
   else parts.push(`API ${formatUsd(api.monthlyUsd)}/mo (${s.model})`);
   if (selfHosted) parts.push(`self-host ${formatUsd(selfHosted.monthlyUsd)}/mo`);
-  else if (s.model !== null) parts.push('no self-hosted counterpart');
+  else parts.push('no self-hosted counterpart');
   const calls = s.volume.callsPerRequest !== 1 ? ` ×${formatCount(s.volume.callsPerRequest)} calls` : '';
   parts.push(`at ${formatCount(s.volume.requestsPerDay)}/day${calls} (${volumeSource(s)})`);
   return parts.join(' · ');
@@ -35,7 +36,7 @@ export function promptLensTooltip(e: PromptFileSite): string {
     `Input: ${s.tokens.inputBasis}`,
     ...s.tokens.parts.map((p) => `  ${p.role}: ${formatCount(p.tokens)} tok${p.placeholders.length ? ` (placeholders ${p.placeholders.map((x) => `${x.name}=${x.tokens}`).join(', ')})` : ''}`),
     `Output: ${s.tokens.outputBasis}`,
-    `Model: ${s.model ?? 'none'} (${s.modelSource === 'literal' ? 'front matter' : s.modelSource})${s.openModel.model ? `, self-hosted as ${s.openModel.model}` : ''}`,
+    `Model: ${s.model ?? `none, priced at ${s.assumedModel} (${s.assumedFrom})`} (${s.modelSource === 'literal' ? 'front matter' : s.modelSource})${s.openModel.model ? `, self-hosted as ${s.openModel.model}` : ''}`,
     ...(s.volume.hidden ? [s.volume.hidden] : []),
     ...s.problems,
     ...(s.cost?.notes ?? []),

@@ -25,7 +25,7 @@ export function statusText(r: ScanResult): string {
 export function statusTooltip(r: ScanResult): vscode.MarkdownString {
   const t = r.totals;
   const lines = [
-    `**LLM Cost Lens** — ${t.callSites} call site${t.callSites === 1 ? '' : 's'}, ${t.daysPerMonth} days/month${t.unpriced ? `, ${t.unpriced} unpriced` : ''}`,
+    `**LLM Cost Lens** — ${t.callSites} call site${t.callSites === 1 ? '' : 's'}, ${t.daysPerMonth} days/month${t.unpriced ? `, ${t.unpriced} unpriced (${t.unpricedModels.join(', ')}: not in the totals)` : ''}${t.assumed ? `, ${t.assumed} priced at an assumed model` : ''}`,
     '',
     '| | per month |',
     '|---|---:|',

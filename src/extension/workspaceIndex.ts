@@ -48,7 +48,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly usage = new UsageSet();
   private usagePaths = new Set<string>();
 
-  constructor(private readonly context: vscode.ExtensionContext, settings: FolderSettings) {
+  constructor(private readonly context: vscode.ExtensionContext, private readonly settings: FolderSettings) {
     this.disposables.push(
       // llmCostLens.* and files.exclude changes, the settings file itself: re-cost (walk again if files.exclude moved).
       settings.onDidChange(() => this.enqueue('.vscode/settings.json')),
@@ -229,6 +229,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private setState(state: IndexState): void {
+    // Unresolved calls are priced at the workspace's most used model: the lenses learn it from the scan.
+    if (state.kind === 'ready' && this.folder && this.scanner) this.settings.setWorkspaceModel(this.folder, this.scanner.workspaceModel);
     this.stateValue = state;
     this.changed.fire(state);
   }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
-import { scanWorkspace, readWorkspaceSettings } from '../../src/core/scan/scan';
+import { scanWorkspace, readWorkspaceSettings, WorkspaceScanner } from '../../src/core/scan/scan';
 import { estimatePromptFile } from '../../src/core/scan/promptFileSite';
 import { callScenario, countInput } from '../../src/core/scan/callSite';
 import { estimate } from '../../src/core/economics/estimate';
@@ -119,8 +119,8 @@ test('malformed front matter: an unclosed fence is a skip reason, unusable field
     'front matter model.parameters.max_tokens: "lots" is not a number ≥ 0 (ignored)',
     'front matter requestsPerDay: -5 is not a number ≥ 0 (ignored)',
   ]);
-  assert.deepEqual([bad.model, bad.modelSource, bad.maxTokens, bad.volume.source, bad.cost?.verdict], [null, 'unresolved', null, 'default', 'unpriced']);
-  assert.match(bad.cost!.notes.join('\n'), /model unresolved: name it in the front matter/);
+  assert.deepEqual([bad.model, bad.modelSource, bad.assumedModel, bad.maxTokens, bad.volume.source, bad.cost?.verdict], [null, 'assumed', 'gpt-4o-mini', null, 'default', 'api']);
+  assert.match(bad.cost!.notes.join('\n'), /model unresolved: priced at gpt-4o-mini \(assumed: built-in fallback\); name it in the front matter/);
   assert.match(renderScan(r), /warning: p\/bad\.prompty:9: front matter model\.parameters\.max_tokens: "lots"/);
 });
 
@@ -135,8 +135,12 @@ test('endpoint: Dotprompt ollama/… and a Prompty configuration on localhost ar
 
 test('the editor lens renders exactly the scan record of the file (same detection and costing)', async () => {
   const root = workspace({ 'prompts/review.prompty': REVIEW, 'prompts/plain.prompt': 'Tell me about {{topic}}.\n', '.vscode/settings.json': '{ "llmCostLens.requestsPerDay": 40 }' });
-  const r = await scanWorkspace(root);
-  const ws = readWorkspaceSettings(root);
+  const scanner = new WorkspaceScanner(root);
+  await scanner.scan();
+  const r = scanner.result();
+  // The editor learns the workspace's most used model from its index (FolderSettings.setWorkspaceModel).
+  const ws = { ...readWorkspaceSettings(root), workspaceModel: scanner.workspaceModel };
+  assert.equal(ws.workspaceModel, 'gpt-4o');
   for (const file of ['prompts/review.prompty', 'prompts/plain.prompt']) {
     const lens = estimatePromptFile(file, readFileSync(join(root, file), 'utf8'), ws);
     const record = r.callSites.find((c) => c.file === file)!;
@@ -147,5 +151,5 @@ test('the editor lens renders exactly the scan record of the file (same detectio
   const review = r.callSites.find((c) => c.file === 'prompts/review.prompty')!;
   assert.equal(promptLensTitle({ site: review, skipped: null }),
     `≈${formatCount(review.tokens.input)} → 150 tok · API ${formatUsd(review.cost!.api!.monthlyUsd)}/mo (gpt-4o) · self-host ${formatUsd(review.cost!.selfHosted!.monthlyUsd)}/mo · at 2,500/day (front matter)`);
-  assert.match(promptLensTitle({ site: r.callSites.find((c) => c.file === 'prompts/plain.prompt')!, skipped: null }), /no model .* · at 40\/day \(settings\)$/);
+  assert.match(promptLensTitle({ site: r.callSites.find((c) => c.file === 'prompts/plain.prompt')!, skipped: null }), /≈ API \$[\d.,]+\/mo at gpt-4o \(assumed; set `model:` in the front matter\) · .* · at 40\/day \(settings\)$/);
 });

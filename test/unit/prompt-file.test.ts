@@ -103,7 +103,7 @@ test('lens title: tokens, API and self-hosted monthly cost, volume and where it 
   assert.ok(title.includes(formatUsd(e.site!.cost!.api!.monthlyUsd)));
   const defaults = readSettings({});
   const none = estimatePromptFile('x.prompt', 'Hello {{name}}', defaults);
-  assert.match(promptLensTitle(none), /^≈\d+ → 300 tok · no model \(set `model:` in the front matter\) · at 1,000\/day \(default\)$/);
+  assert.match(promptLensTitle(none), /^≈\d+ → 300 tok · ≈ API \$[\d.,]+\/mo at gpt-4o-mini \(assumed; set `model:` in the front matter\) · self-host \$[\d,]+\/mo · at 1,000\/day \(default\)$/);
   const prefixed = estimatePromptFile('x.prompt', '---\nmodel: acme/gpt-4o-mini\n---\nHi', defaults);
   assert.ok(prefixed.site!.cost?.api, 'a provider prefix does not make the model unpriced');
   const unpriced = estimatePromptFile('x.prompt', '---\nmodel: gpt-4o-minii\n---\nHi', defaults);

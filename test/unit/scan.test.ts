@@ -79,9 +79,14 @@ test('tokens: placeholders at configured sizes, runtime parts at the default, ou
   assert.equal(c.tokens.parts[2]!.tokens, 300);
   assert.ok(c.tokens.input > 800 + 300 && c.tokens.input < 800 + 300 + 40, `input ${c.tokens.input}`);
   assert.match(c.tokens.inputBasis, /^≈/, 'placeholders make the count approximate');
-  assert.equal(c.tokens.output, 120 + 1000);
+  // The output cap covers reasoning and visible output together (max_completion_tokens, Anthropic max_tokens > budget).
+  assert.equal(c.tokens.output, 120);
+  assert.equal(c.tokens.reasoning, 0);
   assert.equal(c.tokens.outputMax, 120);
-  assert.match(c.tokens.outputBasis, /capped by max_tokens 120 \+ 1000 reasoning/);
+  assert.match(c.tokens.outputBasis, /capped by max_tokens 120$/);
+  const roomy = buildCallSite(call({ maxTokens: 1500, reasoningTokens: 1000 }), s);
+  assert.deepEqual([roomy.tokens.output, roomy.tokens.reasoning], [300 + 1000, 1000]);
+  assert.match(roomy.tokens.outputBasis, /expected 300 .* \+ ≈1,000 reasoning$/);
   // no placeholders, no runtime parts on an OpenAI model: exact
   const exact = buildCallSite(call({ promptParts: [{ role: 'user', source: 'literal', text: 'Hello there', placeholders: [] }] }), readSettings({}));
   assert.match(exact.tokens.inputBasis, /^exact \(o200k_base\)/);
@@ -100,9 +105,13 @@ test('unpriced and unresolved models are explicit, never $0', () => {
   assert.equal(u.cost?.api, null);
   assert.equal(u.cost?.verdict, 'unpriced');
   assert.ok(u.cost!.suggestions.includes('gpt-4o-mini') || u.cost!.suggestions.some((s) => s.includes('gpt-4o-mini')), u.cost!.suggestions.join());
+  // An unresolved model is priced at an assumed one (issue #11), an unknown catalog model stays unpriced.
   const n = buildCallSite(call({ model: null, modelSource: 'unresolved' }), readSettings({}));
-  assert.equal(n.cost?.api, null);
-  assert.match(n.cost!.notes.join(), /model unresolved/);
+  assert.deepEqual([n.model, n.modelSource, n.assumedModel, n.assumedFrom], [null, 'assumed', 'gpt-4o-mini', 'built-in fallback']);
+  assert.match(n.cost!.notes.join(), /model unresolved: priced at gpt-4o-mini/);
+  const t = computeTotals([u, n], readSettings({}).settings);
+  assert.deepEqual([t.unpriced, t.unpricedModels, t.assumed], [1, ['gpt-4o-minii'], 1]);
+  assert.equal(t.apiMonthlyUsd, n.cost!.api!.monthlyUsd, 'the assumed call is in the API total, the unpriced one is named instead of $0');
   const priced = buildCallSite(call({ model: 'our-ft' }), readSettings({ 'llmCostLens.prices': { 'our-ft': { inputUsdPerMTok: 1, outputUsdPerMTok: 2 } } }));
   assert.ok(priced.cost?.api);
   assert.match(priced.cost.api.price.source, /^override \(llmCostLens\.prices\)/);

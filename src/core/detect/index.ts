@@ -97,13 +97,19 @@ export function mightContainLlmCalls(text: string, relPath?: string): boolean {
   return (relPath !== undefined && isPromptFilePath(relPath)) || PREFILTER.test(text);
 }
 
-/** Average line length when a file looks minified (≥ 5,000 characters, lines over 500 on average), else null. */
+/**
+ * Average line length when a file looks minified (≥ 5,000 characters, lines over 500 on average once string
+ * literals are left out), else null. Size alone is not minification: a 21 KB prompt on one line of a `.py` file is
+ * a long string, and the call that sends it must not disappear from the totals; minified code is long lines of code.
+ */
 export function minifiedLineLength(text: string): number | null {
   if (text.length < 5_000) return null;
   let lines = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
   const average = text.length / lines;
-  return average > 500 ? average : null;
+  if (average <= 500) return null;
+  const code = text.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""').length;
+  return code / lines > 500 ? average : null;
 }
 
 /** Finds the LLM call sites in one file. Never throws for bad input: problems come back as `skipped`. */

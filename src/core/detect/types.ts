@@ -22,6 +22,8 @@ export interface PromptPart {
   placeholders: string[];
   /** where the text was found when it is not at the call itself (constant, imported constant, prompt file) */
   from?: { file: string; line: number };
+  /** the message's `name` field (OpenAI chat: sent in the turn header, counted as framing) */
+  name?: string;
 }
 
 export interface DetectedCall {

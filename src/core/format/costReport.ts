@@ -23,6 +23,7 @@ export interface ReportCallSite {
   hybridMonthlyUsd: number | null;
   breakEvenWithOpsRequestsPerDay: number | null;
   verdict: string | null;
+  assumedModel: string | null;
   priceSource: string | null; priceAsOf: string | null;
 }
 
@@ -32,7 +33,7 @@ export interface CostReport {
   priceSnapshot: { source: string; asOf: string };
   callSites: ReportCallSite[];
   totals: {
-    callSites: number; unpriced: number; apiMonthlyUsd: number; selfHostedMonthlyUsd: number;
+    callSites: number; unpriced: number; unpricedModels: string[]; assumed: number; apiMonthlyUsd: number; selfHostedMonthlyUsd: number;
     deployments: { openModel: string; gpus: number | null; requestsPerDay: number; monthlyUsd: number; opsMonthlyUsd: number; setupMonthlyUsd: number; apiMonthlyUsd: number; callSites: string[] }[];
     bestRouting: { monthlyUsd: number; verdict: string; selfHosted: string[]; api: string[]; savingsVsApiUsd: number };
   };
@@ -50,7 +51,7 @@ export function buildCostReport(scan: ScanResult, ws: SettingsRead, priceSnapsho
     priceSnapshot,
     callSites: scan.callSites.map((c) => ({
       file: c.file, line: c.line, column: c.column, cell: c.cell ?? null, key: c.key, sdk: c.sdk, api: c.api,
-      model: c.model, modelSource: c.modelSource,
+      model: c.model, modelSource: c.modelSource, assumedModel: c.assumedModel,
       inputTokens: c.tokens.input, inputBasis: c.tokens.inputBasis, outputTokens: c.tokens.output, outputBasis: c.tokens.outputBasis,
       requestsPerDay: c.volume.requestsPerDay, callsPerRequest: c.volume.callsPerRequest, volumeSource: c.volume.source,
       apiMonthlyUsd: c.cost?.api?.monthlyUsd ?? null,
@@ -63,7 +64,7 @@ export function buildCostReport(scan: ScanResult, ws: SettingsRead, priceSnapsho
       priceAsOf: c.cost?.api?.price.asOf ?? null,
     })),
     totals: {
-      callSites: t.callSites, unpriced: t.unpriced, apiMonthlyUsd: t.apiMonthlyUsd, selfHostedMonthlyUsd: t.selfHostedMonthlyUsd,
+      callSites: t.callSites, unpriced: t.unpriced, unpricedModels: t.unpricedModels, assumed: t.assumed, apiMonthlyUsd: t.apiMonthlyUsd, selfHostedMonthlyUsd: t.selfHostedMonthlyUsd,
       deployments: t.deployments.map((d) => ({ openModel: d.openModel, gpus: d.gpus, requestsPerDay: d.requestsPerDay, monthlyUsd: d.monthlyUsd, opsMonthlyUsd: d.opsMonthlyUsd, setupMonthlyUsd: d.setupMonthlyUsd, apiMonthlyUsd: d.apiMonthlyUsd, callSites: d.callSites })),
       bestRouting: { monthlyUsd: t.routing.monthlyUsd, verdict: t.verdict, selfHosted: t.routing.selfHosted, api: t.routing.api, savingsVsApiUsd: t.routing.savingsVsApiUsd },
     },
@@ -135,14 +136,14 @@ function renderMarkdown(r: CostReport): string {
   const out = [
     '# LLM cost report',
     '',
-    `Workspace \`${r.root}\` · ${t.callSites} call site${t.callSites === 1 ? '' : 's'}${t.unpriced ? ` (${t.unpriced} unpriced)` : ''} · months of ${r.daysPerMonth} days · prices: ${r.priceSnapshot.source}, as of ${r.priceSnapshot.asOf} (per call site below when overridden).`,
+    `Workspace \`${r.root}\` · ${t.callSites} call site${t.callSites === 1 ? '' : 's'}${t.unpriced ? ` (${t.unpriced} unpriced: ${t.unpricedModels.join(', ')})` : ''}${t.assumed ? ` (${t.assumed} at an assumed model)` : ''} · months of ${r.daysPerMonth} days · prices: ${r.priceSnapshot.source}, as of ${r.priceSnapshot.asOf} (per call site below when overridden).`,
     '',
     '## Call sites',
     '',
     ...mdTable(
       ['Call site', 'Function key', 'SDK', 'Model (source)', 'Input tokens (basis)', 'Output tokens (basis)', 'Volume (source)', 'API $/mo', 'Self-hosted $/mo', ...(r.callSites.some((c) => c.hybridMonthlyUsd !== null) ? ['Hybrid $/mo'] : []), 'Verdict', 'Price source (as of)'],
       r.callSites.map((c) => [
-        site(c), c.key, c.sdk, `${c.model ?? '(unresolved)'} (${c.modelSource})`,
+        site(c), c.key, c.sdk, `${c.model ?? `${c.assumedModel}`} (${c.modelSource})`,
         `${c.inputBasis.startsWith('exact') ? '' : '≈'}${formatCount(c.inputTokens)} (${mdBasis(c.inputBasis)})`, `${formatCount(c.outputTokens)} (${c.outputBasis})`,
         // As the scan table says it: a prompt file's volume annotation is its front matter's requestsPerDay.
         `${formatCount(c.requestsPerDay)}/day${c.callsPerRequest !== 1 ? ` ×${formatCount(c.callsPerRequest)} calls` : ''} (${c.sdk === 'prompt-file' && c.volumeSource === 'annotation' ? 'front matter' : c.volumeSource})`,

@@ -24,7 +24,7 @@ export function renderScan(r: ScanResult): string {
     const cost = c.cost;
     rows.push([
       where,
-      `${c.model ?? '(unresolved)'}${c.endpoint === 'self-hosted' ? ' [self-hosted]' : ''}`,
+      `${c.model ?? `${c.assumedModel} (assumed)`}${c.endpoint === 'self-hosted' ? ' [self-hosted]' : ''}`,
       `${approx}${formatCount(c.tokens.input)} / ${formatCount(c.tokens.output)}`,
       vol,
       cost?.api ? formatUsd(cost.api.monthlyUsd) : 'unpriced',
@@ -37,7 +37,7 @@ export function renderScan(r: ScanResult): string {
   flush();
   out.push(
     '',
-    `Totals (${t.callSites} call sites, ${t.daysPerMonth} days/month${t.unpriced ? `, ${t.unpriced} unpriced` : ''}${t.selfHostedEndpoints ? `, ${t.selfHostedEndpoints} already self-hosted` : ''}):`,
+    `Totals (${t.callSites} call sites, ${t.daysPerMonth} days/month${t.unpriced ? `, ${t.unpriced} unpriced: ${t.unpricedModels.join(', ')}` : ''}${t.assumed ? `, ${t.assumed} at an assumed model` : ''}${t.selfHostedEndpoints ? `, ${t.selfHostedEndpoints} already self-hosted` : ''}):`,
     `  API, as the code is today        ${formatUsd(t.apiMonthlyUsd)}/mo`,
     `  Everything self-hostable, shared ${formatUsd(t.selfHostedMonthlyUsd)}/mo`,
     ...t.deployments.map((d) => `    ${d.openModel}: ${d.gpus ?? '?'} GPU${d.gpus === 1 ? '' : 's'}, ${formatCount(d.requestsPerDay)} calls/day, ${formatUsd(d.monthlyUsd)}/mo (ops ${formatUsd(d.opsMonthlyUsd)}, setup ${formatUsd(d.setupMonthlyUsd)}) vs API ${formatUsd(d.apiMonthlyUsd)}`),

@@ -36,8 +36,11 @@ function messageParts(v: Value, defaultRole: string, out: PromptPart[]): void {
     const roleV = v.entries.get('role');
     const ctorRole = v.ctor && /message/i.test(v.ctor) ? normalizeRole(v.ctor.replace(/^.*\./, '')) : null;
     const role = roleV?.t === 'str' ? normalizeRole(roleV.text) : ctorRole ?? defaultRole;
+    const first = out.length;
     if (v.entries.has('content') || v.entries.has('parts') || v.entries.has('text')) contentParts(role, v.entries.get('content') ?? v.entries.get('parts') ?? v.entries.get('text'), out);
     else if (!v.entries.has('tool_call_id')) out.push(runtimePart(role));
+    const name = v.entries.get('name');
+    if (name?.t === 'str' && out[first]) out[first] = { ...out[first]!, name: name.text };
     return;
   }
   if (v.t === 'list' && v.items.length === 2 && v.items[0]!.t === 'str') {

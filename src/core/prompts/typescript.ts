@@ -75,6 +75,9 @@ function partsFromMessage(v: Val, node: Node | null, out: PromptPart[], defaultR
     const role = roleVal.t === 'str' ? normalizeRole(roleVal.value) : defaultRole;
     const content = propNode(v.ref, 'content') ?? propNode(v.ref, 'parts') ?? propNode(v.ref, 'text');
     if (!content) return;
+    // OpenAI's `name` is sent in the turn header: it rides on the message's first part (counted as framing).
+    const nameVal = getMember(v, 'name', v.ref.fc, 0);
+    const first = out.length;
     const c = evaluate(content.node, content.fc);
     if (c.t === 'arr') {
       for (const block of elements(c.ref)) {
@@ -86,6 +89,7 @@ function partsFromMessage(v: Val, node: Node | null, out: PromptPart[], defaultR
         else push(out, runtimePart(role));
       }
     } else push(out, partFromVal(c, role));
+    if (nameVal.t === 'str' && out[first]) out[first] = { ...out[first]!, name: nameVal.value };
     return;
   }
   if (v.t === 'arr') {

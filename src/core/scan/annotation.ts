@@ -6,6 +6,8 @@ export interface Annotation {
   outputTokens?: number;
   model?: string;
   callsPerRequest?: number;
+  /** hidden reasoning/thinking tokens per call (billed as output), replacing the model family's estimate */
+  reasoningTokens?: number;
 }
 
 export type AnnotationParse = { ok: true; value: Annotation } | { ok: false; error: string };
@@ -31,8 +33,8 @@ export function parseAnnotation(text: string): AnnotationParse {
       value.requestsPerDay = per.startsWith('h') ? n * 24 : per.startsWith('m') ? n / 30 : n;
       continue;
     }
-    const kv = /^(output|model|calls)=(.+)$/i.exec(t);
-    if (!kv) return { ok: false, error: `"${t}": expected N/day, output=N, model=NAME or calls=N` };
+    const kv = /^(output|model|calls|reasoning)=(.+)$/i.exec(t);
+    if (!kv) return { ok: false, error: `"${t}": expected N/day, output=N, reasoning=N, model=NAME or calls=N` };
     const key = kv[1]!.toLowerCase();
     if (key === 'model') {
       value.model = kv[2]!;
@@ -41,6 +43,7 @@ export function parseAnnotation(text: string): AnnotationParse {
     const n = num(kv[2]!);
     if (n === null) return { ok: false, error: `"${t}": ${key} must be a number` };
     if (key === 'output') value.outputTokens = n;
+    else if (key === 'reasoning') value.reasoningTokens = n;
     else if (n <= 0) return { ok: false, error: `"${t}": calls must be at least 1` };
     else value.callsPerRequest = n;
   }

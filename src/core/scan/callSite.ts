@@ -10,6 +10,9 @@ import { own, type Settings, type SettingKey } from '../settings';
 import { takePlaceholders } from './placeholderScan';
 import { parseAnnotation, type Annotation } from './annotation';
 import type { MeasuredTokens, MeasuredVolume, SiteUsage } from '../usage/types';
+import { assumedModel, type AssumedModel } from './assumedModel';
+import { unknownNamedChars } from '../tokens/pythonEscapes';
+import { reasoningTokensFor } from '../catalog/reasoning';
 
 /** The engine's notes about break-even (estimate.ts), meaningless where one side of the comparison is missing. */
 export const BREAK_EVEN_NOTE = /^self-hosting (never breaks even|does not break even)/;
@@ -21,10 +24,12 @@ export interface PartReport { role: string; source: string; tokens: number; plac
 export interface CallSiteReport {
   file: string; line: number; column: number; endLine: number; cell?: number;
   language: string; sdk: string; api: string; kind: CallKind;
-  model: string | null; modelSource: 'literal' | 'constant' | 'env-default' | 'annotation' | 'settings' | 'default' | 'unresolved';
+  model: string | null; modelSource: 'literal' | 'constant' | 'env-default' | 'annotation' | 'settings' | 'default' | 'unresolved' | 'assumed';
+  /** The model an unresolved call is priced at (`model` stays null: the code does not say), and why that one. */
+  assumedModel: string | null; assumedFrom: AssumedModel['from'] | null;
   maxTokens: number | null; streaming: boolean; endpoint: 'api' | 'self-hosted';
   qualifiedName: string; key: string;
-  tokens: { input: number; output: number; outputMax: number | null; inputBasis: string; outputBasis: string; inputLow: number; inputHigh: number; parts: PartReport[] } & MeasuredTokens;
+  tokens: { input: number; output: number; reasoning: number; reasoningBasis: string; outputMax: number | null; inputBasis: string; outputBasis: string; inputLow: number; inputHigh: number; parts: PartReport[] } & MeasuredTokens;
   volume: { requestsPerDay: number; callsPerRequest: number; source: 'annotation' | 'settings' | 'default' | 'measured'; hidden: string | null } & MeasuredVolume;
   /** present when usage files were given and some of their records matched this call site (src/core/usage) */
   usage?: SiteUsage;
@@ -37,6 +42,8 @@ export interface CallSiteReport {
 export interface CallSiteContext {
   settings: Settings;
   explicit: ReadonlySet<SettingKey>;
+  /** The workspace's most used priced model (scan-wide, see assumedModel.ts): what unresolved calls are priced at. */
+  workspaceModel?: string | null;
 }
 
 /** The scenario the engine is run on for one call site (also used for shared deployments in totals). */
@@ -101,10 +108,12 @@ function settingsFingerprint(ctx: CallSiteContext): string {
 export function buildCallSite(d: DetectedCall, ctx: CallSiteContext): CallSiteReport {
   const fingerprint = settingsFingerprint(ctx);
   const catalog = getActivePriceCatalog();
+  // Only an unresolved call depends on the workspace's model; keying the others on it would re-cost every call.
+  const key = d.model === null ? `${fingerprint}|${ctx.workspaceModel ?? ''}` : fingerprint;
   const hit = reportMemo.get(d);
-  if (hit && hit.fingerprint === fingerprint && hit.catalog === catalog) return hit.report;
+  if (hit && hit.fingerprint === key && hit.catalog === catalog) return hit.report;
   const report = buildCallSiteUncached(d, ctx);
-  reportMemo.set(d, { fingerprint, catalog, report });
+  reportMemo.set(d, { fingerprint: key, catalog, report });
   return report;
 }
 
@@ -127,6 +136,10 @@ function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext): CallSiteR
   let modelSource: CallSiteReport['modelSource'] = d.modelSource;
   if (annotation.model) [model, modelSource] = [annotation.model, 'annotation'];
   else if (site?.model) [model, modelSource] = [site.model, 'settings'];
+  const assumed = model === null ? assumedModel(settings.defaultModel, ctx.workspaceModel) : null;
+  if (assumed) modelSource = 'assumed';
+  /** The model the tokens, the price and the counterpart are for. */
+  const costedModel = model ?? assumed!.model;
 
   // volume: annotation > callSites > folder default > built-in default
   const callsPerRequest = annotation.callsPerRequest ?? site?.callsPerRequest ?? 1;
@@ -140,21 +153,28 @@ function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext): CallSiteR
     volume = { requestsPerDay: settings.requestsPerDay, callsPerRequest, source: ctx.explicit.has('requestsPerDay') ? 'settings' : 'default', hidden: null };
   }
 
-  const tokens = countInput(d, model, settings);
+  const tokens = countInput(d, costedModel, settings);
   const expected = annotation.outputTokens ?? site?.outputTokens ?? settings.expectedOutputTokens[d.kind] ?? BUILT_IN_OUTPUT[d.kind];
   const expectedFrom = annotation.outputTokens !== undefined ? 'annotation' : site?.outputTokens !== undefined ? 'callSites setting' : settings.expectedOutputTokens[d.kind] !== undefined ? 'expectedOutputTokens setting' : `built-in default for ${d.kind}`;
   const capped = d.maxTokens !== null && expected > d.maxTokens;
-  const reasoning = d.reasoningTokens ?? 0;
-  const output = (capped ? d.maxTokens! : expected) + reasoning;
-  const outputBasis = `expected ${expected} (${expectedFrom})` + (capped ? `, capped by max_tokens ${d.maxTokens}` : '') + (reasoning ? ` + ${reasoning} reasoning` : '');
+  const visible = capped ? d.maxTokens! : expected;
+  const reasoningOverride = annotation.reasoningTokens !== undefined ? { tokens: annotation.reasoningTokens, from: `${annotationName} (reasoning=)` }
+    : site?.reasoningTokens !== undefined ? { tokens: site.reasoningTokens, from: `llmCostLens.callSites["${key}"].reasoningTokens` } : undefined;
+  const r = reasoningTokensFor(costedModel, d.reasoningTokens, reasoningOverride);
+  // The providers' output cap (max_completion_tokens, max_tokens with thinking, maxOutputTokens) covers reasoning
+  // and visible output together: both fit under it.
+  const reasoning = d.maxTokens !== null ? Math.max(0, Math.min(r.tokens, d.maxTokens - visible)) : r.tokens;
+  const output = visible + reasoning;
+  const outputBasis = `expected ${expected} (${expectedFrom})` + (capped ? `, capped by max_tokens ${d.maxTokens}` : '')
+    + (reasoning ? ` + ≈${reasoning.toLocaleString('en-US')} reasoning${reasoning < r.tokens ? ` (under max_tokens ${d.maxTokens})` : ''}` : '');
 
-  const counterpart = model ? openCounterpartFor(model, settings.openModelFor) : { model: null, reason: 'the model is not known' };
+  const counterpart = openCounterpartFor(costedModel, settings.openModelFor);
   const report: CallSiteReport = {
     file: d.file, line: d.line, column: d.column, endLine: d.endLine, ...(d.cell !== undefined ? { cell: d.cell } : {}),
     language: d.language, sdk: d.sdk, api: d.api, kind: d.kind,
-    model, modelSource, maxTokens: d.maxTokens, streaming: d.streaming, endpoint: d.endpoint,
+    model, modelSource, assumedModel: assumed?.model ?? null, assumedFrom: assumed?.from ?? null, maxTokens: d.maxTokens, streaming: d.streaming, endpoint: d.endpoint,
     qualifiedName: d.qualifiedName, key,
-    tokens: { input: tokens.total.tokens, output, outputMax: d.maxTokens, inputBasis: basisLabel(tokens.total), outputBasis, inputLow: tokens.total.low, inputHigh: tokens.total.high, parts: tokens.parts },
+    tokens: { input: tokens.total.tokens, output, reasoning, reasoningBasis: r.basis, outputMax: d.maxTokens, inputBasis: basisLabel(tokens.total), outputBasis, inputLow: tokens.total.low, inputHigh: tokens.total.high, parts: tokens.parts },
     volume,
     openModel: { model: counterpart.model, reason: counterpart.reason },
     cost: null,
@@ -168,18 +188,19 @@ function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext): CallSiteR
 /** The engine's estimate for a call-site record as it stands (also run again after usage measurements change it). */
 export function costFor(r: CallSiteReport, settings: Settings, problems: string[]): CallSiteReport['cost'] {
   const requestsPerDay = r.volume.requestsPerDay * r.volume.callsPerRequest;
-  const override = r.model !== null ? own(settings.prices, r.model) : undefined;
+  const model = r.model ?? r.assumedModel!;
+  const override = own(settings.prices, model);
   const fullOverride = override?.inputUsdPerMTok !== undefined && override?.outputUsdPerMTok !== undefined;
   let suggestions: string[] = [];
-  let priced = r.model !== null;
-  if (r.model !== null && !fullOverride) {
-    const found = lookupApiPrice(r.model);
+  let priced = true;
+  if (!fullOverride) {
+    const found = lookupApiPrice(model);
     if (!found.ok) {
       priced = false;
       suggestions = found.suggestions;
     }
   }
-  const scenario = callScenario(settings, priced ? r.model : null, r.openModel.model, requestsPerDay, r.tokens.input, r.tokens.output, r.tokens.cachedInputTokens);
+  const scenario = callScenario(settings, priced ? model : null, r.openModel.model, requestsPerDay, r.tokens.input, r.tokens.output, r.tokens.cachedInputTokens);
   const share = settings['hybrid.selfHostedShare'];
   if (share !== null) scenario.hybrid = { selfHostedShare: share };
   const out = estimate(scenario);
@@ -192,7 +213,8 @@ export function costFor(r: CallSiteReport, settings: Settings, problems: string[
   // Without an API price (run at $0) or an open counterpart the engine's break-even notes compare with nothing.
   const notes = comparable ? [...res.notes] : res.notes.filter((n) => !BREAK_EVEN_NOTE.test(n));
   const nameIt = r.language === 'prompt' ? 'name it in the front matter (`model:`, or `model.configuration.name` in Prompty) or in llmCostLens.callSites' : 'add `model=…` to an llm-cost annotation or llmCostLens.callSites';
-  if (!priced) notes.push(r.model === null ? `model unresolved: ${nameIt} to price this call` : `model "${r.model}" is not in the price catalog: unpriced (add it to llmCostLens.prices)`);
+  if (r.assumedModel !== null) notes.push(`model unresolved: priced at ${r.assumedModel} (assumed: ${r.assumedFrom}); ${nameIt}, or set llmCostLens.defaultModel, to pin it`);
+  if (!priced) notes.push(`model "${model}" is not in the price catalog: unpriced (add it to llmCostLens.prices)`);
   if (r.openModel.model === null) notes.push(`no self-hosted counterpart: ${r.openModel.reason}`);
   if (r.endpoint === 'self-hosted') notes.push('this call already goes to a self-hosted endpoint: the API figures show what the API would cost instead');
   if (settings['selfHosted.gpuOwnership'] === 'owned' && settings['selfHosted.gpuHourlyUsd'] !== null && r.openModel.model !== null) {
@@ -222,18 +244,21 @@ interface InputCount { total: TokenCount; parts: PartReport[] }
 export function countInput(d: Pick<DetectedCall, 'promptParts' | 'kind'>, model: string | null, settings: Settings): InputCount {
   const parts: PartReport[] = [];
   const extras: TokenCount[] = [];
-  const messages: { role: string; content: string }[] = [];
+  const messages: { role: string; content: string; name?: string }[] = [];
   for (const p of d.promptParts) {
     if (p.text === null) {
       const t = settings.runtimePartTokens;
       parts.push({ role: p.role, source: 'runtime', tokens: t, placeholders: [] });
       extras.push({ tokens: t, basis: 'approx', tokenizer: 'runtimePartTokens setting', low: t, high: t });
-      messages.push({ role: p.role, content: '' });
+      messages.push({ role: p.role, content: '', ...(p.name ? { name: p.name } : {}) });
       continue;
     }
+    // A `\N{NAME}` outside the bundled name table: the character is unknown, 1–4 tokens each (≈).
+    const unknown = unknownNamedChars(p.text);
+    if (unknown.count) extras.push({ tokens: 2 * unknown.count, basis: 'approx', tokenizer: 'unknown \\N{…} characters', low: unknown.count, high: 4 * unknown.count });
     const ph: PartReport['placeholders'] = [];
     const names = new Set(p.placeholders);
-    const { rest: text, counts } = takePlaceholders(p.text, names);
+    const { rest: text, counts } = takePlaceholders(unknown.text, names);
     for (const name of names) {
       const size = own(settings.placeholders, name) ?? settings.defaultPlaceholderTokens;
       const occurrences = counts.get(name) || 1;
@@ -241,8 +266,8 @@ export function countInput(d: Pick<DetectedCall, 'promptParts' | 'kind'>, model:
       extras.push({ tokens: size * occurrences, basis: 'approx', tokenizer: 'placeholder size', low: size * occurrences, high: size * occurrences });
     }
     const textTokens = countTokens(text, model).tokens;
-    parts.push({ role: p.role, source: p.source, tokens: textTokens + ph.reduce((s, x) => s + x.tokens, 0), placeholders: ph });
-    messages.push({ role: p.role, content: text });
+    parts.push({ role: p.role, source: p.source, tokens: textTokens + 2 * unknown.count + ph.reduce((s, x) => s + x.tokens, 0), placeholders: ph });
+    messages.push({ role: p.role, content: text, ...(p.name ? { name: p.name } : {}) });
   }
   const chatLike = d.kind === 'chat' || d.kind === 'responses';
   const base = chatLike && messages.length ? countChatTokens(messages, model) : sumCounts(messages.map((m) => countTokens(m.content, model)));

@@ -3,7 +3,7 @@
 // totals, so lenses, status bar, panel and the CLI agree.
 import { contentSkipReason } from './walk';
 import { mightContainLlmCalls, type WorkspaceReader } from '../detect';
-import type { SettingsRead } from '../settings';
+import type { CallSiteContext } from './callSite';
 import { buildCallSite, type CallSiteReport } from './callSite';
 import { detectCached } from './detectCache';
 import { guardFile, skipReason } from './fileGuard';
@@ -19,7 +19,7 @@ export async function scanWorkspace(dir: string, options: ScannerOptions = {}): 
 }
 
 /** One document (the editor's path: open, unsaved text), costed exactly as `scan` would cost it. */
-export async function analyzeDocument(relPath: string, text: string, ws: SettingsRead, reader?: WorkspaceReader): Promise<{ callSites: CallSiteReport[]; skipped: string | null }> {
+export async function analyzeDocument(relPath: string, text: string, ws: CallSiteContext, reader?: WorkspaceReader): Promise<{ callSites: CallSiteReport[]; skipped: string | null }> {
   const reason = contentSkipReason(text, relPath);
   if (reason) return { callSites: [], skipped: reason };
   if (!mightContainLlmCalls(text, relPath)) return { callSites: [], skipped: null };

@@ -26,6 +26,10 @@ export interface Totals {
   daysPerMonth: number;
   callSites: number;
   unpriced: number;
+  /** The models of the unpriced call sites (not in the catalog nor in llmCostLens.prices): never counted as $0. */
+  unpricedModels: string[];
+  /** Call sites whose model the code does not say, priced at an assumed model (see each call's assumedModel). */
+  assumed: number;
   /** Calls that already go to a self-hosted endpoint (not in the API total). */
   selfHostedEndpoints: number;
   apiMonthlyUsd: number;
@@ -87,12 +91,15 @@ function computeTotalsUncached(sites: CallSiteReport[], settings: Settings): Tot
     routedSelf.push(...order.slice(0, best.n).map(idOf));
     routedApi.push(...order.slice(best.n).map(idOf));
   }
+  const unpriced = sites.filter((c) => c.cost?.api == null && c.endpoint === 'api');
   const selfHostedMonthlyUsd = fixedApi + deployments.reduce((s, d) => s + d.monthlyUsd, 0);
   const verdict = routedSelf.length === 0 ? 'api' : routedApi.length === 0 ? 'self-hosted' : 'hybrid';
   return {
     daysPerMonth: settings.daysPerMonth,
     callSites: sites.length,
-    unpriced: sites.filter((c) => c.cost?.api == null && c.endpoint === 'api').length,
+    unpriced: unpriced.length,
+    unpricedModels: [...new Set(unpriced.map((c) => c.model ?? c.assumedModel ?? '(unknown)'))].sort(),
+    assumed: sites.filter((c) => c.modelSource === 'assumed').length,
     selfHostedEndpoints: sites.filter((c) => c.endpoint === 'self-hosted').length,
     apiMonthlyUsd,
     selfHostedMonthlyUsd,

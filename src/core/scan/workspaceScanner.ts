@@ -7,12 +7,14 @@ import { join, resolve } from 'node:path';
 import { dropInvokedConstructors, dropPromptFilesUsedByCode, languageForPath, type DetectedCall, type WorkspaceReader } from '../detect';
 import { parseJsonc } from '../io/json';
 import { readSettings, type SettingsRead } from '../settings';
-import { buildCallSite, type CallSiteReport } from './callSite';
+import { buildCallSite, type CallSiteContext, type CallSiteReport } from './callSite';
+import { mostUsedModel } from './assumedModel';
 import { computeTotals, type Totals } from './totals';
 import { MAX_FILE_BYTES, walkWorkspace, type WalkResult } from './walk';
 import { analyzeFile } from './detectCache';
 import { guardFile, skipReason } from './fileGuard';
 import { getActivePriceCatalog } from '../catalog/prices';
+import { own } from '../settings';
 import type { UsageReport } from '../usage/calibrate';
 
 export interface ScanResult {
@@ -117,6 +119,7 @@ export class WorkspaceScanner {
   private cached: ScanResult | null = null;
   /** The price catalog `cached` was costed with: Update Prices (or downloaded prices loaded after start-up) re-costs. */
   private cachedCatalog: object | null = null;
+  private ctx: { ws: WorkspaceSettings; value: CallSiteContext } | null = null;
 
   constructor(dir: string, private readonly options: ScannerOptions = {}) {
     this.root = resolve(dir);
@@ -187,10 +190,11 @@ export class WorkspaceScanner {
     // Workspace-wide decisions: a LangChain constructor invoked from another file, and a prompt file that code
     // already sends, are not call sites of their own.
     const kept = new Set(dropPromptFilesUsedByCode(dropInvokedConstructors(this.files.flatMap((f) => this.entries.get(f)!.calls))));
+    const ctx = this.context(kept);
     for (const file of this.files) {
       const e = this.entries.get(file)!;
       // buildCallSite reuses a call's report while the settings and the price catalog are unchanged.
-      const costed = e.skip ? { skip: e.skip } : guardFile(() => e.calls.filter((d) => kept.has(d)).map((d) => buildCallSite(d, this.ws)));
+      const costed = e.skip ? { skip: e.skip } : guardFile(() => e.calls.filter((d) => kept.has(d)).map((d) => buildCallSite(d, ctx)));
       if ('skip' in costed) skipped.push({ file, reason: costed.skip });
       else callSites.push(...costed.value);
     }
@@ -207,6 +211,20 @@ export class WorkspaceScanner {
   /** The measured usage changed (files read again): the next result() applies it. */
   recalibrate(): void {
     this.cached = null;
+  }
+
+  /** The costing context: the folder settings plus the workspace's most used model (what unresolved calls assume). */
+  private context(calls: Iterable<DetectedCall>): CallSiteContext {
+    const sites = this.ws.settings.callSites;
+    const models = [...calls].map((d) => own(sites, `${d.file}#${d.qualifiedName}`)?.model ?? d.model);
+    const workspaceModel = mostUsedModel(models);
+    if (this.ctx?.ws !== this.ws || this.ctx.value.workspaceModel !== workspaceModel) this.ctx = { ws: this.ws, value: { ...this.ws, workspaceModel } };
+    return this.ctx.value;
+  }
+
+  /** The workspace's most used priced model (null before the first scan, or when no call names a priced model). */
+  get workspaceModel(): string | null {
+    return this.ctx?.value.workspaceModel ?? null;
   }
 
   /** The settings the current result is costed with. */
@@ -278,7 +296,7 @@ export class WorkspaceScanner {
     }
     // Costed here as well as in result(): the tokenizer work happens within the scan's time slices, and result()
     // then gets the memoized reports.
-    const costed = guardFile(() => a.calls.map((d) => buildCallSite(d, this.ws)));
+    const costed = guardFile(() => a.calls.map((d) => buildCallSite(d, this.ctx?.ws === this.ws ? this.ctx.value : this.ws)));
     if ('skip' in costed) a = { skip: costed.skip, calls: [], deps: a.deps };
     this.entries.set(file, { ...stat, ...a });
   }

@@ -77,17 +77,20 @@ export function countTokens(text: string, model: string | null): TokenCount {
  * Tokens of a chat request's messages including the chat format's framing (turn markers, reply priming);
  * see `TokenizerInfo.framing` for the figures per family and their source.
  */
-export function countChatTokens(messages: { role: string; content: string }[], model: string | null): TokenCount {
+export function countChatTokens(messages: { role: string; content: string; name?: string }[], model: string | null): TokenCount {
   const info = tokenizerFor(model);
   if (messages.length === 0) return scaled(info, '', 0);
   const { perMessage, perRequest, countRole, source } = info.framing;
-  const framing = perMessage * messages.length + perRequest;
+  const perName = info.framing.perName ?? 0;
+  const framing = perMessage * messages.length + perRequest + perName * messages.filter((m) => m.name).length;
   // Counting each content separately keeps the sum exact (no merges across messages) and lets the cache hit
   // per message; the role names are part of the base count when the format tokenizes them.
   const parts: TokenCount[] = [];
   for (const m of messages) {
     parts.push(scaled(info, m.content, 0));
     if (countRole) parts.push(scaled(info, m.role, 0));
+    // Formats with a name field send it as text in the turn header (OpenAI); elsewhere it is not sent at all.
+    if (m.name && info.framing.perName !== undefined) parts.push(scaled(info, m.name, 0));
   }
   const content = sumCounts(parts);
   return {

@@ -9,7 +9,7 @@ const REF = 'cost-model-facts.md § Tokenizers';
 // OpenAI cookbook "How to count tokens with tiktoken" (num_tokens_from_messages): 3 tokens per message
 // (<|start|>{role}<|message|> … <|end|> minus the role, which is tokenized separately), 1 per `name`,
 // 3 to prime the reply (<|start|>assistant<|message|>). Verified there for gpt-3.5/gpt-4/gpt-4o.
-const OPENAI_FRAMING: ChatFraming = { perMessage: 3, perRequest: 3, countRole: true, source: 'OpenAI cookbook: 3/message + role + 3 reply priming' };
+const OPENAI_FRAMING: ChatFraming = { perMessage: 3, perRequest: 3, countRole: true, perName: 1, source: 'OpenAI cookbook: 3/message + role + 3 reply priming; a `name` adds 1 + its tokens' };
 // Anthropic does not publish its turn format. Assumed: 4 per message (turn markers + role) and 3 for the
 // assistant turn the API opens, i.e. ~7 tokens around a one-message request; an assumption, not a measurement.
 const CLAUDE_FRAMING: ChatFraming = { perMessage: 4, perRequest: 3, countRole: false, source: 'assumed (Anthropic publishes no turn format): 4/message + 3 reply priming' };

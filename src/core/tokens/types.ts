@@ -22,6 +22,8 @@ export interface ChatFraming {
   perRequest: number;
   /** The role string is tokenized and counted on top of `perMessage` (OpenAI's documented recipe). */
   countRole: boolean;
+  /** Added for a message that carries a `name` (OpenAI: 1, plus the name's own tokens); absent = names unsupported. */
+  perName?: number;
   /** Where these figures come from. */
   source: string;
 }

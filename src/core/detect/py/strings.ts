@@ -1,14 +1,14 @@
 // String values: literals as the analyser sees them, escapes, dedent, and template placeholders.
 import { placeholdersIn } from '../../prompts/common';
 import type { Value, Where } from './value';
+import { decodePythonEscapes } from '../../tokens/pythonEscapes';
 
 export function str(text: string, src: Extract<Value, { t: 'str' }>['src'], from?: Where): Value {
   return { t: 'str', text, placeholders: placeholdersIn(text), src, ...(from ? { from } : {}) };
 }
 
-export function decodeEscapes(raw: string): string {
-  return raw.replace(/\\(n|t|r|\\|'|"|\n)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c === '\n' ? '' : c));
-}
+/** Every escape Python decodes (\xhh, \uXXXX, \N{NAME}, octal, …): the tokenizer must see the real characters. */
+export const decodeEscapes = decodePythonEscapes;
 
 export function dedent(text: string): string {
   const lines = text.split('\n');

@@ -108,7 +108,10 @@ export function stringValue(f: PyFile, node: Node): Value {
   }
   if (prefix.includes('b')) return UNKNOWN;
   const v = str(text, 'literal') as Extract<Value, { t: 'str' }>;
-  if (isF) v.placeholders = placeholders;
+  // Braces are placeholders only where the code formats: f-strings here; `.format`/`format_map`, LangChain
+  // templates and prompt files add them where they are used (calls.ts, langchain.ts, asTemplate). A plain
+  // `"Reply as JSON like {answer}"` is sent as written.
+  v.placeholders = isF ? placeholders : [];
   if (isF && envBase) v.envBase = envBase;
   return v;
 }
