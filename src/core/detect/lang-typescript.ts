@@ -2,10 +2,10 @@
 // table through a static evaluation of its callee (ts/values.ts): SDK client methods, module-level SDK
 // functions, LangChain runnables built from a chat model, and raw HTTP requests to model endpoints.
 import type { Node } from 'web-tree-sitter';
-import type { AnalyzeContext, LanguageModule } from './index';
+import type { AnalyzeContext, LanguageModule } from './types';
 import type { DetectedCall, PromptPart, SourcePos } from './types';
-import { annotationFromLine, confidenceFor, runtimePart, stripProviderPrefix } from '../prompts/common';
-import { partsFromArgument, partsFromOptions, partsFromTemplate } from '../prompts/typescript';
+import { annotationFromLine, confidenceFor, runtimePart, stripProviderPrefix } from './promptParts';
+import { partsFromArgument, partsFromOptions, partsFromTemplate } from './ts/prompts';
 import { newFileCtx, type Analysis, type FileCtx } from './ts/context';
 import { matchHttp } from './ts/http';
 import { endpointOf, findMaxTokens, findModel, findReasoning, isStreaming, modelOf, type ModelValue } from './ts/params';

@@ -1,5 +1,6 @@
 // Output of call-site detection: one DetectedCall per place in the code where a request to an LLM is made.
 // Shared by every language module; the `scan` contract (DESIGN.md) is built from these fields.
+import type { Tree } from 'web-tree-sitter';
 
 export type Sdk =
   | 'openai' | 'anthropic' | 'google' | 'bedrock' | 'litellm' | 'langchain' | 'vercel-ai'
@@ -75,4 +76,24 @@ export interface DetectResult {
   calls: DetectedCall[];
   /** set when the file was not analysed (too large, minified, over the time budget, parse failure) */
   skipped?: string;
+}
+
+/** What a language front end gets for one file (see index.ts for how a module is registered). */
+export interface AnalyzeContext {
+  /** posix path relative to the workspace root */
+  relPath: string;
+  text: string;
+  /** DetectedCall.language for this file */
+  language: string;
+  tree: Tree;
+  ws?: WorkspaceReader;
+  /** parses another source of the same grammar (imported workspace files); null when over budget or unparsable */
+  parseSibling(text: string): Tree | null;
+  /** throws BudgetExceeded when the per-file time budget is spent */
+  checkBudget(): void;
+}
+
+export interface LanguageModule {
+  extensions: Record<string, { language: string; grammar: string }>;
+  analyze(ctx: AnalyzeContext): DetectedCall[] | Promise<DetectedCall[]>;
 }

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { languageForPath, minifiedLineLength } from '../detect';
-import { isPromptFilePath } from '../prompts/promptFile';
+import { isPromptFilePath } from '../detect/promptFile';
 
 export interface WalkResult {
   files: string[];

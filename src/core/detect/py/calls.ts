@@ -1,7 +1,7 @@
 // Calls as values: arguments, methods on known values (str.format, Path.read_text, client sub-paths), helper
 // functions (their return value), and calls of module-level names: SDK clients, os.getenv, open(), Path(), ...
 import type { Node } from 'web-tree-sitter';
-import { placeholdersIn } from '../../prompts/common';
+import { placeholdersIn } from '../promptParts';
 import { BEDROCK_SERVICES, HTTP_CLIENTS, LANGCHAIN_COMPOSERS, SDKS, findMethod, sdkForModule } from '../sdks';
 import { PASSTHROUGH, type PyFile } from './file';
 import { langchainValue } from './langchain';

@@ -2,7 +2,7 @@
 // value of each expression node (computed lazily, see values.ts). Names resolve through scopes, instance attributes
 // (`self.x = ...`), typed parameters and imports from other workspace files (imports.ts).
 import type { Node } from 'web-tree-sitter';
-import type { AnalyzeContext } from '../index';
+import type { AnalyzeContext } from '../types';
 import { UNKNOWN, type Value, type Where } from './value';
 import { collectBindings } from './bindings';
 import { importValue } from './imports';

@@ -1,5 +1,5 @@
 // String values: literals as the analyser sees them, escapes, dedent, and template placeholders.
-import { placeholdersIn } from '../../prompts/common';
+import { placeholdersIn } from '../promptParts';
 import type { Value, Where } from './value';
 
 export function str(text: string, src: Extract<Value, { t: 'str' }>['src'], from?: Where): Value {

@@ -3,7 +3,7 @@
 // prompt files read with readFileSync, and values derived from npm package imports (a root plus a
 // sequence of member accesses, `new` and calls) that the SDK matcher interprets later.
 import type { Node } from 'web-tree-sitter';
-import { placeholdersIn } from '../../prompts/common';
+import { placeholdersIn } from '../promptParts';
 import { dirOf, loadImported, normalizePath, type FileCtx } from './context';
 import { exportedDecl, resolveName, type Decl } from './scope';
 import { argumentsOf, dottedName, isClassLike, isFunctionLike, keyName, memberObject, memberProperty, stringValue, unwrap, cookEscape } from './syntax';

@@ -1,6 +1,6 @@
 // Where the placeholders of a detected prompt sit in the source: `{name}` (f-strings, str.format, LangChain) and
 // `${name}` (template literals) within the call's lines. `{{name}}` is left out: the injection grammar marks it.
-import type { CallSiteReport } from '../scan/callSite';
+import type { CallSiteReport } from './callSite';
 import type { Settings } from '../settings';
 
 export interface PlaceholderRange {

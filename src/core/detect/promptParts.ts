@@ -1,5 +1,5 @@
 // Language-independent prompt helpers: placeholder names, roles, annotations, confidence.
-import type { ModelSource, PromptPart } from '../detect/types';
+import type { ModelSource, PromptPart } from './types';
 
 /**
  * Placeholder names in a prompt text, in order of first appearance: `{name}` (Python format / LangChain),
