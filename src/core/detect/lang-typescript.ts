@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { AnalyzeContext, LanguageModule } from './types';
 import type { DetectedCall, PromptPart, SourcePos } from './types';
-import { annotationFromLine, confidenceFor, runtimePart, stripProviderPrefix } from './promptParts';
+import { annotationFromLine, confidenceFor, runtimePart, stripProviderPrefix, withInputRole } from './promptParts';
 import { partsFromArgument, partsFromOptions, partsFromTemplate } from './ts/prompts';
 import { newFileCtx, type Analysis, type FileCtx } from './ts/context';
 import { matchHttp } from './ts/http';
@@ -122,7 +122,7 @@ function fromRequest(node: Node, req: Request): Built {
     maxTokens: findMaxTokens(req.opts),
     reasoningTokens: findReasoning(req.opts),
     streaming: !!req.method.streaming || isStreaming(req.opts),
-    endpoint: endpoint.endpoint, baseUrl: endpoint.baseUrl, parts,
+    endpoint: endpoint.endpoint, baseUrl: endpoint.baseUrl, parts: withInputRole(req.kind, parts),
   };
 }
 
@@ -160,7 +160,7 @@ function analyzeFile(ctx: AnalyzeContext): DetectedCall[] {
       built.push({
         node: call, req: { sdk: 'http', api: http.api, kind: http.kind },
         model: findModel(opts), maxTokens: findMaxTokens(opts), reasoningTokens: findReasoning(opts), streaming: isStreaming(opts),
-        endpoint: http.endpoint, baseUrl: http.url, parts: http.body ? partsFromOptions(http.body) : [],
+        endpoint: http.endpoint, baseUrl: http.url, parts: withInputRole(http.kind, http.body ? partsFromOptions(http.body) : []),
       });
     }
   });
