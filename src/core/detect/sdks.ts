@@ -42,6 +42,8 @@ export interface SdkRow {
   methods: MethodRow[];
   /** module-level functions (litellm.completion, ollama.chat, openai.ChatCompletion.create) */
   functions?: MethodRow[];
+  /** LangChain: the builders that wrap a model into a chain or agent */
+  composers?: Record<Lang, Composers>;
 }
 
 const chat = (api: string, py: string[], js: string[] = py, extra: Partial<MethodRow> = {}): MethodRow => ({ api, kind: 'chat', py, js, ...extra });
@@ -64,6 +66,33 @@ const OPENAI_METHODS: MethodRow[] = [
 
 /** OpenAI-compatible SDKs (Groq, Together, ...) share the OpenAI method shapes. */
 const OPENAI_COMPATIBLE = OPENAI_METHODS.filter((m) => /^(chat|completions|embeddings|images|audio)/.test(m.api));
+
+/** LangChain helpers that build a runnable from a model (the model's invocation happens through the result), per language. */
+export interface Composers {
+  /** functions whose first positional argument (or `llm`/`model` keyword / option) is the model */
+  agents: string[];
+  /** methods on a model that return another model-like runnable around the same model */
+  wrappers: string[];
+  /** runnable sequences built from a list of steps */
+  sequences: string[];
+  /** prompt templates (the chain's prompt) */
+  promptTemplates: string[];
+}
+
+const LANGCHAIN_COMPOSERS: Record<Lang, Composers> = {
+  py: {
+    agents: ['create_react_agent', 'create_tool_calling_agent', 'create_openai_functions_agent', 'create_openai_tools_agent', 'create_structured_chat_agent', 'LLMChain', 'AgentExecutor', 'initialize_agent', 'create_sql_agent', 'ConversationChain', 'RetrievalQA.from_chain_type', 'create_stuff_documents_chain'],
+    wrappers: ['bind_tools', 'bind', 'with_structured_output', 'with_retry', 'with_fallbacks', 'with_config', 'pipe'],
+    sequences: ['RunnableSequence.from_', 'RunnableSequence'],
+    promptTemplates: ['ChatPromptTemplate.from_messages', 'ChatPromptTemplate.from_template', 'PromptTemplate.from_template', 'PromptTemplate'],
+  },
+  js: {
+    agents: ['createReactAgent', 'createToolCallingAgent', 'createOpenAIFunctionsAgent', 'createOpenAIToolsAgent', 'createStructuredChatAgent', 'AgentExecutor.fromAgentAndTools', 'createAgent'],
+    wrappers: ['bindTools', 'bind', 'withStructuredOutput', 'withRetry', 'withConfig', 'withFallbacks', 'withListeners'],
+    sequences: ['RunnableSequence.from'],
+    promptTemplates: ['ChatPromptTemplate.fromMessages', 'ChatPromptTemplate.fromTemplate', 'PromptTemplate.fromTemplate', 'PromptTemplate'],
+  },
+};
 
 export const SDKS: SdkRow[] = [
   {
@@ -172,6 +201,7 @@ export const SDKS: SdkRow[] = [
       // Python: a parameter typed as any runnable (`chain: Runnable`) is invoked like a model; what it wraps is unknown
       ...['Runnable', 'RunnableSerializable'].map((name): ClientRow => ({ name, langs: ['py'], role: 'model', modelKeys: [] })),
     ],
+    composers: LANGCHAIN_COMPOSERS,
     // invocations of a model object, a chain built from it (prompt | llm, RunnableSequence) or an agent
     methods: [
       chat('invoke', ['invoke', 'ainvoke']),
@@ -261,16 +291,6 @@ export const SDKS: SdkRow[] = [
 
 /** boto3.client("<service>") services that serve model inference. */
 export const BEDROCK_SERVICES = ['bedrock-runtime'];
-
-/** LangChain helpers that build a runnable from a model (the model's invocation happens through the result). */
-export const LANGCHAIN_COMPOSERS = {
-  /** functions whose first positional argument (or `llm`/`model` keyword) is the model */
-  agents: ['create_react_agent', 'create_tool_calling_agent', 'create_openai_functions_agent', 'create_openai_tools_agent', 'create_structured_chat_agent', 'createReactAgent', 'createToolCallingAgent', 'LLMChain', 'AgentExecutor', 'initialize_agent', 'create_sql_agent', 'ConversationChain', 'RetrievalQA.from_chain_type', 'create_stuff_documents_chain'],
-  /** methods on a model that return another model-like runnable */
-  wrappers: ['bind_tools', 'bind', 'with_structured_output', 'with_retry', 'with_fallbacks', 'with_config', 'bindTools', 'withStructuredOutput', 'withRetry', 'withConfig', 'pipe'],
-  sequences: ['RunnableSequence.from_', 'RunnableSequence.from', 'RunnableSequence'],
-  promptTemplates: ['ChatPromptTemplate.from_messages', 'ChatPromptTemplate.from_template', 'PromptTemplate.from_template', 'PromptTemplate', 'ChatPromptTemplate.fromMessages', 'ChatPromptTemplate.fromTemplate', 'PromptTemplate.fromTemplate'],
-};
 
 /** Argument names carrying the model, the output cap and the request body pieces, across SDKs. */
 export const MODEL_KEYS = ['model', 'modelId', 'model_id', 'model_name', 'modelName', 'engine', 'deployment_id'];
@@ -368,4 +388,9 @@ export function sdkForModule(lang: Lang, moduleName: string): SdkRow | undefined
 /** Method row matching an attribute path on a client (e.g. 'chat.completions.create'). */
 export function findMethod(lang: Lang, row: SdkRow, path: string, functions = false): MethodRow | undefined {
   return (functions ? row.functions ?? [] : row.methods).find((m) => (m[lang] ?? []).includes(path));
+}
+
+/** LangChain's composers (agents, wrappers, sequences, prompt templates) for a language, from the SDK table. */
+export function composers(lang: Lang): Composers {
+  return SDKS.find((s) => s.sdk === 'langchain')!.composers![lang];
 }

@@ -2,7 +2,7 @@
 // functions (their return value), and calls of module-level names: SDK clients, os.getenv, open(), Path(), ...
 import type { Node } from 'web-tree-sitter';
 import { placeholdersIn } from '../promptParts';
-import { BEDROCK_SERVICES, HTTP_CLIENTS, LANGCHAIN_COMPOSERS, SDKS, findMethod, sdkForModule } from '../sdks';
+import { BEDROCK_SERVICES, HTTP_CLIENTS, composers, SDKS, findMethod, sdkForModule } from '../sdks';
 import { PASSTHROUGH, type PyFile } from './file';
 import { langchainValue } from './langchain';
 import { classAttr, returnValue } from './values';
@@ -67,7 +67,7 @@ export function callValue(f: PyFile, call: Node): Value {
       return UNKNOWN;
     }
     if (obj.t === 'lc') {
-      if (LANGCHAIN_COMPOSERS.wrappers.includes(attr)) return obj;
+      if (composers('py').wrappers.includes(attr)) return obj;
       return UNKNOWN;
     }
     if (obj.t === 'template' && (attr === 'partial' || attr === 'format_messages')) return obj;
