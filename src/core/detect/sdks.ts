@@ -52,6 +52,8 @@ const OPENAI_METHODS: MethodRow[] = [
   chat('chat.completions.create', ['chat.completions.create', 'beta.chat.completions.create']),
   chat('chat.completions.parse', ['chat.completions.parse', 'beta.chat.completions.parse']),
   chat('chat.completions.stream', ['chat.completions.stream', 'beta.chat.completions.stream'], undefined, { streaming: true }),
+  // openai-node's tool loop: one call runs the model until it stops calling tools
+  chat('chat.completions.runTools', [], ['chat.completions.runTools', 'beta.chat.completions.runTools']),
   { api: 'responses.create', kind: 'responses', py: ['responses.create'], js: ['responses.create'] },
   { api: 'responses.parse', kind: 'responses', py: ['responses.parse'], js: ['responses.parse'] },
   { api: 'responses.stream', kind: 'responses', py: ['responses.stream'], js: ['responses.stream'], streaming: true },
@@ -60,8 +62,11 @@ const OPENAI_METHODS: MethodRow[] = [
   chat('beta.threads.runs.create', ['beta.threads.runs.create', 'beta.threads.runs.create_and_poll', 'beta.threads.create_and_run'], ['beta.threads.runs.create', 'beta.threads.runs.createAndPoll', 'beta.threads.createAndRun']),
   { api: 'embeddings.create', kind: 'embedding', py: ['embeddings.create'], js: ['embeddings.create'] },
   { api: 'images.generate', kind: 'image', py: ['images.generate'], js: ['images.generate'] },
+  { api: 'images.edit', kind: 'image', py: ['images.edit'], js: ['images.edit'] },
+  { api: 'images.create_variation', kind: 'image', py: ['images.create_variation'], js: ['images.createVariation'] },
   { api: 'audio.speech.create', kind: 'speech', py: ['audio.speech.create'], js: ['audio.speech.create'] },
   { api: 'audio.transcriptions.create', kind: 'transcription', py: ['audio.transcriptions.create'], js: ['audio.transcriptions.create'] },
+  { api: 'audio.translations.create', kind: 'transcription', py: ['audio.translations.create'], js: ['audio.translations.create'] },
 ];
 
 /** OpenAI-compatible SDKs (Groq, Together, ...) share the OpenAI method shapes. */
@@ -126,8 +131,12 @@ export const SDKS: SdkRow[] = [
     ],
     methods: [
       chat('messages.create', ['messages.create', 'beta.messages.create']),
+      chat('messages.parse', ['messages.parse', 'beta.messages.parse']),
       chat('messages.stream', ['messages.stream', 'beta.messages.stream'], undefined, { streaming: true }),
-      chat('messages.batches.create', ['messages.batches.create', 'beta.messages.batches.create']),
+      // the SDK's tool loop: runs the model until it stops calling tools
+      chat('beta.messages.tool_runner', ['beta.messages.tool_runner'], ['beta.messages.toolRunner']),
+      // Message Batches: many requests at the batch price (50 % of the standard price)
+      { api: 'messages.batches.create', kind: 'batch', py: ['messages.batches.create', 'beta.messages.batches.create'], js: ['messages.batches.create', 'beta.messages.batches.create'] },
       chat('completions.create', ['completions.create']),
     ],
   },
@@ -146,6 +155,7 @@ export const SDKS: SdkRow[] = [
       { api: 'models.embed_content', kind: 'embedding', py: ['models.embed_content', 'aio.models.embed_content'], js: ['models.embedContent'] },
       { api: 'models.generate_images', kind: 'image', py: ['models.generate_images'], js: ['models.generateImages'] },
       chat('chats.send_message', ['chats.create.send_message'], ['chats.create.sendMessage']),
+      chat('chats.send_message_stream', ['chats.create.send_message_stream'], ['chats.create.sendMessageStream'], { streaming: true }),
       // GenerativeModel(...) objects (google.generativeai, vertexai) and getGenerativeModel() in JS
       chat('generate_content', ['generate_content', 'generate_content_async'], ['generateContent', 'getGenerativeModel.generateContent']),
       chat('generate_content_stream', [], ['generateContentStream', 'getGenerativeModel.generateContentStream'], { streaming: true }),
@@ -288,6 +298,21 @@ export const SDKS: SdkRow[] = [
     methods: OPENAI_COMPATIBLE.filter((m) => m.api === 'chat.completions.create' || m.api === 'embeddings.create' || m.api === 'images.generate'),
   },
 ];
+
+/**
+ * instructor (Python) patches a provider's client: the result keeps the provider's methods and adds its own
+ * (`create`, `create_partial`, `create_iterable`, `create_with_completion`, also under `chat.completions.` and
+ * `messages.`), each one request of the provider's main chat method. `from_provider("openai/gpt-4o")` names the
+ * provider and the model in one string.
+ */
+export const INSTRUCTOR = {
+  module: 'instructor',
+  factories: ['from_openai', 'from_anthropic', 'from_groq', 'from_mistral', 'from_cohere', 'from_gemini', 'from_genai', 'from_vertexai', 'from_litellm', 'from_provider', 'patch', 'apatch'],
+  methods: ['create', 'create_partial', 'create_iterable', 'create_with_completion'],
+  prefixes: ['', 'chat.completions.', 'messages.'],
+  /** from_provider's "<provider>/<model>" prefix → SDK */
+  providers: { openai: 'openai', azure_openai: 'openai', anthropic: 'anthropic', google: 'google', genai: 'google', gemini: 'google', vertexai: 'google', groq: 'groq', mistral: 'mistral', cohere: 'cohere', together: 'together', ollama: 'ollama', litellm: 'litellm', bedrock: 'bedrock' } as Record<string, Sdk>,
+};
 
 /** boto3.client("<service>") services that serve model inference. */
 export const BEDROCK_SERVICES = ['bedrock-runtime'];

@@ -8,7 +8,9 @@ export type Sdk =
   // a `.prompt` / `.prompty` template file: the request is sent by whichever runtime loads it (Prompty, Genkit)
   | 'prompt-file';
 
-export type CallKind = 'chat' | 'responses' | 'completion' | 'embedding' | 'image' | 'speech' | 'transcription';
+export type CallKind = 'chat' | 'responses' | 'completion' | 'embedding' | 'image' | 'speech' | 'transcription'
+  // a framework agent run (several model turns), a RAG query (retrieval + synthesis), a batch submission
+  | 'agent' | 'rag' | 'batch';
 
 export type ModelSource = 'literal' | 'constant' | 'env-default' | 'unresolved';
 

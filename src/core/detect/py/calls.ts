@@ -5,6 +5,7 @@ import { placeholdersIn } from '../promptParts';
 import { BEDROCK_SERVICES, HTTP_CLIENTS, composers, SDKS, findMethod, sdkForModule } from '../sdks';
 import { PASSTHROUGH, type PyFile } from './file';
 import { langchainValue } from './langchain';
+import { instructorClient } from './instructor';
 import { classAttr, returnValue } from './values';
 import { ancestors, dirOf, joinPath } from './paths';
 import { dedent, str } from './strings';
@@ -156,6 +157,8 @@ export function construct(f: PyFile, name: string, positional: Value[], kwargs: 
 
   const lc = langchainValue(f, short, last, positional, kwargs, call);
   if (lc) return lc;
+  const patched = instructorClient(short, positional, kwargs);
+  if (patched) return patched;
 
   const sdk = sdkForModule('py', short);
   const row = sdk?.clients.find((c) => c.name === last && c.langs.includes('py'));

@@ -9,6 +9,7 @@ import { messagesToParts, textToParts, toolParts } from './prompts';
 import { PASSTHROUGH, type PyFile } from './file';
 import { args } from './calls';
 import { httpSite } from './http';
+import { instructorMethod } from './instructor';
 import { LC_METHODS, lcSite } from './langchain';
 import { boolIn, firstKey, numberIn, reasoningIn, resolveModel, toUrl } from './params';
 import { UNKNOWN, type Value } from './value';
@@ -57,7 +58,7 @@ export function classify(f: PyFile, call: Node): DetectedCall | null {
     const obj = objNode.type === 'identifier' && (objNode.text === 'self' || objNode.text === 'cls') ? UNKNOWN : f.eval(objNode);
     if (obj.t === 'client') {
       const path = [...obj.path, attr].filter((s) => !PASSTHROUGH.has(s)).join('.');
-      const method = findMethod('py', obj.sdk, path);
+      const method = findMethod('py', obj.sdk, path) ?? (obj.instructor ? instructorMethod(obj.sdk, path) : undefined);
       if (method && !mocked(f, call)) return sdkSite(f, call, obj.sdk, method, obj);
       return null;
     }
