@@ -42,6 +42,8 @@ export interface SdkRow {
   methods: MethodRow[];
   /** module-level functions (litellm.completion, ollama.chat, openai.ChatCompletion.create) */
   functions?: MethodRow[];
+  /** the module itself is a client for these languages (openai>=1: `openai.chat.completions.create(...)`) */
+  moduleClient?: Lang[];
   /** LangChain: the builders that wrap a model into a chain or agent */
   composers?: Record<Lang, Composers>;
 }
@@ -110,6 +112,7 @@ export const SDKS: SdkRow[] = [
       { name: 'AsyncAzureOpenAI', langs: ['py'] },
     ],
     methods: OPENAI_METHODS,
+    moduleClient: ['py'],
     functions: [
       // openai < 1.0 module-level API, still common in older code
       chat('chat.completions.create', ['ChatCompletion.create', 'ChatCompletion.acreate'], []),
@@ -241,15 +244,16 @@ export const SDKS: SdkRow[] = [
       { name: 'AsyncClient', langs: ['py'], selfHosted: true },
       { name: 'Ollama', langs: ['js'], selfHosted: true },
     ],
+    // ollama-python's signatures: chat(model, messages), generate(model, prompt), embed(model, input)
     methods: [
-      chat('chat', ['chat'], ['chat'], { promptPos: 1 }),
-      { api: 'generate', kind: 'completion', py: ['generate'], js: ['generate'] },
-      { api: 'embed', kind: 'embedding', py: ['embed', 'embeddings'], js: ['embed', 'embeddings'] },
+      chat('chat', ['chat'], ['chat'], { modelPos: 0, promptPos: 1 }),
+      { api: 'generate', kind: 'completion', py: ['generate'], js: ['generate'], modelPos: 0 },
+      { api: 'embed', kind: 'embedding', py: ['embed', 'embeddings'], js: ['embed', 'embeddings'], modelPos: 0 },
     ],
     functions: [
-      chat('chat', ['chat'], ['chat']),
-      { api: 'generate', kind: 'completion', py: ['generate'], js: ['generate'] },
-      { api: 'embed', kind: 'embedding', py: ['embed', 'embeddings'], js: ['embed', 'embeddings'] },
+      chat('chat', ['chat'], ['chat'], { modelPos: 0 }),
+      { api: 'generate', kind: 'completion', py: ['generate'], js: ['generate'], modelPos: 0 },
+      { api: 'embed', kind: 'embedding', py: ['embed', 'embeddings'], js: ['embed', 'embeddings'], modelPos: 0 },
     ],
   },
   {
@@ -312,6 +316,24 @@ export const INSTRUCTOR = {
   prefixes: ['', 'chat.completions.', 'messages.'],
   /** from_provider's "<provider>/<model>" prefix → SDK */
   providers: { openai: 'openai', azure_openai: 'openai', anthropic: 'anthropic', google: 'google', genai: 'google', gemini: 'google', vertexai: 'google', groq: 'groq', mistral: 'mistral', cohere: 'cohere', together: 'together', ollama: 'ollama', litellm: 'litellm', bedrock: 'bedrock' } as Record<string, Sdk>,
+};
+
+/**
+ * Request shapes no other library has: a call with this method path and these keyword arguments is the SDK's
+ * request even when the receiver is not resolved (a client from a factory in another package, an untyped
+ * parameter, an attribute set elsewhere). Detected with lowered confidence; a receiver that resolves to
+ * something else (another library's object, a mock) is never inferred.
+ */
+export const INFERRED_RECEIVERS: { sdk: Sdk; paths: string[]; requires: string[] }[] = [
+  { sdk: 'openai', paths: ['chat.completions.create', 'chat.completions.parse', 'beta.chat.completions.parse', 'chat.completions.stream'], requires: ['model', 'messages'] },
+  { sdk: 'openai', paths: ['responses.create', 'responses.parse'], requires: ['model', 'input'] },
+  { sdk: 'anthropic', paths: ['messages.create', 'messages.stream', 'beta.messages.create'], requires: ['model', 'max_tokens', 'messages'] },
+  { sdk: 'google', paths: ['models.generate_content', 'aio.models.generate_content', 'models.generate_content_stream'], requires: ['model', 'contents'] },
+];
+
+/** Client classes whose name alone says the SDK: `AzureOpenAI(...)` with no visible import (star imports, notebooks). */
+export const IMPORTLESS_CLIENTS: Record<string, string> = {
+  OpenAI: 'openai', AsyncOpenAI: 'openai', AzureOpenAI: 'openai', AsyncAzureOpenAI: 'openai', Anthropic: 'anthropic', AsyncAnthropic: 'anthropic',
 };
 
 /** boto3.client("<service>") services that serve model inference. */

@@ -62,6 +62,8 @@ export interface DetectedCall {
   /** a LangChain model constructor reported because its own file never invokes it; `scan` drops it when an
    *  invocation elsewhere in the workspace names it in `modelFrom` (see workspace.ts) */
   constructorOnly?: boolean;
+  /** how the receiver was recognised when it is not resolved (the request's shape alone); lowers `confidence` */
+  receiver?: string;
   /** what detection could not use (e.g. a prompt file's front matter field that is not a number); shown on the call site */
   problems?: string[];
 }

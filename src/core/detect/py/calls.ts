@@ -2,7 +2,7 @@
 // functions (their return value), and calls of module-level names: SDK clients, os.getenv, open(), Path(), ...
 import type { Node } from 'web-tree-sitter';
 import { placeholdersIn } from '../promptParts';
-import { BEDROCK_SERVICES, HTTP_CLIENTS, composers, SDKS, findMethod, sdkForModule } from '../sdks';
+import { BEDROCK_SERVICES, HTTP_CLIENTS, IMPORTLESS_CLIENTS, composers, SDKS, findMethod, sdkForModule } from '../sdks';
 import { PASSTHROUGH, type PyFile } from './file';
 import { langchainValue } from './langchain';
 import { instructorClient } from './instructor';
@@ -97,7 +97,13 @@ export function callValue(f: PyFile, call: Node): Value {
     }
     case 'client':
       return UNKNOWN;
+    case 'class': {
+      // an instance of a workspace class: keyword arguments as fields (dataclasses), the rest from the class
+      const d = ctorDict(fn.text, positional, kwargs);
+      return d.t === 'dict' ? { ...d, instance: { cls: callee.node, owner: callee.owner, positional, kwargs } } : d;
+    }
     default: {
+      if (fn.type === 'identifier' && IMPORTLESS_CLIENTS[fn.text] && callee.t === 'unknown') return construct(f, `${IMPORTLESS_CLIENTS[fn.text]}.${fn.text}`, positional, kwargs, call);
       // unknown constructors used in request bodies: types.Content(role=..., parts=[...]), SystemMessage(content=...)
       const name = fn.text;
       const last = name.slice(name.lastIndexOf('.') + 1);

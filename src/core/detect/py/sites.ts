@@ -10,6 +10,7 @@ import { PASSTHROUGH, type PyFile } from './file';
 import { args } from './calls';
 import { httpSite } from './http';
 import { instructorMethod } from './instructor';
+import { inferredSite } from './inferred';
 import { LC_METHODS, lcSite } from './langchain';
 import { boolIn, firstKey, numberIn, reasoningIn, resolveModel, toUrl } from './params';
 import { UNKNOWN, type Value } from './value';
@@ -74,6 +75,10 @@ export function classify(f: PyFile, call: Node): DetectedCall | null {
       return null;
     }
     if (obj.t === 'http') return HTTP_CLIENTS.py.methods.includes(attr) && !mocked(f, call) ? httpSite(f, call, attr) : null;
+    if (obj.t === 'unknown') {
+      const inferred = inferredSite(f, call, fn, sdkSite);
+      if (inferred) return mocked(f, call) ? null : inferred;
+    }
   }
   const callee = f.eval(fn);
   if (callee.t !== 'module') return null;
@@ -90,7 +95,8 @@ export function classify(f: PyFile, call: Node): DetectedCall | null {
   if (!sdk) return null;
   const pkg = (sdk.packages.py ?? []).filter((p) => name.startsWith(p + '.')).sort((a, b) => b.length - a.length)[0];
   if (!pkg) return null;
-  const method = findMethod('py', sdk, name.slice(pkg.length + 1), true);
+  const rest = name.slice(pkg.length + 1);
+  const method = findMethod('py', sdk, rest, true) ?? (sdk.moduleClient?.includes('py') ? findMethod('py', sdk, rest) : undefined);
   if (!method || mocked(f, call)) return null;
   return sdkSite(f, call, sdk, method, null);
 }

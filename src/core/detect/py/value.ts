@@ -12,7 +12,8 @@ export type Value =
   | { t: 'bool'; value: boolean }
   | { t: 'none' }
   | { t: 'env'; name: string; def: Value | null }
-  | { t: 'dict'; entries: Map<string, Value>; ctor?: string; partial?: boolean }
+  /** `instance`: made by calling a workspace class; attributes the call does not set come from the class */
+  | { t: 'dict'; entries: Map<string, Value>; ctor?: string; partial?: boolean; instance?: { cls: Node; owner: unknown; positional: Value[]; kwargs: Map<string, Value> } }
   | { t: 'list'; items: Value[]; partial?: boolean }
   | { t: 'module'; name: string }
   /** `instructor`: the client was patched by instructor (its create/create_partial/... methods are requests too) */
