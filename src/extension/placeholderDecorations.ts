@@ -2,7 +2,7 @@
 // saying how many tokens were assumed. Decorations, not semantic tokens: a second semantic-token provider would
 // displace the language's own highlighting.
 import * as vscode from 'vscode';
-import { callSitePlaceholderRanges, placeholderHoverText } from '../core/prompts/placeholderRanges';
+import { callSitePlaceholderRanges, placeholderHoverText } from '../core/scan/placeholderRanges';
 import { LANGUAGES, type DocumentAnalyses } from './analysis';
 
 const languages = new Set<string>(LANGUAGES);

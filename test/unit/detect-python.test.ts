@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { detectCalls, languageForPath, mightContainLlmCalls, type WorkspaceReader } from '../../src/core/detect/index';
-import { placeholdersIn, annotationFromLine, stripProviderPrefix } from '../../src/core/prompts/common';
+import { placeholdersIn, annotationFromLine, stripProviderPrefix } from '../../src/core/detect/promptParts';
 import { endpointFor } from '../../src/core/detect/endpoint';
 
 function ws(files: Record<string, string>): WorkspaceReader {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { callSitePlaceholderRanges, placeholderHoverText, placeholderRanges } from '../../src/core/prompts/placeholderRanges';
+import { callSitePlaceholderRanges, placeholderHoverText, placeholderRanges } from '../../src/core/scan/placeholderRanges';
 import { analyzeDocument, readWorkspaceSettings, workspaceReader } from '../../src/core/scan/scan';
 import { confinedReader } from '../../src/core/scan/confinedReader';
 

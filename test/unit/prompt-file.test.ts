@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseYamlBlock, splitFrontMatter } from '../../src/core/prompts/frontMatter';
-import { parsePromptFile, renderableText } from '../../src/core/prompts/promptFile';
+import { parsePromptFile, renderableText } from '../../src/core/detect/promptFile';
 import { estimatePromptFile } from '../../src/core/scan/promptFileSite';
 import { callScenario, countInput } from '../../src/core/scan/callSite';
 import { estimate } from '../../src/core/economics/estimate';

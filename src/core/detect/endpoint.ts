@@ -10,11 +10,15 @@ export type UrlValue =
 
 const LOCAL = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\]|host\.docker\.internal|[\w-]+\.local|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+)$/;
 
-function hostOf(url: string): string | null {
-  const m = /^[a-z]+:\/\/([^/:?#]+|\[[^\]]+\])/i.exec(url.trim());
-  return m ? m[1]!.toLowerCase() : null;
+/** The host part of an absolute URL (`https://user@api.openai.com:443/v1` → 'api.openai.com'), or null. */
+export function hostOf(url: string): string | null {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url.trim());
+  if (!m) return null;
+  const host = m[1]!.replace(/^[^@]*@/, '').toLowerCase();
+  return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d+$/, '');
 }
 
+/** A provider's public API host; ollama.com is Ollama's hosted cloud (the API), not a local server. */
 export function isApiHost(host: string): boolean {
   return API_HOSTS.some((h) => host === h.host || host.endsWith('.' + h.host)) || host === 'ollama.com';
 }

@@ -12,36 +12,17 @@
 //   Call ctx.checkBudget() inside long loops: it throws BudgetExceeded past the per-file time budget, which
 //   detectCalls turns into `skipped`. SDK knowledge belongs in sdks.ts (shared by all languages), not in the module.
 import type { Tree } from 'web-tree-sitter';
-import type { DetectedCall, DetectResult, WorkspaceReader } from './types';
+import type { DetectResult, LanguageModule, WorkspaceReader } from './types';
 import { getParser } from './parser';
 import { PREFILTER_NEEDLES } from './sdks';
 import { pythonModule } from './lang-python';
 import { typescriptModule } from './lang-typescript';
 import { extractNotebook } from './notebook';
-import { detectPromptFile, isPromptFilePath } from '../prompts/promptFile';
+import { detectPromptFile, isPromptFilePath } from './promptFile';
 
-export type { DetectedCall, DetectResult, WorkspaceReader } from './types';
+export type { AnalyzeContext, DetectedCall, DetectResult, LanguageModule, WorkspaceReader } from './types';
 export { dropInvokedConstructors, dropPromptFilesUsedByCode } from './workspace';
 export { setWasmDir } from './parser';
-
-export interface AnalyzeContext {
-  /** posix path relative to the workspace root */
-  relPath: string;
-  text: string;
-  /** DetectedCall.language for this file */
-  language: string;
-  tree: Tree;
-  ws?: WorkspaceReader;
-  /** parses another source of the same grammar (imported workspace files); null when over budget or unparsable */
-  parseSibling(text: string): Tree | null;
-  /** throws BudgetExceeded when the per-file time budget is spent */
-  checkBudget(): void;
-}
-
-export interface LanguageModule {
-  extensions: Record<string, { language: string; grammar: string }>;
-  analyze(ctx: AnalyzeContext): DetectedCall[] | Promise<DetectedCall[]>;
-}
 
 const registry: LanguageModule[] = [
   pythonModule,
@@ -126,7 +107,7 @@ export async function detectCalls(relPath: string, text: string, ws?: WorkspaceR
     const result = await detectCalls(pseudoPath, nb.source, ws, options);
     return { calls: result.calls.map((c) => nb.mapCall(c, pseudoPath, relPath)), ...(result.skipped ? { skipped: result.skipped } : {}) };
   }
-  // No tree-sitter: the front matter and role sections are read by prompts/promptFile.ts.
+  // No tree-sitter: the front matter and role sections are read by promptFile.ts.
   if (isPromptFilePath(relPath)) return detectPromptFile(relPath, text);
   const row = rowFor(relPath);
   if (!row) return { calls: [] };

@@ -3,7 +3,7 @@
 // receiver, model and prompt are resolved through aliases, instance attributes, helper functions and imports from
 // other workspace files (py/imports.ts). Call sites: py/sites.ts (SDKs), py/langchain.ts, py/http.ts. What an SDK
 // looks like comes from sdks.ts.
-import type { LanguageModule } from './index';
+import type { LanguageModule } from './types';
 import { PyFile, type Shared } from './py/file';
 import { detectSites } from './py/sites';
 

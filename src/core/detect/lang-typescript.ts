@@ -2,10 +2,10 @@
 // table through a static evaluation of its callee (ts/values.ts): SDK client methods, module-level SDK
 // functions, LangChain runnables built from a chat model, and raw HTTP requests to model endpoints.
 import type { Node } from 'web-tree-sitter';
-import type { AnalyzeContext, LanguageModule } from './index';
+import type { AnalyzeContext, LanguageModule } from './types';
 import type { DetectedCall, PromptPart, SourcePos } from './types';
-import { annotationFromLine, confidenceFor, runtimePart, stripProviderPrefix } from '../prompts/common';
-import { partsFromArgument, partsFromOptions, partsFromTemplate } from '../prompts/typescript';
+import { annotationFromLine, confidenceFor, runtimePart, stripProviderPrefix, withInputRole } from './promptParts';
+import { partsFromArgument, partsFromOptions, partsFromTemplate } from './ts/prompts';
 import { newFileCtx, type Analysis, type FileCtx } from './ts/context';
 import { matchHttp } from './ts/http';
 import { endpointOf, findMaxTokens, findModel, findReasoning, isStreaming, modelOf, type ModelValue } from './ts/params';
@@ -123,7 +123,7 @@ function fromRequest(node: Node, req: Request): Built {
     maxTokens: findMaxTokens(req.opts),
     reasoningTokens: findReasoning(req.opts),
     streaming: !!req.method.streaming || isStreaming(req.opts),
-    endpoint: endpoint.endpoint, baseUrl: endpoint.baseUrl, parts,
+    endpoint: endpoint.endpoint, baseUrl: endpoint.baseUrl, parts: withInputRole(req.kind, parts),
   };
 }
 
@@ -161,7 +161,7 @@ function analyzeFile(ctx: AnalyzeContext): DetectedCall[] {
       built.push({
         node: call, req: { sdk: 'http', api: http.api, kind: http.kind },
         model: findModel(opts), maxTokens: findMaxTokens(opts), reasoningTokens: findReasoning(opts), streaming: isStreaming(opts),
-        endpoint: http.endpoint, baseUrl: http.url, parts: http.body ? partsFromOptions(http.body) : [],
+        endpoint: http.endpoint, baseUrl: http.url, parts: withInputRole(http.kind, http.body ? partsFromOptions(http.body) : []),
       });
     }
   });

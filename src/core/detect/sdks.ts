@@ -42,6 +42,10 @@ export interface SdkRow {
   methods: MethodRow[];
   /** module-level functions (litellm.completion, ollama.chat, openai.ChatCompletion.create) */
   functions?: MethodRow[];
+  /** the module itself is a client for these languages (openai>=1: `openai.chat.completions.create(...)`) */
+  moduleClient?: Lang[];
+  /** LangChain: the builders that wrap a model into a chain or agent */
+  composers?: Record<Lang, Composers>;
 }
 
 const chat = (api: string, py: string[], js: string[] = py, extra: Partial<MethodRow> = {}): MethodRow => ({ api, kind: 'chat', py, js, ...extra });
@@ -50,6 +54,8 @@ const OPENAI_METHODS: MethodRow[] = [
   chat('chat.completions.create', ['chat.completions.create', 'beta.chat.completions.create']),
   chat('chat.completions.parse', ['chat.completions.parse', 'beta.chat.completions.parse']),
   chat('chat.completions.stream', ['chat.completions.stream', 'beta.chat.completions.stream'], undefined, { streaming: true }),
+  // openai-node's tool loop: one call runs the model until it stops calling tools
+  chat('chat.completions.runTools', [], ['chat.completions.runTools', 'beta.chat.completions.runTools']),
   { api: 'responses.create', kind: 'responses', py: ['responses.create'], js: ['responses.create'] },
   { api: 'responses.parse', kind: 'responses', py: ['responses.parse'], js: ['responses.parse'] },
   { api: 'responses.stream', kind: 'responses', py: ['responses.stream'], js: ['responses.stream'], streaming: true },
@@ -58,12 +64,42 @@ const OPENAI_METHODS: MethodRow[] = [
   chat('beta.threads.runs.create', ['beta.threads.runs.create', 'beta.threads.runs.create_and_poll', 'beta.threads.create_and_run'], ['beta.threads.runs.create', 'beta.threads.runs.createAndPoll', 'beta.threads.createAndRun']),
   { api: 'embeddings.create', kind: 'embedding', py: ['embeddings.create'], js: ['embeddings.create'] },
   { api: 'images.generate', kind: 'image', py: ['images.generate'], js: ['images.generate'] },
+  { api: 'images.edit', kind: 'image', py: ['images.edit'], js: ['images.edit'] },
+  { api: 'images.create_variation', kind: 'image', py: ['images.create_variation'], js: ['images.createVariation'] },
   { api: 'audio.speech.create', kind: 'speech', py: ['audio.speech.create'], js: ['audio.speech.create'] },
   { api: 'audio.transcriptions.create', kind: 'transcription', py: ['audio.transcriptions.create'], js: ['audio.transcriptions.create'] },
+  { api: 'audio.translations.create', kind: 'transcription', py: ['audio.translations.create'], js: ['audio.translations.create'] },
 ];
 
 /** OpenAI-compatible SDKs (Groq, Together, ...) share the OpenAI method shapes. */
 const OPENAI_COMPATIBLE = OPENAI_METHODS.filter((m) => /^(chat|completions|embeddings|images|audio)/.test(m.api));
+
+/** LangChain helpers that build a runnable from a model (the model's invocation happens through the result), per language. */
+export interface Composers {
+  /** functions whose first positional argument (or `llm`/`model` keyword / option) is the model */
+  agents: string[];
+  /** methods on a model that return another model-like runnable around the same model */
+  wrappers: string[];
+  /** runnable sequences built from a list of steps */
+  sequences: string[];
+  /** prompt templates (the chain's prompt) */
+  promptTemplates: string[];
+}
+
+const LANGCHAIN_COMPOSERS: Record<Lang, Composers> = {
+  py: {
+    agents: ['create_react_agent', 'create_tool_calling_agent', 'create_openai_functions_agent', 'create_openai_tools_agent', 'create_structured_chat_agent', 'LLMChain', 'AgentExecutor', 'initialize_agent', 'create_sql_agent', 'ConversationChain', 'RetrievalQA.from_chain_type', 'create_stuff_documents_chain'],
+    wrappers: ['bind_tools', 'bind', 'with_structured_output', 'with_retry', 'with_fallbacks', 'with_config', 'pipe'],
+    sequences: ['RunnableSequence.from_', 'RunnableSequence'],
+    promptTemplates: ['ChatPromptTemplate.from_messages', 'ChatPromptTemplate.from_template', 'PromptTemplate.from_template', 'PromptTemplate'],
+  },
+  js: {
+    agents: ['createReactAgent', 'createToolCallingAgent', 'createOpenAIFunctionsAgent', 'createOpenAIToolsAgent', 'createStructuredChatAgent', 'AgentExecutor.fromAgentAndTools', 'createAgent'],
+    wrappers: ['bindTools', 'bind', 'withStructuredOutput', 'withRetry', 'withConfig', 'withFallbacks', 'withListeners'],
+    sequences: ['RunnableSequence.from'],
+    promptTemplates: ['ChatPromptTemplate.fromMessages', 'ChatPromptTemplate.fromTemplate', 'PromptTemplate.fromTemplate', 'PromptTemplate'],
+  },
+};
 
 export const SDKS: SdkRow[] = [
   {
@@ -76,6 +112,7 @@ export const SDKS: SdkRow[] = [
       { name: 'AsyncAzureOpenAI', langs: ['py'] },
     ],
     methods: OPENAI_METHODS,
+    moduleClient: ['py'],
     functions: [
       // openai < 1.0 module-level API, still common in older code
       chat('chat.completions.create', ['ChatCompletion.create', 'ChatCompletion.acreate'], []),
@@ -97,8 +134,12 @@ export const SDKS: SdkRow[] = [
     ],
     methods: [
       chat('messages.create', ['messages.create', 'beta.messages.create']),
+      chat('messages.parse', ['messages.parse', 'beta.messages.parse']),
       chat('messages.stream', ['messages.stream', 'beta.messages.stream'], undefined, { streaming: true }),
-      chat('messages.batches.create', ['messages.batches.create', 'beta.messages.batches.create']),
+      // the SDK's tool loop: runs the model until it stops calling tools
+      chat('beta.messages.tool_runner', ['beta.messages.tool_runner'], ['beta.messages.toolRunner']),
+      // Message Batches: many requests at the batch price (50 % of the standard price)
+      { api: 'messages.batches.create', kind: 'batch', py: ['messages.batches.create', 'beta.messages.batches.create'], js: ['messages.batches.create', 'beta.messages.batches.create'] },
       chat('completions.create', ['completions.create']),
     ],
   },
@@ -117,6 +158,7 @@ export const SDKS: SdkRow[] = [
       { api: 'models.embed_content', kind: 'embedding', py: ['models.embed_content', 'aio.models.embed_content'], js: ['models.embedContent'] },
       { api: 'models.generate_images', kind: 'image', py: ['models.generate_images'], js: ['models.generateImages'] },
       chat('chats.send_message', ['chats.create.send_message'], ['chats.create.sendMessage']),
+      chat('chats.send_message_stream', ['chats.create.send_message_stream'], ['chats.create.sendMessageStream'], { streaming: true }),
       // GenerativeModel(...) objects (google.generativeai, vertexai) and getGenerativeModel() in JS
       chat('generate_content', ['generate_content', 'generate_content_async'], ['generateContent', 'getGenerativeModel.generateContent']),
       chat('generate_content_stream', [], ['generateContentStream', 'getGenerativeModel.generateContentStream'], { streaming: true }),
@@ -172,6 +214,7 @@ export const SDKS: SdkRow[] = [
       // Python: a parameter typed as any runnable (`chain: Runnable`) is invoked like a model; what it wraps is unknown
       ...['Runnable', 'RunnableSerializable'].map((name): ClientRow => ({ name, langs: ['py'], role: 'model', modelKeys: [] })),
     ],
+    composers: LANGCHAIN_COMPOSERS,
     // invocations of a model object, a chain built from it (prompt | llm, RunnableSequence) or an agent
     methods: [
       chat('invoke', ['invoke', 'ainvoke']),
@@ -201,15 +244,16 @@ export const SDKS: SdkRow[] = [
       { name: 'AsyncClient', langs: ['py'], selfHosted: true },
       { name: 'Ollama', langs: ['js'], selfHosted: true },
     ],
+    // ollama-python's signatures: chat(model, messages), generate(model, prompt), embed(model, input)
     methods: [
-      chat('chat', ['chat'], ['chat'], { promptPos: 1 }),
-      { api: 'generate', kind: 'completion', py: ['generate'], js: ['generate'] },
-      { api: 'embed', kind: 'embedding', py: ['embed', 'embeddings'], js: ['embed', 'embeddings'] },
+      chat('chat', ['chat'], ['chat'], { modelPos: 0, promptPos: 1 }),
+      { api: 'generate', kind: 'completion', py: ['generate'], js: ['generate'], modelPos: 0 },
+      { api: 'embed', kind: 'embedding', py: ['embed', 'embeddings'], js: ['embed', 'embeddings'], modelPos: 0 },
     ],
     functions: [
-      chat('chat', ['chat'], ['chat']),
-      { api: 'generate', kind: 'completion', py: ['generate'], js: ['generate'] },
-      { api: 'embed', kind: 'embedding', py: ['embed', 'embeddings'], js: ['embed', 'embeddings'] },
+      chat('chat', ['chat'], ['chat'], { modelPos: 0 }),
+      { api: 'generate', kind: 'completion', py: ['generate'], js: ['generate'], modelPos: 0 },
+      { api: 'embed', kind: 'embedding', py: ['embed', 'embeddings'], js: ['embed', 'embeddings'], modelPos: 0 },
     ],
   },
   {
@@ -259,18 +303,41 @@ export const SDKS: SdkRow[] = [
   },
 ];
 
+/**
+ * instructor (Python) patches a provider's client: the result keeps the provider's methods and adds its own
+ * (`create`, `create_partial`, `create_iterable`, `create_with_completion`, also under `chat.completions.` and
+ * `messages.`), each one request of the provider's main chat method. `from_provider("openai/gpt-4o")` names the
+ * provider and the model in one string.
+ */
+export const INSTRUCTOR = {
+  module: 'instructor',
+  factories: ['from_openai', 'from_anthropic', 'from_groq', 'from_mistral', 'from_cohere', 'from_gemini', 'from_genai', 'from_vertexai', 'from_litellm', 'from_provider', 'patch', 'apatch'],
+  methods: ['create', 'create_partial', 'create_iterable', 'create_with_completion'],
+  prefixes: ['', 'chat.completions.', 'messages.'],
+  /** from_provider's "<provider>/<model>" prefix → SDK */
+  providers: { openai: 'openai', azure_openai: 'openai', anthropic: 'anthropic', google: 'google', genai: 'google', gemini: 'google', vertexai: 'google', groq: 'groq', mistral: 'mistral', cohere: 'cohere', together: 'together', ollama: 'ollama', litellm: 'litellm', bedrock: 'bedrock' } as Record<string, Sdk>,
+};
+
+/**
+ * Request shapes no other library has: a call with this method path and these keyword arguments is the SDK's
+ * request even when the receiver is not resolved (a client from a factory in another package, an untyped
+ * parameter, an attribute set elsewhere). Detected with lowered confidence; a receiver that resolves to
+ * something else (another library's object, a mock) is never inferred.
+ */
+export const INFERRED_RECEIVERS: { sdk: Sdk; paths: string[]; requires: string[] }[] = [
+  { sdk: 'openai', paths: ['chat.completions.create', 'chat.completions.parse', 'beta.chat.completions.parse', 'chat.completions.stream'], requires: ['model', 'messages'] },
+  { sdk: 'openai', paths: ['responses.create', 'responses.parse'], requires: ['model', 'input'] },
+  { sdk: 'anthropic', paths: ['messages.create', 'messages.stream', 'beta.messages.create'], requires: ['model', 'max_tokens', 'messages'] },
+  { sdk: 'google', paths: ['models.generate_content', 'aio.models.generate_content', 'models.generate_content_stream'], requires: ['model', 'contents'] },
+];
+
+/** Client classes whose name alone says the SDK: `AzureOpenAI(...)` with no visible import (star imports, notebooks). */
+export const IMPORTLESS_CLIENTS: Record<string, string> = {
+  OpenAI: 'openai', AsyncOpenAI: 'openai', AzureOpenAI: 'openai', AsyncAzureOpenAI: 'openai', Anthropic: 'anthropic', AsyncAnthropic: 'anthropic',
+};
+
 /** boto3.client("<service>") services that serve model inference. */
 export const BEDROCK_SERVICES = ['bedrock-runtime'];
-
-/** LangChain helpers that build a runnable from a model (the model's invocation happens through the result). */
-export const LANGCHAIN_COMPOSERS = {
-  /** functions whose first positional argument (or `llm`/`model` keyword) is the model */
-  agents: ['create_react_agent', 'create_tool_calling_agent', 'create_openai_functions_agent', 'create_openai_tools_agent', 'create_structured_chat_agent', 'createReactAgent', 'createToolCallingAgent', 'LLMChain', 'AgentExecutor', 'initialize_agent', 'create_sql_agent', 'ConversationChain', 'RetrievalQA.from_chain_type', 'create_stuff_documents_chain'],
-  /** methods on a model that return another model-like runnable */
-  wrappers: ['bind_tools', 'bind', 'with_structured_output', 'with_retry', 'with_fallbacks', 'with_config', 'bindTools', 'withStructuredOutput', 'withRetry', 'withConfig', 'pipe'],
-  sequences: ['RunnableSequence.from_', 'RunnableSequence.from', 'RunnableSequence'],
-  promptTemplates: ['ChatPromptTemplate.from_messages', 'ChatPromptTemplate.from_template', 'PromptTemplate.from_template', 'PromptTemplate', 'ChatPromptTemplate.fromMessages', 'ChatPromptTemplate.fromTemplate', 'PromptTemplate.fromTemplate'],
-};
 
 /** Argument names carrying the model, the output cap and the request body pieces, across SDKs. */
 export const MODEL_KEYS = ['model', 'modelId', 'model_id', 'model_name', 'modelName', 'engine', 'deployment_id'];
@@ -368,4 +435,9 @@ export function sdkForModule(lang: Lang, moduleName: string): SdkRow | undefined
 /** Method row matching an attribute path on a client (e.g. 'chat.completions.create'). */
 export function findMethod(lang: Lang, row: SdkRow, path: string, functions = false): MethodRow | undefined {
   return (functions ? row.functions ?? [] : row.methods).find((m) => (m[lang] ?? []).includes(path));
+}
+
+/** LangChain's composers (agents, wrappers, sequences, prompt templates) for a language, from the SDK table. */
+export function composers(lang: Lang): Composers {
+  return SDKS.find((s) => s.sdk === 'langchain')!.composers![lang];
 }

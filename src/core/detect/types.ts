@@ -1,5 +1,6 @@
 // Output of call-site detection: one DetectedCall per place in the code where a request to an LLM is made.
 // Shared by every language module; the `scan` contract (DESIGN.md) is built from these fields.
+import type { Tree } from 'web-tree-sitter';
 
 export type Sdk =
   | 'openai' | 'anthropic' | 'google' | 'bedrock' | 'litellm' | 'langchain' | 'vercel-ai'
@@ -7,7 +8,9 @@ export type Sdk =
   // a `.prompt` / `.prompty` template file: the request is sent by whichever runtime loads it (Prompty, Genkit)
   | 'prompt-file';
 
-export type CallKind = 'chat' | 'responses' | 'completion' | 'embedding' | 'image' | 'speech' | 'transcription';
+export type CallKind = 'chat' | 'responses' | 'completion' | 'embedding' | 'image' | 'speech' | 'transcription'
+  // a framework agent run (several model turns), a RAG query (retrieval + synthesis), a batch submission
+  | 'agent' | 'rag' | 'batch';
 
 export type ModelSource = 'literal' | 'constant' | 'env-default' | 'unresolved';
 
@@ -61,6 +64,8 @@ export interface DetectedCall {
   /** a LangChain model constructor reported because its own file never invokes it; `scan` drops it when an
    *  invocation elsewhere in the workspace names it in `modelFrom` (see workspace.ts) */
   constructorOnly?: boolean;
+  /** how the receiver was recognised when it is not resolved (the request's shape alone); lowers `confidence` */
+  receiver?: string;
   /** what detection could not use (e.g. a prompt file's front matter field that is not a number); shown on the call site */
   problems?: string[];
 }
@@ -77,4 +82,24 @@ export interface DetectResult {
   calls: DetectedCall[];
   /** set when the file was not analysed (too large, minified, over the time budget, parse failure) */
   skipped?: string;
+}
+
+/** What a language front end gets for one file (see index.ts for how a module is registered). */
+export interface AnalyzeContext {
+  /** posix path relative to the workspace root */
+  relPath: string;
+  text: string;
+  /** DetectedCall.language for this file */
+  language: string;
+  tree: Tree;
+  ws?: WorkspaceReader;
+  /** parses another source of the same grammar (imported workspace files); null when over budget or unparsable */
+  parseSibling(text: string): Tree | null;
+  /** throws BudgetExceeded when the per-file time budget is spent */
+  checkBudget(): void;
+}
+
+export interface LanguageModule {
+  extensions: Record<string, { language: string; grammar: string }>;
+  analyze(ctx: AnalyzeContext): DetectedCall[] | Promise<DetectedCall[]>;
 }

@@ -17,7 +17,7 @@ import { reasoningTokensFor } from '../catalog/reasoning';
 /** The engine's notes about break-even (estimate.ts), meaningless where one side of the comparison is missing. */
 export const BREAK_EVEN_NOTE = /^self-hosting (never breaks even|does not break even)/;
 
-export const BUILT_IN_OUTPUT: Record<CallKind, number> = { chat: 300, responses: 300, completion: 200, embedding: 0, image: 0, speech: 0, transcription: 0 };
+export const BUILT_IN_OUTPUT: Record<CallKind, number> = { chat: 300, responses: 300, completion: 200, embedding: 0, image: 0, speech: 0, transcription: 0, agent: 300, rag: 300, batch: 300 };
 
 export interface PartReport { role: string; source: string; tokens: number; placeholders: { name: string; tokens: number }[] }
 
@@ -154,8 +154,10 @@ function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext): CallSiteR
   }
 
   const tokens = countInput(d, costedModel, settings);
-  const expected = annotation.outputTokens ?? site?.outputTokens ?? settings.expectedOutputTokens[d.kind] ?? BUILT_IN_OUTPUT[d.kind];
-  const expectedFrom = annotation.outputTokens !== undefined ? 'annotation' : site?.outputTokens !== undefined ? 'callSites setting' : settings.expectedOutputTokens[d.kind] !== undefined ? 'expectedOutputTokens setting' : `built-in default for ${d.kind}`;
+  // the setting names the request kinds of the SDKs; framework kinds (agent, rag, batch) use the built-in figure
+  const perKind = (settings.expectedOutputTokens as Partial<Record<CallKind, number>>)[d.kind];
+  const expected = annotation.outputTokens ?? site?.outputTokens ?? perKind ?? BUILT_IN_OUTPUT[d.kind];
+  const expectedFrom = annotation.outputTokens !== undefined ? 'annotation' : site?.outputTokens !== undefined ? 'callSites setting' : perKind !== undefined ? 'expectedOutputTokens setting' : `built-in default for ${d.kind}`;
   const capped = d.maxTokens !== null && expected > d.maxTokens;
   const visible = capped ? d.maxTokens! : expected;
   const reasoningOverride = annotation.reasoningTokens !== undefined ? { tokens: annotation.reasoningTokens, from: `${annotationName} (reasoning=)` }

@@ -1,6 +1,6 @@
 // A prompt file's cost for the editor's lens: the same detection (detectPromptFile) and the same costing
 // (buildCallSite) that `scan` runs on it, so the lens and the `scan` record of the file are the same numbers.
-import { detectPromptFile } from '../prompts/promptFile';
+import { detectPromptFile } from '../detect/promptFile';
 import { buildCallSite, type CallSiteContext, type CallSiteReport } from './callSite';
 import { contentSkipReason } from './walk';
 

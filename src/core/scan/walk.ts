@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, realpathSync, statSync, type Dirent, type St
 import { isAbsolute, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { languageForPath, minifiedLineLength } from '../detect';
-import { isPromptFilePath } from '../prompts/promptFile';
+import { isPromptFilePath } from '../detect/promptFile';
 import { compileGlob, type Glob } from '../glob';
 
 export interface WalkResult {

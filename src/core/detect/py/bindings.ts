@@ -115,6 +115,17 @@ export function collectAssignment(f: PyFile, node: Node, scope: Scope): void {
   const kind = right ? 'assign' : 'param';
   if (left.type === 'identifier') {
     bindName(f, scope, left.text, { pos: node.startIndex, kind, node: right ? right : node });
+  } else if (left.type === 'subscript' && right) {
+    // kwargs["model"] = "gpt-4o": remembered per scope, applied when the dict is used (PyFile.withItems)
+    const target = left.childForFieldName('value');
+    const key = left.childForFieldName('subscript');
+    const text = key?.type === 'string' ? key.namedChildren.find((c) => c?.type === 'string_content')?.text : undefined;
+    if (target?.type === 'identifier' && text !== undefined) {
+      scope.items ??= new Map();
+      const list = scope.items.get(target.text) ?? [];
+      list.push({ pos: node.startIndex, key: text, node: right });
+      scope.items.set(target.text, list);
+    }
   } else if (left.type === 'attribute') {
     const obj = left.childForFieldName('object');
     const attr = left.childForFieldName('attribute');

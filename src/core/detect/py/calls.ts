@@ -1,10 +1,11 @@
 // Calls as values: arguments, methods on known values (str.format, Path.read_text, client sub-paths), helper
 // functions (their return value), and calls of module-level names: SDK clients, os.getenv, open(), Path(), ...
 import type { Node } from 'web-tree-sitter';
-import { placeholdersIn } from '../../prompts/common';
-import { BEDROCK_SERVICES, HTTP_CLIENTS, LANGCHAIN_COMPOSERS, SDKS, findMethod, sdkForModule } from '../sdks';
+import { placeholdersIn } from '../promptParts';
+import { BEDROCK_SERVICES, HTTP_CLIENTS, IMPORTLESS_CLIENTS, composers, SDKS, findMethod, sdkForModule } from '../sdks';
 import { PASSTHROUGH, type PyFile } from './file';
 import { langchainValue } from './langchain';
+import { instructorClient } from './instructor';
 import { classAttr, returnValue } from './values';
 import { ancestors, dirOf, joinPath } from './paths';
 import { dedent, str } from './strings';
@@ -67,7 +68,7 @@ export function callValue(f: PyFile, call: Node): Value {
       return UNKNOWN;
     }
     if (obj.t === 'lc') {
-      if (LANGCHAIN_COMPOSERS.wrappers.includes(attr)) return obj;
+      if (composers('py').wrappers.includes(attr)) return obj;
       return UNKNOWN;
     }
     if (obj.t === 'template' && (attr === 'partial' || attr === 'format_messages')) return obj;
@@ -96,7 +97,13 @@ export function callValue(f: PyFile, call: Node): Value {
     }
     case 'client':
       return UNKNOWN;
+    case 'class': {
+      // an instance of a workspace class: keyword arguments as fields (dataclasses), the rest from the class
+      const d = ctorDict(fn.text, positional, kwargs);
+      return d.t === 'dict' ? { ...d, instance: { cls: callee.node, owner: callee.owner, positional, kwargs } } : d;
+    }
     default: {
+      if (fn.type === 'identifier' && IMPORTLESS_CLIENTS[fn.text] && callee.t === 'unknown') return construct(f, `${IMPORTLESS_CLIENTS[fn.text]}.${fn.text}`, positional, kwargs, call);
       // unknown constructors used in request bodies: types.Content(role=..., parts=[...]), SystemMessage(content=...)
       const name = fn.text;
       const last = name.slice(name.lastIndexOf('.') + 1);
@@ -156,6 +163,8 @@ export function construct(f: PyFile, name: string, positional: Value[], kwargs: 
 
   const lc = langchainValue(f, short, last, positional, kwargs, call);
   if (lc) return lc;
+  const patched = instructorClient(short, positional, kwargs);
+  if (patched) return patched;
 
   const sdk = sdkForModule('py', short);
   const row = sdk?.clients.find((c) => c.name === last && c.langs.includes('py'));

@@ -2,7 +2,7 @@
 // value of each expression node (computed lazily, see values.ts). Names resolve through scopes, instance attributes
 // (`self.x = ...`), typed parameters and imports from other workspace files (imports.ts).
 import type { Node } from 'web-tree-sitter';
-import type { AnalyzeContext } from '../index';
+import type { AnalyzeContext } from '../types';
 import { UNKNOWN, type Value, type Where } from './value';
 import { collectBindings } from './bindings';
 import { importValue } from './imports';
@@ -12,7 +12,8 @@ import { injectedModel } from './callers';
 import { parentOf } from '../ancestors';
 
 export interface Binding { pos: number; kind: 'assign' | 'import' | 'param' | 'with' | 'def' | 'class' | 'for'; node: Node; extra?: string }
-export interface Scope { node: Node; kind: 'module' | 'function' | 'class'; parent: Scope | null; bindings: Map<string, Binding[]> }
+/** `items`: `name["key"] = value` statements, applied to a dict bound to `name` between its binding and a use */
+export interface Scope { node: Node; kind: 'module' | 'function' | 'class'; parent: Scope | null; bindings: Map<string, Binding[]>; items?: Map<string, { pos: number; key: string; node: Node }[]> }
 export interface Shared { files: Map<string, PyFile | null>; ctx: AnalyzeContext; depth: number }
 
 /** client methods that return the same client (`client.with_options(timeout=5).chat...`) */
@@ -70,16 +71,31 @@ export class PyFile {
   }
 
   lookup(name: string, at: Node): Value {
+    const found = this.bindingOf(name, at);
+    return found ? this.withItems(found.scope, name, this.bindingValue(found.binding, name), found.binding.pos, at.startIndex) : UNKNOWN;
+  }
+
+  /** The binding `name` refers to at `at` (Python scoping: class bodies are skipped from inner functions). */
+  bindingOf(name: string, at: Node): { binding: Binding; scope: Scope } | null {
     let scope: Scope | null = this.scopeOf(at);
     const start = scope;
     while (scope) {
       if (scope.kind !== 'class' || scope === start) {
         const b = this.pick(scope.bindings.get(name), at.startIndex);
-        if (b) return this.bindingValue(b, name);
+        if (b) return { binding: b, scope };
       }
       scope = scope.parent;
     }
-    return UNKNOWN;
+    return null;
+  }
+
+  /** A dict filled in later statements (`kwargs = {}; kwargs["model"] = "gpt-4o"`) as it is at `pos`. */
+  private withItems(scope: Scope, name: string, v: Value, from: number, pos: number): Value {
+    const items = v.t === 'dict' ? scope.items?.get(name)?.filter((i) => i.pos > from && i.pos < pos) : undefined;
+    if (v.t !== 'dict' || !items?.length) return v;
+    const entries = new Map(v.entries);
+    for (const i of items) entries.set(i.key, this.asConstant(this.eval(i.node), i.node));
+    return { ...v, entries };
   }
 
   lookupModuleLevel(name: string): Value {

@@ -1,7 +1,7 @@
 // `import x` / `from mod import name`: SDK modules stay symbolic; workspace modules are parsed and their
 // module-level value is used (constants, clients, models), up to MAX_IMPORT_DEPTH files deep.
 import type { Tree } from 'web-tree-sitter';
-import { sdkForModule } from '../sdks';
+import { SDKS, sdkForModule } from '../sdks';
 import { PyFile } from './file';
 import { ancestors, dirOf, joinPath } from './paths';
 import type { Value } from './value';
@@ -16,11 +16,13 @@ export function importValue(f: PyFile, extra: string, _alias: string): Value {
   const full = mod.startsWith('.') ? `${mod}${mod.endsWith('.') ? '' : '.'}${name}` : `${mod}.${name}`;
   if (!mod.startsWith('.') && sdkForModule('py', mod)) return { t: 'module', name: full };
   const other = sibling(f, mod, name);
-  if (other) {
-    const v = other.lookupModuleLevel(name);
-    if (v.t === 'str' && (v.src === 'constant' || v.src === 'literal')) return { ...v, src: 'imported' };
-    if (v.t !== 'unknown') return v;
-  }
+  const v = other ? other.lookupModuleLevel(name) : null;
+  if (v?.t === 'str' && (v.src === 'constant' || v.src === 'literal')) return { ...v, src: 'imported' };
+  if (v && (v.t === 'module' || v.t === 'client' || v.t === 'lc')) return v;
+  // an SDK module re-exported by the app under its own name (`from myapp.llm import litellm`), or a lazy proxy
+  // standing in for it (Aider's `litellm = LazyLiteLLM()`): the name is the package's
+  if (isSdkPackage(name)) return { t: 'module', name };
+  if (v && v.t !== 'unknown') return v;
   return { t: 'module', name: full };
 }
 
@@ -53,4 +55,9 @@ export function sibling(f: PyFile, mod: string, name: string): PyFile | null {
     if (parsed) return parsed;
   }
   return null;
+}
+
+/** `litellm`, `openai`, `anthropic`, ...: a name that is exactly one of the SDK table's top-level Python packages. */
+function isSdkPackage(name: string): boolean {
+  return SDKS.some((s) => s.sdk !== 'langchain' && (s.packages.py ?? []).includes(name));
 }

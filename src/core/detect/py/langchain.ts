@@ -2,10 +2,10 @@
 // chain or agent (`.invoke` / `.stream` / `.batch` ...). Model classes themselves are rows of sdks.ts.
 import type { Node } from 'web-tree-sitter';
 import type { CallKind, DetectedCall, PromptPart, SourcePos } from '../types';
-import { BASE_URL_KEYS, LANGCHAIN_COMPOSERS, MAX_TOKEN_KEYS, MODEL_KEYS, SDKS } from '../sdks';
+import { BASE_URL_KEYS, composers, MAX_TOKEN_KEYS, MODEL_KEYS, SDKS } from '../sdks';
 import { endpointFor } from '../endpoint';
-import { confidenceFor, runtimePart, stripProviderPrefix } from '../../prompts/common';
-import { messagesToParts } from '../../prompts/python';
+import { confidenceFor, runtimePart, stripProviderPrefix } from '../promptParts';
+import { messagesToParts } from './prompts';
 import type { PyFile } from './file';
 import { boolIn, firstKey, numberIn, reasoningIn, toUrl } from './params';
 import { setModel, siteBase } from './sites';
@@ -17,14 +17,14 @@ export const LC_METHODS = SDKS.find((s) => s.sdk === 'langchain')!.methods;
 /** Calling a LangChain builder: prompt templates, RunnableSequence, agents; null when `short` names none. */
 export function langchainValue(f: PyFile, short: string, last: string, positional: Value[], kwargs: Map<string, Value>, call: Node): Value | null {
   const tail2 = short.split('.').slice(-2).join('.');
-  if (LANGCHAIN_COMPOSERS.promptTemplates.includes(tail2) || LANGCHAIN_COMPOSERS.promptTemplates.includes(last)) return template(tail2, positional, kwargs);
-  if (LANGCHAIN_COMPOSERS.sequences.includes(tail2) || LANGCHAIN_COMPOSERS.sequences.includes(last)) {
+  if (composers('py').promptTemplates.includes(tail2) || composers('py').promptTemplates.includes(last)) return template(tail2, positional, kwargs);
+  if (composers('py').sequences.includes(tail2) || composers('py').sequences.includes(last)) {
     const items = positional[0]?.t === 'list' ? positional[0].items : [...kwargs.values(), ...positional].flatMap((v) => (v.t === 'list' ? v.items : [v]));
     const lc = items.find((i): i is Extract<Value, { t: 'lc' }> => i.t === 'lc');
     const tpl = items.find((i) => i.t === 'template') ?? null;
     return lc ? { ...lc, what: 'chain', template: tpl ?? lc.template } : UNKNOWN;
   }
-  if (LANGCHAIN_COMPOSERS.agents.includes(last) || LANGCHAIN_COMPOSERS.agents.includes(tail2)) {
+  if (composers('py').agents.includes(last) || composers('py').agents.includes(tail2)) {
     const all = [...kwargs.values(), ...positional];
     const lc = all.find((i): i is Extract<Value, { t: 'lc' }> => i.t === 'lc');
     const tpl = kwargs.get('prompt') ?? all.find((i) => i.t === 'template');

@@ -4,11 +4,13 @@ import type { Node } from 'web-tree-sitter';
 import type { CallKind, DetectedCall, PromptPart, Sdk } from '../types';
 import { BASE_URL_KEYS, HTTP_CLIENTS, MAX_TOKEN_KEYS, MODEL_KEYS, SDKS, findMethod, sdkForModule, type MethodRow, type SdkRow } from '../sdks';
 import { endpointFor } from '../endpoint';
-import { annotationFromLine, confidenceFor, runtimePart } from '../../prompts/common';
-import { messagesToParts, textToParts, toolParts } from '../../prompts/python';
+import { annotationFromLine, confidenceFor, inputRole, runtimePart } from '../promptParts';
+import { messagesToParts, textToParts, toolParts } from './prompts';
 import { PASSTHROUGH, type PyFile } from './file';
 import { args } from './calls';
 import { httpSite } from './http';
+import { instructorMethod } from './instructor';
+import { inferredSite } from './inferred';
 import { LC_METHODS, lcSite } from './langchain';
 import { boolIn, firstKey, numberIn, reasoningIn, resolveModel, toUrl } from './params';
 import { UNKNOWN, type Value } from './value';
@@ -58,7 +60,7 @@ export function classify(f: PyFile, call: Node): DetectedCall | null {
     const obj = objNode.type === 'identifier' && (objNode.text === 'self' || objNode.text === 'cls') ? UNKNOWN : f.eval(objNode);
     if (obj.t === 'client') {
       const path = [...obj.path, attr].filter((s) => !PASSTHROUGH.has(s)).join('.');
-      const method = findMethod('py', obj.sdk, path);
+      const method = findMethod('py', obj.sdk, path) ?? (obj.instructor ? instructorMethod(obj.sdk, path) : undefined);
       if (method && !mocked(f, call)) return sdkSite(f, call, obj.sdk, method, obj);
       return null;
     }
@@ -74,6 +76,10 @@ export function classify(f: PyFile, call: Node): DetectedCall | null {
       return null;
     }
     if (obj.t === 'http') return HTTP_CLIENTS.py.methods.includes(attr) && !mocked(f, call) ? httpSite(f, call, attr) : null;
+    if (obj.t === 'unknown') {
+      const inferred = inferredSite(f, call, fn, sdkSite);
+      if (inferred) return mocked(f, call) ? null : inferred;
+    }
   }
   const callee = f.eval(fn);
   if (callee.t !== 'module') return null;
@@ -90,7 +96,8 @@ export function classify(f: PyFile, call: Node): DetectedCall | null {
   if (!sdk) return null;
   const pkg = (sdk.packages.py ?? []).filter((p) => name.startsWith(p + '.')).sort((a, b) => b.length - a.length)[0];
   if (!pkg) return null;
-  const method = findMethod('py', sdk, name.slice(pkg.length + 1), true);
+  const rest = name.slice(pkg.length + 1);
+  const method = findMethod('py', sdk, rest, true) ?? (sdk.moduleClient?.includes('py') ? findMethod('py', sdk, rest) : undefined);
   if (!method || mocked(f, call)) return null;
   return sdkSite(f, call, sdk, method, null);
 }
@@ -150,13 +157,13 @@ export function sdkSite(f: PyFile, call: Node, sdk: SdkRow, method: MethodRow, c
   const cfg = kwargs.get('config');
   if (cfg?.t === 'dict' && cfg.entries.get('system_instruction')) parts.push(...textToParts(cfg.entries.get('system_instruction')!, 'system'));
   const msgs = all.get('messages') ?? all.get('contents') ?? all.get('history') ?? (promptPos !== undefined ? positional[promptPos] : undefined);
-  if (msgs) parts.push(...messagesToParts(msgs, method.kind === 'embedding' ? 'input' : 'user'));
+  if (msgs) parts.push(...messagesToParts(msgs, inputRole(method.kind)));
   const main = all.get('input') ?? all.get('prompt') ?? all.get('inputText') ?? all.get('message') ?? all.get('texts') ?? all.get('inputs') ?? all.get('query');
-  if (main) parts.push(...(main.t === 'list' ? messagesToParts(main, method.kind === 'embedding' ? 'input' : 'user') : textToParts(main, method.kind === 'embedding' ? 'input' : 'user')));
-  if (!msgs && !main && (sdk.sdk === 'google' || sdk.sdk === 'voyage') && positional[0] && method.modelPos !== 0) parts.push(...messagesToParts(positional[0], method.kind === 'embedding' ? 'input' : 'user'));
+  if (main) parts.push(...(main.t === 'list' ? messagesToParts(main, inputRole(method.kind)) : textToParts(main, inputRole(method.kind))));
+  if (!msgs && !main && (sdk.sdk === 'google' || sdk.sdk === 'voyage') && positional[0] && method.modelPos !== 0) parts.push(...messagesToParts(positional[0], inputRole(method.kind)));
   const tools = kwargs.get('tools') ?? kwargs.get('functions') ?? kwargs.get('toolConfig');
   if (tools) parts.push(...toolParts(tools));
-  if (!parts.length && !['image', 'speech', 'transcription'].includes(method.kind)) parts.push(runtimePart(method.kind === 'embedding' ? 'input' : 'user'));
+  if (!parts.length && !['image', 'speech', 'transcription'].includes(method.kind)) parts.push(runtimePart(inputRole(method.kind)));
   else if (partial && !msgs && !main) parts.push(runtimePart('user'));
   site.promptParts = parts;
   site.confidence = confidenceFor(site.modelSource, parts);

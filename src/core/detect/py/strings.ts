@@ -1,5 +1,5 @@
 // String values: literals as the analyser sees them, escapes, dedent, and template placeholders.
-import { placeholdersIn } from '../../prompts/common';
+import { placeholdersIn } from '../promptParts';
 import type { Value, Where } from './value';
 import { decodePythonEscapes } from '../../tokens/pythonEscapes';
 

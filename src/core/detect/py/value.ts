@@ -12,10 +12,12 @@ export type Value =
   | { t: 'bool'; value: boolean }
   | { t: 'none' }
   | { t: 'env'; name: string; def: Value | null }
-  | { t: 'dict'; entries: Map<string, Value>; ctor?: string; partial?: boolean }
+  /** `instance`: made by calling a workspace class; attributes the call does not set come from the class */
+  | { t: 'dict'; entries: Map<string, Value>; ctor?: string; partial?: boolean; instance?: { cls: Node; owner: unknown; positional: Value[]; kwargs: Map<string, Value> } }
   | { t: 'list'; items: Value[]; partial?: boolean }
   | { t: 'module'; name: string }
-  | { t: 'client'; sdk: SdkRow; row: ClientRow | null; path: string[]; kwargs: Map<string, Value>; positional: Value[] }
+  /** `instructor`: the client was patched by instructor (its create/create_partial/... methods are requests too) */
+  | { t: 'client'; sdk: SdkRow; row: ClientRow | null; path: string[]; kwargs: Map<string, Value>; positional: Value[]; instructor?: boolean }
   /** a LangChain model, chain or agent; ctorNode is the model's constructor call, or the type annotation of an injected
    *  model (`llm: BaseChatModel`); `via` lists the constructors the file's callers pass for such a parameter */
   | { t: 'lc'; what: 'model' | 'chain' | 'agent'; ctorNode: Node; ctorFile: string; ctorName: string; kwargs: Map<string, Value>; positional: Value[]; template: Value | null; selfHosted: boolean; via?: { file: string; node: Node }[] }

@@ -149,7 +149,7 @@ export function attribute(f: PyFile, node: Node): Value {
     case 'client': return PASSTHROUGH.has(attr) ? obj : { ...obj, path: [...obj.path, attr] };
     case 'path': return attr === 'parent' ? { t: 'path', rel: dirOf(obj.rel) } : UNKNOWN;
     case 'class': return classAttr(obj.owner as PyFile, obj.node, attr, node);
-    case 'dict': return obj.entries.get(attr) ?? UNKNOWN;
+    case 'dict': return obj.entries.get(attr) ?? (obj.instance ? instanceAttr(obj.instance, attr, node) : UNKNOWN);
     default: return UNKNOWN;
   }
 }
@@ -171,6 +171,25 @@ export function classAttr(f: PyFile, cls: Node, attr: string, at: Node): Value {
   }
   void at;
   return UNKNOWN;
+}
+
+/**
+ * An attribute of an instance: the class's value for it (class attribute default, `self.x = ...`), else the
+ * constructor argument `__init__` stores in it (`def __init__(self, model_name): self.name = model_name`).
+ */
+function instanceAttr(inst: NonNullable<Extract<Value, { t: 'dict' }>['instance']>, attr: string, at: Node): Value {
+  const owner = inst.owner as PyFile;
+  const v = classAttr(owner, inst.cls, attr, at);
+  if (v.t !== 'unknown') return v;
+  const stored = owner.selfAttrs.get(inst.cls.id)?.get(attr)?.find((x) => enclosingFunctionName(owner, x.node) === '__init__');
+  if (stored?.node.type !== 'identifier') return UNKNOWN;
+  let init: Node | null = stored.node.parent;
+  while (init && init.type !== 'function_definition') init = init.parent;
+  const params = (init?.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => !!p);
+  const names = params.map((p) => (p.type === 'identifier' ? p.text : p.childForFieldName('name')?.text ?? p.namedChildren.find((c) => c?.type === 'identifier')?.text ?? ''));
+  const index = names.indexOf(stored.node.text);
+  if (index < 1) return UNKNOWN; // 0 is self
+  return inst.kwargs.get(stored.node.text) ?? inst.positional[index - 1] ?? UNKNOWN;
 }
 
 export function enclosingFunctionName(f: PyFile, node: Node): string | null {

@@ -3,7 +3,8 @@
 // app's own backend, not a provider.
 import type { Node } from 'web-tree-sitter';
 import type { CallKind } from '../types';
-import { API_HOSTS, HTTP_CLIENTS, HTTP_ENDPOINTS } from '../sdks';
+import { HTTP_CLIENTS, HTTP_ENDPOINTS } from '../sdks';
+import { hostOf, isApiHost } from '../endpoint';
 import type { FileCtx } from './context';
 import { resolveName } from './scope';
 import { memberObject, memberProperty, unwrap } from './syntax';
@@ -24,17 +25,6 @@ function asObj(v: Val): Ref | null {
 function prop(ref: Ref | null, key: string): Val {
   const p = ref ? propNode(ref, key) : null;
   return p ? evaluate(p.node, p.fc) : { t: 'unknown' };
-}
-
-/** The host part of an absolute URL (`https://api.openai.com/v1` → 'api.openai.com'), or null. */
-export function hostOf(url: string): string | null {
-  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url);
-  if (!m) return null;
-  return m[1]!.replace(/^[^@]*@/, '').replace(/:\d+$/, '').toLowerCase();
-}
-
-export function isApiHost(host: string): boolean {
-  return API_HOSTS.some((h) => host === h.host || host.endsWith('.' + h.host));
 }
 
 function isFetch(callee: Node, fc: FileCtx): boolean {

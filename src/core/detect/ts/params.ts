@@ -3,7 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import type { ModelSource } from '../types';
 import { BASE_URL_KEYS, MAX_TOKEN_KEYS, MODEL_KEYS, REASONING_EFFORT_TOKENS } from '../sdks';
 import type { FileCtx } from './context';
-import { hostOf, isApiHost } from './http';
+import { endpointFor, type UrlValue } from '../endpoint';
 import { keyName } from './syntax';
 import { evaluate, propNode, type Ref, type Val } from './values';
 
@@ -118,21 +118,14 @@ export function isStreaming(opts: Ref[]): boolean {
   return false;
 }
 
-/** Endpoint of a client from its constructor options: a non-API base URL or an env-configured one is self-hosted. */
+/**
+ * Endpoint of a client from its constructor options, decided by the rule the Python front end uses too
+ * (endpoint.ts): a provider host is the API, an Azure `endpoint` is the vendor's API, anything else is self-hosted.
+ */
 export function endpointOf(ctorOpts: Ref | null, selfHostedClient: boolean): { endpoint: 'api' | 'self-hosted'; baseUrl: string | null } {
+  const key = ctorOpts ? BASE_URL_KEYS.find((k) => propNode(ctorOpts, k)) : undefined;
   const found = ctorOpts ? lookup(ctorOpts, BASE_URL_KEYS) : null;
-  let baseUrl: string | null = null;
-  let selfHosted = selfHostedClient;
-  if (found) {
-    const v = found.val;
-    if (v.t === 'str') {
-      baseUrl = v.value;
-      const host = hostOf(v.value);
-      if (host !== null) selfHosted = selfHosted || !isApiHost(host);
-    } else if (v.t === 'env') {
-      baseUrl = `process.env.${v.name}`;
-      selfHosted = true;
-    }
-  }
-  return { endpoint: selfHosted ? 'self-hosted' : 'api', baseUrl };
+  const v = found?.val;
+  const url: UrlValue | null = !v ? null : v.t === 'str' ? { t: 'str', text: v.value } : v.t === 'env' ? { t: 'env', name: v.name, def: null } : { t: 'unknown' };
+  return endpointFor(url, selfHostedClient, key === 'azure_endpoint' || key === 'endpoint');
 }

@@ -2,7 +2,7 @@
 // LangChain models/chains, Vercel AI SDK model factories, and which calls on them make a model request.
 import type { Node } from 'web-tree-sitter';
 import type { CallKind, Sdk } from '../types';
-import { findClient, findMethod, sdkForModule, AI_SDK_PROVIDERS, LANGCHAIN_COMPOSERS, type ClientRow, type MethodRow, type SdkRow } from '../sdks';
+import { findClient, findMethod, sdkForModule, AI_SDK_PROVIDERS, composers, type ClientRow, type MethodRow, type SdkRow } from '../sdks';
 import type { FileCtx } from './context';
 import { evaluate, isLangChainPkg, pkgPath, type Ref, type Step, type Val } from './values';
 import { memberProperty, unwrap } from './syntax';
@@ -88,7 +88,7 @@ export function asLangChainModel(v: Val): Request['lcModel'] | null {
 
 export function asPromptTemplate(v: Val): PkgVal | null {
   if (v.t !== 'pkg' || !isLangChainPkg(v.pkg)) return null;
-  return LANGCHAIN_COMPOSERS.promptTemplates.includes(pkgPath(v)) && v.steps.at(-1)?.k === 'call' ? v : null;
+  return composers('js').promptTemplates.includes(pkgPath(v)) && v.steps.at(-1)?.k === 'call' ? v : null;
 }
 
 /** Vercel AI SDK model value (`openai('gpt-4o')`, `createOpenAI({ baseURL })('…')`, `openai.embedding('…')`). */

@@ -3,7 +3,8 @@
 // prompt files read with readFileSync, and values derived from npm package imports (a root plus a
 // sequence of member accesses, `new` and calls) that the SDK matcher interprets later.
 import type { Node } from 'web-tree-sitter';
-import { placeholdersIn } from '../../prompts/common';
+import { placeholdersIn } from '../promptParts';
+import { composers } from '../sdks';
 import { dirOf, loadImported, normalizePath, type FileCtx } from './context';
 import { exportedDecl, resolveName, type Decl } from './scope';
 import { argumentsOf, dottedName, isClassLike, isFunctionLike, keyName, memberObject, memberProperty, stringValue, unwrap, cookEscape } from './syntax';
@@ -34,8 +35,6 @@ const MAX_DEPTH = 24;
 const MAX_STEPS = 16;
 const FILE_READERS = new Set(['readFileSync', 'readFile', 'readTextFile']);
 const PATH_JOINERS = new Set(['join', 'resolve', 'path.join', 'path.resolve', 'posix.join', 'path.posix.join']);
-/** LangChain runnable methods that return a runnable around the same model */
-const LC_WRAPPERS = new Set(['bindTools', 'bind', 'withStructuredOutput', 'withRetry', 'withConfig', 'withFallbacks', 'withListeners']);
 
 export function isLangChainPkg(pkg: string): boolean {
   return pkg.startsWith('@langchain/') || pkg === 'langchain' || pkg.startsWith('langchain/');
@@ -378,7 +377,7 @@ function evalCall(n: Node, fc: FileCtx, depth: number): Val {
     // `promise.then((sdk) => sdk as SDK)`: an identity callback passes the resolved value through
     if (key === 'then' && obj.t === 'pkg' && isIdentityCallback(args[0] ?? null)) return obj;
     if (key === 'pipe' && isRunnable(obj)) return { t: 'chain', parts: [...chainParts(obj), ...chainParts(evaluate(args[0] ?? null, fc, depth + 1))] };
-    if (key && LC_WRAPPERS.has(key) && isRunnable(obj)) return obj;
+    if (key && composers('js').wrappers.includes(key) && isRunnable(obj)) return obj;
     if (obj.t === 'str' && (key === 'trim' || key === 'toString')) return obj;
     if (obj.t === 'pkg' && key) {
       const member = addStep(obj, { k: 'get', name: key });
@@ -433,18 +432,15 @@ function chainParts(v: Val): Val[] {
   return v.t === 'chain' ? v.parts : [v];
 }
 
-const LC_SEQUENCES = new Set(['RunnableSequence.from']);
-const LC_AGENTS = new Set(['createReactAgent', 'createToolCallingAgent', 'createOpenAIFunctionsAgent', 'createOpenAIToolsAgent', 'createStructuredChatAgent', 'AgentExecutor.fromAgentAndTools', 'createAgent']);
-
 /** A call on a package value: LangChain compositions become chains; everything else is one more step. */
 function composeOrCall(v: Extract<Val, { t: 'pkg' }>, n: Node, args: Node[], fc: FileCtx, depth: number): Val {
   if (isLangChainPkg(v.pkg) && !v.steps.some((s) => s.k !== 'get')) {
     const path = pkgPath(v);
-    if (LC_SEQUENCES.has(path)) {
+    if (composers('js').sequences.includes(path)) {
       const arr = args[0] ? evaluate(args[0], fc, depth + 1) : UNKNOWN;
       if (arr.t === 'arr') return { t: 'chain', parts: elements(arr.ref).flatMap((e) => chainParts(evaluate(e.node, e.fc, depth + 1))) };
     }
-    if (LC_AGENTS.has(path)) {
+    if (composers('js').agents.includes(path)) {
       const first = args[0] ? evaluate(args[0], fc, depth + 1) : UNKNOWN;
       const model = first.t === 'obj' ? getMember(first, 'llm', fc, depth).t !== 'unknown' ? getMember(first, 'llm', fc, depth) : getMember(first, 'model', fc, depth) : first;
       return { t: 'chain', parts: chainParts(model) };

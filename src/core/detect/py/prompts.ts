@@ -1,7 +1,7 @@
 // Prompt parts from the abstract values the Python analyser computes for a call's arguments.
-import type { PromptPart } from '../detect/types';
-import type { Value } from '../detect/py/value';
-import { normalizeRole, runtimePart } from './common';
+import type { PromptPart } from '../types';
+import type { Value } from './value';
+import { normalizeRole, runtimePart } from '../promptParts';
 
 function strPart(role: string, v: Extract<Value, { t: 'str' }>): PromptPart {
   const source = v.placeholders.length && (v.src === 'literal' || v.src === 'constant') ? 'template' : v.src;

@@ -1,10 +1,10 @@
 // Prompt template files (`.prompty`, Dotprompt `.prompt`): the front matter's model, output cap, endpoint and volume
 // hint, and the role sections of the body. `detectPromptFile` turns one into the single call it makes, a
 // DetectedCall like any in code, so `scan`, the editor's lens and the totals cost it on the same path (buildCallSite).
-import { splitFrontMatter, get, type YamlValue } from './frontMatter';
-import { confidenceFor, normalizeRole } from './common';
-import { endpointFor } from '../detect/endpoint';
-import type { DetectedCall, DetectResult, PromptPart } from '../detect/types';
+import { splitFrontMatter, get, type YamlValue } from '../prompts/frontMatter';
+import { confidenceFor, normalizeRole } from './promptParts';
+import { endpointFor } from './endpoint';
+import type { DetectedCall, DetectResult, PromptPart } from './types';
 
 export interface PromptSection {
   role: string;

@@ -1,5 +1,5 @@
 // Language-independent prompt helpers: placeholder names, roles, annotations, confidence.
-import type { ModelSource, PromptPart } from '../detect/types';
+import type { CallKind, ModelSource, PromptPart } from './types';
 
 /**
  * Placeholder names in a prompt text, in order of first appearance: `{name}` (Python format / LangChain),
@@ -53,4 +53,14 @@ export function confidenceFor(modelSource: ModelSource, parts: PromptPart[]): nu
 export function stripProviderPrefix(model: string): string {
   const m = /^([a-z_-]+):(.+)$/.exec(model);
   return m && !m[2]!.startsWith('//') ? m[2]! : model;
+}
+
+/** The role of a request's main input: an embedding's text is 'input' (not a conversation turn), else 'user'. */
+export function inputRole(kind: CallKind): 'input' | 'user' {
+  return kind === 'embedding' ? 'input' : 'user';
+}
+
+/** Parts built with the conversational default role, re-labelled for the request kind (embeddings: 'input'). */
+export function withInputRole(kind: CallKind, parts: PromptPart[]): PromptPart[] {
+  return kind === 'embedding' ? parts.map((p) => (p.role === 'user' ? { ...p, role: 'input' } : p)) : parts;
 }

@@ -1,10 +1,10 @@
 // Prompt parts of a TS/JS request: messages/system/input/prompt/contents from literals, template literals,
 // constants (same file or imported), prompt files, LangChain prompt templates and tool schemas.
 import type { Node } from 'web-tree-sitter';
-import type { PromptPart } from '../detect/types';
-import type { FileCtx } from '../detect/ts/context';
-import { elements, entries, evaluate, getMember, pkgPath, propNode, toJson, type Ref, type Val } from '../detect/ts/values';
-import { normalizeRole, placeholdersIn, runtimePart } from './common';
+import type { PromptPart } from '../types';
+import type { FileCtx } from './context';
+import { elements, entries, evaluate, getMember, pkgPath, propNode, toJson, type Ref, type Val } from './values';
+import { normalizeRole, placeholdersIn, runtimePart } from '../promptParts';
 
 /** Request keys carrying prompt text, and the role their text plays. */
 const PROMPT_KEYS: Record<string, 'messages' | 'contents' | 'tools' | 'system' | 'user'> = {

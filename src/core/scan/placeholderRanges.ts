@@ -1,8 +1,8 @@
 // Where the placeholders of a detected prompt sit in the source: `{name}` (f-strings, str.format, LangChain) and
 // `${name}` (template literals) within the call's lines. `{{name}}` is left out: the injection grammar marks it.
-import type { CallSiteReport } from '../scan/callSite';
+import type { CallSiteReport } from './callSite';
 import { own, type Settings } from '../settings';
-import { findPlaceholders } from '../scan/placeholderScan';
+import { findPlaceholders } from './placeholderScan';
 
 export interface PlaceholderRange {
   /** 0-based line and UTF-16 columns [start, end) */

@@ -1,0 +1,50 @@
+// A request whose receiver is not resolved but whose shape is unmistakable (sdks.ts INFERRED_RECEIVERS):
+// `client.chat.completions.create(model=…, messages=…)` where `client` came from a factory in another package or
+// an untyped parameter. The receiver must be unknown: a value that resolves to anything else is not an SDK client.
+import type { Node } from 'web-tree-sitter';
+import type { DetectedCall } from '../types';
+import { INFERRED_RECEIVERS, SDKS, findMethod, sdkForModule } from '../sdks';
+import type { PyFile } from './file';
+import { args } from './calls';
+import { passedValues } from './callers';
+
+/** Confidence kept for a request found by its shape alone. */
+const INFERRED_FACTOR = 0.8;
+
+export function inferredSite(f: PyFile, call: Node, fn: Node, build: typeof import('./sites').sdkSite): DetectedCall | null {
+  for (const row of INFERRED_RECEIVERS) {
+    for (const path of row.paths) {
+      const receiver = receiverOf(fn, path.split('.'));
+      if (!receiver || !unresolved(f, receiver)) continue;
+      const { kwargs } = args(f, call);
+      if (!row.requires.every((k) => kwargs.has(k))) continue;
+      const sdk = SDKS.find((s) => s.sdk === row.sdk)!;
+      const method = findMethod('py', sdk, path);
+      if (!method) continue;
+      const site = build(f, call, sdk, method, null);
+      site.confidence = Math.round(site.confidence * INFERRED_FACTOR * 100) / 100;
+      site.receiver = `inferred from the request shape ${path}(${row.requires.join(', ')}); the client itself is not resolved`;
+      return site;
+    }
+  }
+  return null;
+}
+
+/** The receiver expression when `fn` is `<receiver>.<path>`, else null. */
+function receiverOf(fn: Node, path: string[]): Node | null {
+  let n: Node | null = fn;
+  for (let i = path.length - 1; i >= 0; i--) {
+    if (n?.type !== 'attribute' || n.childForFieldName('attribute')?.text !== path[i]) return null;
+    n = n.childForFieldName('object');
+  }
+  return n;
+}
+
+function unresolved(f: PyFile, receiver: Node): boolean {
+  if (receiver.type === 'identifier' && (receiver.text === 'self' || receiver.text === 'cls')) return false;
+  const v = f.eval(receiver);
+  if (!(v.t === 'unknown' || (v.t === 'module' && !sdkForModule('py', v.name)))) return false;
+  // a parameter the file's own callers fill with something else (a MagicMock in a test) is not a client
+  const b = receiver.type === 'identifier' ? f.bindingOf(receiver.text, receiver) : null;
+  return b?.binding.kind !== 'param' || passedValues(f, b.binding.node).every((p) => p.t === 'unknown' || p.t === 'client' || p.t === 'module');
+}

@@ -1,0 +1,34 @@
+// The same request written in Python and in TS must give the same DetectedCall apart from where it is: both
+// front ends feed one set of request rules (endpoint.ts, promptParts.ts, sdks.ts), and this catches them drifting.
+// Twins live in test/fixtures/parity/: `name.py` pairs with `name.ts` (underscores become dashes).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { detectCalls, type DetectedCall } from '../../src/core/detect/index';
+
+const DIR = path.join(__dirname, '..', 'fixtures', 'parity');
+
+function withoutPosition(c: DetectedCall): Record<string, unknown> {
+  const { file: _f, line: _l, column: _c, endLine: _e, language: _lang, modelFrom: _m, ...rest } = c;
+  return rest;
+}
+
+async function detect(name: string): Promise<Record<string, unknown>[]> {
+  const r = await detectCalls(name, fs.readFileSync(path.join(DIR, name), 'utf8'));
+  assert.equal(r.skipped, undefined, `${name} was skipped: ${r.skipped}`);
+  return r.calls.map(withoutPosition);
+}
+
+describe('Python/TS parity on twin fixtures', () => {
+  const pythonFiles = fs.readdirSync(DIR).filter((f) => f.endsWith('.py')).sort();
+  it('has twins to compare', () => assert.ok(pythonFiles.length >= 4));
+  for (const py of pythonFiles) {
+    const ts = py.replace(/_/g, '-').replace(/\.py$/, '.ts');
+    it(`${py} ≡ ${ts}`, async () => {
+      const [a, b] = [await detect(py), await detect(ts)];
+      assert.ok(a.length > 0, `${py}: no call detected`);
+      assert.deepEqual(b, a);
+    });
+  }
+});
