@@ -16,8 +16,8 @@ import { readSettings } from '../../src/core/settings';
 function site(file: string, fn: string, line: number, model: string | null, monthly: number | null, extra: Partial<CallSiteReport> = {}): CallSiteReport {
   return {
     file, line, column: 5, endLine: line, language: 'python', sdk: 'openai', api: 'chat.completions.create', kind: 'chat',
-    model, modelSource: model ? 'literal' : 'unresolved', maxTokens: null, streaming: false, endpoint: 'api', qualifiedName: fn, key: `${file}#${fn}`,
-    tokens: { input: 100, output: 300, outputMax: null, inputBasis: 'exact (o200k_base)', outputBasis: 'expected 300', inputLow: 100, inputHigh: 100, parts: [] },
+    model, modelSource: model ? 'literal' : 'unresolved', assumedModel: null, assumedFrom: null, maxTokens: null, streaming: false, endpoint: 'api', qualifiedName: fn, key: `${file}#${fn}`,
+    tokens: { input: 100, output: 300, reasoning: 0, reasoningBasis: 'none', outputMax: null, inputBasis: 'exact (o200k_base)', outputBasis: 'expected 300', inputLow: 100, inputHigh: 100, parts: [] },
     volume: { requestsPerDay: 1000, callsPerRequest: 1, source: 'default', hidden: null },
     openModel: { model: null, reason: 'x' },
     cost: { api: monthly === null ? null : { monthlyUsd: monthly }, selfHosted: null } as unknown as CallSiteReport['cost'],
@@ -29,7 +29,7 @@ const NO_POLICY: Policy = { failAboveUsd: null, failAbovePct: null, warnAboveUsd
 
 function scan(sites: CallSiteReport[]): ScanResult {
   const api = sites.reduce((s, c) => s + (c.cost?.api?.monthlyUsd ?? 0), 0);
-  const totals = { daysPerMonth: 30, callSites: sites.length, unpriced: sites.filter((c) => !c.cost?.api).length, selfHostedEndpoints: 0, apiMonthlyUsd: api, selfHostedMonthlyUsd: api, deployments: [], routing: { monthlyUsd: api, selfHosted: [], api: [], savingsVsApiUsd: 0 }, verdict: 'api' } as Totals;
+  const totals = { daysPerMonth: 30, callSites: sites.length, unpriced: sites.filter((c) => !c.cost?.api).length, unpricedModels: [], assumed: 0, selfHostedEndpoints: 0, apiMonthlyUsd: api, selfHostedMonthlyUsd: api, deployments: [], routing: { monthlyUsd: api, selfHosted: [], api: [], savingsVsApiUsd: 0 }, verdict: 'api' } as Totals;
   return { root: '/x', callSites: sites, totals, skipped: [], settings: { file: null, warnings: [] } };
 }
 
