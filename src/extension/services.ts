@@ -51,13 +51,13 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
     promptLens: new PromptFileLensProvider(settings),
     hover: new CostHoverProvider(analyses),
     commands: {
-      [CommandId.OpenPanel]: () => CostPanel.show(context, index),
+      [CommandId.OpenPanel]: () => CostPanel.show(context, index, changes),
       [CommandId.SetVolume]: setVolume,
       [CommandId.UpdatePrices]: () => updatePricesCommand(context, settings),
       [CommandId.ExportReport]: () => exportReport(),
       [CommandId.RescanWorkspace]: () => index.start(),
       [CommandId.ShowChangesVsBase]: () => changes.show(),
     },
-    revivePanel: (panel) => CostPanel.revive(panel, context.extensionUri, index),
+    revivePanel: (panel) => CostPanel.revive(panel, context.extensionUri, index, changes),
   };
 }
