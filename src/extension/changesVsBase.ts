@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { BaseComparison, vsBaseLabel } from '../core/diff/againstBase';
 import { renderMarkdown } from '../core/diff/markdown';
+import { changesView, type ChangesView } from '../core/diff/view';
 import type { DiffResult } from '../core/diff/types';
 import type { ScanResult } from '../core/scan/workspaceScanner';
 import { CommandId } from './commands';
@@ -19,6 +20,9 @@ const REFRESH_DELAY_MS = 1_500;
 export class ChangesVsBase implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('llmCostLens.changesVsBase', vscode.StatusBarAlignment.Right, 99);
   private readonly viewChanged = new vscode.EventEmitter<vscode.Uri>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after each comparison: the cost panel re-renders its "Changes vs base" section. */
+  readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[];
   private comparison: BaseComparison | null = null;
   private comparisonRoot = '';
@@ -32,6 +36,7 @@ export class ChangesVsBase implements vscode.Disposable {
     this.disposables = [
       this.item,
       this.viewChanged,
+      this.changed,
       vscode.workspace.registerTextDocumentContentProvider(SCHEME, { onDidChange: this.viewChanged.event, provideTextDocumentContent: () => this.markdown() }),
       index.onDidChange((s) => this.schedule(s)),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.schedule(index.state)),
@@ -78,6 +83,12 @@ export class ChangesVsBase implements vscode.Disposable {
     }
     this.render();
     this.viewChanged.fire(VIEW);
+    this.changed.fire();
+  }
+
+  /** The panel's rows; null without a comparison. */
+  get view(): ChangesView | null {
+    return this.last ? changesView(this.last) : null;
   }
 
   private render(): void {

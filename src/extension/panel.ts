@@ -11,9 +11,16 @@ import { chartFor, WORKSPACE_TARGET, workspaceView, validateCallSiteField, valid
 import { resetSettings, writeCallSiteFields, writeOpenModelFor, writeSetting } from './settingsWriter';
 import { exportReport } from './exportReport';
 import type { WorkspaceIndex } from './workspaceIndex';
+import type { ChangesView } from '../core/diff/view';
 import { extensionLog } from './log';
 
 const RESCAN_DEBOUNCE_MS = 100;
+
+/** The "Changes vs base" source (changesVsBase.ts); optional so the panel works without it. */
+export interface ChangesSource {
+  readonly view: ChangesView | null;
+  readonly onDidChange: vscode.Event<void>;
+}
 
 export class CostPanel {
   private static current: CostPanel | undefined;
@@ -25,28 +32,29 @@ export class CostPanel {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
 
-  static show(context: vscode.ExtensionContext, index: WorkspaceIndex): void {
+  static show(context: vscode.ExtensionContext, index: WorkspaceIndex, changes?: ChangesSource): void {
     if (CostPanel.current) {
       CostPanel.current.panel.reveal();
       return;
     }
     const panel = vscode.window.createWebviewPanel('llmCostLens.panel', 'LLM Cost Lens', vscode.ViewColumn.Beside, options(context.extensionUri));
-    CostPanel.current = new CostPanel(panel, context.extensionUri, index);
+    CostPanel.current = new CostPanel(panel, context.extensionUri, index, changes);
   }
 
   /** Window reload: VS Code hands back the panel it had open (see registerWebviewPanelSerializer). */
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, index: WorkspaceIndex): void {
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, index: WorkspaceIndex, changes?: ChangesSource): void {
     panel.webview.options = options(extensionUri);
     CostPanel.current?.panel.dispose();
-    CostPanel.current = new CostPanel(panel, extensionUri, index);
+    CostPanel.current = new CostPanel(panel, extensionUri, index, changes);
   }
 
-  private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly index: WorkspaceIndex) {
+  private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly index: WorkspaceIndex, private readonly changes?: ChangesSource) {
     panel.webview.html = html(panel.webview, extensionUri);
     panel.onDidDispose(() => this.dispose(), null, this.disposables);
     panel.webview.onDidReceiveMessage((raw: unknown) => void this.onMessage(raw).catch((e: unknown) => extensionLog().error('cost panel: handling a webview message failed', e)), null, this.disposables);
     // The index watches files and settings; the panel only re-renders what it publishes.
     this.disposables.push(index.onDidChange(() => this.schedule()));
+    if (changes) this.disposables.push(changes.onDidChange(() => void this.post({ type: 'changes', view: changes.view })));
   }
 
   private async onMessage(raw: unknown): Promise<void> {
@@ -65,6 +73,7 @@ export class CostPanel {
           (e: unknown) => extensionLog().error('cost panel: reading the scenario files failed', e),
         );
         await this.refresh();
+        if (this.changes) await this.post({ type: 'changes', view: this.changes.view });
         break;
       case 'selectChart':
         this.target = msg.target;

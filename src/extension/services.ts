@@ -64,7 +64,7 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
     promptLens: new PromptFileLensProvider(settings),
     hover: new CostHoverProvider(analyses),
     commands: {
-      [CommandId.OpenPanel]: () => CostPanel.show(context, index),
+      [CommandId.OpenPanel]: () => CostPanel.show(context, index, changes),
       [CommandId.SetVolume]: setVolume,
       [CommandId.UpdatePrices]: () => updatePricesCommand(context, settings),
       [CommandId.ExportReport]: () => exportReport(),
@@ -72,6 +72,6 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
       [CommandId.ShowChangesVsBase]: () => changes.show(),
       [CommandId.ImportUsage]: () => importUsage(index, settings),
     },
-    revivePanel: (panel) => CostPanel.revive(panel, context.extensionUri, index),
+    revivePanel: (panel) => CostPanel.revive(panel, context.extensionUri, index, changes),
   };
 }

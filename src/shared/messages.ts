@@ -126,6 +126,19 @@ export const chartViewSchema = z.strictObject({
 });
 export type ChartView = z.infer<typeof chartViewSchema>;
 
+/** "Changes vs base" (core/diff/view.ts): what the saved files change against the default branch. */
+export const changesViewSchema = z.strictObject({
+  headline: z.string(),
+  base: z.string(),
+  policy: z.enum(['pass', 'warn', 'fail']),
+  prices: z.string(),
+  rows: z.array(z.strictObject({
+    file: z.string(), line: z.number().int().positive().nullable(), column: z.number().int().positive().nullable(), qualifiedName: z.string(),
+    status: z.enum(['added', 'removed', 'changed']), change: z.string(), model: z.string(), tokens: z.string(), volume: z.string(), cost: z.string(), delta: z.string(),
+  })),
+});
+export type ChangesViewMessage = z.infer<typeof changesViewSchema>;
+
 export const hostToWebviewSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('scenarios'), rows: z.array(scenarioRowSchema) }),
   z.strictObject({ type: z.literal('workspace'), view: workspaceViewSchema }),
@@ -133,6 +146,7 @@ export const hostToWebviewSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('settingResult'), key: settingKeySchema, error: z.string().nullable() }),
   z.strictObject({ type: z.literal('controlResult'), control: z.enum(CALL_SITE_CONTROLS), error: z.string().nullable() }),
   z.strictObject({ type: z.literal('exportResult'), file: z.string().nullable(), error: z.string().nullable() }),
+  z.strictObject({ type: z.literal('changes'), view: changesViewSchema.nullable() }),
 ]);
 export type HostToWebview = z.infer<typeof hostToWebviewSchema>;
 

@@ -1,11 +1,12 @@
 // Cost panel UI. A view only: renders what the extension sends, posts typed intents back.
-import { ASSUMPTION_KEYS, hostToWebviewSchema, scenarioRowSchema, workspaceViewSchema, chartViewSchema, type AssumptionKey, type CallSiteControl, type ChartView, type ScenarioRow, type WebviewToHost, type WorkspaceView } from '../shared/messages';
+import { ASSUMPTION_KEYS, hostToWebviewSchema, scenarioRowSchema, workspaceViewSchema, chartViewSchema, changesViewSchema, type AssumptionKey, type CallSiteControl, type ChangesViewMessage, type ChartView, type ScenarioRow, type WebviewToHost, type WorkspaceView } from '../shared/messages';
 import { parseCallSiteField } from './callSiteControls';
 import { el } from './dom';
 import { renderCallSites, WORKSPACE_TARGET, type Sort, type SortColumn } from './callSiteTable';
 import { parseControl, renderAssumptions, SECTIONS, type FieldError } from './assumptions';
 import { renderScenarios } from './scenarioTable';
 import { renderUsage } from './usageSection';
+import { renderChanges } from './changesTable';
 
 declare function acquireVsCodeApi(): { postMessage(m: WebviewToHost): void; getState(): unknown; setState(s: unknown): void };
 const vscode = acquireVsCodeApi();
@@ -19,8 +20,9 @@ interface PanelState {
   chart: ChartView | null;
   errors: Record<string, FieldError>;
   exported: { file: string | null; error: string | null } | null;
+  changes: ChangesViewMessage | null;
 }
-let state: PanelState = { rows: [], selected: null, workspace: null, sort: { column: 'site', descending: false }, target: WORKSPACE_TARGET, chart: null, errors: {}, exported: null };
+let state: PanelState = { rows: [], selected: null, workspace: null, sort: { column: 'site', descending: false }, target: WORKSPACE_TARGET, chart: null, errors: {}, exported: null, changes: null };
 
 const CALL_SITE_ERRORS: CallSiteControl[] = ['callSite.requestsPerDay', 'callSite.model', 'openModelFor'];
 
@@ -50,6 +52,7 @@ function render(): void {
   }
   renderCallSites(root, state.workspace, state.sort, state.target, state.chart);
   renderUsage(root, state.workspace?.usage);
+  renderChanges(root, state.changes);
   const selected = state.workspace?.callSites.find((r) => r.id === state.target) ?? null;
   renderAssumptions(root, state.workspace?.assumptions ?? null, state.errors, selected);
   renderScenarios(root, state.rows, state.selected);
@@ -217,6 +220,9 @@ window.addEventListener('message', (ev: MessageEvent) => {
     case 'exportResult':
       update({ exported: { file: msg.file, error: msg.error } });
       break;
+    case 'changes':
+      update({ changes: msg.view });
+      break;
     case 'settingResult': {
       const errors = { ...state.errors };
       if (msg.error) errors[msg.key] = { message: msg.error, text: String(state.workspace?.assumptions.values[msg.key] ?? '') };
@@ -232,6 +238,7 @@ const saved = (vscode.getState() ?? {}) as Partial<Record<keyof PanelState, unkn
 const rows = scenarioRowSchema.array().safeParse(saved.rows);
 const workspace = workspaceViewSchema.safeParse(saved.workspace);
 const chart = chartViewSchema.safeParse(saved.chart);
+const changes = changesViewSchema.safeParse(saved.changes);
 const sort = saved.sort as Partial<Sort> | undefined;
 state = {
   ...state,
@@ -239,6 +246,7 @@ state = {
   selected: typeof saved.selected === 'string' ? saved.selected : null,
   workspace: workspace.success ? workspace.data : null,
   chart: chart.success ? chart.data : null,
+  changes: changes.success ? changes.data : null,
   target: typeof saved.target === 'string' ? saved.target : WORKSPACE_TARGET,
   sort: typeof sort?.column === 'string' && typeof sort.descending === 'boolean' ? { column: sort.column as SortColumn, descending: sort.descending } : state.sort,
 };

@@ -12,6 +12,8 @@ import { buildDiff } from '../../src/core/diff/build';
 import { renderMarkdown, COMMENT_MARKER } from '../../src/core/diff/markdown';
 import { renderSarif } from '../../src/core/diff/sarif';
 import { readSettings } from '../../src/core/settings';
+import { changesView } from '../../src/core/diff/view';
+import { hostToWebviewSchema } from '../../src/shared/messages';
 
 function site(file: string, fn: string, line: number, model: string | null, monthly: number | null, extra: Partial<CallSiteReport> = {}): CallSiteReport {
   return {
@@ -154,4 +156,13 @@ test('SARIF: one result per added or changed call site on its line, error where 
   assert.deepEqual(r.map((x: { ruleId: string; level: string }) => [x.ruleId, x.level]), [['llm-cost/changed', 'error'], ['llm-cost/added', 'note']]);
   assert.deepEqual(r[0].locations[0].physicalLocation, { artifactLocation: { uri: 'svc/f.py', uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 5, endLine: 3 } });
   assert.match(r[0].message.text, /\+\$890\/mo/);
+});
+
+test('the panel\'s "Changes vs base" rows: changed, added and removed only, removed ones not openable; valid as a webview message', () => {
+  const d = diffOf([site('f.py', 'fn', 3, 'gpt-4o', 10), site('f.py', 'gone', 9, 'gpt-4o', 5), site('k.py', 'same', 1, 'gpt-4o', 5)], [site('f.py', 'fn', 4, 'gpt-4.1', 20), site('k.py', 'same', 1, 'gpt-4o', 5), site('n.py', 'new', 2, 'o3', 30)]);
+  const v = changesView(d);
+  assert.deepEqual(v.rows.map((r) => [r.file, r.status, r.line, r.change, r.delta]), [['f.py', 'changed', 4, 'model', '+$10'], ['n.py', 'added', 2, 'added', '+$30'], ['f.py', 'removed', null, 'removed', '−$5.00']]);
+  assert.equal(v.base, 'main @ aaaaaaa');
+  assert.ok(hostToWebviewSchema.safeParse({ type: 'changes', view: v }).success);
+  assert.ok(hostToWebviewSchema.safeParse({ type: 'changes', view: null }).success);
 });

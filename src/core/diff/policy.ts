@@ -4,6 +4,7 @@
 // budget or unpriced before the change does not fail every later pull request.
 import type { Settings } from '../settings';
 import { formatUsd } from '../format/money';
+import { signedUsd } from './describe';
 import type { CallSiteDiff, DiffTotals, PolicyRule, PolicyVerdict, Violation } from './types';
 import { apiMonthlyUsd } from './compare';
 
@@ -43,8 +44,8 @@ function beyond(value: number, threshold: number): boolean {
   return threshold >= 0 ? value > threshold : value < threshold;
 }
 
-const signedUsd = (n: number) => (n >= 0 ? '+' : '−') + formatUsd(Math.abs(n));
-const signedPct = (n: number) => (n >= 0 ? '+' : '−') + `${Math.abs(n).toFixed(1)} %`;
+/** Thresholds and the change they are compared with, to one decimal (the headline rounds further). */
+const pctLabel = (n: number) => (n >= 0 ? '+' : '−') + `${Math.abs(n).toFixed(1)} %`;
 
 /** Whether the code states the model: a model the scan had to assume (or could not find) is "unresolved". */
 export function isUnresolved(c: CallSiteDiff['after']): boolean {
@@ -70,8 +71,8 @@ export function evaluatePolicy(diffs: CallSiteDiff[], totals: DiffTotals, p: Pol
     // From a $0 base any increase is an infinite percentage: it trips a positive threshold and never a negative one.
     const pct = totals.deltaPct ?? Infinity;
     if (!beyond(pct, n)) return;
-    const shown = totals.deltaPct === null ? `${signedUsd(delta)}/mo from $0` : `${signedPct(pct)} (${signedUsd(delta)}/mo)`;
-    add(rule, level, `monthly API cost ${shown} is ${n >= 0 ? 'above' : 'below'} the ${level} threshold of ${signedPct(n)}`);
+    const shown = totals.deltaPct === null ? `${signedUsd(delta)}/mo from $0` : `${pctLabel(pct)} (${signedUsd(delta)}/mo)`;
+    add(rule, level, `monthly API cost ${shown} is ${n >= 0 ? 'above' : 'below'} the ${level} threshold of ${pctLabel(n)}`);
   };
   usdRule('fail-above-usd', 'fail', p.failAboveUsd);
   pctRule('fail-above-pct', 'fail', p.failAbovePct);
