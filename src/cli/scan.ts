@@ -28,12 +28,12 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
   // The readable table ends with these warnings itself; JSON and reports keep stdout machine-readable, so stderr.
   const table = report === null && !flags.bool.json;
   if (!table) for (const w of result.settings.warnings) io.err(`warning: ${w}`);
+  usageOutput(result, table, io);
   if (report !== null) {
     const { source, asOf } = priceCatalogInfo();
     io.out(renderCostReport(buildCostReport(result, readWorkspaceSettings(result.root), { source, asOf }), report).replace(/\r?\n$/, ''));
     return EXIT.ok;
   }
-  usageOutput(result, table, io);
   io.out(flags.bool.json ? JSON.stringify({ root: result.root, callSites: result.callSites, totals: result.totals, skipped: result.skipped, ...(result.usage ? { usage: result.usage } : {}) }, null, 2) : renderScan(result));
   if (table && result.usage) io.out('\n' + renderUsageTable(result));
   return EXIT.ok;

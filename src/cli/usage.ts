@@ -13,7 +13,7 @@ export async function loadScanUsage(root: string, cliFiles: readonly string[], i
   const set = new UsageSet();
   await set.load([...cliRefs, ...fromSettings.refs], fromSettings.refused);
   const fatal = (set.loaded?.sources ?? []).slice(0, cliRefs.length).filter((s) => s.fatal);
-  for (const s of fatal) io.err(`--usage ${s.file}: ${s.fatal}`);
+  for (const s of fatal) io.err(`scan: --usage ${s.file}: ${s.fatal}`);
   return fatal.length ? null : set;
 }
 

@@ -25,7 +25,8 @@ export class UsageSet {
   version = 0;
 
   async load(refs: readonly UsageFileRef[], refused: ResolvedUsageFiles['refused'] = []): Promise<boolean> {
-    const fp = usageFilesFingerprint(refs) + JSON.stringify(refused);
+    // No files and nothing loaded: nothing changes (a folder without usage files never recomputes for them).
+    const fp = refs.length || refused.length ? usageFilesFingerprint(refs) + JSON.stringify(refused) : '';
     if (fp === this.fingerprint) return false;
     this.fingerprint = fp;
     this.version++;

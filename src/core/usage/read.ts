@@ -118,6 +118,13 @@ export async function readUsageFile(path: string, display: string, sink: (r: Usa
           return;
         }
         if (line.trim() === '') return;
+        // Traces are mostly HTTP, database and framework spans: a complete-looking line without a gen_ai.*
+        // attribute cannot hold a model call, so it is counted as not one without being parsed (a line cut short
+        // still goes to JSON.parse, to be reported).
+        if (s.format === 'otlp' && line.trimEnd().endsWith('}') && !line.includes('"gen_ai.')) {
+          s.ignored++;
+          return;
+        }
         let value: unknown;
         try {
           value = JSON.parse(line);

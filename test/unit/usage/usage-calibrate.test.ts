@@ -144,7 +144,10 @@ test('CLI: scan --usage FILE --json adds `usage` and measured call sites; record
   assert.match(r.err, /warning: usage test\/usage\/otel-spans.jsonl: line 39: invalid JSON/);
   const missing = await cli('scan', WS, '--usage', 'test/usage/none.jsonl');
   assert.equal(missing.code, 2);
-  assert.equal(missing.err, '--usage test/usage/none.jsonl: no such file');
+  assert.equal(missing.err, 'scan: --usage test/usage/none.jsonl: no such file');
+  const report = await cli('scan', WS, '--usage', 'test/usage/otel-spans.jsonl', '--report', 'json');
+  assert.equal(report.code, 0);
+  assert.match(report.err, /warning: usage test\/usage\/otel-spans.jsonl: line 40: /, 'record problems are on stderr with --report too');
   const plain = await cli('scan', WS, '--json');
   assert.equal('usage' in JSON.parse(plain.out), false, 'no usage key without usage files');
 });

@@ -65,3 +65,15 @@ test('panel: the workspace view carries the usage lines (validated by the messag
   assert.ok(hostToWebviewSchema.safeParse({ type: 'workspace', view }).success);
   assert.equal('usage' in workspaceView(await scanWorkspace('test/usage/workspace'), ws, 'workspace'), false);
 });
+
+test('UsageSet: no files is no change; the same files unchanged on disk are not read again', async () => {
+  const set = new UsageSet();
+  assert.equal(await set.load([]), false);
+  assert.equal(set.version, 0);
+  const refs = [{ path: 'test/usage/openai-usage.csv', display: 'openai-usage.csv' }];
+  assert.equal(await set.load(refs), true);
+  assert.equal(await set.load(refs), false);
+  assert.equal(set.version, 1);
+  assert.equal(await set.load([]), true, 'removing the files is a change');
+  assert.equal(set.loaded, null);
+});

@@ -99,3 +99,20 @@ test('a missing file and a file of something else fail as a whole, naming why', 
   const other = await loadUsage([{ path: 'package.json', display: 'package.json' }]);
   assert.match(other.sources[0]!.fatal!, /^no usage records recognised \(expected OTLP JSON spans/);
 });
+
+test("the Collector's file exporter (one OTLP document per line) and Langfuse JSON Lines are read line by line", async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'usage-jsonl-'));
+  const span = (id: string, input: number) => ({ spanId: id, startTimeUnixNano: '1740787200000000000', attributes: [{ key: 'gen_ai.request.model', value: { stringValue: 'gpt-4o' } }, { key: 'gen_ai.usage.input_tokens', value: { intValue: String(input) } }] });
+  const doc = (...spans: object[]) => JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans }] }] });
+  const collector = join(dir, 'traces.json');
+  writeFileSync(collector, `${doc(span('a', 10), span('b', 20))}\n${doc(span('c', 30))}\n`);
+  const c = (await loadUsage([{ path: collector, display: 'traces.json' }])).sources[0]!;
+  assert.deepEqual([c.format, c.records, c.errorCount], ['otlp', 3, 0]);
+  const langfuse = join(dir, 'observations.jsonl');
+  writeFileSync(langfuse, [{ id: '1', traceId: 't', type: 'GENERATION', startTime: '2025-03-01T00:00:00Z', model: 'gpt-4o', usageDetails: { input: 5, output: 1 } }, { id: '2', traceId: 't', type: 'SPAN', startTime: '2025-03-01T00:00:00Z' }].map((o) => JSON.stringify(o)).join('\r\n') + '\r\n\r\n');
+  const l = (await loadUsage([{ path: langfuse, display: 'observations.jsonl' }])).sources[0]!;
+  assert.deepEqual([l.format, l.records, l.ignored, l.errorCount], ['langfuse', 1, 1, 0]);
+});
