@@ -14,12 +14,36 @@ export const DEFAULTS = {
   usdPerKWh: 0.1,
 } as const;
 
-const money = z.number().finite().nonnegative();
-const count = z.number().finite().nonnegative();
+/**
+ * Upper bounds on every input number (issue #17): generous for any real workload, small enough that no product
+ * or sum of them overflows to Infinity, so every money figure stays finite. Documented in README ▸ Limits.
+ */
+export const LIMITS = {
+  requestsPerDay: 1e9,
+  tokens: 1e8,
+  usdPerMTok: 10_000,
+  usd: 1e9,
+  hourlyUsd: 10_000,
+  hours: 1e5,
+  months: 1_200,
+  gpus: 100_000,
+  throughputTokensPerSecond: 1e9,
+  callsPerRequest: 1_000,
+  usdPerKWh: 100,
+} as const;
+
+/** A finite number in [0, max] whose error names the bound. */
+export function bounded(max: number): z.ZodNumber {
+  return z.number().finite().nonnegative().max(max, `must be at most ${max.toLocaleString('en-US')}`);
+}
+
+const money = bounded(LIMITS.usd);
+const count = bounded(LIMITS.tokens);
 const positive = z.number().finite().positive();
+const rate = bounded(LIMITS.usdPerMTok);
 
 export const workloadSchema = z.strictObject({
-  requestsPerDay: count,
+  requestsPerDay: bounded(LIMITS.requestsPerDay),
   inputTokens: count,
   outputTokens: count,
   cachedInputTokens: count.optional(),
@@ -28,9 +52,9 @@ export const workloadSchema = z.strictObject({
 
 export const apiSchema = z.strictObject({
   model: z.string().trim().min(1, 'must not be empty').optional(),
-  inputUsdPerMTok: money.optional(),
-  outputUsdPerMTok: money.optional(),
-  cachedInputUsdPerMTok: money.optional(),
+  inputUsdPerMTok: rate.optional(),
+  outputUsdPerMTok: rate.optional(),
+  cachedInputUsdPerMTok: rate.optional(),
   batch: z.boolean().optional(),
 });
 
@@ -39,17 +63,17 @@ export const precisionSchema = z.enum(['bf16', 'fp8', 'int4']);
 /** Owned hardware instead of rental: purchase amortized over months + power at the wall, per GPU. */
 export const ownedSchema = z.strictObject({
   purchaseUsd: money.optional(),                 // per GPU; default: the GPU catalog's purchase price
-  amortizationMonths: positive.optional(),       // default 36
-  usdPerKWh: money.optional(),                   // default 0.10
-  pue: z.number().finite().min(1, 'must be at least 1').optional(),              // default 1.3
+  amortizationMonths: positive.max(LIMITS.months).optional(),       // default 36
+  usdPerKWh: bounded(LIMITS.usdPerKWh).optional(),                   // default 0.10
+  pue: z.number().finite().min(1, 'must be at least 1').max(10, 'must be at most 10').optional(),              // default 1.3
   loadFactor: z.number().finite().min(0).max(1, 'must be at most 1').optional(), // average draw / TDP, default 0.7
-  overheadFraction: count.optional(),            // server, network, rack as a fraction of the purchase; default 0
+  overheadFraction: bounded(100).optional(),     // server, network, rack as a fraction of the purchase; default 0
 });
 
 export const gpuSchema = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').optional(),
-  count: z.number().int().positive().optional(),
-  hourlyUsd: money.optional(),
+  count: z.number().int().positive().max(LIMITS.gpus).optional(),
+  hourlyUsd: bounded(LIMITS.hourlyUsd).optional(),
   hoursPerMonth: positive.max(744, 'a month has at most 744 hours').optional(),
   owned: ownedSchema.optional(),
 });
@@ -57,12 +81,12 @@ export const gpuSchema = z.strictObject({
 export const selfHostedSchema = z.strictObject({
   fixedMonthlyUsd: money.optional(),
   gpu: gpuSchema.optional(),
-  variableUsdPerMTok: money.optional(),
-  opsHoursPerMonth: count.optional(),
-  opsHourlyUsd: money.optional(),
-  setupHours: count.optional(),
-  setupAmortizationMonths: positive.optional(),
-  throughputTokensPerSecond: positive.optional(),
+  variableUsdPerMTok: rate.optional(),
+  opsHoursPerMonth: bounded(744).optional(),
+  opsHourlyUsd: bounded(LIMITS.hourlyUsd).optional(),
+  setupHours: bounded(LIMITS.hours).optional(),
+  setupAmortizationMonths: positive.max(LIMITS.months).optional(),
+  throughputTokensPerSecond: positive.max(LIMITS.throughputTokensPerSecond).optional(),
   utilization: z.number().finite().gt(0, 'must be greater than 0').max(1, 'must be at most 1').optional(),
   model: z.string().trim().min(1, 'must not be empty').optional(),
   precision: precisionSchema.optional(),
@@ -124,7 +148,10 @@ export function formatZodIssues(issues: readonly z.core.$ZodIssue[], prefix = ''
   return lines;
 }
 
-function humanMessage(issue: z.core.$ZodIssue): string {
+/** One zod issue in words (without its path). */
+export function humanMessage(issue: z.core.$ZodIssue): string {
+  // JSON.parse turns 1e400 into Infinity: say so instead of "expected number, got number"
+  if (issue.code === 'invalid_type' && typeof issue.input === 'number' && !Number.isFinite(issue.input)) return `too large (${issue.input > 0 ? '' : '-'}beyond the largest number)`;
   if (issue.code === 'invalid_type' && issue.expected === 'int' && typeof issue.input === 'number') return `must be a whole number (got ${issue.input})`;
   if (issue.code === 'invalid_type') {
     return issue.input === undefined ? `required (${issue.expected})` : `expected ${issue.expected}, got ${describe(issue.input)}`;

@@ -3,33 +3,44 @@
 // defaults, so they show the same numbers. A malformed value never fails the whole read: it is reported as a
 // warning naming the key, and the default is used.
 import * as z from 'zod'; // namespace import: lets esbuild drop zod's locales
-import { DEFAULTS, precisionSchema } from './config';
+import { bounded, DEFAULTS, humanMessage, LIMITS, precisionSchema } from './config';
+import { compileGlob } from './glob';
 
-const nonNeg = z.number().finite().nonnegative();
+const nonNeg = bounded(LIMITS.usd);
+const tokens = bounded(LIMITS.tokens);
 const positive = z.number().finite().positive();
 
 export const callSiteOverrideSchema = z.strictObject({
-  requestsPerDay: nonNeg.optional(),
-  outputTokens: nonNeg.optional(),
+  requestsPerDay: bounded(LIMITS.requestsPerDay).optional(),
+  outputTokens: tokens.optional(),
   model: z.string().trim().min(1).optional(),
-  callsPerRequest: positive.optional(),
-  reasoningTokens: nonNeg.optional(),
+  callsPerRequest: positive.max(LIMITS.callsPerRequest).optional(),
+  reasoningTokens: tokens.optional(),
 });
 
 export const priceOverrideSchema = z.strictObject({
-  inputUsdPerMTok: nonNeg.optional(),
-  outputUsdPerMTok: nonNeg.optional(),
-  cachedInputUsdPerMTok: nonNeg.optional(),
+  inputUsdPerMTok: bounded(LIMITS.usdPerMTok).optional(),
+  outputUsdPerMTok: bounded(LIMITS.usdPerMTok).optional(),
+  cachedInputUsdPerMTok: bounded(LIMITS.usdPerMTok).optional(),
+});
+
+/** An `openModelFor` key: an API model name or a glob of them (compiled by the linear-time matcher). */
+const apiModelGlob = z.string().superRefine((k, ctx) => {
+  try {
+    compileGlob(k);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: (e as Error).message });
+  }
 });
 
 export const expectedOutputSchema = z.strictObject({
-  chat: nonNeg.optional(),
-  responses: nonNeg.optional(),
-  completion: nonNeg.optional(),
-  embedding: nonNeg.optional(),
-  image: nonNeg.optional(),
-  speech: nonNeg.optional(),
-  transcription: nonNeg.optional(),
+  chat: tokens.optional(),
+  responses: tokens.optional(),
+  completion: tokens.optional(),
+  embedding: tokens.optional(),
+  image: tokens.optional(),
+  speech: tokens.optional(),
+  transcription: tokens.optional(),
 });
 
 export interface SettingSpec<T> {
@@ -43,6 +54,8 @@ export interface SettingSpec<T> {
   minimum?: number;
   maximum?: number;
   enum?: readonly string[];
+  /** record-valued settings: each entry is validated on its own (a bad one is dropped with a warning) */
+  entry?: { key?: z.ZodType<string>; value: z.ZodType };
 }
 
 function spec<T>(s: SettingSpec<T>): SettingSpec<T> {
@@ -51,33 +64,33 @@ function spec<T>(s: SettingSpec<T>): SettingSpec<T> {
 
 /** Every setting, keyed without the `llmCostLens.` prefix, in display order. */
 export const SETTINGS = {
-  requestsPerDay: spec({ schema: nonNeg, default: 1000, minimum: 0, scope: 'resource', category: 'Volume',
+  requestsPerDay: spec({ schema: bounded(LIMITS.requestsPerDay), default: 1000, minimum: 0, scope: 'resource', category: 'Volume',
     description: 'Requests per day assumed for a call site that has no `llm-cost:` annotation and no entry in `llmCostLens.callSites`.' }),
   daysPerMonth: spec({ schema: positive.max(31), default: 30, minimum: 1, maximum: 31, scope: 'resource', category: 'Volume',
     description: 'Days of traffic per month: 30 for every day, 22 for working days only.' }),
-  callSites: spec({ schema: z.record(z.string(), callSiteOverrideSchema), default: {}, scope: 'resource', category: 'Volume',
+  callSites: spec({ schema: z.record(z.string(), callSiteOverrideSchema), entry: { value: callSiteOverrideSchema }, default: {}, scope: 'resource', category: 'Volume',
     description: 'Per-call-site overrides keyed `relative/path.py#Class.method` (`<module>` for top-level code): `requestsPerDay`, `outputTokens`, `model`, `callsPerRequest`, `reasoningTokens` (hidden reasoning tokens per call, billed as output). An `llm-cost:` comment above the call wins over these.' }),
   usageFiles: spec({ schema: z.array(z.string().trim().min(1, 'must not be empty')), default: [] as string[], scope: 'resource', category: 'Volume',
     description: 'Usage exports to calibrate with, paths relative to the folder: OpenTelemetry GenAI spans (OTLP JSON or JSON Lines), OpenAI usage (API JSON or dashboard CSV), Anthropic usage report, Langfuse observations, LiteLLM spend logs. Matched call sites then use the measured requests/day and tokens (`llm-cost:` annotations and `llmCostLens.callSites` still win). In restricted mode only files inside the folder are read.' }),
-  placeholders: spec({ schema: z.record(z.string(), nonNeg), default: {}, scope: 'resource', category: 'Tokens',
+  placeholders: spec({ schema: z.record(z.string(), tokens), entry: { value: tokens }, default: {}, scope: 'resource', category: 'Tokens',
     description: 'Expected size in tokens of prompt placeholders, by name (e.g. `{"ticket_text": 400}`).' }),
-  defaultPlaceholderTokens: spec({ schema: nonNeg, default: 100, minimum: 0, scope: 'resource', category: 'Tokens',
+  defaultPlaceholderTokens: spec({ schema: tokens, default: 100, minimum: 0, scope: 'resource', category: 'Tokens',
     description: 'Tokens assumed for a placeholder not listed in `llmCostLens.placeholders`.' }),
-  runtimePartTokens: spec({ schema: nonNeg, default: 300, minimum: 0, scope: 'resource', category: 'Tokens',
+  runtimePartTokens: spec({ schema: tokens, default: 300, minimum: 0, scope: 'resource', category: 'Tokens',
     description: 'Tokens assumed for a prompt part only known at run time (a variable, a function result).' }),
   expectedOutputTokens: spec({ schema: expectedOutputSchema, default: {}, scope: 'resource', category: 'Tokens',
     description: 'Expected output tokens per call, by kind (`chat`, `responses`, `completion`, …); capped by the call\'s `max_tokens`. Built-in: chat/responses 300, completion 200, others 0.' }),
-  prices: spec({ schema: z.record(z.string(), priceOverrideSchema), default: {}, scope: 'resource', category: 'Prices',
+  prices: spec({ schema: z.record(z.string(), priceOverrideSchema), entry: { value: priceOverrideSchema }, default: {}, scope: 'resource', category: 'Prices',
     description: 'Your own prices per model, USD per million tokens (`inputUsdPerMTok`, `outputUsdPerMTok`, `cachedInputUsdPerMTok`); they win over the catalog and are labelled as overrides.' }),
   defaultModel: spec({ schema: z.string().trim(), default: '', scope: 'resource', category: 'Prices',
     description: 'Model a call is priced at when the code does not say which (e.g. `model=os.environ["MODEL"]`); shown as *assumed*. Empty: the model most used by the workspace\'s resolved, priced call sites, else `gpt-4o-mini`.' }),
-  openModelFor: spec({ schema: z.record(z.string(), z.string()), default: {}, scope: 'resource', category: 'Self-hosted',
+  openModelFor: spec({ schema: z.record(apiModelGlob, z.string()), entry: { key: apiModelGlob, value: z.string() }, default: {}, scope: 'resource', category: 'Self-hosted',
     description: 'Which open model would replace an API model when self-hosted, e.g. `{"gpt-4o*": "qwen2.5-72b"}`. Built-in: Sonnet/GPT-4o class → llama-3.3-70b, Haiku/mini class → llama-3.1-8b.' }),
   'selfHosted.gpu': spec({ schema: z.string().trim().min(1), default: 'H100-SXM', scope: 'resource', category: 'Self-hosted',
     description: 'GPU the self-hosted deployment runs on (A100-40GB, A100-80GB, H100-SXM, H100-PCIe, H100-NVL, H200-SXM, L4, L40S, A10G, RTX-4090, MI300X).' }),
-  'selfHosted.gpuCount': spec({ schema: z.number().int().nonnegative(), default: 0, minimum: 0, scope: 'resource', category: 'Self-hosted',
+  'selfHosted.gpuCount': spec({ schema: z.number().int().nonnegative().max(LIMITS.gpus), default: 0, minimum: 0, scope: 'resource', category: 'Self-hosted',
     description: 'GPUs per deployment; `0` sizes each deployment for its traffic with the capacity model.' }),
-  'selfHosted.gpuHourlyUsd': spec({ schema: nonNeg.nullable(), default: null, minimum: 0, scope: 'resource', category: 'Self-hosted',
+  'selfHosted.gpuHourlyUsd': spec({ schema: bounded(LIMITS.hourlyUsd).nullable(), default: null, minimum: 0, scope: 'resource', category: 'Self-hosted',
     description: 'Rent per GPU-hour; `null` uses the GPU catalog\'s typical on-demand price.' }),
   'selfHosted.precision': spec({ schema: precisionSchema, default: 'fp8', enum: ['bf16', 'fp8', 'int4'], scope: 'resource', category: 'Self-hosted',
     description: 'Weight precision of the self-hosted model.' }),
@@ -85,21 +98,21 @@ export const SETTINGS = {
     description: 'Average share of its capacity a deployment really serves (traffic is uneven over a day).' }),
   'selfHosted.fixedMonthlyUsd': spec({ schema: nonNeg, default: 0, minimum: 0, scope: 'resource', category: 'Self-hosted',
     description: 'Flat monthly infrastructure per deployment besides GPUs (load balancer, monitoring, storage).' }),
-  'selfHosted.opsHoursPerMonth': spec({ schema: nonNeg, default: 10, minimum: 0, scope: 'resource', category: 'Self-hosted',
+  'selfHosted.opsHoursPerMonth': spec({ schema: bounded(744), default: 10, minimum: 0, scope: 'resource', category: 'Self-hosted',
     description: 'Engineering hours per month to keep one deployment running (upgrades, incidents, on-call): the ops tax.' }),
-  'selfHosted.opsHourlyUsd': spec({ schema: nonNeg, default: 100, minimum: 0, scope: 'resource', category: 'Self-hosted',
+  'selfHosted.opsHourlyUsd': spec({ schema: bounded(LIMITS.hourlyUsd), default: 100, minimum: 0, scope: 'resource', category: 'Self-hosted',
     description: 'Cost of one engineering hour, for ops and setup.' }),
-  'selfHosted.setupHours': spec({ schema: nonNeg, default: 40, minimum: 0, scope: 'resource', category: 'Self-hosted',
+  'selfHosted.setupHours': spec({ schema: bounded(LIMITS.hours), default: 40, minimum: 0, scope: 'resource', category: 'Self-hosted',
     description: 'One-time hours to set up a deployment and migrate traffic.' }),
-  'selfHosted.setupAmortizationMonths': spec({ schema: positive, default: 12, minimum: 1, scope: 'resource', category: 'Self-hosted',
+  'selfHosted.setupAmortizationMonths': spec({ schema: positive.max(LIMITS.months), default: 12, minimum: 1, scope: 'resource', category: 'Self-hosted',
     description: 'Months over which the setup cost is spread.' }),
   'selfHosted.gpuOwnership': spec({ schema: z.enum(['rented', 'owned']), default: 'rented', enum: ['rented', 'owned'], scope: 'resource', category: 'Self-hosted',
     description: '`rented`: GPUs cost `selfHosted.gpuHourlyUsd` (or the catalog rent) per hour. `owned`: GPUs are bought — purchase price amortized over `selfHosted.gpuAmortizationMonths` plus power (TDP × 0.7 load × `selfHosted.pue` × `selfHosted.powerUsdPerKWh`); `selfHosted.gpuHourlyUsd` is then ignored.' }),
   'selfHosted.gpuPurchaseUsd': spec({ schema: nonNeg.nullable(), default: null, minimum: 0, scope: 'resource', category: 'Self-hosted',
     description: 'Purchase price per owned GPU; `null` uses the GPU catalog\'s price. Used when `selfHosted.gpuOwnership` is `owned`.' }),
-  'selfHosted.gpuAmortizationMonths': spec({ schema: positive, default: DEFAULTS.ownedAmortizationMonths, minimum: 1, scope: 'resource', category: 'Self-hosted',
+  'selfHosted.gpuAmortizationMonths': spec({ schema: positive.max(LIMITS.months), default: DEFAULTS.ownedAmortizationMonths, minimum: 1, scope: 'resource', category: 'Self-hosted',
     description: 'Months over which an owned GPU\'s purchase price is spread. Used when `selfHosted.gpuOwnership` is `owned`.' }),
-  'selfHosted.powerUsdPerKWh': spec({ schema: nonNeg, default: DEFAULTS.usdPerKWh, minimum: 0, scope: 'resource', category: 'Self-hosted',
+  'selfHosted.powerUsdPerKWh': spec({ schema: bounded(LIMITS.usdPerKWh), default: DEFAULTS.usdPerKWh, minimum: 0, scope: 'resource', category: 'Self-hosted',
     description: 'Electricity price per kWh for owned GPUs. Used when `selfHosted.gpuOwnership` is `owned`.' }),
   'selfHosted.pue': spec({ schema: z.number().finite().min(1, 'must be at least 1').max(3, 'must be at most 3'), default: 1.3, minimum: 1, maximum: 3, scope: 'resource', category: 'Self-hosted',
     description: 'Power usage effectiveness of the room the owned GPUs run in (1.0 = no cooling overhead; 1.2–1.5 typical). Used when `selfHosted.gpuOwnership` is `owned`.' }),
@@ -181,15 +194,20 @@ export function readSettings(raw: Record<string, unknown>): SettingsRead {
   for (const [fullKey, value] of Object.entries(flat)) {
     if (!fullKey.startsWith(SETTINGS_PREFIX)) continue;
     const key = fullKey.slice(SETTINGS_PREFIX.length);
-    if (!(key in SETTINGS)) {
-      warnings.push(`${fullKey}: unknown setting (ignored)`);
+    // own keys only: `llmCostLens.constructor` / `__proto__` / `toString` are unknown settings, not prototype members
+    if (!Object.hasOwn(SETTINGS, key)) {
+      warnings.push(`${fullKey.slice(0, 120)}: unknown setting (ignored)`);
       continue;
     }
-    const s = SETTINGS[key as SettingKey];
-    const parsed = (s.schema as z.ZodType).safeParse(value);
+    const s = SETTINGS[key as SettingKey] as SettingSpec<unknown>;
+    if (s.entry && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      settings[key] = readEntries(fullKey, value as Record<string, unknown>, s.entry, warnings);
+      explicit.add(key as SettingKey);
+      continue;
+    }
+    const parsed = (s.schema as z.ZodType).safeParse(value, { reportInput: true });
     if (!parsed.success) {
-      const why = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ` : '') + i.message).join('; ');
-      warnings.push(`${fullKey}: ${why} — using the default (${JSON.stringify(s.default)})`);
+      warnings.push(`${fullKey}: ${describe(parsed.error)} — using the default (${JSON.stringify(s.default)})`);
       continue;
     }
     settings[key] = parsed.data;
@@ -198,15 +216,44 @@ export function readSettings(raw: Record<string, unknown>): SettingsRead {
   return { settings: settings as Settings, explicit, warnings };
 }
 
-function flatten(raw: Record<string, unknown>): Record<string, unknown> {
+/** A record-valued setting entry by entry: good entries are kept, each bad one is dropped with a warning. */
+function readEntries(fullKey: string, value: Record<string, unknown>, entry: NonNullable<SettingSpec<unknown>['entry']>, warnings: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const name = `${fullKey}[${JSON.stringify(k.length > 80 ? `${k.slice(0, 79)}…` : k)}]`;
+    if (k === '__proto__') {
+      warnings.push(`${name}: reserved name (entry ignored)`);
+      continue;
+    }
+    const key = entry.key?.safeParse(k, { reportInput: true });
+    if (key && !key.success) {
+      warnings.push(`${name}: ${describe(key.error)} (entry ignored)`);
+      continue;
+    }
+    const parsed = entry.value.safeParse(v, { reportInput: true });
+    if (!parsed.success) {
+      warnings.push(`${name}: ${describe(parsed.error)} (entry ignored)`);
+      continue;
+    }
+    out[k] = parsed.data;
+  }
+  return out;
+}
+
+function describe(error: z.ZodError): string {
+  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ` : '') + humanMessage(i)).join('; ');
+}
+
+function flatten(raw: Record<string, unknown>): Record<string, unknown> {
+  // no prototype: a key named `__proto__` is just a key
+  const out: Record<string, unknown> = Object.create(null);
   for (const [k, v] of Object.entries(raw)) {
     if (k === 'llmCostLens' && v && typeof v === 'object' && !Array.isArray(v)) {
       // nested form: flatten one level at a time until a known key is reached
       const walk = (prefix: string, obj: Record<string, unknown>) => {
         for (const [k2, v2] of Object.entries(obj)) {
           const key = `${prefix}.${k2}`;
-          if (key.slice(SETTINGS_PREFIX.length) in SETTINGS || !v2 || typeof v2 !== 'object' || Array.isArray(v2)) out[key] = v2;
+          if (Object.hasOwn(SETTINGS, key.slice(SETTINGS_PREFIX.length)) || !v2 || typeof v2 !== 'object' || Array.isArray(v2)) out[key] = v2;
           else walk(key, v2 as Record<string, unknown>);
         }
       };

@@ -4,8 +4,16 @@
 import * as vscode from 'vscode';
 import type { SettingKey } from '../core/settings';
 import { validateSetting } from './panelState';
+import { createWriteQueue, reservedKeyError, withCallSiteFields, withOpenModelFor, type Entries } from './settingsEdits';
 
-export async function writeSetting(folder: vscode.WorkspaceFolder, key: SettingKey, value: unknown): Promise<string | null> {
+/** Every write to the folder settings goes through this one queue (see settingsEdits.ts). */
+const enqueue = createWriteQueue();
+
+export function writeSetting(folder: vscode.WorkspaceFolder, key: SettingKey, value: unknown): Promise<string | null> {
+  return enqueue(() => writeSettingNow(folder, key, value));
+}
+
+async function writeSettingNow(folder: vscode.WorkspaceFolder, key: SettingKey, value: unknown): Promise<string | null> {
   const checked = validateSetting(key, value);
   if (!checked.ok) return checked.error;
   try {
@@ -17,7 +25,11 @@ export async function writeSetting(folder: vscode.WorkspaceFolder, key: SettingK
 }
 
 /** "Reset to defaults": removes the keys from the folder's settings, so the built-in defaults apply. */
-export async function resetSettings(folder: vscode.WorkspaceFolder, keys: readonly SettingKey[]): Promise<string | null> {
+export function resetSettings(folder: vscode.WorkspaceFolder, keys: readonly SettingKey[]): Promise<string | null> {
+  return enqueue(() => resetSettingsNow(folder, keys));
+}
+
+async function resetSettingsNow(folder: vscode.WorkspaceFolder, keys: readonly SettingKey[]): Promise<string | null> {
   const config = vscode.workspace.getConfiguration('llmCostLens', folder.uri);
   for (const key of keys) {
     if (config.inspect(key)?.workspaceFolderValue === undefined) continue;
@@ -30,10 +42,13 @@ export async function resetSettings(folder: vscode.WorkspaceFolder, keys: readon
   return null;
 }
 
-type Entries = Record<string, unknown>;
-
 /** Rewrites one entry of an object-valued setting (llmCostLens.callSites, openModelFor) in the folder's settings. */
-async function updateObjectSetting(folder: vscode.WorkspaceFolder, setting: 'callSites' | 'openModelFor', change: (current: Entries) => Entries, what: string): Promise<string | null> {
+function updateObjectSetting(folder: vscode.WorkspaceFolder, setting: 'callSites' | 'openModelFor', change: (current: Entries) => Entries, what: string): Promise<string | null> {
+  // read-modify-write inside the queue: the read sees every earlier write
+  return enqueue(() => updateObjectSettingNow(folder, setting, change, what));
+}
+
+async function updateObjectSettingNow(folder: vscode.WorkspaceFolder, setting: 'callSites' | 'openModelFor', change: (current: Entries) => Entries, what: string): Promise<string | null> {
   const config = vscode.workspace.getConfiguration('llmCostLens', folder.uri);
   const current = structuredClone(config.inspect<Entries>(setting)?.workspaceFolderValue ?? {});
   const next = change(current);
@@ -49,23 +64,16 @@ async function updateObjectSetting(folder: vscode.WorkspaceFolder, setting: 'cal
 
 /** Sets (or with null removes) fields of llmCostLens.callSites[key] in one write; an entry left empty is removed. */
 export function writeCallSiteFields(folder: vscode.WorkspaceFolder, key: string, patch: Partial<Record<'requestsPerDay' | 'model', number | string | null>>): Promise<string | null> {
-  return updateObjectSetting(folder, 'callSites', (all) => {
-    const entry = { ...((all[key] as Entries | undefined) ?? {}) };
-    for (const [field, value] of Object.entries(patch)) {
-      if (value === null) delete entry[field];
-      else entry[field] = value;
-    }
-    if (Object.keys(entry).length) all[key] = entry;
-    else delete all[key];
-    return all;
-  }, `llmCostLens.callSites[${JSON.stringify(key)}]`);
+  const what = `llmCostLens.callSites[${JSON.stringify(key)}]`;
+  const reserved = reservedKeyError(what, key);
+  if (reserved) return Promise.resolve(reserved);
+  return updateObjectSetting(folder, 'callSites', (all) => withCallSiteFields(all, key, patch), what);
 }
 
 /** Sets (or with null removes) llmCostLens.openModelFor's entry for `apiModel` (an existing key in another case is replaced). */
 export function writeOpenModelFor(folder: vscode.WorkspaceFolder, apiModel: string, openModel: string | null): Promise<string | null> {
-  return updateObjectSetting(folder, 'openModelFor', (all) => {
-    for (const k of Object.keys(all)) if (k.toLowerCase() === apiModel.toLowerCase()) delete all[k];
-    if (openModel !== null) all[apiModel] = openModel;
-    return all;
-  }, `llmCostLens.openModelFor[${JSON.stringify(apiModel)}]`);
+  const what = `llmCostLens.openModelFor[${JSON.stringify(apiModel)}]`;
+  const reserved = reservedKeyError(what, apiModel);
+  if (reserved) return Promise.resolve(reserved);
+  return updateObjectSetting(folder, 'openModelFor', (all) => withOpenModelFor(all, apiModel, openModel), what);
 }

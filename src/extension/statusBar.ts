@@ -2,7 +2,8 @@
 // (the same result as `llm-cost-lens scan`, kept current by file watchers); click opens the cost panel.
 import * as vscode from 'vscode';
 import type { ScanResult } from '../core/scan/scan';
-import { formatCount, formatUsd } from '../core/format/money';
+import { formatUsd } from '../core/format/money';
+import { statusTooltipMarkdown } from './statusTooltip';
 import { CommandId } from './commands';
 import type { IndexState, WorkspaceIndex } from './workspaceIndex';
 
@@ -23,22 +24,7 @@ export function statusText(r: ScanResult): string {
 }
 
 export function statusTooltip(r: ScanResult): vscode.MarkdownString {
-  const t = r.totals;
-  const lines = [
-    `**LLM Cost Lens** — ${t.callSites} call site${t.callSites === 1 ? '' : 's'}, ${t.daysPerMonth} days/month${t.unpriced ? `, ${t.unpriced} unpriced (${t.unpricedModels.join(', ')}: not in the totals)` : ''}${t.assumed ? `, ${t.assumed} priced at an assumed model` : ''}`,
-    '',
-    '| | per month |',
-    '|---|---:|',
-    `| API, as the code is today | ${formatUsd(t.apiMonthlyUsd)} |`,
-    `| Everything self-hostable (shared deployments) | ${formatUsd(t.selfHostedMonthlyUsd)} |`,
-    ...t.deployments.map((d) => `| · ${d.openModel}: ${d.gpus ?? '?'} GPU${d.gpus === 1 ? '' : 's'}, ${formatCount(d.requestsPerDay)} calls/day (vs API ${formatUsd(d.apiMonthlyUsd)}) | ${formatUsd(d.monthlyUsd)} |`),
-    `| Best routing (${t.verdict}: ${t.routing.selfHosted.length} self-hosted, ${t.routing.api.length} on the API) | ${formatUsd(t.routing.monthlyUsd)} |`,
-    '',
-    t.routing.savingsVsApiUsd > 0 ? `Routing ${t.routing.selfHosted.join(', ')} to self-hosting saves ${formatUsd(t.routing.savingsVsApiUsd)}/mo.` : 'Keeping every call on the API is cheapest at these volumes.',
-    '',
-    'Click to open the cost panel.',
-  ];
-  const md = new vscode.MarkdownString(lines.join('\n'));
+  const md = new vscode.MarkdownString(statusTooltipMarkdown(r));
   md.isTrusted = false;
   return md;
 }

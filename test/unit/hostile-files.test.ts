@@ -2,20 +2,14 @@
 // evaluated whole (no arbitrary depth limit changing the answer, no text compiled into a RegExp).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { detectCalls } from '../../src/core/detect';
 import { scanWorkspace } from '../../src/core/scan/scan';
 import { takePlaceholders } from '../../src/core/scan/placeholderScan';
 import { parseYamlBlock, MAX_FRONT_MATTER_DEPTH } from '../../src/core/prompts/frontMatter';
 import * as h from './helpers/hostile';
+import { tempTree } from './helpers/tempTree';
 
-function workspace(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'llm-cost-lens-hostile-'));
-  for (const [rel, text] of Object.entries(files)) writeFileSync(join(root, rel), text);
-  return root;
-}
+const workspace = (files: Record<string, string>) => tempTree(files, 'llm-cost-lens-hostile-');
 
 const joined = (terms: number, word = 'hello world ') => Array.from({ length: terms }, (_, i) => `${word}${i} `).join('');
 

@@ -2,23 +2,16 @@
 // survives entries vanishing while it runs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { walkWorkspace } from '../../src/core/scan/walk';
 import { scanWorkspace } from '../../src/core/scan/scan';
 import { mulberry32 } from './helpers/prng';
+import { tempTree } from './helpers/tempTree';
 
 const CALL = 'from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])\n';
 
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'llm-cost-lens-walk-'));
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, rel)), { recursive: true });
-    writeFileSync(join(root, rel), text);
-  }
-  return root;
-}
+const tree = (files: Record<string, string>) => tempTree(files, 'llm-cost-lens-walk-');
 
 test('walk: `ln -s . loop` twice lists each file once and reports both links', async () => {
   const root = tree({ 'app/main.py': CALL });

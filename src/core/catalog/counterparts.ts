@@ -2,6 +2,7 @@
 // The mapping is deliberately coarse (two classes); users refine it with `llmCostLens.openModelFor`.
 import { CatalogLookupError } from './names';
 import { findOpenModel, resolveOpenModel } from './openModels';
+import { compileGlob } from '../glob';
 
 export interface Counterpart {
   /** Catalog id of the open model, or null when there is no sensible counterpart. */
@@ -35,9 +36,14 @@ export function normalizeApiModelId(id: string): string {
   return s;
 }
 
-function globToRegExp(glob: string): RegExp {
-  const body = glob.toLowerCase().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`);
+/** Linear-time glob match (settings come from cloned repositories: a backtracking RegExp of 20 `*` took 100 s). */
+function globMatches(glob: string, ...names: string[]): boolean {
+  try {
+    const g = compileGlob(glob, { caseInsensitive: true });
+    return names.some((n) => g(n));
+  } catch {
+    return false; // reported when the settings were read
+  }
 }
 
 /** The override that applies: exact key (case-insensitive, raw or normalised) first, then the most specific glob. */
@@ -48,7 +54,7 @@ function findOverride(apiModelId: string, overrides: Record<string, string>): [s
   const exact = entries.find(([k]) => !/[*?]/.test(k) && (k.toLowerCase() === raw || k.toLowerCase() === norm));
   if (exact) return exact;
   const globs = entries
-    .filter(([k]) => /[*?]/.test(k) && (globToRegExp(k).test(raw) || globToRegExp(k).test(norm)))
+    .filter(([k]) => /[*?]/.test(k) && globMatches(k, raw, norm))
     .sort((a, b) => b[0].replace(/[*?]/g, '').length - a[0].replace(/[*?]/g, '').length);
   return globs[0];
 }

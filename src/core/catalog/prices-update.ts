@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { compactProviders, describeIssues, priceDataFileSchema, upstreamDataSchema, UPSTREAM_DATA_URL, type PriceDataFile } from './prices-data';
 import { catalogFromData, getSnapshotCatalog, priceCatalogInfo, setActivePriceCatalog, SNAPSHOT, type PriceCatalogInfo } from './prices';
 import type { PriceCatalog } from './prices-resolve';
+import { catalogProblem, MAX_PRICE_DATA_BYTES, rawPriceDataProblem } from './priceDataChecks';
 
 export const PRICE_FILE_NAME = 'genai-prices-data.json';
 
@@ -17,6 +18,8 @@ export interface UpdatePricesOptions {
   /** The date recorded as "prices as of"; defaults to today (UTC). */
   today?: Date;
   timeoutMs?: number;
+  /** Largest body accepted; default MAX_PRICE_DATA_BYTES (20 MB). */
+  maxBytes?: number;
 }
 
 export type UpdatePricesResult = { ok: true; asOf: string; models: number; file: string } | { ok: false; error: string };
@@ -28,7 +31,9 @@ export async function updatePrices(opts: UpdatePricesOptions): Promise<UpdatePri
   try {
     const res = await doFetch(url, { signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000), headers: { accept: 'application/json' } });
     if (!res.ok) return { ok: false, error: `download failed: HTTP ${res.status} ${res.statusText} from ${url}` };
-    text = await res.text();
+    const body = await readCapped(res, opts.maxBytes ?? MAX_PRICE_DATA_BYTES);
+    if (body === null) return { ok: false, error: `downloaded data is larger than ${((opts.maxBytes ?? MAX_PRICE_DATA_BYTES) / 1e6).toLocaleString('en-US')} MB (not read further)` };
+    text = body;
   } catch (e) {
     return { ok: false, error: `download failed from ${url}: ${e instanceof Error ? e.message : String(e)}` };
   }
@@ -38,7 +43,15 @@ export async function updatePrices(opts: UpdatePricesOptions): Promise<UpdatePri
   } catch (e) {
     return { ok: false, error: `downloaded data is not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
   }
-  const parsed = upstreamDataSchema.safeParse(json);
+  // before the schema: a matcher regex is compiled while checking it, and a backtracking one would hang later scans
+  const risky = rawPriceDataProblem(json);
+  if (risky) return { ok: false, error: `downloaded data rejected: ${risky}` };
+  let parsed;
+  try {
+    parsed = upstreamDataSchema.safeParse(json);
+  } catch (e) {
+    return { ok: false, error: `downloaded data could not be checked: ${e instanceof RangeError ? 'nested too deeply' : String(e)}` };
+  }
   if (!parsed.success) return { ok: false, error: `downloaded data does not match the price data schema: ${describeIssues(parsed.error)}` };
   const asOf = (opts.today ?? new Date()).toISOString().slice(0, 10);
   const data: PriceDataFile = { format: 1, source: url, version: null, asOf, providers: compactProviders(parsed.data) };
@@ -48,9 +61,8 @@ export async function updatePrices(opts: UpdatePricesOptions): Promise<UpdatePri
   } catch (e) {
     return { ok: false, error: `downloaded data could not be compiled: ${e instanceof Error ? e.message : String(e)}` };
   }
-  if (!catalog.providers.some((p) => p.entries.some((x) => x.price.inputUsdPerMTok > 0))) {
-    return { ok: false, error: 'downloaded data has no model with a token price' };
-  }
+  const problem = catalogProblem(catalog);
+  if (problem) return { ok: false, error: `downloaded data rejected: ${problem}` };
   const file = join(opts.dir, PRICE_FILE_NAME);
   try {
     mkdirSync(opts.dir, { recursive: true });
@@ -83,15 +95,51 @@ export function loadPriceCatalog(dir?: string): PriceCatalog {
   } catch (e) {
     return fallback(`${file} is not valid JSON (${(e as Error).message})`);
   }
-  const parsed = priceDataFileSchema.safeParse(json);
+  const risky = rawPriceDataProblem(json);
+  if (risky) return fallback(`${file} is not used: ${risky}`);
+  let parsed;
+  try {
+    parsed = priceDataFileSchema.safeParse(json);
+  } catch {
+    return fallback(`${file} is not valid price data (nested too deeply)`);
+  }
   if (!parsed.success) return fallback(`${file} is not valid price data (${describeIssues(parsed.error, 3)})`);
   const data = parsed.data as PriceDataFile;
   if (data.asOf < SNAPSHOT.asOf) return fallback(`${file} (prices as of ${data.asOf}) is older than the bundled snapshot (${SNAPSHOT.asOf})`);
   try {
-    return catalogFromData(data, { origin: 'downloaded', file, note: null });
+    const catalog = catalogFromData(data, { origin: 'downloaded', file, note: null });
+    const problem = catalogProblem(catalog);
+    return problem ? fallback(`${file} is not used: ${problem}`) : catalog;
   } catch (e) {
     return fallback(`${file} could not be compiled (${(e as Error).message})`);
   }
+}
+
+/** The body as text, or null past `max` bytes (read as a stream, so a 100 MB body never sits in memory whole). */
+async function readCapped(res: Response, max: number): Promise<string | null> {
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) {
+    await res.body?.cancel();
+    return null;
+  }
+  if (!res.body) {
+    const whole = await res.text();
+    return whole.length > max ? null : whole;
+  }
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function fallback(reason: string): PriceCatalog {

@@ -7,7 +7,8 @@ const dec = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 /** Monthly figures: whole dollars from $10 up, cents below ($6.60), and a plain $0. */
 export function formatUsd(n: number): string {
-  if (n === 0) return '$0';
+  // below half a cent (a float residue such as -2.8e-14 included) there is nothing to show but $0, never "-$0.00"
+  if (Math.abs(n) < 0.005) return '$0';
   return Math.abs(n) >= 10 ? usd0.format(n) : usd2.format(n);
 }
 

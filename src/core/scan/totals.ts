@@ -104,9 +104,18 @@ function computeTotalsUncached(sites: CallSiteReport[], settings: Settings): Tot
     apiMonthlyUsd,
     selfHostedMonthlyUsd,
     deployments,
-    routing: { monthlyUsd: routingCost, selfHosted: routedSelf.sort(), api: routedApi.sort(), savingsVsApiUsd: apiMonthlyUsd - routingCost },
+    routing: { monthlyUsd: routingCost, selfHosted: routedSelf.sort(), api: routedApi.sort(), savingsVsApiUsd: settledDifference(apiMonthlyUsd, routingCost) },
     verdict: routingCost < apiMonthlyUsd ? verdict : 'api',
   };
+}
+
+/**
+ * a − b for two sums of the same terms added in different orders: a float residue (−2.8e-14) is not a saving,
+ * and was shown as "saves -$0.00/mo". Never negative: routing everything to the API is always a candidate.
+ */
+function settledDifference(a: number, b: number): number {
+  const d = a - b;
+  return Math.abs(d) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)) ? 0 : Math.max(0, d);
 }
 
 function perToken(c: Priced): number {

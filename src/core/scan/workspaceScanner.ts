@@ -33,15 +33,25 @@ export type WorkspaceSettings = SettingsRead & { file: string | null; filesExclu
 export function readWorkspaceSettings(root: string): WorkspaceSettings {
   const file = join(root, '.vscode', 'settings.json');
   if (!existsSync(file)) return { ...readSettings({}), file: null, filesExclude: {} };
-  const parsed = parseJsonc(readFileSync(file, 'utf8'));
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    // a folder, an unreadable file: defaults and one warning, as for a file that does not parse
+    const r = readSettings({});
+    r.warnings.push(`.vscode/settings.json: unreadable (${(e as NodeJS.ErrnoException).code ?? String(e)}) — using defaults`);
+    return { ...r, file: '.vscode/settings.json', filesExclude: {} };
+  }
+  // VS Code accepts a byte-order mark at the start of settings.json
+  const parsed = parseJsonc(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
     const r = readSettings({});
     r.warnings.push(`.vscode/settings.json: ${parsed.ok ? 'expected an object' : parsed.error} — using defaults`);
     return { ...r, file: '.vscode/settings.json', filesExclude: {} };
   }
   const raw = parsed.value as Record<string, unknown>;
-  const fe = raw['files.exclude'];
-  return { ...readSettings(raw), file: '.vscode/settings.json', filesExclude: fe && typeof fe === 'object' ? (fe as Record<string, unknown>) : {} };
+  const fe = Object.hasOwn(raw, 'files.exclude') ? raw['files.exclude'] : undefined;
+  return { ...readSettings(raw), file: '.vscode/settings.json', filesExclude: fe && typeof fe === 'object' && !Array.isArray(fe) ? (fe as Record<string, unknown>) : {} };
 }
 
 export function workspaceReader(root: string): WorkspaceReader {
