@@ -74,13 +74,15 @@ export function estimate(s: Scenario, options: EstimateOptions = {}): EstimateOu
     inputUsdPerMTok: price.inputUsdPerMTok,
     outputUsdPerMTok: price.outputUsdPerMTok,
     cachedInputUsdPerMTok: price.cachedInputUsdPerMTok,
-    batchDiscount: price.batchDiscount ?? DEFAULTS.batchDiscount,
+    // Scenario prices are the user's: their batch flag gets the usual 50 %. A catalog price gets a discount only
+    // where the provider sells a batch API (catalog/batch.ts).
+    batchDiscount: price.batchDiscount ?? (price.source === 'scenario' ? DEFAULTS.batchDiscount : 0),
   };
   if (cachedInputTokens > 0 && price.cachedInputUsdPerMTok === null) {
     notes.push(`no cached-input price for ${price.model ?? 'this model'}: the ${cachedInputTokens} cached input tokens are billed at the input price`);
   }
   if (batch && price.source !== 'scenario' && price.batchDiscount === null) {
-    notes.push(`no batch discount recorded for ${price.model ?? 'this model'}: assumed ${DEFAULTS.batchDiscount * 100} % off`);
+    notes.push(`batch: no batch API recorded for ${price.model ?? 'this model'}'s provider (catalog/batch.ts): no discount applied`);
   }
   const apiPerRequest = apiCostPerRequest({ inputTokens: w.inputTokens, outputTokens: w.outputTokens, cachedInputTokens }, rates, batch);
   const apiMonthly = apiPerRequest * w.requestsPerDay * daysPerMonth;
