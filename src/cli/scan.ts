@@ -30,8 +30,8 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
   if (!table) for (const w of result.settings.warnings) io.err(`warning: ${w}`);
   usageOutput(result, table, io);
   if (report !== null) {
-    const { source, asOf } = priceCatalogInfo();
-    io.out(renderCostReport(buildCostReport(result, readWorkspaceSettings(result.root), { source, asOf }), report).replace(/\r?\n$/, ''));
+    const { source, asOf, staleNote } = priceCatalogInfo();
+    io.out(renderCostReport(buildCostReport(result, readWorkspaceSettings(result.root), { source, asOf, staleNote }), report).replace(/\r?\n$/, ''));
     return EXIT.ok;
   }
   io.out(flags.bool.json ? JSON.stringify({ root: result.root, callSites: result.callSites, totals: result.totals, skipped: result.skipped, ...(result.usage ? { usage: result.usage } : {}) }, null, 2) : renderScan(result));

@@ -37,8 +37,8 @@ export async function exportReport(format?: ReportFormat): Promise<ExportOutcome
     // Read as the workspace index reads the folder (restricted mode: nothing that resolves outside it), in slices.
     const scanner = new WorkspaceScanner(folder.uri.fsPath, { reader: readerFor, settings: readFolderScanSettings });
     await scanner.scan({ yieldEveryMs: 20 });
-    const { source, asOf } = priceCatalogInfo();
-    text = renderCostReport(buildCostReport(scanner.result(), scanner.settings, { source, asOf }), chosen);
+    const { source, asOf, staleNote } = priceCatalogInfo();
+    text = renderCostReport(buildCostReport(scanner.result(), scanner.settings, { source, asOf, staleNote }), chosen);
   } catch (e) {
     const error = `Export Cost Report: the scan failed (${e instanceof Error ? e.message : String(e)})`;
     void vscode.window.showErrorMessage(`LLM Cost Lens: ${error}`);

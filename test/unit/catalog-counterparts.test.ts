@@ -54,3 +54,15 @@ test('normalizeApiModelId strips provider prefixes', () => {
   assert.equal(normalizeApiModelId('openai/gpt-4o'), 'gpt-4o');
   assert.equal(normalizeApiModelId('claude-3-5-sonnet@20240620'), 'claude-3-5-sonnet');
 });
+
+test('family counterparts and a quality note beside every counterpart (issue #11)', () => {
+  assert.equal(openCounterpartFor('deepseek-chat').model, 'deepseek-v3');
+  assert.equal(openCounterpartFor('deepseek-reasoner').model, 'deepseek-v3');
+  assert.equal(openCounterpartFor('qwen-max').model, 'qwen3-235b-a22b');
+  assert.equal(openCounterpartFor('qwen-turbo').model, 'qwen3-30b-a3b');
+  assert.equal(openCounterpartFor('gpt-4o').model, 'llama-3.3-70b', 'look-alike: other families keep the tier rule');
+  assert.match(openCounterpartFor('o3').quality, /^not compared: a frontier\/reasoning API model/);
+  assert.match(openCounterpartFor('gpt-4o-mini').quality, /^not compared/);
+  assert.match(openCounterpartFor('deepseek-reasoner').quality, /^(same family|the same model)/);
+  assert.equal(openCounterpartFor('text-embedding-3-small').quality, 'no counterpart');
+});

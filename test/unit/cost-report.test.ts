@@ -12,7 +12,8 @@ import { formatUsd } from '../../src/core/format/money';
 import { SETTINGS } from '../../src/core/settings';
 import { main } from '../../src/cli/main';
 
-const SNAPSHOT = { source: priceCatalogInfo().source, asOf: priceCatalogInfo().asOf };
+// As the CLI passes it: with today's staleness note (none until the snapshot is 90 days old).
+const SNAPSHOT = { source: priceCatalogInfo().source, asOf: priceCatalogInfo().asOf, staleNote: priceCatalogInfo().staleNote };
 
 /** RFC 4180 reader (quoted fields may hold commas, doubled quotes and line breaks); rows split on CRLF. */
 function parseCsv(text: string): string[][] {
@@ -94,7 +95,7 @@ test('JSON report: every call site and total carries exactly the numbers of `sca
   assert.equal(r.totals.selfHostedMonthlyUsd, scan.totals.selfHostedMonthlyUsd);
   assert.equal(r.totals.bestRouting.monthlyUsd, scan.totals.routing.monthlyUsd);
   assert.deepEqual(r.totals.deployments.map((d) => [d.openModel, d.gpus, d.monthlyUsd]), scan.totals.deployments.map((d: { openModel: string; gpus: number; monthlyUsd: number }) => [d.openModel, d.gpus, d.monthlyUsd]));
-  assert.deepEqual(r.priceSnapshot, SNAPSHOT);
+  assert.deepEqual(r.priceSnapshot, { source: SNAPSHOT.source, asOf: SNAPSHOT.asOf });
   assert.equal(r.assumptions.length, Object.keys(SETTINGS).length);
   // Round trip: the parsed report renders to the same JSON again.
   assert.equal(renderCostReport(r, 'json'), report.out);
@@ -173,4 +174,15 @@ test('Markdown report: the token basis is not marked ≈ twice, and a prompt fil
   assert.doesNotMatch(md.out, /\(≈ /);
   assert.match(md.out, /\| prompts\/triage\.prompty:\d+ \|[^\n]*\| 20,000\/day \(front matter\) \|/);
   assert.match(md.out, /≈137 \(135–141, claude ≈ o200k_base/);
+});
+
+test('a stale price catalog heads the report\'s warnings (issue #11)', async () => {
+  const root = workspace({ 'a.py': 'from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "Hi"}])\n' });
+  const scan = await scanWorkspace(root);
+  const staleNote = priceCatalogInfo(new Date('2027-06-01T00:00:00Z')).staleNote;
+  assert.match(staleNote ?? '', /days old/);
+  const r = buildCostReport(scan, readWorkspaceSettings(root), { ...SNAPSHOT, staleNote });
+  assert.equal(r.warnings[0], staleNote);
+  assert.match(renderCostReport(r, 'markdown'), /## Warnings\n\n- prices as of .* days old/);
+  assert.equal(buildCostReport(scan, readWorkspaceSettings(root), { ...SNAPSHOT, staleNote: null }).warnings.length, 0, 'look-alike: a fresh catalog adds no warning');
 });

@@ -38,7 +38,8 @@ test('worked example: break-even ≈ 303 requests/day on compute alone and ≈ 3
   close(r.breakEven.withOpsRequestsPerDay, 3030.303030303, 1e-6);
   assert.deepEqual(
     { ...r.selfHosted, capacity: undefined },
-    { monthlyUsd: 200, computeMonthlyUsd: 20, variableMonthlyUsd: 0, opsMonthlyUsd: 180, setupMonthlyUsd: 0, setupOneTimeUsd: 0, effectiveUsdPerMTok: null, capacity: undefined },
+    // servedUsdPerMTok = 200 ÷ (1,000 requests × 600 tokens × 22 days ÷ 10⁶ = 13.2 Mtok)
+    { monthlyUsd: 200, computeMonthlyUsd: 20, variableMonthlyUsd: 0, opsMonthlyUsd: 180, setupMonthlyUsd: 0, setupOneTimeUsd: 0, effectiveUsdPerMTok: null, servedUsdPerMTok: 200 / 13.2, capacity: undefined },
   );
   assert.deepEqual(r.selfHosted.capacity, { outputTokensPerSecond: null, requestsPerDay: null, gpusNeeded: null, fits: null });
   assert.equal(r.api.price.source, 'scenario');

@@ -1,5 +1,7 @@
 // Turns a price data file into flat ApiPrice entries, with date-dependent prices evaluated at the data's
 // "as of" date (never the clock) so results are reproducible, and match rules compiled once.
+import { batchOfferFor } from './batch';
+import { correctionFor } from './price-corrections';
 import type { ApiPrice, PriceTier } from './prices';
 import type { CompactModel, ConditionalPrice, MatchLogic, ModelPrice, PriceDataFile, TieredPrice } from './prices-data';
 
@@ -21,9 +23,6 @@ export interface CompiledProvider {
   entries: CatalogEntry[];
 }
 
-/** Providers with a documented 50 % batch API (provider docs: Anthropic Message Batches, OpenAI Batch API,
- *  Gemini Batch Mode, Mistral batch inference, Groq batch). genai-prices does not carry batch prices. */
-const BATCH_DISCOUNT: Record<string, number> = { anthropic: 0.5, openai: 0.5, google: 0.5, mistral: 0.5, groq: 0.5 };
 
 /** First-party APIs win over resellers when a bare model name is found in several providers. */
 const FIRST_PARTY = ['anthropic', 'openai', 'google', 'mistral', 'cohere', 'deepseek', 'x-ai', 'moonshotai', 'zhipuai', 'minimax', 'voyageai', 'perplexity'];
@@ -162,7 +161,7 @@ export function toApiPrice(providerId: string, providerName: string, m: CompactM
     outputUsdPerMTok: output ?? 0,
     cachedInputUsdPerMTok: baseOf(p['cache_read_mtok']) ?? null,
     cacheWriteUsdPerMTok: baseOf(p['cache_write_mtok']) ?? null,
-    batchDiscount: BATCH_DISCOUNT[providerId] ?? null,
+    batchDiscount: batchOfferFor(providerId)?.discount ?? null,
     source,
     asOf: file.asOf,
     providerName,
@@ -183,7 +182,25 @@ export function toApiPrice(providerId: string, providerName: string, m: CompactM
     notes: notes.length ? notes : undefined,
   };
   for (const [k, v] of Object.entries(optional)) if (v !== undefined) (price as unknown as Record<string, unknown>)[k] = v;
-  return price;
+  return applyCorrection(price, file.asOf);
+}
+
+/** The provider's list price where it corrects the snapshot (price-corrections.ts); the source says so. */
+function applyCorrection(price: ApiPrice, catalogAsOf: string): ApiPrice {
+  const c = correctionFor(price.provider, price.modelId, catalogAsOf);
+  if (!c) return price;
+  const { tiers: _dropped, ...rest } = price; // the snapshot's long-context tiers belong to the old price
+  return {
+    ...rest,
+    inputUsdPerMTok: c.inputUsdPerMTok,
+    outputUsdPerMTok: c.outputUsdPerMTok,
+    cachedInputUsdPerMTok: c.cachedInputUsdPerMTok,
+    reasoningUsdPerMTok: c.outputUsdPerMTok,
+    source: `${c.page} (read ${c.checked}; corrects ${price.source})`,
+    asOf: c.checked,
+    // The snapshot's notes describe its own (replaced) price, e.g. a time-of-day rate.
+    notes: [`price corrected: ${c.why}`],
+  };
 }
 
 export function compileCatalog(file: PriceDataFile, source: string): CompiledProvider[] {

@@ -1,6 +1,7 @@
 // Model-name resolution over a compiled catalog: the names developers actually write (dated ids, aliases,
 // `provider/model`, `provider:model`, Bedrock ids and ARNs, Vertex `@` versions, Azure deployment names,
 // OpenRouter suffixes, case) land on one priced entry, or on an explicit "unpriced" with suggestions.
+import { aliasCorrectionFor } from './price-corrections';
 import type { ApiPrice, PriceLookup } from './prices';
 import type { CatalogEntry, CompiledProvider } from './prices-compile';
 
@@ -82,10 +83,20 @@ export class PriceCatalog {
   lookup(model: string): PriceLookup {
     const cached = this.cache.get(model);
     if (cached) return cached;
-    const result = this.resolve(model);
+    const result = this.resolveCorrected(model);
     if (this.cache.size > 20_000) this.cache.clear();
     this.cache.set(model, result);
     return result;
+  }
+
+  /** A moving alias corrected by price-corrections.ts resolves to its current model, and the source says so. */
+  private resolveCorrected(model: string): PriceLookup {
+    const a = aliasCorrectionFor(model, this.meta.asOf);
+    if (!a) return this.resolve(model);
+    const r = this.resolve(a.target);
+    if (!r.ok) return this.resolve(model);
+    const price = { ...r.price, source: `${a.page} (read ${a.checked}: ${a.alias} = ${a.target}; prices from ${r.price.source})`, asOf: a.checked, notes: [...(r.price.notes ?? []), `alias corrected: ${a.why}`] };
+    return { ok: true, price, matchedBy: 'alias' };
   }
 
   list(query?: string): ApiPrice[] {

@@ -20,6 +20,10 @@ export interface Deployment {
   outputTokensPerSecond(gpus: number): number | null;
   /** Requests/day served at the assumed utilization; null when unknown. */
   capacityRequestsPerDay(gpus: number): number | null;
+  /** Share of the month's hours the GPUs run (rented hours bound capacity): hoursPerMonth ÷ (24 × daysPerMonth), ≤ 1. */
+  hoursShare: number;
+  /** GPUs a deployment of this shape needs for a volume (whole replicas); null when the capacity is unknown. */
+  gpusFor(requestsPerDay: number): number | null;
   assumptions: Record<string, AssumptionValue>;
 }
 
@@ -30,8 +34,11 @@ export function resolveDeployment(s: Scenario, problems: string[], notes: string
   const tokensPerRequest = w.inputTokens + w.outputTokens;
   const outputShare = tokensPerRequest > 0 ? w.outputTokens / tokensPerRequest : 0;
   const utilization = sh.utilization ?? DEFAULTS.utilization;
-  const perDay = (tps: number) => (tokensPerRequest > 0 ? (tps * utilization * 86_400) / tokensPerRequest : null);
   const hoursPerMonth = gpu?.hoursPerMonth ?? DEFAULTS.hoursPerMonth;
+  // 200 rented hours serve 200 hours of traffic, not a month's: capacity scales with the hours the GPUs run.
+  const hoursShare = Math.min(1, hoursPerMonth / (24 * (w.daysPerMonth ?? DEFAULTS.daysPerMonth)));
+  if (hoursShare < 1 && gpu) notes.push(`the GPUs run ${hoursPerMonth} of the month's ${24 * (w.daysPerMonth ?? DEFAULTS.daysPerMonth)} hours: capacity is ${round(hoursShare * 100)} % of round-the-clock`);
+  const perDay = (tps: number) => (tokensPerRequest > 0 ? (tps * utilization * 86_400 * hoursShare) / tokensPerRequest : null);
 
   let catalogGpu: Gpu | null = null;
   if (gpu?.name !== undefined) {
@@ -59,9 +66,11 @@ export function resolveDeployment(s: Scenario, problems: string[], notes: string
   function fromThroughput(tps: number | null): Deployment | null {
     Object.assign(assumptions, { throughputTokensPerSecond: tps, throughputBasis: tps === null ? null : 'scenario' });
     if (sh.model !== undefined) notes.push('throughputTokensPerSecond is given: it wins over the capacity model for selfHosted.model');
-    const base = { fits: null, assumptions, gpuHourlyUsd: hourly! };
+    const base = { fits: null, assumptions, gpuHourlyUsd: hourly!, hoursShare };
     const fixed = (gpus: number | null): Deployment => ({
       ...base,
+      // The stated throughput is the whole deployment's: per GPU it is that ÷ the count.
+      gpusFor: (x) => (tps === null || gpus === null || perDay(tps)! <= 0 ? null : Math.max(1, Math.ceil((x / perDay(tps)!) * gpus))),
       sizing: gpus === null ? { kind: 'none' } : { kind: 'fixed', gpus, requestsPerDay: tps === null ? null : perDay(tps) },
       gpuHourlyUsd: gpus === null ? 0 : hourly!,
       tokensPerSecond: () => tps,
@@ -84,6 +93,7 @@ export function resolveDeployment(s: Scenario, problems: string[], notes: string
     return {
       ...base,
       sizing: { kind: 'steps', gpusPerStep: 1, requestsPerDayPerStep: perGpu },
+      gpusFor: (x) => Math.max(1, Math.ceil(x / perGpu)),
       tokensPerSecond: (g) => tps * g,
       outputTokensPerSecond: (g) => tps * g * outputShare,
       capacityRequestsPerDay: (g) => perGpu * g,
@@ -117,22 +127,23 @@ export function resolveDeployment(s: Scenario, problems: string[], notes: string
     Object.assign(assumptions, { throughputBasis: r.basis, precision: sh.precision ?? DEFAULTS.precision, gpusPerReplica: r.gpusPerReplica, maxBatch: r.maxBatch });
     for (const [k, v] of Object.entries(r.assumptions)) assumptions[`capacity.${k}`] = v;
     const replicasIn = (g: number) => Math.floor(g / r.gpusPerReplica);
-    const base = { fits: true, assumptions, gpuHourlyUsd: hourly! };
+    const perReplica = r.requestsPerDayPerReplica * hoursShare;
+    const base = { fits: true, assumptions, gpuHourlyUsd: hourly!, hoursShare, gpusFor: (x: number) => (perReplica > 0 ? Math.max(1, Math.ceil(x / perReplica)) * r.gpusPerReplica : null) };
     if (gpu!.count !== undefined) {
       return {
         ...base,
-        sizing: { kind: 'fixed', gpus: gpu!.count, requestsPerDay: r.requestsPerDay },
+        sizing: { kind: 'fixed', gpus: gpu!.count, requestsPerDay: r.requestsPerDay * hoursShare },
         tokensPerSecond: () => r.tokensPerSecondPerReplica * r.replicas,
         outputTokensPerSecond: () => r.outputTokensPerSecond,
-        capacityRequestsPerDay: () => r.requestsPerDay,
+        capacityRequestsPerDay: () => r.requestsPerDay * hoursShare,
       };
     }
     return {
       ...base,
-      sizing: { kind: 'steps', gpusPerStep: r.gpusPerReplica, requestsPerDayPerStep: r.requestsPerDayPerReplica },
+      sizing: { kind: 'steps', gpusPerStep: r.gpusPerReplica, requestsPerDayPerStep: perReplica },
       tokensPerSecond: (g) => replicasIn(g) * r.tokensPerSecondPerReplica,
       outputTokensPerSecond: (g) => replicasIn(g) * r.outputTokensPerSecondPerReplica,
-      capacityRequestsPerDay: (g) => replicasIn(g) * r.requestsPerDayPerReplica,
+      capacityRequestsPerDay: (g) => replicasIn(g) * perReplica,
     };
   }
 }

@@ -27,7 +27,10 @@ export interface PriceBasis {
 export interface EstimateResult {
   api: { costPerRequestUsd: number; monthlyUsd: number; price: PriceBasis };
   selfHosted: SelfHostedBreakdown & {
+    /** monthlyUsd ÷ the tokens the deployment could serve at the utilization (full capacity). */
     effectiveUsdPerMTok: number | null;
+    /** monthlyUsd ÷ the workload's own tokens per month: what self-hosting this traffic costs per Mtok. */
+    servedUsdPerMTok: number | null;
     capacity: { outputTokensPerSecond: number | null; requestsPerDay: number | null; gpusNeeded: number | null; fits: boolean | null };
   };
   breakEven: { computeOnlyRequestsPerDay: number | null; withOpsRequestsPerDay: number | null };
@@ -74,13 +77,15 @@ export function estimate(s: Scenario, options: EstimateOptions = {}): EstimateOu
     inputUsdPerMTok: price.inputUsdPerMTok,
     outputUsdPerMTok: price.outputUsdPerMTok,
     cachedInputUsdPerMTok: price.cachedInputUsdPerMTok,
-    batchDiscount: price.batchDiscount ?? DEFAULTS.batchDiscount,
+    // Scenario prices are the user's: their batch flag gets the usual 50 %. A catalog price gets a discount only
+    // where the provider sells a batch API (catalog/batch.ts).
+    batchDiscount: price.batchDiscount ?? (price.source === 'scenario' ? DEFAULTS.batchDiscount : 0),
   };
   if (cachedInputTokens > 0 && price.cachedInputUsdPerMTok === null) {
     notes.push(`no cached-input price for ${price.model ?? 'this model'}: the ${cachedInputTokens} cached input tokens are billed at the input price`);
   }
   if (batch && price.source !== 'scenario' && price.batchDiscount === null) {
-    notes.push(`no batch discount recorded for ${price.model ?? 'this model'}: assumed ${DEFAULTS.batchDiscount * 100} % off`);
+    notes.push(`batch: no batch API recorded for ${price.model ?? 'this model'}'s provider (catalog/batch.ts): no discount applied`);
   }
   const apiPerRequest = apiCostPerRequest({ inputTokens: w.inputTokens, outputTokens: w.outputTokens, cachedInputTokens }, rates, batch);
   const apiMonthly = apiPerRequest * w.requestsPerDay * daysPerMonth;
@@ -112,7 +117,18 @@ export function estimate(s: Scenario, options: EstimateOptions = {}): EstimateOu
   }
   const totalTps = deployment.tokensPerSecond(gpus);
   const utilization = sh.utilization ?? DEFAULTS.utilization;
-  const effectiveUsdPerMTok = totalTps === null ? null : selfBreakdown.monthlyUsd / ((totalTps * utilization * 86_400 * daysPerMonth) / 1e6);
+  // Full capacity at the utilization, over the hours the GPUs run (the deployment's own $/Mtok)...
+  const effectiveUsdPerMTok = totalTps === null ? null : selfBreakdown.monthlyUsd / ((totalTps * utilization * 86_400 * deployment.hoursShare * daysPerMonth) / 1e6);
+  // ...and what the workload's own tokens cost on it: the figure to put next to an API price.
+  const workloadMTok = (w.requestsPerDay * daysPerMonth * tokensPerRequest) / 1e6;
+  const servedUsdPerMTok = workloadMTok > 0 ? selfBreakdown.monthlyUsd / workloadMTok : null;
+  if (sizing.kind === 'fixed' && capacityRequestsPerDay !== null) {
+    const be = breakEven.withOpsRequestsPerDay;
+    if (w.requestsPerDay > capacityRequestsPerDay) notes.push(`${deployment.gpusFor(w.requestsPerDay) ?? '?'} GPUs would serve the workload`);
+    if (be !== null && be > capacityRequestsPerDay) {
+      notes.push(`the break-even (${round(be)} requests/day) is beyond the capacity of ${sizing.gpus} GPU${sizing.gpus === 1 ? '' : 's'} (${round(capacityRequestsPerDay)} requests/day): it would take ${deployment.gpusFor(be) ?? '?'} GPUs, which cost more`);
+    }
+  }
 
   const hybridInputs: HybridInputs = { requestsPerDay: w.requestsPerDay, daysPerMonth, apiPerRequest, variablePerRequest, fixedMonthlyFor: (g) => fixedMonthly(cost, g, true), sizing };
   const best = bestHybrid(hybridInputs);
@@ -133,6 +149,7 @@ export function estimate(s: Scenario, options: EstimateOptions = {}): EstimateOu
       selfHosted: {
         ...selfBreakdown,
         effectiveUsdPerMTok,
+        servedUsdPerMTok,
         capacity: {
           outputTokensPerSecond: totalTps === null ? null : deployment.outputTokensPerSecond(gpus),
           requestsPerDay: capacityRequestsPerDay,

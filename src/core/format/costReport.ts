@@ -42,7 +42,9 @@ export interface CostReport {
   warnings: string[];
 }
 
-export function buildCostReport(scan: ScanResult, ws: SettingsRead, priceSnapshot: { source: string; asOf: string }): CostReport {
+/** `staleNote`: priceCatalogInfo()'s warning when the catalog is older than 90 days; it heads the report's warnings. */
+export function buildCostReport(scan: ScanResult, ws: SettingsRead, snapshot: { source: string; asOf: string; staleNote?: string | null }): CostReport {
+  const priceSnapshot = { source: snapshot.source, asOf: snapshot.asOf };
   const share = ws.settings['hybrid.selfHostedShare'];
   const t = scan.totals;
   return {
@@ -69,7 +71,7 @@ export function buildCostReport(scan: ScanResult, ws: SettingsRead, priceSnapsho
       bestRouting: { monthlyUsd: t.routing.monthlyUsd, verdict: t.verdict, selfHosted: t.routing.selfHosted, api: t.routing.api, savingsVsApiUsd: t.routing.savingsVsApiUsd },
     },
     assumptions: (Object.keys(SETTINGS) as SettingKey[]).map((k) => ({ setting: SETTINGS_PREFIX + k, value: ws.settings[k], origin: ws.explicit.has(k) ? 'folder' : 'default' })),
-    warnings: [...new Set([...ws.warnings, ...scan.settings.warnings, ...scan.callSites.flatMap((c) => c.problems.map((p) => `${c.file}:${c.line}: ${p}`))])],
+    warnings: [...new Set([...(snapshot.staleNote ? [snapshot.staleNote] : []), ...ws.warnings, ...scan.settings.warnings, ...scan.callSites.flatMap((c) => c.problems.map((p) => `${c.file}:${c.line}: ${p}`))])],
   };
 }
 

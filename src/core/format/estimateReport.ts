@@ -23,7 +23,8 @@ export function renderEstimate(r: EstimateResult, title?: string): string {
   ];
   if (s.capacity.requestsPerDay !== null) rows.push(['Capacity', `${formatCount(s.capacity.requestsPerDay)} req/day`]);
   if (s.capacity.gpusNeeded !== null) rows.push(['GPUs', String(s.capacity.gpusNeeded)]);
-  if (s.effectiveUsdPerMTok !== null) rows.push(['Self-hosted effective', `$${s.effectiveUsdPerMTok.toFixed(3)}/Mtok`]);
+  if (s.effectiveUsdPerMTok !== null) rows.push(['Self-hosted $/Mtok at full capacity', `$${s.effectiveUsdPerMTok.toFixed(3)}/Mtok (effectiveUsdPerMTok: the deployment's capacity at the utilization)`]);
+  if (s.servedUsdPerMTok !== null) rows.push(['Self-hosted $/Mtok served', `$${s.servedUsdPerMTok.toFixed(3)}/Mtok (servedUsdPerMTok: monthly cost ÷ this workload's tokens)`]);
   if (r.hybrid) rows.push([`Hybrid (${Math.round(r.hybrid.selfHostedShare * 100)} % self-hosted)`, formatUsd(r.hybrid.monthlyUsd)]);
   rows.push(['Verdict', r.verdict]);
   const lines = [

@@ -33,7 +33,7 @@ export interface CallSiteReport {
   volume: { requestsPerDay: number; callsPerRequest: number; source: 'annotation' | 'settings' | 'default' | 'measured'; hidden: string | null } & MeasuredVolume;
   /** present when usage files were given and some of their records matched this call site (src/core/usage) */
   usage?: SiteUsage;
-  openModel: { model: string | null; reason: string };
+  openModel: { model: string | null; reason: string; quality: string };
   cost: (Omit<EstimateResult, 'api' | 'selfHosted' | 'verdict'> & { api: EstimateResult['api'] | null; selfHosted: EstimateResult['selfHosted'] | null; verdict: EstimateResult['verdict'] | 'unpriced'; suggestions: string[] }) | null;
   problems: string[];
   confidence: number;
@@ -178,7 +178,7 @@ function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext): CallSiteR
     qualifiedName: d.qualifiedName, key,
     tokens: { input: tokens.total.tokens, output, reasoning, reasoningBasis: r.basis, outputMax: d.maxTokens, inputBasis: basisLabel(tokens.total), outputBasis, inputLow: tokens.total.low, inputHigh: tokens.total.high, parts: tokens.parts },
     volume,
-    openModel: { model: counterpart.model, reason: counterpart.reason },
+    openModel: { model: counterpart.model, reason: counterpart.reason, quality: counterpart.quality },
     cost: null,
     problems,
     confidence: d.confidence,
