@@ -3,6 +3,7 @@
 // relative to a client object (or to the module, for `functions`). `api` is the canonical name reported
 // in DetectedCall.api whatever spelling or alias the code used.
 import type { CallKind, Sdk } from './types';
+import { FRAMEWORKS } from './frameworks';
 
 export type Lang = 'py' | 'js';
 
@@ -17,7 +18,14 @@ export interface MethodRow {
   modelPos?: number;
   /** positional argument index of the main prompt (string or messages) */
   promptPos?: number;
+  /** positional argument index of the agent/LLM object that holds the model (`Runner.run(agent, input)`) */
+  agentPos?: number;
+  /** model requests one run makes, when it makes several (a framework's agent loop, retrieval + synthesis) */
+  calls?: CallsPerRequest;
 }
+
+/** A documented default for how many model requests one framework run makes; `llm-cost: calls=N` overrides it. */
+export interface CallsPerRequest { n: number; basis: string }
 
 export interface ClientRow {
   /** exported class / factory name */
@@ -31,6 +39,8 @@ export interface ClientRow {
   modelPos?: number;
   /** what the object is: an SDK client (methods from `methods`), or a model object invoked LangChain-style */
   role?: 'client' | 'model';
+  /** the model the framework uses when the constructor names none, and where that default is documented */
+  defaultModel?: { model: string; basis: string };
 }
 
 export interface SdkRow {
@@ -44,6 +54,10 @@ export interface SdkRow {
   functions?: MethodRow[];
   /** the module itself is a client for these languages (openai>=1: `openai.chat.completions.create(...)`) */
   moduleClient?: Lang[];
+  /** frameworks: model strings carry a provider prefix to drop (`openai:gpt-4o`) */
+  providerPrefix?: boolean;
+  /** a local module of the same name wins (openai-agents' package is the common name `agents`) */
+  localFirst?: boolean;
   /** LangChain: the builders that wrap a model into a chain or agent */
   composers?: Record<Lang, Composers>;
 }
@@ -222,6 +236,7 @@ export const SDKS: SdkRow[] = [
       chat('batch', ['batch', 'abatch'], ['batch']),
     ],
   },
+  ...FRAMEWORKS,
   {
     sdk: 'vercel-ai',
     packages: { js: ['ai'] },
@@ -418,6 +433,8 @@ export const PREFILTER_NEEDLES: string[] = [
     'completions.create', 'messages.create', 'messages.stream', 'generate_content', 'invoke_model', '.converse(',
     // a LangChain model built in another module (`from models import llm; llm.invoke(...)`)
     '.invoke(', '.ainvoke(',
+    // agent and LLM frameworks (frameworks.ts); openai-agents' package is `agents`
+    'from agents', 'import agents', 'pydantic_ai', 'llama_index', 'crewai', 'dspy', 'haystack', '@mastra/', '@openai/agents',
     '/chat/completions', '/v1/messages', '/api/chat', '/api/generate', '/api/embed', 'generatecontent', '/v1/completions', '/v1/embeddings', '/v1/responses',
   ]),
 ];

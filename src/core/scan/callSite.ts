@@ -19,7 +19,7 @@ export interface PartReport { role: string; source: string; tokens: number; plac
 export interface CallSiteReport {
   file: string; line: number; column: number; endLine: number; cell?: number;
   language: string; sdk: string; api: string; kind: CallKind;
-  model: string | null; modelSource: 'literal' | 'constant' | 'env-default' | 'annotation' | 'settings' | 'default' | 'unresolved';
+  model: string | null; modelSource: 'literal' | 'constant' | 'env-default' | 'framework-default' | 'annotation' | 'settings' | 'default' | 'unresolved';
   maxTokens: number | null; streaming: boolean; endpoint: 'api' | 'self-hosted';
   qualifiedName: string; key: string;
   tokens: { input: number; output: number; outputMax: number | null; inputBasis: string; outputBasis: string; inputLow: number; inputHigh: number; parts: PartReport[] };
@@ -28,6 +28,12 @@ export interface CallSiteReport {
   cost: (Omit<EstimateResult, 'api' | 'selfHosted' | 'verdict'> & { api: EstimateResult['api'] | null; selfHosted: EstimateResult['selfHosted'] | null; verdict: EstimateResult['verdict'] | 'unpriced'; suggestions: string[] }) | null;
   problems: string[];
   confidence: number;
+  /** a framework run's documented calls-per-request default, when it is the figure used */
+  callsBasis?: string;
+  /** where a framework-default model comes from */
+  modelBasis?: string;
+  /** how an unresolved receiver was recognised (the request's shape) */
+  receiver?: string;
 }
 
 export interface CallSiteContext {
@@ -125,7 +131,8 @@ function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext): CallSiteR
   else if (site?.model) [model, modelSource] = [site.model, 'settings'];
 
   // volume: annotation > callSites > folder default > built-in default
-  const callsPerRequest = annotation.callsPerRequest ?? site?.callsPerRequest ?? 1;
+  // a framework run's documented default (several model turns) unless the annotation or settings say otherwise
+  const callsPerRequest = annotation.callsPerRequest ?? site?.callsPerRequest ?? d.callsPerRequest?.n ?? 1;
   let volume: CallSiteReport['volume'];
   if (annotation.requestsPerDay !== undefined) {
     const hidden = site?.requestsPerDay !== undefined ? `llmCostLens.callSites["${key}"].requestsPerDay (${site.requestsPerDay}) is hidden by ${annotationName}` : null;
@@ -158,6 +165,9 @@ function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext): CallSiteR
     cost: null,
     problems,
     confidence: d.confidence,
+    ...(d.callsPerRequest && annotation.callsPerRequest === undefined && site?.callsPerRequest === undefined ? { callsBasis: d.callsPerRequest.basis } : {}),
+    ...(d.modelBasis && modelSource === 'framework-default' ? { modelBasis: d.modelBasis } : {}),
+    ...(d.receiver ? { receiver: d.receiver } : {}),
   };
   report.cost = costFor(report, settings, problems);
   return report;
@@ -196,6 +206,8 @@ function costFor(r: CallSiteReport, settings: Settings, problems: string[]): Cal
     notes.push(`llmCostLens.selfHosted.gpuHourlyUsd (${settings['selfHosted.gpuHourlyUsd']}) is not used: the GPUs are owned (llmCostLens.selfHosted.gpuOwnership)`);
   }
   if (r.volume.callsPerRequest !== 1) notes.push(`${r.volume.callsPerRequest} calls per request: ${r.volume.requestsPerDay} requests/day make ${requestsPerDay} calls/day`);
+  if (r.callsBasis) notes.push(`calls per request: ${r.callsBasis} (override with llm-cost: calls=N or llmCostLens.callSites)`);
+  if (r.modelBasis) notes.push(`model: ${r.modelBasis}`);
   // Echo the fixed split with the figures it produced, so every view can say where the hybrid cost comes from.
   const assumptions = share !== null ? { ...res.assumptions, 'hybrid.selfHostedShare': share } : res.assumptions;
   const selfHosted = r.openModel.model === null ? null : res.selfHosted;

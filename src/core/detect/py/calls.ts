@@ -87,6 +87,11 @@ export function callValue(f: PyFile, call: Node): Value {
     }
     if (obj.t === 'dict' && attr === 'get' && positional[0]?.t === 'str') return obj.entries.get(positional[0].text) ?? positional[1] ?? UNKNOWN;
     if (obj.t === 'dict' && attr === 'copy') return obj;
+    // a method of a workspace class's instance: what it returns (CrewAI's `MyCrew().crew()`)
+    if (obj.t === 'dict' && obj.instance && !obj.entries.has(attr)) {
+      const m = classAttr(obj.instance.owner as PyFile, obj.instance.cls, attr, fn);
+      if (m.t === 'function') return returnValue(obj.instance.owner as PyFile, m.node);
+    }
   }
   const callee = f.eval(fn);
   switch (callee.t) {
@@ -167,7 +172,8 @@ export function construct(f: PyFile, name: string, positional: Value[], kwargs: 
   if (patched) return patched;
 
   const sdk = sdkForModule('py', short);
-  const row = sdk?.clients.find((c) => c.name === last && c.langs.includes('py'));
+  // `VectorStoreIndex.from_documents(...)`: a row may name a class's factory method
+  const row = sdk?.clients.find((c) => (c.name === last || short.endsWith('.' + c.name)) && c.langs.includes('py'));
   if (!sdk || !row) {
     // instrumentation wrappers keep the client's interface: instructor.from_openai(OpenAI()), wrap_openai(client)
     if (positional[0]?.t === 'client' && /^(from_|patch$|wrap|observe|instrument)/i.test(last)) return positional[0];

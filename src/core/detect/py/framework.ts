@@ -1,0 +1,70 @@
+// Frameworks (frameworks.ts) in Python: the agent / LLM object a run uses, the model it was built with (possibly
+// nested: Agent(llm=LLM(model=...)), Crew(agents=[...])), the framework default, and DSPy's dspy.configure(lm=...).
+import type { Node } from 'web-tree-sitter';
+import type { DetectedCall } from '../types';
+import { MODEL_KEYS, type MethodRow, type SdkRow } from '../sdks';
+import { stripProviderPrefix } from '../promptParts';
+import type { PyFile } from './file';
+import { args } from './calls';
+import { resolveModel } from './params';
+import type { Value } from './value';
+
+type Client = Extract<Value, { t: 'client' }>;
+const MAX_NESTING = 3;
+
+/** The object holding the model: the receiver, or the agent passed to a runner function (`Runner.run(agent, …)`). */
+export function agentOf(method: MethodRow, positional: Value[], kwargs: Map<string, Value>, receiver: Client | null): Client | null {
+  if (method.agentPos === undefined) return receiver;
+  const a = positional[method.agentPos] ?? kwargs.get('agent') ?? kwargs.get('starting_agent');
+  return a?.t === 'client' ? a : receiver;
+}
+
+/** The model value a framework object was built with, following nested LLM objects and agent lists. */
+export function modelValue(c: Client, depth = 0): Value | undefined {
+  if (depth > MAX_NESTING) return undefined;
+  const keys = [...(c.row?.modelKeys ?? []), ...MODEL_KEYS];
+  for (const k of keys) {
+    const v = c.kwargs.get(k);
+    if (!v || v.t === 'none') continue;
+    const items = v.t === 'list' ? v.items : [v];
+    for (const item of items) {
+      if (item.t === 'client') {
+        const inner = modelValue(item, depth + 1);
+        if (inner) return inner;
+      } else if (item.t === 'str' || item.t === 'env') return item;
+    }
+  }
+  const pos = c.row?.modelPos !== undefined ? c.positional[c.row.modelPos] : undefined;
+  return pos && pos.t !== 'client' ? pos : pos?.t === 'client' ? modelValue(pos, depth + 1) : undefined;
+}
+
+/** DSPy: the LM configured for the file (`dspy.configure(lm=dspy.LM("openai/gpt-4o-mini"))`). */
+export function configuredLm(f: PyFile, sdk: SdkRow): Client | null {
+  if (sdk.sdk !== 'dspy') return null;
+  for (const call of f.calls) {
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== 'attribute' || !/configure$/.test(fn.text)) continue;
+    const callee = f.eval(fn);
+    if (callee.t !== 'module' || !/^dspy\.(settings\.)?configure$/.test(callee.name)) continue;
+    const lm = args(f, call).kwargs.get('lm');
+    if (lm?.t === 'client') return lm;
+  }
+  return null;
+}
+
+/** Model, default and calls-per-request of a framework run, written onto the site. */
+export function applyFramework(f: PyFile, site: DetectedCall, sdk: SdkRow, method: MethodRow, agent: Client | null, call: Node): void {
+  if (method.calls) site.callsPerRequest = method.calls;
+  if (site.model === null && agent) {
+    const lm = configuredLm(f, sdk);
+    const v = modelValue(agent) ?? (lm ? modelValue(lm) : undefined);
+    const r = resolveModel(v, undefined);
+    if (r.model !== null) [site.model, site.modelSource] = [r.model, r.source];
+    else if (agent.row?.defaultModel && !v) {
+      [site.model, site.modelSource] = [agent.row.defaultModel.model, 'framework-default'];
+      site.modelBasis = agent.row.defaultModel.basis;
+    }
+  }
+  if (site.model && sdk.providerPrefix) site.model = stripProviderPrefix(site.model);
+  void call;
+}
