@@ -25,8 +25,8 @@ export const FRAMEWORKS: SdkRow[] = [
     clients: [client('Agent', ['py', 'js'], { defaultModel: OPENAI_AGENTS_DEFAULT })],
     methods: [],
     functions: [
-      agentRun('Runner.run', ['Runner.run', 'Runner.run_sync'], ['run'], { agentPos: 0, promptPos: 1 }),
-      agentRun('Runner.run_streamed', ['Runner.run_streamed'], [], { agentPos: 0, promptPos: 1, streaming: true }),
+      agentRun('Runner.run', ['Runner.run', 'Runner.run_sync'], ['run'], { agentPos: 0, promptPos: 1, modelOverrides: ['run_config'] }),
+      agentRun('Runner.run_streamed', ['Runner.run_streamed'], [], { agentPos: 0, promptPos: 1, streaming: true, modelOverrides: ['run_config'] }),
     ],
   },
   {

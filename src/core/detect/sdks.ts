@@ -20,6 +20,8 @@ export interface MethodRow {
   promptPos?: number;
   /** positional argument index of the agent/LLM object that holds the model (`Runner.run(agent, input)`) */
   agentPos?: number;
+  /** run arguments that may choose the model (`run_config=`): given, no framework default is assumed */
+  modelOverrides?: string[];
   /** model requests one run makes, when it makes several (a framework's agent loop, retrieval + synthesis) */
   calls?: CallsPerRequest;
 }

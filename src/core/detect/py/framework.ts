@@ -60,11 +60,10 @@ export function applyFramework(f: PyFile, site: DetectedCall, sdk: SdkRow, metho
     const v = modelValue(agent) ?? (lm ? modelValue(lm) : undefined);
     const r = resolveModel(v, undefined);
     if (r.model !== null) [site.model, site.modelSource] = [r.model, r.source];
-    else if (agent.row?.defaultModel && !v) {
+    else if (agent.row?.defaultModel && !v && !(method.modelOverrides ?? []).some((k) => args(f, call).kwargs.has(k))) {
       [site.model, site.modelSource] = [agent.row.defaultModel.model, 'framework-default'];
       site.modelBasis = agent.row.defaultModel.basis;
     }
   }
   if (site.model && sdk.providerPrefix) site.model = stripProviderPrefix(site.model);
-  void call;
 }
