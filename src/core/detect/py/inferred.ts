@@ -11,9 +11,15 @@ import { passedValues } from './callers';
 /** Confidence kept for a request found by its shape alone. */
 const INFERRED_FACTOR = 0.8;
 
+/** The table's method names, to skip every other call with one look at its attribute. */
+const LAST_NAMES = new Set(INFERRED_RECEIVERS.flatMap((r) => r.paths.map((p) => p.slice(p.lastIndexOf('.') + 1))));
+
 export function inferredSite(f: PyFile, call: Node, fn: Node, build: typeof import('./sites').sdkSite): DetectedCall | null {
+  const last = fn.childForFieldName('attribute')?.text;
+  if (!last || !LAST_NAMES.has(last)) return null;
   for (const row of INFERRED_RECEIVERS) {
     for (const path of row.paths) {
+      if (!path.endsWith('.' + last)) continue;
       const receiver = receiverOf(fn, path.split('.'));
       if (!receiver || !unresolved(f, receiver)) continue;
       const { kwargs } = args(f, call);
