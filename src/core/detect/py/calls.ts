@@ -6,6 +6,7 @@ import { BEDROCK_SERVICES, HTTP_CLIENTS, IMPORTLESS_CLIENTS, composers, SDKS, fi
 import { PASSTHROUGH, type PyFile } from './file';
 import { langchainValue } from './langchain';
 import { instructorClient } from './instructor';
+import { unresolvedEngine } from './framework';
 import { classAttr, returnValue } from './values';
 import { ancestors, dirOf, joinPath } from './paths';
 import { dedent, str } from './strings';
@@ -87,6 +88,10 @@ export function callValue(f: PyFile, call: Node): Value {
     }
     if (obj.t === 'dict' && attr === 'get' && positional[0]?.t === 'str') return obj.entries.get(positional[0].text) ?? positional[1] ?? UNKNOWN;
     if (obj.t === 'dict' && attr === 'copy') return obj;
+    if (obj.t === 'unknown') {
+      const engine = unresolvedEngine(f, attr, kwargs);
+      if (engine) return engine;
+    }
     // a method of a workspace class's instance: what it returns (CrewAI's `MyCrew().crew()`)
     if (obj.t === 'dict' && obj.instance && !obj.entries.has(attr)) {
       const m = classAttr(obj.instance.owner as PyFile, obj.instance.cls, attr, fn);

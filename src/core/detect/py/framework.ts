@@ -2,7 +2,7 @@
 // nested: Agent(llm=LLM(model=...)), Crew(agents=[...])), the framework default, and DSPy's dspy.configure(lm=...).
 import type { Node } from 'web-tree-sitter';
 import type { DetectedCall } from '../types';
-import { MODEL_KEYS, type MethodRow, type SdkRow } from '../sdks';
+import { MODEL_KEYS, SDKS, type MethodRow, type SdkRow } from '../sdks';
 import { stripProviderPrefix } from '../promptParts';
 import type { PyFile } from './file';
 import { args } from './calls';
@@ -33,6 +33,8 @@ export function modelValue(c: Client, depth = 0): Value | undefined {
         if (inner) return inner;
       } else if (item.t === 'str' || item.t === 'env') return item;
     }
+    // given but not resolved (`llm=llm` from a parameter): some model, not the framework default
+    if (v.t !== 'list') return v;
   }
   const pos = c.row?.modelPos !== undefined ? c.positional[c.row.modelPos] : undefined;
   return pos && pos.t !== 'client' ? pos : pos?.t === 'client' ? modelValue(pos, depth + 1) : undefined;
@@ -66,4 +68,18 @@ export function applyFramework(f: PyFile, site: DetectedCall, sdk: SdkRow, metho
     }
   }
   if (site.model && sdk.providerPrefix) site.model = stripProviderPrefix(site.model);
+}
+
+/** LlamaIndex's engine builders: the method names alone say what the object is, in a file that imports llama_index. */
+const ENGINE_BUILDERS = ['as_query_engine', 'as_chat_engine'];
+
+/**
+ * `index.as_query_engine(llm=…)` on an index that is not resolved (a parameter, a loader in another package): a
+ * query engine all the same, so its `.query(...)` is found.
+ */
+export function unresolvedEngine(f: PyFile, attr: string, kwargs: Map<string, Value>): Value | null {
+  if (!ENGINE_BUILDERS.includes(attr) || !f.shared.ctx.text.includes('llama_index')) return null;
+  const sdk = SDKS.find((s) => s.sdk === 'llamaindex');
+  const row = sdk?.clients.find((c) => c.name === 'VectorStoreIndex') ?? null;
+  return sdk ? { t: 'client', sdk, row, path: [attr], kwargs, positional: [] } : null;
 }
