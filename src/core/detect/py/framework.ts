@@ -54,11 +54,21 @@ export function configuredLm(f: PyFile, sdk: SdkRow): Client | null {
   return null;
 }
 
+/** LlamaIndex: the LLM set for the file at module level (`Settings.llm = OpenAI(model=...)`), imported from llama_index. */
+function settingsLlm(f: PyFile, sdk: SdkRow): Client | null {
+  if (sdk.sdk !== 'llamaindex') return null;
+  const node = f.moduleAttrs.get('Settings.llm');
+  const settings = f.lookupModuleLevel('Settings');
+  if (!node || settings.t !== 'module' || !settings.name.startsWith('llama_index')) return null;
+  const v = f.eval(node);
+  return v.t === 'client' ? v : null;
+}
+
 /** Model, default and calls-per-request of a framework run, written onto the site. */
 export function applyFramework(f: PyFile, site: DetectedCall, sdk: SdkRow, method: MethodRow, agent: Client | null, call: Node): void {
   if (method.calls) site.callsPerRequest = method.calls;
   if (site.model === null && agent) {
-    const lm = configuredLm(f, sdk);
+    const lm = configuredLm(f, sdk) ?? settingsLlm(f, sdk);
     const v = modelValue(agent) ?? (lm ? modelValue(lm) : undefined);
     const r = resolveModel(v, undefined);
     if (r.model !== null) [site.model, site.modelSource] = [r.model, r.source];
