@@ -2,7 +2,8 @@
 // functions (their return value), and calls of module-level names: SDK clients, os.getenv, open(), Path(), ...
 import type { Node } from 'web-tree-sitter';
 import { placeholdersIn } from '../promptParts';
-import { BEDROCK_SERVICES, HTTP_CLIENTS, IMPORTLESS_CLIENTS, composers, SDKS, findMethod, sdkForModule } from '../sdks';
+import { BEDROCK_SERVICES, HTTP_CLIENTS, composers, SDKS, findMethod, sdkForModule } from '../sdks';
+import { IMPORTLESS_CLIENTS } from '../receivers';
 import { PASSTHROUGH, type PyFile } from './file';
 import { langchainValue } from './langchain';
 import { instructorClient } from './instructor';

@@ -1,9 +1,10 @@
-// A request whose receiver is not resolved but whose shape is unmistakable (sdks.ts INFERRED_RECEIVERS):
+// A request whose receiver is not resolved but whose shape is unmistakable (receivers.ts INFERRED_RECEIVERS):
 // `client.chat.completions.create(model=…, messages=…)` where `client` came from a factory in another package or
 // an untyped parameter. The receiver must be unknown: a value that resolves to anything else is not an SDK client.
 import type { Node } from 'web-tree-sitter';
 import type { DetectedCall } from '../types';
-import { INFERRED_RECEIVERS, SDKS, findMethod, sdkForModule } from '../sdks';
+import { SDKS, findMethod, sdkForModule } from '../sdks';
+import { INFERRED_RECEIVERS } from '../receivers';
 import type { PyFile } from './file';
 import { args } from './calls';
 import { passedValues } from './callers';
