@@ -19,7 +19,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures');
 const OUT = join(FIXTURES, 'COVERAGE.md');
 
-export const SDKS = ['openai', 'anthropic', 'google', 'bedrock', 'litellm', 'langchain', 'vercel-ai', 'ollama', 'mistral', 'cohere', 'groq', 'together', 'voyage', 'zhipuai', 'http'];
+export const SDKS = ['openai', 'anthropic', 'google', 'bedrock', 'litellm', 'langchain', 'vercel-ai', 'ollama', 'mistral', 'cohere', 'groq', 'together', 'voyage', 'zhipuai', 'http',
+  'openai-agents', 'pydantic-ai', 'llamaindex', 'crewai', 'dspy', 'haystack', 'mastra'];
 export const LANGUAGES = ['python', 'typescript', 'javascript', 'notebook'];
 
 /** Imported module name → SDK (the module name or its first dotted/slashed segments). */
@@ -40,6 +41,13 @@ const MODULE_SDK = [
   [/^voyageai($|\.)/, 'voyage'],
   [/^zhipuai($|\.)|^zai($|\.)/, 'zhipuai'],
   [/^(requests|httpx|aiohttp|urllib3?|axios|node-fetch|undici|got)($|[./])/, 'http'],
+  [/^agents($|\.)|^@openai\/agents/, 'openai-agents'],
+  [/^pydantic_ai($|\.)/, 'pydantic-ai'],
+  [/^llama_index($|\.)/, 'llamaindex'],
+  [/^crewai($|\.)/, 'crewai'],
+  [/^dspy($|\.)/, 'dspy'],
+  [/^haystack($|\.)|^haystack_integrations($|\.)/, 'haystack'],
+  [/^@mastra\//, 'mastra'],
 ];
 
 function languageOf(file) {

@@ -21,7 +21,7 @@ function site(file: string, fn: string, line: number, model: string | null, mont
     model, modelSource: model ? 'literal' : 'unresolved', assumedModel: null, assumedFrom: null, maxTokens: null, streaming: false, endpoint: 'api', qualifiedName: fn, key: `${file}#${fn}`,
     tokens: { input: 100, output: 300, reasoning: 0, reasoningBasis: 'none', outputMax: null, inputBasis: 'exact (o200k_base)', outputBasis: 'expected 300', inputLow: 100, inputHigh: 100, parts: [] },
     volume: { requestsPerDay: 1000, callsPerRequest: 1, source: 'default', hidden: null },
-    openModel: { model: null, reason: 'x' },
+    openModel: { model: null, reason: 'x', quality: 'not compared' },
     cost: { api: monthly === null ? null : { monthlyUsd: monthly }, selfHosted: null } as unknown as CallSiteReport['cost'],
     problems: [], confidence: 1, ...extra,
   };

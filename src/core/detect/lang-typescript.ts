@@ -5,15 +5,18 @@ import type { Node } from 'web-tree-sitter';
 import type { AnalyzeContext, LanguageModule } from './types';
 import type { DetectedCall, PromptPart, SourcePos } from './types';
 import { annotationFromLine, confidenceFor, runtimePart, stripProviderPrefix, withInputRole } from './promptParts';
-import { partsFromArgument, partsFromOptions, partsFromTemplate } from './ts/prompts';
+import { partFromVal, partsFromArgument, partsFromOptions, partsFromTemplate } from './ts/prompts';
 import { newFileCtx, type Analysis, type FileCtx } from './ts/context';
 import { matchHttp } from './ts/http';
 import { endpointOf, findMaxTokens, findModel, findReasoning, isStreaming, modelOf, type ModelValue } from './ts/params';
 import { asAiSdkModel, asLangChainModel, matchRequest, matchRunnable, type Request } from './ts/sdk-match';
 import { argumentsOf, dottedName, isClassLike, keyName, memberObject, memberProperty, unwrap } from './ts/syntax';
-import { evaluate } from './ts/values';
-import { findMethod, sdkForModule } from './sdks';
+import { evaluate, propNode } from './ts/values';
+import { SDKS, findMethod, sdkForModule } from './sdks';
+import { FRAMEWORKS } from './frameworks';
 import { parentOf } from './ancestors';
+
+const FRAMEWORK_SDKS = new Set(FRAMEWORKS.map((r) => r.sdk));
 
 /** Calls that replace a package by a test double for the whole file. */
 const MOCK_MODULE_CALLS = new Set(['jest.mock', 'jest.doMock', 'jest.unstable_mockModule', 'vi.mock', 'vi.doMock', 'mock.module']);
@@ -81,6 +84,8 @@ function collectMocks(fc: FileCtx, calls: Node[]): void {
 
 interface Built {
   node: Node;
+  callsPerRequest?: { n: number; basis: string };
+  modelBasis?: string;
   req: Pick<Request, 'sdk' | 'api' | 'kind'>;
   model: ModelValue | null;
   maxTokens: number | null;
@@ -112,6 +117,13 @@ function fromRequest(node: Node, req: Request): Built {
     const pos = req.method.modelPos;
     if (!model && pos !== undefined && req.args.nodes[pos]) model = modelOf(evaluate(req.args.nodes[pos]!, req.args.fc), req.args.nodes[pos]!, req.args.fc);
   }
+  const framework = FRAMEWORK_SDKS.has(req.sdk);
+  let modelBasis: string | undefined;
+  if (framework && !model && req.agentRow?.defaultModel) {
+    model = { model: req.agentRow.defaultModel.model, source: 'framework-default', node: null, fc: null, val: { t: 'unknown' } };
+    modelBasis = req.agentRow.defaultModel.basis;
+  }
+  if (framework && model?.model && SDKS.find((s) => s.sdk === req.sdk)?.providerPrefix) model = { ...model, model: stripProviderPrefix(model.model) };
   let parts: PromptPart[];
   if (req.lcPrompt) parts = partsFromTemplate(req.lcPrompt);
   else if (req.lcModel) parts = partsFromArgument(req.args.nodes[0], req.args.fc);
@@ -123,8 +135,16 @@ function fromRequest(node: Node, req: Request): Built {
     maxTokens: findMaxTokens(req.opts),
     reasoningTokens: findReasoning(req.opts),
     streaming: !!req.method.streaming || isStreaming(req.opts),
-    endpoint: endpoint.endpoint, baseUrl: endpoint.baseUrl, parts: withInputRole(req.kind, parts),
+    endpoint: endpoint.endpoint, baseUrl: endpoint.baseUrl, parts: withInputRole(req.kind, framework ? [...instructionsOf(req), ...parts] : parts),
+    ...(req.method.calls ? { callsPerRequest: req.method.calls } : {}),
+    ...(modelBasis ? { modelBasis } : {}),
   };
+}
+
+/** A framework agent's `instructions` (its system prompt), from the agent's constructor options. */
+function instructionsOf(req: Request): PromptPart[] {
+  const p = req.ctorOpts ? propNode(req.ctorOpts, 'instructions') : null;
+  return p ? [partFromVal(evaluate(p.node, p.fc), 'system')] : [];
 }
 
 function analyzeFile(ctx: AnalyzeContext): DetectedCall[] {
@@ -221,6 +241,8 @@ function toDetected(b: Built, ctx: AnalyzeContext, lines: string[]): DetectedCal
     promptParts: b.parts,
     confidence: confidenceFor(model.source, b.parts),
     ...(b.modelFrom ? { modelFrom: b.modelFrom } : {}),
+    ...(b.callsPerRequest ? { callsPerRequest: b.callsPerRequest } : {}),
+    ...(b.modelBasis ? { modelBasis: b.modelBasis } : {}),
     ...(b.constructorOnly ? { constructorOnly: true } : {}),
   };
 }

@@ -44,6 +44,7 @@ export function confidenceFor(modelSource: ModelSource, parts: PromptPart[]): nu
   let c = 1;
   if (modelSource === 'unresolved') c -= 0.4;
   else if (modelSource === 'env-default') c -= 0.1;
+  else if (modelSource === 'framework-default') c -= 0.2;
   const runtime = parts.filter((p) => p.source === 'runtime').length;
   c -= Math.min(0.4, runtime * 0.15);
   return Math.max(0.1, Math.round(c * 100) / 100);

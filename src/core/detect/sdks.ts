@@ -3,6 +3,7 @@
 // relative to a client object (or to the module, for `functions`). `api` is the canonical name reported
 // in DetectedCall.api whatever spelling or alias the code used.
 import type { CallKind, Sdk } from './types';
+import { FRAMEWORKS } from './frameworks';
 
 export type Lang = 'py' | 'js';
 
@@ -17,7 +18,16 @@ export interface MethodRow {
   modelPos?: number;
   /** positional argument index of the main prompt (string or messages) */
   promptPos?: number;
+  /** positional argument index of the agent/LLM object that holds the model (`Runner.run(agent, input)`) */
+  agentPos?: number;
+  /** run arguments that may choose the model (`run_config=`): given, no framework default is assumed */
+  modelOverrides?: string[];
+  /** model requests one run makes, when it makes several (a framework's agent loop, retrieval + synthesis) */
+  calls?: CallsPerRequest;
 }
+
+/** A documented default for how many model requests one framework run makes; `llm-cost: calls=N` overrides it. */
+export interface CallsPerRequest { n: number; basis: string }
 
 export interface ClientRow {
   /** exported class / factory name */
@@ -31,6 +41,8 @@ export interface ClientRow {
   modelPos?: number;
   /** what the object is: an SDK client (methods from `methods`), or a model object invoked LangChain-style */
   role?: 'client' | 'model';
+  /** the model the framework uses when the constructor names none, and where that default is documented */
+  defaultModel?: { model: string; basis: string };
 }
 
 export interface SdkRow {
@@ -44,6 +56,10 @@ export interface SdkRow {
   functions?: MethodRow[];
   /** the module itself is a client for these languages (openai>=1: `openai.chat.completions.create(...)`) */
   moduleClient?: Lang[];
+  /** frameworks: model strings carry a provider prefix to drop (`openai:gpt-4o`) */
+  providerPrefix?: boolean;
+  /** a local module of the same name wins (openai-agents' package is the common name `agents`) */
+  localFirst?: boolean;
   /** LangChain: the builders that wrap a model into a chain or agent */
   composers?: Record<Lang, Composers>;
 }
@@ -222,6 +238,7 @@ export const SDKS: SdkRow[] = [
       chat('batch', ['batch', 'abatch'], ['batch']),
     ],
   },
+  ...FRAMEWORKS,
   {
     sdk: 'vercel-ai',
     packages: { js: ['ai'] },
@@ -303,39 +320,6 @@ export const SDKS: SdkRow[] = [
   },
 ];
 
-/**
- * instructor (Python) patches a provider's client: the result keeps the provider's methods and adds its own
- * (`create`, `create_partial`, `create_iterable`, `create_with_completion`, also under `chat.completions.` and
- * `messages.`), each one request of the provider's main chat method. `from_provider("openai/gpt-4o")` names the
- * provider and the model in one string.
- */
-export const INSTRUCTOR = {
-  module: 'instructor',
-  factories: ['from_openai', 'from_anthropic', 'from_groq', 'from_mistral', 'from_cohere', 'from_gemini', 'from_genai', 'from_vertexai', 'from_litellm', 'from_provider', 'patch', 'apatch'],
-  methods: ['create', 'create_partial', 'create_iterable', 'create_with_completion'],
-  prefixes: ['', 'chat.completions.', 'messages.'],
-  /** from_provider's "<provider>/<model>" prefix → SDK */
-  providers: { openai: 'openai', azure_openai: 'openai', anthropic: 'anthropic', google: 'google', genai: 'google', gemini: 'google', vertexai: 'google', groq: 'groq', mistral: 'mistral', cohere: 'cohere', together: 'together', ollama: 'ollama', litellm: 'litellm', bedrock: 'bedrock' } as Record<string, Sdk>,
-};
-
-/**
- * Request shapes no other library has: a call with this method path and these keyword arguments is the SDK's
- * request even when the receiver is not resolved (a client from a factory in another package, an untyped
- * parameter, an attribute set elsewhere). Detected with lowered confidence; a receiver that resolves to
- * something else (another library's object, a mock) is never inferred.
- */
-export const INFERRED_RECEIVERS: { sdk: Sdk; paths: string[]; requires: string[] }[] = [
-  { sdk: 'openai', paths: ['chat.completions.create', 'chat.completions.parse', 'beta.chat.completions.parse', 'chat.completions.stream'], requires: ['model', 'messages'] },
-  { sdk: 'openai', paths: ['responses.create', 'responses.parse'], requires: ['model', 'input'] },
-  { sdk: 'anthropic', paths: ['messages.create', 'messages.stream', 'beta.messages.create'], requires: ['model', 'max_tokens', 'messages'] },
-  { sdk: 'google', paths: ['models.generate_content', 'aio.models.generate_content', 'models.generate_content_stream'], requires: ['model', 'contents'] },
-];
-
-/** Client classes whose name alone says the SDK: `AzureOpenAI(...)` with no visible import (star imports, notebooks). */
-export const IMPORTLESS_CLIENTS: Record<string, string> = {
-  OpenAI: 'openai', AsyncOpenAI: 'openai', AzureOpenAI: 'openai', AsyncAzureOpenAI: 'openai', Anthropic: 'anthropic', AsyncAnthropic: 'anthropic',
-};
-
 /** boto3.client("<service>") services that serve model inference. */
 export const BEDROCK_SERVICES = ['bedrock-runtime'];
 
@@ -351,63 +335,7 @@ export const BASE_URL_KEYS = ['base_url', 'baseURL', 'baseUrl', 'api_base', 'ope
  */
 export const REASONING_EFFORT_TOKENS: Record<string, number> = { minimal: 0, none: 0, low: 1024, medium: 8192, high: 24576 };
 
-/** Hosts that are a provider's public API; any other explicit base URL means a self-hosted/proxy endpoint. */
-export const API_HOSTS: { host: string; sdk: Sdk }[] = [
-  { host: 'api.openai.com', sdk: 'openai' },
-  { host: 'openai.azure.com', sdk: 'openai' },
-  { host: 'api.anthropic.com', sdk: 'anthropic' },
-  { host: 'generativelanguage.googleapis.com', sdk: 'google' },
-  { host: 'aiplatform.googleapis.com', sdk: 'google' },
-  { host: 'api.mistral.ai', sdk: 'mistral' },
-  { host: 'api.cohere.com', sdk: 'cohere' },
-  { host: 'api.cohere.ai', sdk: 'cohere' },
-  { host: 'api.groq.com', sdk: 'groq' },
-  { host: 'api.together.xyz', sdk: 'together' },
-  { host: 'api.together.ai', sdk: 'together' },
-  { host: 'api.voyageai.com', sdk: 'voyage' },
-  { host: 'open.bigmodel.cn', sdk: 'zhipuai' },
-  { host: 'api.z.ai', sdk: 'zhipuai' },
-  { host: 'openrouter.ai', sdk: 'openai' },
-  { host: 'api.deepseek.com', sdk: 'openai' },
-  { host: 'api.fireworks.ai', sdk: 'openai' },
-  { host: 'api.x.ai', sdk: 'openai' },
-  { host: 'api.perplexity.ai', sdk: 'openai' },
-];
-
-/** Raw HTTP endpoints: path suffix → canonical api. Matched on the URL path of requests.post/httpx/fetch/axios. */
-export const HTTP_ENDPOINTS: { path: string; api: string; kind: CallKind; selfHostedDefault?: boolean }[] = [
-  { path: '/chat/completions', api: 'chat.completions.create', kind: 'chat' },
-  { path: '/v1/completions', api: 'completions.create', kind: 'completion' },
-  { path: '/v1/responses', api: 'responses.create', kind: 'responses' },
-  { path: '/v1/embeddings', api: 'embeddings.create', kind: 'embedding' },
-  { path: '/v1/images/generations', api: 'images.generate', kind: 'image' },
-  { path: '/v1/audio/speech', api: 'audio.speech.create', kind: 'speech' },
-  { path: '/v1/audio/transcriptions', api: 'audio.transcriptions.create', kind: 'transcription' },
-  { path: '/v1/messages', api: 'messages.create', kind: 'chat' },
-  { path: ':generateContent', api: 'models.generate_content', kind: 'chat' },
-  { path: ':streamGenerateContent', api: 'models.generate_content_stream', kind: 'chat' },
-  { path: '/api/chat', api: 'chat', kind: 'chat', selfHostedDefault: true },
-  { path: '/api/generate', api: 'generate', kind: 'completion', selfHostedDefault: true },
-  { path: '/api/embed', api: 'embed', kind: 'embedding', selfHostedDefault: true },
-  { path: '/api/embeddings', api: 'embed', kind: 'embedding', selfHostedDefault: true },
-];
-
-/**
- * Vercel AI SDK provider packages. Every export is a provider (`openai('gpt-4o')`, `openai.embedding('…')`) or a
- * provider factory (`createOpenAI({ baseURL })`); a `pkg` ending in '/' matches every package under that scope.
- */
-export const AI_SDK_PROVIDERS: { pkg: string; selfHosted?: boolean }[] = [
-  { pkg: '@ai-sdk/' },
-  { pkg: 'ollama-ai-provider', selfHosted: true },
-  { pkg: 'ollama-ai-provider-v2', selfHosted: true },
-  { pkg: '@openrouter/ai-sdk-provider' },
-];
-
-/** Python/JS HTTP client calls that send a request: module function or client method name → verb. */
-export const HTTP_CLIENTS = {
-  py: { modules: ['requests', 'httpx', 'aiohttp'], clientCtors: ['Session', 'Client', 'AsyncClient', 'ClientSession'], methods: ['post', 'request', 'stream'] },
-  js: { functions: ['fetch'], modules: ['axios', 'got', 'ky', 'node-fetch', 'undici'], methods: ['post', 'request'] },
-};
+export { AI_SDK_PROVIDERS, API_HOSTS, HTTP_CLIENTS, HTTP_ENDPOINTS } from './httpTable';
 
 /** Lower-case substrings; a file mentioning none of them is not parsed at all. */
 export const PREFILTER_NEEDLES: string[] = [
@@ -418,6 +346,8 @@ export const PREFILTER_NEEDLES: string[] = [
     'completions.create', 'messages.create', 'messages.stream', 'generate_content', 'invoke_model', '.converse(',
     // a LangChain model built in another module (`from models import llm; llm.invoke(...)`)
     '.invoke(', '.ainvoke(',
+    // agent and LLM frameworks (frameworks.ts); openai-agents' package is `agents`
+    'from agents', 'import agents', 'pydantic_ai', 'llama_index', 'crewai', 'dspy', 'haystack', '@mastra/', '@openai/agents',
     '/chat/completions', '/v1/messages', '/api/chat', '/api/generate', '/api/embed', 'generatecontent', '/v1/completions', '/v1/embeddings', '/v1/responses',
   ]),
 ];

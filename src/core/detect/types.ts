@@ -5,6 +5,8 @@ import type { Tree } from 'web-tree-sitter';
 export type Sdk =
   | 'openai' | 'anthropic' | 'google' | 'bedrock' | 'litellm' | 'langchain' | 'vercel-ai'
   | 'ollama' | 'mistral' | 'cohere' | 'groq' | 'together' | 'voyage' | 'zhipuai' | 'http'
+  // agent and LLM frameworks (frameworks.ts)
+  | 'openai-agents' | 'pydantic-ai' | 'llamaindex' | 'crewai' | 'dspy' | 'haystack' | 'mastra'
   // a `.prompt` / `.prompty` template file: the request is sent by whichever runtime loads it (Prompty, Genkit)
   | 'prompt-file';
 
@@ -12,7 +14,8 @@ export type CallKind = 'chat' | 'responses' | 'completion' | 'embedding' | 'imag
   // a framework agent run (several model turns), a RAG query (retrieval + synthesis), a batch submission
   | 'agent' | 'rag' | 'batch';
 
-export type ModelSource = 'literal' | 'constant' | 'env-default' | 'unresolved';
+/** 'framework-default': the constructor names no model, the framework's documented default is assumed */
+export type ModelSource = 'literal' | 'constant' | 'env-default' | 'framework-default' | 'unresolved';
 
 export type PromptSource = 'literal' | 'constant' | 'imported' | 'file' | 'template' | 'runtime' | 'tool-schema';
 
@@ -64,6 +67,10 @@ export interface DetectedCall {
   /** a LangChain model constructor reported because its own file never invokes it; `scan` drops it when an
    *  invocation elsewhere in the workspace names it in `modelFrom` (see workspace.ts) */
   constructorOnly?: boolean;
+  /** a framework run's documented number of model requests (sdks.ts MethodRow.calls); llm-cost: calls=N wins */
+  callsPerRequest?: { n: number; basis: string };
+  /** where a framework-default model comes from */
+  modelBasis?: string;
   /** how the receiver was recognised when it is not resolved (the request's shape alone); lowers `confidence` */
   receiver?: string;
   /** what detection could not use (e.g. a prompt file's front matter field that is not a number); shown on the call site */

@@ -24,7 +24,7 @@ export interface PartReport { role: string; source: string; tokens: number; plac
 export interface CallSiteReport {
   file: string; line: number; column: number; endLine: number; cell?: number;
   language: string; sdk: string; api: string; kind: CallKind;
-  model: string | null; modelSource: 'literal' | 'constant' | 'env-default' | 'annotation' | 'settings' | 'default' | 'unresolved' | 'assumed';
+  model: string | null; modelSource: 'literal' | 'constant' | 'env-default' | 'framework-default' | 'annotation' | 'settings' | 'default' | 'unresolved' | 'assumed';
   /** The model an unresolved call is priced at (`model` stays null: the code does not say), and why that one. */
   assumedModel: string | null; assumedFrom: AssumedModel['from'] | null;
   maxTokens: number | null; streaming: boolean; endpoint: 'api' | 'self-hosted';
@@ -37,6 +37,12 @@ export interface CallSiteReport {
   cost: (Omit<EstimateResult, 'api' | 'selfHosted' | 'verdict'> & { api: EstimateResult['api'] | null; selfHosted: EstimateResult['selfHosted'] | null; verdict: EstimateResult['verdict'] | 'unpriced'; suggestions: string[] }) | null;
   problems: string[];
   confidence: number;
+  /** a framework run's documented calls-per-request default, when it is the figure used */
+  callsBasis?: string;
+  /** where a framework-default model comes from */
+  modelBasis?: string;
+  /** how an unresolved receiver was recognised (the request's shape) */
+  receiver?: string;
 }
 
 export interface CallSiteContext {
@@ -142,7 +148,8 @@ function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext): CallSiteR
   const costedModel = model ?? assumed!.model;
 
   // volume: annotation > callSites > folder default > built-in default
-  const callsPerRequest = annotation.callsPerRequest ?? site?.callsPerRequest ?? 1;
+  // a framework run's documented default (several model turns) unless the annotation or settings say otherwise
+  const callsPerRequest = annotation.callsPerRequest ?? site?.callsPerRequest ?? d.callsPerRequest?.n ?? 1;
   let volume: CallSiteReport['volume'];
   if (annotation.requestsPerDay !== undefined) {
     const hidden = site?.requestsPerDay !== undefined ? `llmCostLens.callSites["${key}"].requestsPerDay (${site.requestsPerDay}) is hidden by ${annotationName}` : null;
@@ -182,6 +189,9 @@ function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext): CallSiteR
     cost: null,
     problems,
     confidence: d.confidence,
+    ...(d.callsPerRequest && annotation.callsPerRequest === undefined && site?.callsPerRequest === undefined ? { callsBasis: d.callsPerRequest.basis } : {}),
+    ...(d.modelBasis && modelSource === 'framework-default' ? { modelBasis: d.modelBasis } : {}),
+    ...(d.receiver ? { receiver: d.receiver } : {}),
   };
   report.cost = costFor(report, settings, problems);
   return report;
@@ -223,6 +233,8 @@ export function costFor(r: CallSiteReport, settings: Settings, problems: string[
     notes.push(`llmCostLens.selfHosted.gpuHourlyUsd (${settings['selfHosted.gpuHourlyUsd']}) is not used: the GPUs are owned (llmCostLens.selfHosted.gpuOwnership)`);
   }
   if (r.volume.callsPerRequest !== 1) notes.push(`${r.volume.callsPerRequest} calls per request: ${r.volume.requestsPerDay} requests/day make ${requestsPerDay} calls/day`);
+  if (r.callsBasis) notes.push(`calls per request: ${r.callsBasis} (override with llm-cost: calls=N or llmCostLens.callSites)`);
+  if (r.modelBasis) notes.push(`model: ${r.modelBasis}`);
   // Echo the fixed split with the figures it produced, so every view can say where the hybrid cost comes from.
   const assumptions = share !== null ? { ...res.assumptions, 'hybrid.selfHostedShare': share } : res.assumptions;
   const selfHosted = r.openModel.model === null ? null : res.selfHosted;

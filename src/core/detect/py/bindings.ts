@@ -129,6 +129,7 @@ export function collectAssignment(f: PyFile, node: Node, scope: Scope): void {
   } else if (left.type === 'attribute') {
     const obj = left.childForFieldName('object');
     const attr = left.childForFieldName('attribute');
+    if (obj?.type === 'identifier' && attr && right && scope.kind === 'module' && obj.text !== 'self' && obj.text !== 'cls') f.moduleAttrs.set(`${obj.text}.${attr.text}`, right);
     if (obj?.type === 'identifier' && (obj.text === 'self' || obj.text === 'cls') && attr) {
       const cls = f.enclosingClass(node);
       if (cls) {

@@ -2,10 +2,12 @@
 // functions (their return value), and calls of module-level names: SDK clients, os.getenv, open(), Path(), ...
 import type { Node } from 'web-tree-sitter';
 import { placeholdersIn } from '../promptParts';
-import { BEDROCK_SERVICES, HTTP_CLIENTS, IMPORTLESS_CLIENTS, composers, SDKS, findMethod, sdkForModule } from '../sdks';
+import { BEDROCK_SERVICES, HTTP_CLIENTS, composers, SDKS, findMethod, sdkForModule } from '../sdks';
+import { IMPORTLESS_CLIENTS } from '../receivers';
 import { PASSTHROUGH, type PyFile } from './file';
 import { langchainValue } from './langchain';
 import { instructorClient } from './instructor';
+import { unresolvedEngine } from './framework';
 import { classAttr, returnValue } from './values';
 import { ancestors, dirOf, joinPath } from './paths';
 import { dedent, str } from './strings';
@@ -87,6 +89,15 @@ export function callValue(f: PyFile, call: Node): Value {
     }
     if (obj.t === 'dict' && attr === 'get' && positional[0]?.t === 'str') return obj.entries.get(positional[0].text) ?? positional[1] ?? UNKNOWN;
     if (obj.t === 'dict' && attr === 'copy') return obj;
+    if (obj.t === 'unknown') {
+      const engine = unresolvedEngine(f, attr, kwargs);
+      if (engine) return engine;
+    }
+    // a method of a workspace class's instance: what it returns (CrewAI's `MyCrew().crew()`)
+    if (obj.t === 'dict' && obj.instance && !obj.entries.has(attr)) {
+      const m = classAttr(obj.instance.owner as PyFile, obj.instance.cls, attr, fn);
+      if (m.t === 'function') return returnValue(obj.instance.owner as PyFile, m.node);
+    }
   }
   const callee = f.eval(fn);
   switch (callee.t) {
@@ -167,7 +178,8 @@ export function construct(f: PyFile, name: string, positional: Value[], kwargs: 
   if (patched) return patched;
 
   const sdk = sdkForModule('py', short);
-  const row = sdk?.clients.find((c) => c.name === last && c.langs.includes('py'));
+  // `VectorStoreIndex.from_documents(...)`: a row may name a class's factory method
+  const row = sdk?.clients.find((c) => (c.name === last || short.endsWith('.' + c.name)) && c.langs.includes('py'));
   if (!sdk || !row) {
     // instrumentation wrappers keep the client's interface: instructor.from_openai(OpenAI()), wrap_openai(client)
     if (positional[0]?.t === 'client' && /^(from_|patch$|wrap|observe|instrument)/i.test(last)) return positional[0];

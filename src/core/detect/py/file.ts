@@ -30,6 +30,8 @@ export class PyFile {
   private readonly busy = new Set<number>();
   readonly lcCtors = new Map<number, Node>();
   readonly lcUsed = new Set<number>();
+  /** module-level `X.attr = value` statements (LlamaIndex `Settings.llm = OpenAI(...)`), by `X.attr` */
+  readonly moduleAttrs = new Map<string, Node>();
 
   constructor(readonly relPath: string, readonly root: Node, readonly shared: Shared, readonly depth: number) {
     collectBindings(this);

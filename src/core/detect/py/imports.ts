@@ -14,7 +14,9 @@ export function importValue(f: PyFile, extra: string, _alias: string): Value {
   const mod = extra.slice(0, sep);
   const name = extra.slice(sep + 1);
   const full = mod.startsWith('.') ? `${mod}${mod.endsWith('.') ? '' : '.'}${name}` : `${mod}.${name}`;
-  if (!mod.startsWith('.') && sdkForModule('py', mod)) return { t: 'module', name: full };
+  const row = mod.startsWith('.') ? undefined : sdkForModule('py', mod);
+  // `agents` is openai-agents' package and a common name for an app's own package: a workspace module wins
+  if (row && !(row.localFirst && sibling(f, mod, name))) return { t: 'module', name: full };
   const other = sibling(f, mod, name);
   const v = other ? other.lookupModuleLevel(name) : null;
   if (v?.t === 'str' && (v.src === 'constant' || v.src === 'literal')) return { ...v, src: 'imported' };

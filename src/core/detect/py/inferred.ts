@@ -1,9 +1,10 @@
-// A request whose receiver is not resolved but whose shape is unmistakable (sdks.ts INFERRED_RECEIVERS):
+// A request whose receiver is not resolved but whose shape is unmistakable (receivers.ts INFERRED_RECEIVERS):
 // `client.chat.completions.create(model=…, messages=…)` where `client` came from a factory in another package or
 // an untyped parameter. The receiver must be unknown: a value that resolves to anything else is not an SDK client.
 import type { Node } from 'web-tree-sitter';
 import type { DetectedCall } from '../types';
-import { INFERRED_RECEIVERS, SDKS, findMethod, sdkForModule } from '../sdks';
+import { SDKS, findMethod, sdkForModule } from '../sdks';
+import { INFERRED_RECEIVERS } from '../receivers';
 import type { PyFile } from './file';
 import { args } from './calls';
 import { passedValues } from './callers';
@@ -11,9 +12,15 @@ import { passedValues } from './callers';
 /** Confidence kept for a request found by its shape alone. */
 const INFERRED_FACTOR = 0.8;
 
+/** The table's method names, to skip every other call with one look at its attribute. */
+const LAST_NAMES = new Set(INFERRED_RECEIVERS.flatMap((r) => r.paths.map((p) => p.slice(p.lastIndexOf('.') + 1))));
+
 export function inferredSite(f: PyFile, call: Node, fn: Node, build: typeof import('./sites').sdkSite): DetectedCall | null {
+  const last = fn.childForFieldName('attribute')?.text;
+  if (!last || !LAST_NAMES.has(last)) return null;
   for (const row of INFERRED_RECEIVERS) {
     for (const path of row.paths) {
+      if (!path.endsWith('.' + last)) continue;
       const receiver = receiverOf(fn, path.split('.'));
       if (!receiver || !unresolved(f, receiver)) continue;
       const { kwargs } = args(f, call);

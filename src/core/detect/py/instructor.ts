@@ -1,7 +1,8 @@
 // instructor: `instructor.from_openai(OpenAI())`, `instructor.from_litellm(litellm.completion)`,
 // `instructor.from_provider("openai/gpt-4o")` give a patched client whose `create*` methods send the provider's
-// main chat request (sdks.ts INSTRUCTOR).
-import { INSTRUCTOR, SDKS, type MethodRow, type SdkRow } from '../sdks';
+// main chat request (receivers.ts INSTRUCTOR).
+import { SDKS, type MethodRow, type SdkRow } from '../sdks';
+import { INSTRUCTOR } from '../receivers';
 import { str } from './strings';
 import { UNKNOWN, type Value } from './value';
 

@@ -11,6 +11,10 @@ import { args } from './calls';
 import { httpSite } from './http';
 import { instructorMethod } from './instructor';
 import { inferredSite } from './inferred';
+import { agentOf, applyFramework } from './framework';
+import { FRAMEWORKS } from '../frameworks';
+
+const FRAMEWORK_SDKS = new Set(FRAMEWORKS.map((r) => r.sdk));
 import { LC_METHODS, lcSite } from './langchain';
 import { boolIn, firstKey, numberIn, reasoningIn, resolveModel, toUrl } from './params';
 import { UNKNOWN, type Value } from './value';
@@ -82,6 +86,11 @@ export function classify(f: PyFile, call: Node): DetectedCall | null {
     }
   }
   const callee = f.eval(fn);
+  if (callee.t === 'client') {
+    // calling the object itself runs it (a DSPy program: `qa(question=...)`)
+    const method = findMethod('py', callee.sdk, [...callee.path, '__call__'].join('.'));
+    return method && !mocked(f, call) ? sdkSite(f, call, callee.sdk, method, callee) : null;
+  }
   if (callee.t !== 'module') return null;
   const made = f.eval(call);
   if (made.t === 'lc' && made.ctorNode.id === call.id && made.what === 'model') {
@@ -123,9 +132,10 @@ export function qualifiedName(f: PyFile, node: Node): string {
   return names.length ? names.join('.') : '<module>';
 }
 
-export function sdkSite(f: PyFile, call: Node, sdk: SdkRow, method: MethodRow, client: Extract<Value, { t: 'client' }> | null): DetectedCall {
+export function sdkSite(f: PyFile, call: Node, sdk: SdkRow, method: MethodRow, receiver: Extract<Value, { t: 'client' }> | null): DetectedCall {
   const site = siteBase(f, call, sdk.sdk, method.api, method.kind);
   const { positional, kwargs, partial, kwNodes } = args(f, call);
+  const client = agentOf(method, positional, kwargs, receiver);
   // the model: call argument, then what the client/model object was built with
   let modelV = firstKey(kwargs, MODEL_KEYS) ?? (method.modelPos !== undefined ? positional[method.modelPos] : undefined);
   let modelNode = MODEL_KEYS.map((k) => kwNodes.get(k)).find(Boolean);
@@ -134,6 +144,7 @@ export function sdkSite(f: PyFile, call: Node, sdk: SdkRow, method: MethodRow, c
     modelNode = undefined;
   }
   setModel(f, site, modelV, modelNode);
+  if (FRAMEWORK_SDKS.has(sdk.sdk)) applyFramework(f, site, sdk, method, client, call);
   // ollama/litellm put model/messages positionally
   const promptPos = method.promptPos ?? (sdk.sdk === 'litellm' && method.kind === 'chat' ? 1 : sdk.sdk === 'ollama' ? 1 : undefined);
   const all = new Map(kwargs);
@@ -152,7 +163,8 @@ export function sdkSite(f: PyFile, call: Node, sdk: SdkRow, method: MethodRow, c
   site.baseUrl = ep.baseUrl;
   // prompt parts
   const parts: PromptPart[] = [];
-  const sys = kwargs.get('system') ?? kwargs.get('instructions') ?? kwargs.get('system_instruction') ?? kwargs.get('preamble') ?? client?.kwargs.get('system_instruction');
+  const sys = kwargs.get('system') ?? kwargs.get('instructions') ?? kwargs.get('system_instruction') ?? kwargs.get('preamble') ?? client?.kwargs.get('system_instruction')
+    ?? (FRAMEWORK_SDKS.has(sdk.sdk) ? client?.kwargs.get('instructions') ?? client?.kwargs.get('system_prompt') : undefined);
   if (sys) parts.push(...(sys.t === 'list' ? messagesToParts(sys, 'system') : textToParts(sys, 'system')));
   const cfg = kwargs.get('config');
   if (cfg?.t === 'dict' && cfg.entries.get('system_instruction')) parts.push(...textToParts(cfg.entries.get('system_instruction')!, 'system'));

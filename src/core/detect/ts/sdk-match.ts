@@ -24,6 +24,8 @@ export interface Request {
   /** positional arguments of the request call */
   args: { nodes: Node[]; fc: FileCtx };
   selfHostedClient: boolean;
+  /** frameworks: the agent / LLM object's constructor row (its documented default model) */
+  agentRow?: ClientRow | null;
   /** LangChain: the constructor node of the model and its row (model keys), and the chain's prompt template */
   lcModel?: { ctor: Node; row: ClientRow; args: Node[]; fc: FileCtx };
   lcPrompt?: PkgVal;
@@ -153,7 +155,16 @@ function matchPkgCall(v: PkgVal, args: Node[], fc: FileCtx): Request | null {
     }
   }
   if (!method) return null;
-  return { sdk: row.sdk, api: method.api, kind: method.kind, method, opts, own, ctorOpts: shape.ctorOpts, args: { nodes: args, fc }, selfHostedClient };
+  if (method.agentPos !== undefined) {
+    // `run(agent, input)`: the agent argument was constructed with the model and instructions
+    const agent = args[method.agentPos] ? evaluate(args[method.agentPos]!, fc) : null;
+    const shapeOfAgent = agent?.t === 'pkg' ? asClient(agent) : null;
+    return {
+      sdk: row.sdk, api: method.api, kind: method.kind, method, opts: shapeOfAgent?.opts ?? [], own: null, ctorOpts: shapeOfAgent?.ctorOpts ?? null,
+      args: { nodes: args, fc }, selfHostedClient, agentRow: shapeOfAgent?.client ?? row.clients.find((c) => c.langs.includes('js')) ?? null,
+    };
+  }
+  return { sdk: row.sdk, api: method.api, kind: method.kind, method, opts, own, ctorOpts: shape.ctorOpts, args: { nodes: args, fc }, selfHostedClient, agentRow: shape.client };
 }
 
 /** `llm.invoke(…)` / `chain.stream(…)` / `agent.invoke(…)` where the runnable holds a LangChain chat model. */
