@@ -51,7 +51,7 @@ export function parseAnnotation(text: string): AnnotationParse {
     }
     const n = num(kv[2]!);
     if (n === null) return { ok: false, error: `"${t.length > 40 ? `${t.slice(0, 39)}…` : t}": ${key} must be a number` };
-    const big = tooLarge(t, n, key === 'output' ? LIMITS.tokens : LIMITS.callsPerRequest);
+    const big = tooLarge(t, n, key === 'calls' ? LIMITS.callsPerRequest : LIMITS.tokens);
     if (big) return big;
     if (key === 'output') value.outputTokens = n;
     else if (key === 'reasoning') value.reasoningTokens = n;
