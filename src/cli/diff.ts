@@ -1,5 +1,6 @@
 // `llm-cost-lens diff [DIR] [--base REF] [--head REF] [--json | --format md|json|table|sarif] [policy flags]`
 // Exit codes: 0 pass or warn, 3 a fail policy tripped, 2 invalid input, 1 internal error.
+import { resolve } from 'node:path';
 import { runDiff } from '../core/diff/run';
 import { DiffInputError, openRepo, removeTemporaryTrees } from '../core/diff/git';
 import { writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { renderDiffTable } from '../core/diff/table';
 import { renderSarif } from '../core/diff/sarif';
 import type { Policy } from '../core/diff/policy';
 import { EXIT, type Io, parseFlags, UsageError } from './args';
+import { loadScanUsage } from './usage';
 import { version } from '../../package.json';
 
 const FORMATS = ['table', 'md', 'json', 'sarif'] as const;
@@ -34,7 +36,7 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(argv, {
     json: 'bool', format: 'string', base: 'string', head: 'string', 'link-base': 'string', 'json-file': 'string', 'sarif-file': 'string',
     'fail-above-usd': 'string', 'fail-above-pct': 'string', 'warn-above-usd': 'string', 'warn-above-pct': 'string', 'max-call-site-usd': 'string',
-    'fail-on-unpriced': 'bool', 'fail-on-unresolved': 'bool',
+    'fail-on-unpriced': 'bool', 'fail-on-unresolved': 'bool', usage: 'multi',
   });
   if (flags.positionals.length > 1) throw new UsageError(`takes one DIR (got ${flags.positionals.length})`);
   const raw = flags.string.format?.toLowerCase();
@@ -53,7 +55,9 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
     pathPrefix = (await openRepo(dir)).prefix;
-    diff = await runDiff(dir, { base: flags.string.base, head: flags.string.head, policy });
+    const usage = await loadScanUsage(resolve(dir), flags.multi.usage ?? [], io, 'diff');
+    if (usage === null) return EXIT.invalidInput;
+    diff = await runDiff(dir, { base: flags.string.base, head: flags.string.head, policy, calibrate: usage.calibrate });
   } catch (e) {
     if (!(e instanceof DiffInputError)) throw e;
     io.err(`diff: ${e.message}`);

@@ -13,7 +13,7 @@ commands:
   scan [DIR] --report md|csv|json                       the same as a cost report: call sites, totals, every assumption used
   diff [DIR] [--base REF] [--head REF] [--json | --format md|json|table|sarif] [--fail-above-usd N] [--fail-above-pct P]
        [--warn-above-usd N] [--warn-above-pct P] [--max-call-site-usd N] [--fail-on-unpriced] [--fail-on-unresolved]
-       [--link-base URL] [--json-file FILE] [--sarif-file FILE]
+       [--link-base URL] [--json-file FILE] [--sarif-file FILE] [--usage FILE…]
                                                         what a change does to the monthly bill; exit 3 when a fail policy trips
   estimate --scenario FILE [--scenario FILE…] [--json]   API vs self-hosted monthly cost for a scenario file
   prices [QUERY] [--json] [--all]                       API prices with their source and date

@@ -7,13 +7,13 @@ import { estimateVsMeasured, measuredVolumeNote, renderUsageReport, UsageSet, us
 import type { Io } from './args';
 
 /** The loaded usage (empty when there is none), or null after printing why a --usage file is unusable. */
-export async function loadScanUsage(root: string, cliFiles: readonly string[], io: Io): Promise<UsageSet | null> {
+export async function loadScanUsage(root: string, cliFiles: readonly string[], io: Io, command = 'scan'): Promise<UsageSet | null> {
   const fromSettings = usageFilesFromSettings(root, readWorkspaceSettings(root).settings.usageFiles, false);
   const cliRefs = cliFiles.map((f) => ({ path: resolve(f), display: f }));
   const set = new UsageSet();
   await set.load([...cliRefs, ...fromSettings.refs], fromSettings.refused);
   const fatal = (set.loaded?.sources ?? []).slice(0, cliRefs.length).filter((s) => s.fatal);
-  for (const s of fatal) io.err(`scan: --usage ${s.file}: ${s.fatal}`);
+  for (const s of fatal) io.err(`${command}: --usage ${s.file}: ${s.fatal}`);
   return fatal.length ? null : set;
 }
 

@@ -2,11 +2,12 @@
 // call sites matched across renames, exit codes, and no temporary worktree left behind.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
+import { loadScanUsage } from '../../src/cli/usage';
 import { scanWorkspace } from '../../src/core/scan/scan';
 import { tempRepo, pyCall, PY_HEADER, type TempRepo } from './helpers/gitRepo';
 import type { DiffResult } from '../../src/core/diff/types';
@@ -276,4 +277,27 @@ test('the editor\'s comparison: the index\'s scan against the default base, the 
   assert.equal(await new BaseComparison(plain).compare(await scanWorkspace(plain)), null);
   rmSync(plain, { recursive: true });
   assert.equal(r.git('worktree', 'list', '--porcelain').split('\n').filter((l) => l.startsWith('worktree ')).length, 1);
+});
+
+test('diff --usage: both sides are costed with the measured usage; an unusable --usage file is exit 2 naming it', async () => {
+  const bot = readFileSync(join(import.meta.dirname, '..', 'usage', 'workspace', 'app', 'bot.py'), 'utf8');
+  const spans = join(import.meta.dirname, '..', 'usage', 'otel-spans.jsonl');
+  const r = tempRepo({ 'app/bot.py': bot });
+  try {
+    r.commit('bot');
+    const d = await diff(r, r.dir, '--json', '--base', 'HEAD', '--usage', spans);
+    assert.equal(d.code, 0, d.err);
+    const result = d.json();
+    const measured = result.callSites.filter((c) => c.after?.volume.source === 'measured');
+    assert.ok(measured.length >= 1, 'the measured call sites are measured on the head side');
+    for (const c of measured) assert.equal(c.before?.volume.source, 'measured', `${c.key}: the base side uses the same measurements`);
+    assert.ok(result.callSites.every((c) => c.status === 'unchanged'));
+    const scanned = await scanWorkspace(r.dir, { calibrate: (await loadScanUsage(r.dir, [spans], { out: () => undefined, err: () => undefined }))!.calibrate });
+    assert.ok(Math.abs(result.totals.afterMonthlyUsd - scanned.totals.apiMonthlyUsd) < 0.005, 'totals equal scan --usage to the cent');
+    const bad = await diff(r, r.dir, '--json', '--base', 'HEAD', '--usage', join(r.dir, 'missing.jsonl'));
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /^diff: --usage .*missing\.jsonl: /m);
+  } finally {
+    r.remove();
+  }
 });

@@ -2,7 +2,7 @@
 // temporary worktree, the working tree in place), ask git for renames, and build the contract.
 import { existsSync, mkdirSync } from 'node:fs';
 import { scanWorkspace } from '../scan/scan';
-import { WorkspaceScanner, type ScanResult } from '../scan/workspaceScanner';
+import { WorkspaceScanner, type ScannerOptions, type ScanResult } from '../scan/workspaceScanner';
 import { priceCatalogInfo } from '../catalog/prices';
 import { buildDiff } from './build';
 import { defaultBase, detectRenames, openRepo, resolveCommit, withCommitTree, type Repo } from './git';
@@ -18,14 +18,16 @@ export interface DiffOptions {
   head?: string;
   /** policy flags; they win over the base side's `llmCostLens.policy.*` */
   policy?: Partial<Policy>;
+  /** measured usage (`--usage`, llmCostLens.usageFiles), applied to both sides: the traffic is the same, the code differs */
+  calibrate?: ScannerOptions['calibrate'];
 }
 
 /** A committed side, scanned in a temporary worktree with its own settings; `yieldEveryMs` for the editor's host. */
-export async function scanCommit(repo: Repo, commit: string, yieldEveryMs?: number): Promise<{ scan: ScanResult; policy: Policy }> {
+export async function scanCommit(repo: Repo, commit: string, yieldEveryMs?: number, calibrate?: ScannerOptions['calibrate']): Promise<{ scan: ScanResult; policy: Policy }> {
   return withCommitTree(repo, commit, async (dir) => {
     // DIR may not exist at that commit (a folder the change creates): then that side has no call sites.
     if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
-    const scanner = new WorkspaceScanner(dir);
+    const scanner = new WorkspaceScanner(dir, calibrate ? { calibrate } : {});
     await scanner.scan(yieldEveryMs !== undefined ? { yieldEveryMs } : {});
     return { scan: scanner.result(), policy: policyFromSettings(scanner.settings.settings) };
   });
@@ -40,8 +42,8 @@ export async function runDiff(dir: string, options: DiffOptions = {}): Promise<D
   const repo = await openRepo(dir);
   const base = options.base !== undefined ? { ref: options.base, commit: await resolveCommit(repo, options.base, '--base') } : await defaultBase(repo);
   const headCommit = options.head !== undefined ? await resolveCommit(repo, options.head, '--head') : null;
-  const before = await scanCommit(repo, base.commit);
-  const after = headCommit !== null ? (await scanCommit(repo, headCommit)).scan : await scanWorkspace(dir);
+  const before = await scanCommit(repo, base.commit, undefined, options.calibrate);
+  const after = headCommit !== null ? (await scanCommit(repo, headCommit, undefined, options.calibrate)).scan : await scanWorkspace(dir, options.calibrate ? { calibrate: options.calibrate } : {});
   return buildDiff({
     base: { ...base, scan: before.scan },
     head: { ref: options.head ?? WORKING_TREE, commit: headCommit, scan: after },
