@@ -61,11 +61,11 @@ describe('editor: malformed llmCostLens settings', () => {
     const volume = await wb.waitForNotification('llmCostLens.requestsPerDay');
     console.log(`[e2e] notification: ${JSON.stringify(volume)}`);
     // The setting first: a collapsed notification shows only the start of its message.
-    assert.match(volume, /^llmCostLens\.requestsPerDay: Too small: expected number to be >=0 — using the default \(1000\) \(examples\/\.vscode\/settings\.json\)/m, 'names the setting, the reason and the file');
+    assert.match(volume, /^llmCostLens\.requestsPerDay: must not be negative \(got -5\) — using the default \(1000\) \(examples\/\.vscode\/settings\.json\)/m, 'names the setting, the reason and the file');
 
     const ops = await wb.waitForNotification('llmCostLens.selfHosted.opsHoursPerMonth');
     console.log(`[e2e] notification: ${JSON.stringify(ops)}`);
-    assert.match(ops, /llmCostLens\.selfHosted\.opsHoursPerMonth: Invalid input: expected number, received string/);
+    assert.match(ops, /llmCostLens\.selfHosted\.opsHoursPerMonth: expected number, got string "ten"/);
     assert.match(ops, /using the default \(10\)/);
     // The lens still shows the default-volume figures once the warnings are up.
     await wb.waitForCodeLens(lens, 10_000);
@@ -92,7 +92,7 @@ describe('editor: malformed llmCostLens settings', () => {
     await wb.clearNotifications();
     writeSettings(BAD_VALUES);
     const text = await wb.waitForNotification('llmCostLens.requestsPerDay');
-    assert.match(text, /Too small/);
+    assert.match(text, /must not be negative/);
     await wb.waitForCodeLens(expectedLens(cliSite()), 20_000);
   });
 });
