@@ -38,12 +38,12 @@ case "$pkg" in
 esac
 `;
 
-function runSetup(extraEnv: Record<string, string>) {
+/** A scratch HOME with the fake npm and a fake Chromium on PATH, and an empty tools folder. */
+function sandbox(): { dir: string; env: Record<string, string> } {
   const dir = mkdtempSync(join(tmpdir(), 'llm-cost-lens-setup-test-'));
   const bin = join(dir, 'bin');
-  const logs = join(dir, 'logs');
   mkdirSync(bin);
-  mkdirSync(logs);
+  mkdirSync(join(dir, 'logs'));
   writeFileSync(join(bin, 'npm'), FAKE_NPM);
   chmodSync(join(bin, 'npm'), 0o755);
   const chromium = join(bin, 'chromium');
@@ -55,12 +55,16 @@ function runSetup(extraEnv: Record<string, string>) {
     LLM_COST_LENS_TOOLS: join(dir, 'tools'),
     LLM_COST_LENS_CHROMIUM: chromium,
     LLM_COST_LENS_E2E_NO_SYSTEM_PACKAGES: '1',
-    FAKE_LOG_DIR: logs,
-    ...extraEnv,
+    FAKE_LOG_DIR: join(dir, 'logs'),
   };
-  const r = spawnSync('bash', [SETUP], { env, encoding: 'utf8' });
-  const calls = spawnSync('bash', ['-c', `cat "${logs}"/*.env 2>/dev/null`], { encoding: 'utf8' }).stdout;
-  return { dir, status: r.status, stdout: r.stdout, stderr: r.stderr, calls };
+  return { dir, env };
+}
+
+/** Runs setup.sh in the sandbox (a new one unless given); `calls` is the environment of every npm call so far. */
+function runSetup(extraEnv: Record<string, string>, box = sandbox()) {
+  const r = spawnSync('bash', [SETUP], { env: { ...box.env, ...extraEnv }, encoding: 'utf8' });
+  const calls = spawnSync('bash', ['-c', `cat "${box.env.FAKE_LOG_DIR}"/*.env 2>/dev/null`], { encoding: 'utf8' }).stdout;
+  return { dir: box.dir, box, status: r.status, stdout: r.stdout, stderr: r.stderr, calls };
 }
 
 /** What `npm run test:e2e` exports to its script on this project's Node 20 (values as npm 11 writes them). */
@@ -120,10 +124,7 @@ describe('e2e setup.sh installs with a clean npm environment', () => {
     const r = runSetup({});
     try {
       assert.equal(r.status, 0, r.stderr);
-      const again = spawnSync('bash', [SETUP], {
-        env: { PATH: `${join(r.dir, 'bin')}:/usr/bin:/bin`, HOME: r.dir, LLM_COST_LENS_TOOLS: join(r.dir, 'tools'), LLM_COST_LENS_CHROMIUM: join(r.dir, 'bin', 'chromium'), LLM_COST_LENS_E2E_NO_SYSTEM_PACKAGES: '1', FAKE_LOG_DIR: join(r.dir, 'logs2') },
-        encoding: 'utf8',
-      });
+      const again = runSetup({}, r.box);
       assert.equal(again.status, 0, again.stderr);
       assert.doesNotMatch(again.stderr, /installing/);
     } finally {
