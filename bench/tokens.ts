@@ -3,6 +3,7 @@
 // of the bundles (the rank data must stay out of them).
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { Tiktoken, type TiktokenBPE } from 'js-tiktoken/lite';
 import {
@@ -78,7 +79,7 @@ export async function run(): Promise<void> {
 
     // js-tiktoken/lite's own class on the same ranks and text, for comparison only
     const ranksFile = shipped ? join(distRanks, `${enc}.json`) : null;
-    const ranks: TiktokenBPE = ranksFile ? JSON.parse(readFileSync(ranksFile, 'utf8')) : require(`js-tiktoken/ranks/${enc}`);
+    const ranks: TiktokenBPE = ranksFile ? JSON.parse(readFileSync(ranksFile, 'utf8')) : createRequire(import.meta.url)(`js-tiktoken/ranks/${enc}`);
     const t3 = performance.now();
     const tiktoken = new Tiktoken(ranks);
     const ctorMs = performance.now() - t3;

@@ -22,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): void {
     if (services) return services;
     const t0 = Date.now();
     // A path esbuild cannot follow: services.js is its own bundle, required here and not inlined.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime require is the point (lazy bundle)
     const mod = require(join(__dirname, 'services.js')) as { createServices: typeof createServices };
     services = mod.createServices(context, { statusBar: brokenFeature !== 'statusbar', activatedAt: started });
     context.subscriptions.push(

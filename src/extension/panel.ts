@@ -60,7 +60,7 @@ export class CostPanel {
   private async onMessage(raw: unknown): Promise<void> {
     const parsed = webviewToHostSchema.safeParse(raw);
     if (!parsed.success) {
-      console.warn('LLM Cost Lens: ignored a malformed webview message', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+      extensionLog().warn(`ignored a malformed webview message: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       return;
     }
     const msg: WebviewToHost = parsed.data;
@@ -74,6 +74,9 @@ export class CostPanel {
         );
         await this.refresh();
         if (this.changes) await this.post({ type: 'changes', view: this.changes.view });
+        break;
+      case 'rejected':
+        extensionLog().warn(`the cost panel ignored a malformed message from the extension: ${msg.reason}`);
         break;
       case 'selectChart':
         this.target = msg.target;

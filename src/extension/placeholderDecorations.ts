@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { callSitePlaceholderRanges, placeholderHoverText } from '../core/scan/placeholderRanges';
 import { LANGUAGES, type DocumentAnalyses } from './analysis';
+import { extensionLog } from './log';
 
 const languages = new Set<string>(LANGUAGES);
 
@@ -25,7 +26,7 @@ export function trackPlaceholderDecorations(analyses: DocumentAnalyses): vscode.
     editor.setDecorations(type, ranges.map((r) => ({ range: new vscode.Range(r.line, r.start, r.line, r.end), hoverMessage: new vscode.MarkdownString(placeholderHoverText(r)) })));
   };
   const updateAll = () => {
-    for (const e of vscode.window.visibleTextEditors) void update(e).catch((err: unknown) => console.error('LLM Cost Lens: placeholder decorations failed', err));
+    for (const e of vscode.window.visibleTextEditors) void update(e).catch((err: unknown) => extensionLog().error(`placeholder decorations failed: ${err instanceof Error ? err.message : String(err)}`));
   };
   // After activate() has returned: the first analysis loads grammars and tokenizer ranks.
   const first = setTimeout(updateAll, 0);

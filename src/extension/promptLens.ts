@@ -7,6 +7,7 @@ import { estimatePromptFile, type PromptFileSite } from '../core/scan/promptFile
 import type { FolderSettings } from './analysis';
 import { CommandId } from './commands';
 import { promptLensTitle, promptLensTooltip } from './promptLensText';
+import { extensionLog } from './log';
 
 export { PROMPT_SELECTOR } from './selectors';
 
@@ -35,7 +36,7 @@ export class PromptFileLensProvider implements vscode.CodeLensProvider {
     try {
       estimate = this.estimate(doc);
     } catch (e) {
-      console.error(`LLM Cost Lens: estimate of ${doc.uri.path} failed`, e);
+      extensionLog().error(`estimate of ${doc.uri.path} failed: ${e instanceof Error ? e.message : String(e)}`);
       return [];
     }
     const range = new vscode.Range(0, 0, 0, 0);

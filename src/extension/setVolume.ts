@@ -5,6 +5,7 @@ import { applyEdits, modify, parse as parseJsonc } from 'jsonc-parser';
 import { formatCount } from '../core/format/money';
 import type { SetVolumeArgs } from './codeLens';
 import { parseVolume } from './lensText';
+import { extensionLog } from './log';
 
 export async function setVolume(args: SetVolumeArgs | undefined): Promise<void> {
   if (!args) {
@@ -49,7 +50,7 @@ async function writeCallSiteVolume(folder: vscode.WorkspaceFolder, key: string, 
   } catch (e) {
     // The configuration API refuses keys not (yet) registered in package.json `contributes.configuration`:
     // edit the same file directly, preserving its comments and formatting.
-    console.warn(`LLM Cost Lens: configuration update failed (${e instanceof Error ? e.message : String(e)}); editing .vscode/settings.json directly`);
+    extensionLog().warn(`configuration update failed (${e instanceof Error ? e.message : String(e)}); editing .vscode/settings.json directly`);
     await editSettingsFile(folder, key, requestsPerDay);
   }
 }

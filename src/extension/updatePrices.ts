@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PRICE_FILE_NAME, updatePrices, usePriceCatalogDir } from '../core/catalog/prices-update';
 import type { FolderSettings } from './analysis';
+import { extensionLog } from './log';
 
 export async function updatePricesCommand(context: vscode.ExtensionContext, settings: FolderSettings): Promise<void> {
   const go = 'Download';
@@ -32,7 +33,7 @@ export function loadDownloadedPrices(context: vscode.ExtensionContext, settings:
   if (!existsSync(join(dir, PRICE_FILE_NAME))) return;
   setTimeout(() => {
     const info = usePriceCatalogDir(dir);
-    if (info.note) console.warn(`LLM Cost Lens: ${info.note}`);
+    if (info.note) extensionLog().warn(info.note);
     settings.refresh();
   }, 0);
 }

@@ -148,7 +148,6 @@ export class WorkspaceIndex implements vscode.Disposable {
       const result = scanner.result();
       const line = `workspace index: ${total} files analysed (${result.callSites.length} call sites) in ${Date.now() - started} ms`;
       extensionLog().info(line);
-      console.log(`LLM Cost Lens: ${line}`); // the e2e tests read it from the browser console
       void this.context.workspaceState.update(INDEXED_ONCE_KEY, true);
       this.setState({ kind: 'ready', result, settings: scanner.settings });
     } catch (e) {

@@ -164,5 +164,7 @@ export const webviewToHostSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('resetCallSite'), key: z.string().min(1).max(2000), apiModel: z.string().min(1).max(500).nullable() }),
   /** Without a format, the host asks for one (as the command does). */
   z.strictObject({ type: z.literal('exportReport'), format: z.enum(['markdown', 'csv', 'json']).optional() }),
+  /** The webview rejected a message from the host; the host writes the reason to its log (the webview has none). */
+  z.strictObject({ type: z.literal('rejected'), reason: z.string().max(4000) }),
 ]);
 export type WebviewToHost = z.infer<typeof webviewToHostSchema>;

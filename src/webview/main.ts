@@ -195,7 +195,8 @@ document.addEventListener('submit', (ev) => ev.preventDefault());
 window.addEventListener('message', (ev: MessageEvent) => {
   const parsed = hostToWebviewSchema.safeParse(ev.data);
   if (!parsed.success) {
-    console.warn('LLM Cost Lens: ignored a malformed message from the extension', parsed.error.issues);
+    const reason = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    vscode.postMessage({ type: 'rejected', reason: reason.slice(0, 4000) });
     return;
   }
   const msg = parsed.data;

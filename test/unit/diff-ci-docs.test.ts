@@ -13,12 +13,12 @@ test('the README shows the workflow and GitLab examples exactly as shipped in ex
 });
 
 test('action.yml: composite, runs ci/action.mjs, every input reaches it, and the README names every input and output', () => {
-  assert.match(action, /^runs:\n  using: composite$/m);
+  assert.match(action, /^runs:\n {2}using: composite$/m);
   assert.match(action, /run: node "\$GITHUB_ACTION_PATH\/ci\/action\.mjs"/);
-  const inputs = [...action.split(/^outputs:/m)[0]!.split(/^inputs:/m)[1]!.matchAll(/^  ([a-z-]+):$/gm)].map((m) => m[1]!);
+  const inputs = [...action.split(/^outputs:/m)[0]!.split(/^inputs:/m)[1]!.matchAll(/^ {2}([a-z-]+):$/gm)].map((m) => m[1]!);
   assert.deepEqual(inputs, ['path', 'base', 'args', 'comment', 'sarif-file', 'github-token', 'node-version']);
   for (const i of inputs.filter((x) => x !== 'node-version')) assert.match(action, new RegExp(`\\$\\{\\{ inputs\\.${i}`), `input ${i} is not used`);
-  const outputs = [...action.split(/^outputs:/m)[1]!.split(/^runs:/m)[0]!.matchAll(/^  ([a-z-]+):$/gm)].map((m) => m[1]!);
+  const outputs = [...action.split(/^outputs:/m)[1]!.split(/^runs:/m)[0]!.matchAll(/^ {2}([a-z-]+):$/gm)].map((m) => m[1]!);
   for (const name of [...inputs, ...outputs]) assert.ok(readme.includes(`\`${name}\``), `README does not name ${name}`);
   // never interpolate an input into a shell line: inputs travel as environment variables
   for (const line of action.split('\n').filter((l) => /^\s+(run:|if \[|git |node )/.test(l))) assert.ok(!line.includes('${{'), line);

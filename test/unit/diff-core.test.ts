@@ -7,7 +7,7 @@ import type { Totals } from '../../src/core/scan/totals';
 import type { ScanResult } from '../../src/core/scan/workspaceScanner';
 import { align, matchCallSites } from '../../src/core/diff/match';
 import { comparePair } from '../../src/core/diff/compare';
-import { evaluatePolicy, mergePolicy, policyFromSettings, type Policy } from '../../src/core/diff/policy';
+import { mergePolicy, policyFromSettings, type Policy } from '../../src/core/diff/policy';
 import { buildDiff } from '../../src/core/diff/build';
 import { renderMarkdown, COMMENT_MARKER } from '../../src/core/diff/markdown';
 import { renderSarif } from '../../src/core/diff/sarif';

@@ -117,10 +117,6 @@ function keyValue(text: string): [string, string] | null {
   return [key, text.slice(colon + 1).trim()];
 }
 
-function unquote(s: string): string {
-  return (s.startsWith('"') && s.endsWith('"')) || (s.startsWith("'") && s.endsWith("'")) ? s.slice(1, -1) : s;
-}
-
 /** A one-line value: quoted string, flow mapping/list, number, boolean, null or plain string (comment removed). */
 export function scalar(text: string): YamlValue {
   const s = text.trim();

@@ -8,6 +8,7 @@ import type { Locator } from 'playwright-core';
 import type { Workbench } from '../harness/workbench';
 import type { Session } from '../harness/session';
 import { expectText, expectVisible } from '../harness/expect';
+import { waitForExtensionLog } from '../harness/logs';
 import type { ScanResult } from '../../../src/core/scan/scan';
 
 /** `node dist/cli.js scan <workspace copy> --json`, with room for the JSON of the bulk's hundreds of call sites. */
@@ -64,17 +65,11 @@ export function progressNotification(wb: Workbench): Locator {
   return wb.page.locator('.notifications-toasts .notification-toast').filter({ hasText: /indexing workspace/ });
 }
 
-/** The extension's "workspace index: N files analysed (C call sites) in T ms" line, from the browser console. */
+/** The extension's "workspace index: N files analysed (C call sites) in T ms" line, from its own log (Output ▸ LLM Cost Lens). */
 export async function indexLogLine(session: Session, timeoutMs: number): Promise<{ files: number; callSites: number; ms: number; text: string }> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const entry of session.console) {
-      const m = /workspace index: (\d+) files analysed \((\d+) call sites\) in (\d+) ms/.exec(entry.text);
-      if (m) return { files: Number(m[1]), callSites: Number(m[2]), ms: Number(m[3]), text: m[0] };
-    }
-    if (Date.now() > deadline) throw new Error(`no "workspace index: N files analysed" line in the browser console after ${timeoutMs} ms (see ${session.artifactsDir}/browser-console.log)`);
-    await session.page.waitForTimeout(250); // polling interval while the extension host logs
-  }
+  const pattern = /workspace index: (\d+) files analysed \((\d+) call sites\) in (\d+) ms/;
+  const m = pattern.exec(await waitForExtensionLog(session, pattern, timeoutMs))!;
+  return { files: Number(m[1]), callSites: Number(m[2]), ms: Number(m[3]), text: m[0] };
 }
 
 /** Quick Open on a notebook; waits for its tab and the notebook editor (not a text editor). */
