@@ -37,8 +37,13 @@ test('chart of a call site: its current-volume marker is its calls/day; the work
   const whole = chartFor(scan, ws, WORKSPACE_TARGET);
   assert.ok(whole.curve, whole.note ?? '');
   const d = [...scan.totals.deployments].sort((a, b) => b.apiMonthlyUsd - a.apiMonthlyUsd)[0]!;
-  const i = whole.curve.volumes.findIndex((v) => Math.abs(v - d.requestsPerDay) < 1e-9);
-  if (i >= 0) assert.ok(Math.abs(whole.curve.api[i]! - d.apiMonthlyUsd) < 1e-6);
+  // The workspace line is the busiest deployment at its blended API price: today's volume is marked, and the API
+  // line (linear in volume, no fixed part) passes through that deployment's API total at today's volume.
+  assert.equal(whole.curve.markers.current, d.requestsPerDay);
+  const i = whole.curve.volumes.findIndex((v) => v > 0);
+  assert.ok(i >= 0, 'the workspace curve has a positive volume');
+  const atToday = (whole.curve.api[i]! / whole.curve.volumes[i]!) * d.requestsPerDay;
+  assert.ok(Math.abs(atToday - d.apiMonthlyUsd) <= 1e-9 * d.apiMonthlyUsd, `${atToday} vs ${d.apiMonthlyUsd}`);
   assert.equal(chartFor(scan, ws, 'nope.py:1:1').curve, null);
 });
 

@@ -65,9 +65,11 @@ test('hybrid share: each call site is costed at that split (API for the rest), a
   assert.ok(direct.ok);
   assert.equal(h.monthlyUsd, direct.result.hybrid!.monthlyUsd);
   assert.ok(Math.abs(h.apiMonthlyUsd - site.cost!.api!.monthlyUsd / 2) < 1e-9);
-  // Without the setting there is no fixed split.
+  // Without the setting there is no fixed split: the call site carries the engine's own (best) split, exactly.
   const none = buildCallSite(call, readSettings({}));
-  assert.notEqual(none.cost!.hybrid?.selfHostedShare, 0.5);
+  const free = estimate(callScenario(readSettings({}).settings, 'claude-sonnet-4-6', 'llama-3.3-70b', 40000, none.tokens.input, none.tokens.output));
+  assert.ok(free.ok);
+  assert.deepEqual(none.cost!.hybrid ?? null, free.result.hybrid ?? null);
 });
 
 test('hybrid share: echoed in the call site\'s assumptions and shown in the hover with its split', async () => {
