@@ -1,7 +1,7 @@
 // One esbuild script, three entry points (extension, CLI, webview) plus the runtime assets
 // that are loaded lazily from dist/ instead of being bundled: tokenizer rank files and tree-sitter wasm.
 import * as esbuild from 'esbuild';
-import { mkdirSync, copyFileSync, writeFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, copyFileSync, writeFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -42,23 +42,37 @@ const targets = [
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
+/** Bundles the detect registry alone (a few hundred ms) and asks it which grammars its front ends parse with. */
+async function registeredGrammars() {
+  const out = await esbuild.build({
+    ...common, stdin: { contents: "export { registeredGrammars } from './src/core/detect/index';", resolveDir: process.cwd(), loader: 'ts' },
+    platform: 'node', format: 'cjs', target: 'node20', write: false, sourcemap: false, minify: false, logLevel: 'error',
+  });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', '__filename', '__dirname', out.outputFiles[0].text)(mod, mod.exports, require, join(process.cwd(), 'registry.js'), process.cwd());
+  const names = mod.exports.registeredGrammars();
+  if (!Array.isArray(names) || names.length === 0) throw new Error('build: the detect registry names no grammar');
+  return names;
+}
+
 /** Rank files are shipped as JSON beside the bundle and parsed on first use (see src/core/tokens). */
-function copyAssets() {
+async function copyAssets() {
   mkdirSync('dist/ranks', { recursive: true });
   for (const name of ['o200k_base', 'cl100k_base']) {
     const out = join('dist/ranks', `${name}.json`);
     if (!existsSync(out)) writeFileSync(out, JSON.stringify(require(`js-tiktoken/ranks/${name}`)));
   }
+  // Only the grammars the registered language front ends use (derived from the detect registry, not listed here):
+  // each unused grammar would add ~1 MB to the VSIX. The folder is emptied first so a dropped grammar does not linger.
+  rmSync('dist/wasm', { recursive: true, force: true });
   mkdirSync('dist/wasm', { recursive: true });
   const grammarDir = join(require.resolve('@vscode/tree-sitter-wasm/package.json'), '..', 'wasm');
-  for (const f of readdirSync(grammarDir)) {
-    if (/^tree-sitter-(python|typescript|tsx|javascript|go|java|c-sharp|ruby)\.wasm$/.test(f)) copyFileSync(join(grammarDir, f), join('dist/wasm', f));
-  }
+  for (const name of await registeredGrammars()) copyFileSync(join(grammarDir, `tree-sitter-${name}.wasm`), join('dist/wasm', `tree-sitter-${name}.wasm`));
   const runtimeWasm = join(require.resolve('web-tree-sitter'), '..', 'web-tree-sitter.wasm');
   if (existsSync(runtimeWasm)) copyFileSync(runtimeWasm, 'dist/wasm/web-tree-sitter.wasm');
 }
 
-copyAssets();
+await copyAssets();
 if (watch) {
   const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
   await Promise.all(contexts.map((c) => c.watch()));

@@ -1,4 +1,4 @@
-// zod schemas: the single source of truth for scenario files (and, later, settings and annotations).
+// zod schemas: the single source of truth for scenario files, settings (src/core/settings.ts builds on them) and annotations.
 // Defaults live here and are echoed by the engine under `assumptions`.
 import * as z from 'zod'; // namespace import: lets esbuild drop zod's locales (≈90 KB instead of ≈450 KB)
 

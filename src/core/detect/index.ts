@@ -29,6 +29,11 @@ const registry: LanguageModule[] = [
   typescriptModule,
 ];
 
+/** The tree-sitter grammars the registered front ends parse with: the build ships exactly these wasm files. */
+export function registeredGrammars(): string[] {
+  return [...new Set(registry.flatMap((m) => Object.values(m.extensions).map((row) => row.grammar)))].sort();
+}
+
 export class BudgetExceeded extends Error {
   constructor() {
     super('over the time budget');

@@ -33,7 +33,6 @@ export interface ClientRow {
   /** exported class / factory name */
   name: string;
   langs: Lang[];
-  /** constructed with `new X()` in JS / `X()` in Python; 'factory' for functions returning a client */
   /** the client talks to a local server unless a base URL says otherwise (Ollama) */
   selfHosted?: boolean;
   /** model given to the constructor (GenerativeModel, LangChain chat models) */
