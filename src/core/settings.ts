@@ -51,22 +51,24 @@ export interface SettingSpec<T> {
   /** `resource` = per workspace folder; `window` = display preferences. */
   scope: 'resource' | 'window';
   category: 'Volume' | 'Tokens' | 'Prices' | 'Self-hosted' | 'Policy';
-  minimum?: number;
-  maximum?: number;
-  enum?: readonly string[];
   /** record-valued settings: each entry is validated on its own (a bad one is dropped with a warning) */
   entry?: { key?: z.ZodType<string>; value: z.ZodType };
 }
 
-function spec<T>(s: SettingSpec<T>): SettingSpec<T> {
-  return s;
+/**
+ * Keeps each setting's own schema type, so `Settings` is inferred from the schemas (an enum stays a union, not
+ * `string`) and the default is checked against it. Bounds, integer-ness and enums live only in the schema:
+ * `scripts/configuration.ts` derives the Settings UI's from it.
+ */
+function spec<S extends z.ZodType>(s: Omit<SettingSpec<z.output<S>>, 'schema'> & { schema: S }): SettingSpec<z.output<S>> & { schema: S } {
+  return s as SettingSpec<z.output<S>> & { schema: S };
 }
 
 /** Every setting, keyed without the `llmCostLens.` prefix, in display order. */
 export const SETTINGS = {
-  requestsPerDay: spec({ schema: bounded(LIMITS.requestsPerDay), default: 1000, minimum: 0, scope: 'resource', category: 'Volume',
+  requestsPerDay: spec({ schema: bounded(LIMITS.requestsPerDay), default: 1000, scope: 'resource', category: 'Volume',
     description: 'Requests per day assumed for a call site that has no `llm-cost:` annotation and no entry in `llmCostLens.callSites`.' }),
-  daysPerMonth: spec({ schema: positive.max(31), default: 30, minimum: 1, maximum: 31, scope: 'resource', category: 'Volume',
+  daysPerMonth: spec({ schema: positive.max(31), default: 30, scope: 'resource', category: 'Volume',
     description: 'Days of traffic per month: 30 for every day, 22 for working days only.' }),
   callSites: spec({ schema: z.record(z.string(), callSiteOverrideSchema), entry: { value: callSiteOverrideSchema }, default: {}, scope: 'resource', category: 'Volume',
     description: 'Per-call-site overrides keyed `relative/path.py#Class.method` (`<module>` for top-level code): `requestsPerDay`, `outputTokens`, `model`, `callsPerRequest`, `reasoningTokens` (hidden reasoning tokens per call, billed as output). An `llm-cost:` comment above the call wins over these.' }),
@@ -74,9 +76,9 @@ export const SETTINGS = {
     description: 'Usage exports to calibrate with, paths relative to the folder: OpenTelemetry GenAI spans (OTLP JSON or JSON Lines), OpenAI usage (API JSON or dashboard CSV), Anthropic usage report, Langfuse observations, LiteLLM spend logs. Matched call sites then use the measured requests/day and tokens (`llm-cost:` annotations and `llmCostLens.callSites` still win). In restricted mode only files inside the folder are read.' }),
   placeholders: spec({ schema: z.record(z.string(), tokens), entry: { value: tokens }, default: {}, scope: 'resource', category: 'Tokens',
     description: 'Expected size in tokens of prompt placeholders, by name (e.g. `{"ticket_text": 400}`).' }),
-  defaultPlaceholderTokens: spec({ schema: tokens, default: 100, minimum: 0, scope: 'resource', category: 'Tokens',
+  defaultPlaceholderTokens: spec({ schema: tokens, default: 100, scope: 'resource', category: 'Tokens',
     description: 'Tokens assumed for a placeholder not listed in `llmCostLens.placeholders`.' }),
-  runtimePartTokens: spec({ schema: tokens, default: 300, minimum: 0, scope: 'resource', category: 'Tokens',
+  runtimePartTokens: spec({ schema: tokens, default: 300, scope: 'resource', category: 'Tokens',
     description: 'Tokens assumed for a prompt part only known at run time (a variable, a function result).' }),
   expectedOutputTokens: spec({ schema: expectedOutputSchema, default: {}, scope: 'resource', category: 'Tokens',
     description: 'Expected output tokens per call, by kind (`chat`, `responses`, `completion`, …); capped by the call\'s `max_tokens`. Built-in: chat/responses 300, completion 200, others 0.' }),
@@ -88,35 +90,35 @@ export const SETTINGS = {
     description: 'Which open model would replace an API model when self-hosted, e.g. `{"gpt-4o*": "qwen2.5-72b"}`. Built-in: Sonnet/GPT-4o class → llama-3.3-70b, Haiku/mini class → llama-3.1-8b.' }),
   'selfHosted.gpu': spec({ schema: z.string().trim().min(1), default: 'H100-SXM', scope: 'resource', category: 'Self-hosted',
     description: 'GPU the self-hosted deployment runs on (A100-40GB, A100-80GB, H100-SXM, H100-PCIe, H100-NVL, H200-SXM, L4, L40S, A10G, RTX-4090, MI300X).' }),
-  'selfHosted.gpuCount': spec({ schema: z.number().int().nonnegative().max(LIMITS.gpus), default: 0, minimum: 0, scope: 'resource', category: 'Self-hosted',
+  'selfHosted.gpuCount': spec({ schema: z.number().int().nonnegative().max(LIMITS.gpus), default: 0, scope: 'resource', category: 'Self-hosted',
     description: 'GPUs per deployment; `0` sizes each deployment for its traffic with the capacity model.' }),
-  'selfHosted.gpuHourlyUsd': spec({ schema: bounded(LIMITS.hourlyUsd).nullable(), default: null, minimum: 0, scope: 'resource', category: 'Self-hosted',
+  'selfHosted.gpuHourlyUsd': spec({ schema: bounded(LIMITS.hourlyUsd).nullable(), default: null, scope: 'resource', category: 'Self-hosted',
     description: 'Rent per GPU-hour; `null` uses the GPU catalog\'s typical on-demand price.' }),
-  'selfHosted.precision': spec({ schema: precisionSchema, default: 'fp8', enum: ['bf16', 'fp8', 'int4'], scope: 'resource', category: 'Self-hosted',
+  'selfHosted.precision': spec({ schema: precisionSchema, default: 'fp8', scope: 'resource', category: 'Self-hosted',
     description: 'Weight precision of the self-hosted model.' }),
-  'selfHosted.utilization': spec({ schema: z.number().finite().gt(0).max(1), default: 0.6, minimum: 0.01, maximum: 1, scope: 'resource', category: 'Self-hosted',
+  'selfHosted.utilization': spec({ schema: z.number().finite().gt(0).max(1), default: 0.6, scope: 'resource', category: 'Self-hosted',
     description: 'Average share of its capacity a deployment really serves (traffic is uneven over a day).' }),
-  'selfHosted.fixedMonthlyUsd': spec({ schema: nonNeg, default: 0, minimum: 0, scope: 'resource', category: 'Self-hosted',
+  'selfHosted.fixedMonthlyUsd': spec({ schema: nonNeg, default: 0, scope: 'resource', category: 'Self-hosted',
     description: 'Flat monthly infrastructure per deployment besides GPUs (load balancer, monitoring, storage).' }),
-  'selfHosted.opsHoursPerMonth': spec({ schema: bounded(744), default: 10, minimum: 0, scope: 'resource', category: 'Self-hosted',
+  'selfHosted.opsHoursPerMonth': spec({ schema: bounded(744), default: 10, scope: 'resource', category: 'Self-hosted',
     description: 'Engineering hours per month to keep one deployment running (upgrades, incidents, on-call): the ops tax.' }),
-  'selfHosted.opsHourlyUsd': spec({ schema: bounded(LIMITS.hourlyUsd), default: 100, minimum: 0, scope: 'resource', category: 'Self-hosted',
+  'selfHosted.opsHourlyUsd': spec({ schema: bounded(LIMITS.hourlyUsd), default: 100, scope: 'resource', category: 'Self-hosted',
     description: 'Cost of one engineering hour, for ops and setup.' }),
-  'selfHosted.setupHours': spec({ schema: bounded(LIMITS.hours), default: 40, minimum: 0, scope: 'resource', category: 'Self-hosted',
+  'selfHosted.setupHours': spec({ schema: bounded(LIMITS.hours), default: 40, scope: 'resource', category: 'Self-hosted',
     description: 'One-time hours to set up a deployment and migrate traffic.' }),
-  'selfHosted.setupAmortizationMonths': spec({ schema: positive.max(LIMITS.months), default: 12, minimum: 1, scope: 'resource', category: 'Self-hosted',
+  'selfHosted.setupAmortizationMonths': spec({ schema: positive.max(LIMITS.months), default: 12, scope: 'resource', category: 'Self-hosted',
     description: 'Months over which the setup cost is spread.' }),
-  'selfHosted.gpuOwnership': spec({ schema: z.enum(['rented', 'owned']), default: 'rented', enum: ['rented', 'owned'], scope: 'resource', category: 'Self-hosted',
+  'selfHosted.gpuOwnership': spec({ schema: z.enum(['rented', 'owned']), default: 'rented', scope: 'resource', category: 'Self-hosted',
     description: '`rented`: GPUs cost `selfHosted.gpuHourlyUsd` (or the catalog rent) per hour. `owned`: GPUs are bought — purchase price amortized over `selfHosted.gpuAmortizationMonths` plus power (TDP × 0.7 load × `selfHosted.pue` × `selfHosted.powerUsdPerKWh`); `selfHosted.gpuHourlyUsd` is then ignored.' }),
-  'selfHosted.gpuPurchaseUsd': spec({ schema: nonNeg.nullable(), default: null, minimum: 0, scope: 'resource', category: 'Self-hosted',
+  'selfHosted.gpuPurchaseUsd': spec({ schema: nonNeg.nullable(), default: null, scope: 'resource', category: 'Self-hosted',
     description: 'Purchase price per owned GPU; `null` uses the GPU catalog\'s price. Used when `selfHosted.gpuOwnership` is `owned`.' }),
-  'selfHosted.gpuAmortizationMonths': spec({ schema: positive.max(LIMITS.months), default: DEFAULTS.ownedAmortizationMonths, minimum: 1, scope: 'resource', category: 'Self-hosted',
+  'selfHosted.gpuAmortizationMonths': spec({ schema: positive.max(LIMITS.months), default: DEFAULTS.ownedAmortizationMonths, scope: 'resource', category: 'Self-hosted',
     description: 'Months over which an owned GPU\'s purchase price is spread. Used when `selfHosted.gpuOwnership` is `owned`.' }),
-  'selfHosted.powerUsdPerKWh': spec({ schema: bounded(LIMITS.usdPerKWh), default: DEFAULTS.usdPerKWh, minimum: 0, scope: 'resource', category: 'Self-hosted',
+  'selfHosted.powerUsdPerKWh': spec({ schema: bounded(LIMITS.usdPerKWh), default: DEFAULTS.usdPerKWh, scope: 'resource', category: 'Self-hosted',
     description: 'Electricity price per kWh for owned GPUs. Used when `selfHosted.gpuOwnership` is `owned`.' }),
-  'selfHosted.pue': spec({ schema: z.number().finite().min(1, 'must be at least 1').max(3, 'must be at most 3'), default: 1.3, minimum: 1, maximum: 3, scope: 'resource', category: 'Self-hosted',
+  'selfHosted.pue': spec({ schema: z.number().finite().min(1, 'must be at least 1').max(3, 'must be at most 3'), default: 1.3, scope: 'resource', category: 'Self-hosted',
     description: 'Power usage effectiveness of the room the owned GPUs run in (1.0 = no cooling overhead; 1.2–1.5 typical). Used when `selfHosted.gpuOwnership` is `owned`.' }),
-  'hybrid.selfHostedShare': spec({ schema: z.number().finite().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').nullable(), default: null, minimum: 0, maximum: 1, scope: 'resource', category: 'Self-hosted',
+  'hybrid.selfHostedShare': spec({ schema: z.number().finite().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').nullable(), default: null, scope: 'resource', category: 'Self-hosted',
     description: 'Share of each call site\'s requests routed to self-hosting (0–1), the rest through the API; each call site\'s estimate then shows that split\'s monthly cost. `null` = no fixed split (only the cheapest whole-GPU split is suggested).' }),
   // Budget gates for `llm-cost-lens diff` (read from the base side's settings; the CLI's flags win). A negative
   // threshold gates a decrease larger than its size.
@@ -128,7 +130,7 @@ export const SETTINGS = {
     description: '`llm-cost-lens diff` warns (exit 0) when a change raises the monthly API bill by more than this many USD (negative: a decrease larger than it). `null` = off. The flag `--warn-above-usd` wins.' }),
   'policy.warnAbovePct': spec({ schema: z.number().finite().nullable(), default: null, scope: 'resource', category: 'Policy',
     description: '`llm-cost-lens diff` warns (exit 0) when a change raises the monthly API bill by more than this percentage (negative: a decrease larger than it). `null` = off. The flag `--warn-above-pct` wins.' }),
-  'policy.maxCallSiteUsd': spec({ schema: nonNeg.nullable(), default: null, minimum: 0, scope: 'resource', category: 'Policy',
+  'policy.maxCallSiteUsd': spec({ schema: nonNeg.nullable(), default: null, scope: 'resource', category: 'Policy',
     description: '`llm-cost-lens diff` fails (exit 3) when a call site the change adds or changes costs more than this many USD per month through the API. `null` = off. The flag `--max-call-site-usd` wins.' }),
   'policy.failOnUnpriced': spec({ schema: z.boolean(), default: false, scope: 'resource', category: 'Policy',
     description: '`llm-cost-lens diff` fails (exit 3) when a call site the change adds or changes names a model that is not in the price catalog. The flag `--fail-on-unpriced` turns it on.' }),
@@ -137,27 +139,8 @@ export const SETTINGS = {
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
-export type Settings = { -readonly [K in SettingKey]: (typeof SETTINGS)[K]['default'] } & {
-  callSites: Record<string, z.infer<typeof callSiteOverrideSchema>>;
-  usageFiles: string[];
-  placeholders: Record<string, number>;
-  expectedOutputTokens: z.infer<typeof expectedOutputSchema>;
-  prices: Record<string, z.infer<typeof priceOverrideSchema>>;
-  openModelFor: Record<string, string>;
-  'selfHosted.gpu': string;
-  'selfHosted.gpuHourlyUsd': number | null;
-  'selfHosted.precision': 'bf16' | 'fp8' | 'int4';
-  'selfHosted.gpuOwnership': 'rented' | 'owned';
-  'selfHosted.gpuPurchaseUsd': number | null;
-  'hybrid.selfHostedShare': number | null;
-  'policy.failAboveUsd': number | null;
-  'policy.failAbovePct': number | null;
-  'policy.warnAboveUsd': number | null;
-  'policy.warnAbovePct': number | null;
-  'policy.maxCallSiteUsd': number | null;
-  'policy.failOnUnpriced': boolean;
-  'policy.failOnUnresolved': boolean;
-};
+/** The validated settings of one folder, inferred from the schemas above (no hand-written overrides). */
+export type Settings = { -readonly [K in SettingKey]: z.output<(typeof SETTINGS)[K]['schema']> };
 
 export const SETTINGS_PREFIX = 'llmCostLens.';
 

@@ -106,7 +106,7 @@ function field(c: Control, a: Assumptions, error: FieldError | undefined): HTMLE
       c.kind === 'days' ? [['30', '30 (every day)'], ['22', '22 (working days)']]
       : c.kind === 'gpu' ? a.gpus.map((g) => [g.id, `${g.id} (${g.memoryGb} GB, ${formatUsd(g.hourlyUsd)}/h)`])
       : c.kind === 'ownership' ? [['rented', 'rented (pay per GPU-hour)'], ['owned', 'owned (purchase + power)']]
-      : (SETTINGS['selfHosted.precision'].enum ?? []).map((p) => [p, p]);
+      : SETTINGS['selfHosted.precision'].schema.options.map((p): [string, string] => [p, p]);
     const current = String(value);
     if (!options.some(([v]) => v === current)) options.unshift([current, current]);
     for (const [v, text] of options) {
