@@ -5,10 +5,9 @@
 // call sites of its own code cell, with lines inside the cell.
 import * as vscode from 'vscode';
 import { preloadEncoder } from '../core/tokens';
-import { existsSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+import { dirname, posix } from 'node:path';
 import { analyzeDocument, readWorkspaceSettings, workspaceReader, type WorkspaceSettings } from '../core/scan/scan';
-import { confinedReader, resolvesInside } from '../core/scan/confinedReader';
+import { confinedReader } from '../core/scan/confinedReader';
 import { readSettings, type SettingsRead } from '../core/settings';
 import { AnalysisCache, type Analysis, type SourceVersion } from './analysisCache';
 import { extensionLog } from './log';
@@ -55,7 +54,7 @@ export class FolderSettings implements vscode.Disposable {
     const key = folder.uri.toString();
     let read = this.cache.get(key);
     if (!read) {
-      read = { ...readFolderSettings(folder.uri.fsPath), workspaceModel: this.workspaceModels.get(key) ?? null };
+      read = { ...readFolderScanSettings(folder.uri.fsPath), workspaceModel: this.workspaceModels.get(key) ?? null };
       this.cache.set(key, read);
       this.warn(folder, read.warnings);
     }
@@ -106,21 +105,12 @@ export class FolderSettings implements vscode.Disposable {
 }
 
 /**
- * Restricted mode keeps estimating (the folder's settings and its own files are data, nothing runs), but reads
- * nothing that resolves outside the folder: no `.vscode/settings.json` linked in from elsewhere, no imported
- * prompt file behind a symlink. No setting names a path today; one that did would be ignored here too.
+ * The folder settings as every editor feature reads them (files.exclude included): the core's one reader, with
+ * restricted mode (an untrusted workspace) applied by it. Restricted mode keeps estimating (the folder's settings
+ * and its own files are data, nothing runs) but reads nothing that resolves outside the folder.
  */
-function readFolderSettings(root: string): SettingsRead {
-  return readFolderScanSettings(root);
-}
-
-/** The folder settings as the workspace index reads them (files.exclude included), restricted mode applied. */
 export function readFolderScanSettings(root: string): WorkspaceSettings {
-  const file = join('.vscode', 'settings.json');
-  if (vscode.workspace.isTrusted || !existsSync(join(root, file)) || resolvesInside(root, file)) return readWorkspaceSettings(root);
-  const read = readSettings({});
-  read.warnings.push('.vscode/settings.json resolves outside the workspace folder: ignored in restricted mode, using defaults');
-  return { ...read, file: null, filesExclude: {} };
+  return readWorkspaceSettings(root, { restricted: !vscode.workspace.isTrusted });
 }
 
 /** How detection reads other workspace files: confined to the folder in restricted mode. */

@@ -3,6 +3,8 @@
 import type { CallSiteReport } from '../core/scan/callSite';
 import { formatCount, formatUsd } from '../core/format/money';
 import { CommandId } from './commands';
+import { callSiteOverrideSchema } from '../core/settings';
+import { humanMessage } from '../core/config';
 
 export function isApproximate(c: CallSiteReport): boolean {
   // A measured mean is a figure from production, not a tokenizer estimate.
@@ -107,12 +109,15 @@ export function codeLensSpecs(callSites: readonly CallSiteReport[], uri: string,
   return lenses;
 }
 
-/** Input box validation: a finite number ≥ 0 (thousands separators and `_` allowed). */
+/**
+ * Input box validation: thousands separators, `_` and a `/day` suffix are allowed; the number is then checked with
+ * the very schema `llmCostLens.callSites[…].requestsPerDay` is read with, so the box accepts what the settings do.
+ */
 export function parseVolume(text: string): { ok: true; value: number } | { ok: false; error: string } {
   const cleaned = text.trim().replace(/[,_\s]/g, '').replace(/\/day$/i, '');
   if (cleaned === '') return { ok: false, error: 'Enter requests per day (a number ≥ 0).' };
   const n = Number(cleaned);
-  if (!Number.isFinite(n)) return { ok: false, error: `"${text.trim()}" is not a number.` };
-  if (n < 0) return { ok: false, error: 'Requests per day cannot be negative.' };
-  return { ok: true, value: n };
+  if (Number.isNaN(n)) return { ok: false, error: `"${text.trim()}" is not a number.` };
+  const checked = callSiteOverrideSchema.shape.requestsPerDay.safeParse(n);
+  return checked.success && checked.data !== undefined ? { ok: true, value: checked.data } : { ok: false, error: `Requests per day: ${checked.success ? 'required' : humanMessage(checked.error.issues[0]!)}.` };
 }

@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { webviewToHostSchema, type HostToWebview, type WebviewToHost } from '../shared/messages';
-import { readWorkspaceSettings, type ScanResult } from '../core/scan/scan';
+import type { ScanResult } from '../core/scan/scan';
+import { readFolderScanSettings } from './analysis';
 import { readSettings, type SettingsRead } from '../core/settings';
 import { loadScenarioRows } from './scenarios';
 import { chartFor, WORKSPACE_TARGET, workspaceView, validateCallSiteField, validateOpenModel, validateSetting } from './panelState';
@@ -167,7 +168,7 @@ export class CostPanel {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder || folder.uri.scheme !== 'file') {
       this.scan = null;
-      await this.post({ type: 'workspace', view: workspaceView(null, readWorkspaceSettingsSafe(null), null, folder ? 'Only folders on disk can be scanned.' : null) });
+      await this.post({ type: 'workspace', view: workspaceView(null, readSettings({}), null, folder ? 'Only folders on disk can be scanned.' : null) });
       return;
     }
     // refresh(): settings the panel just wrote are read now, not after the watcher's debounce.
@@ -180,7 +181,7 @@ export class CostPanel {
       return;
     }
     const problem = state.kind === 'failed' ? `The workspace scan failed: ${state.error}` : state.kind === 'cancelled' ? 'The workspace scan was cancelled: run "LLM Cost Lens: Rescan Workspace".' : null;
-    await this.post({ type: 'workspace', view: workspaceView(null, readWorkspaceSettingsSafe(folder.uri.fsPath), folder.name, problem) });
+    await this.post({ type: 'workspace', view: workspaceView(null, readFolderScanSettings(folder.uri.fsPath), folder.name, problem) });
   }
 
   private async postChart(): Promise<void> {
@@ -199,14 +200,6 @@ export class CostPanel {
     if (CostPanel.current?.panel === this.panel) CostPanel.current = undefined;
     clearTimeout(this.timer);
     for (const d of this.disposables.splice(0)) d.dispose();
-  }
-}
-
-function readWorkspaceSettingsSafe(root: string | null): SettingsRead {
-  try {
-    return root === null ? readSettings({}) : readWorkspaceSettings(root);
-  } catch {
-    return readSettings({});
   }
 }
 

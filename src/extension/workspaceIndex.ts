@@ -11,7 +11,8 @@
 import * as vscode from 'vscode';
 import { preloadEncoder } from '../core/tokens';
 import { posix } from 'node:path';
-import { ScanCancelled, WorkspaceScanner, type ScanResult, type WorkspaceSettings } from '../core/scan/workspaceScanner';
+import { ScanCancelled, WorkspaceScanner, type ScanResult } from '../core/scan/workspaceScanner';
+import type { WorkspaceSettings } from '../core/scan/folderSettings';
 import { readerFor, readFolderScanSettings, type FolderSettings } from './analysis';
 import { UsageSet, usageFilesFromSettings } from '../core/usage';
 import { extensionLog } from './log';

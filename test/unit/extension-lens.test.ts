@@ -93,4 +93,9 @@ test('parseVolume: numbers ≥ 0, separators allowed, clear errors otherwise', (
   assert.equal(parseVolume('abc').ok, false);
   assert.equal(parseVolume('').ok, false);
   assert.equal(parseVolume('Infinity').ok, false);
+  // The settings' own bound (what llmCostLens.callSites[…].requestsPerDay accepts), not a second rule.
+  const tooBig = parseVolume('2e9');
+  assert.equal(tooBig.ok, false);
+  assert.match(!tooBig.ok ? tooBig.error : '', /^Requests per day: /);
+  assert.deepEqual(parseVolume('1e9'), { ok: true, value: 1e9 });
 });

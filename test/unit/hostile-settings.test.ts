@@ -2,7 +2,7 @@
 // unreadable settings, per-entry validation, schema bounds, "too large" for 1e400, no "-$0.00".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSettings, own } from '../../src/core/settings';
@@ -92,4 +92,20 @@ test('numbers: bounds in every schema, 1e400 is "too large", annotations are bou
   assert.equal(formatUsd(-2.8e-14), '$0');
   assert.equal(formatUsd(0.004), '$0');
   assert.equal(formatUsd(6.6), '$6.60');
+});
+
+test('restricted mode is applied by the one folder-settings reader: a settings file linked from outside is ignored', () => {
+  const outside = mkdtempSync(join(tmpdir(), 'lcl-outside-'));
+  writeFileSync(join(outside, 'settings.json'), '{ "llmCostLens.requestsPerDay": 7 }');
+  const root = mkdtempSync(join(tmpdir(), 'lcl-linked-'));
+  mkdirSync(join(root, '.vscode'));
+  symlinkSync(join(outside, 'settings.json'), join(root, '.vscode', 'settings.json'));
+  // Trusted (and the CLI): the linked file is the folder's settings.
+  assert.equal(readWorkspaceSettings(root).settings.requestsPerDay, 7);
+  const restricted = readWorkspaceSettings(root, { restricted: true });
+  assert.equal(restricted.settings.requestsPerDay, 1000);
+  assert.equal(restricted.file, null);
+  assert.deepEqual(restricted.warnings, ['.vscode/settings.json resolves outside the workspace folder: ignored in restricted mode, using defaults']);
+  // A file inside the folder is read in restricted mode too.
+  assert.equal(readWorkspaceSettings(folder('{ "llmCostLens.requestsPerDay": 9 }'), { restricted: true }).settings.requestsPerDay, 9);
 });

@@ -9,7 +9,8 @@ import { detectCached } from './detectCache';
 import { guardFile, skipReason } from './fileGuard';
 import { WorkspaceScanner, sortCallSites, type ScanResult, type ScannerOptions } from './workspaceScanner';
 
-export { readWorkspaceSettings, workspaceReader, sortCallSites, WorkspaceScanner, type ScanResult, type WorkspaceSettings } from './workspaceScanner';
+export { workspaceReader, sortCallSites, WorkspaceScanner, type ScanResult } from './workspaceScanner';
+export { readWorkspaceSettings, type WorkspaceSettings } from './folderSettings';
 export { clearDetectionCache } from './detectCache';
 
 export async function scanWorkspace(dir: string, options: ScannerOptions = {}): Promise<ScanResult> {

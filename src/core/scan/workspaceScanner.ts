@@ -5,8 +5,7 @@
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dropInvokedConstructors, dropPromptFilesUsedByCode, languageForPath, type DetectedCall, type WorkspaceReader } from '../detect';
-import { parseJsonc } from '../io/json';
-import { readSettings, type SettingsRead } from '../settings';
+import { readWorkspaceSettings, type WorkspaceSettings } from './folderSettings';
 import { buildCallSite, type CallSiteContext, type CallSiteReport } from './callSite';
 import { mostUsedModel } from './assumedModel';
 import { computeTotals, type Totals } from './totals';
@@ -25,33 +24,6 @@ export interface ScanResult {
   settings: { file: string | null; warnings: string[] };
   /** present when usage files calibrate the scan (src/core/usage) */
   usage?: UsageReport;
-}
-
-export type WorkspaceSettings = SettingsRead & { file: string | null; filesExclude: Record<string, unknown> };
-
-/** `<root>/.vscode/settings.json` (JSONC): the llmCostLens.* values and files.exclude. */
-export function readWorkspaceSettings(root: string): WorkspaceSettings {
-  const file = join(root, '.vscode', 'settings.json');
-  if (!existsSync(file)) return { ...readSettings({}), file: null, filesExclude: {} };
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    // a folder, an unreadable file: defaults and one warning, as for a file that does not parse
-    const r = readSettings({});
-    r.warnings.push(`.vscode/settings.json: unreadable (${(e as NodeJS.ErrnoException).code ?? String(e)}) — using defaults`);
-    return { ...r, file: '.vscode/settings.json', filesExclude: {} };
-  }
-  // VS Code accepts a byte-order mark at the start of settings.json
-  const parsed = parseJsonc(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
-    const r = readSettings({});
-    r.warnings.push(`.vscode/settings.json: ${parsed.ok ? 'expected an object' : parsed.error} — using defaults`);
-    return { ...r, file: '.vscode/settings.json', filesExclude: {} };
-  }
-  const raw = parsed.value as Record<string, unknown>;
-  const fe = Object.hasOwn(raw, 'files.exclude') ? raw['files.exclude'] : undefined;
-  return { ...readSettings(raw), file: '.vscode/settings.json', filesExclude: fe && typeof fe === 'object' && !Array.isArray(fe) ? (fe as Record<string, unknown>) : {} };
 }
 
 export function workspaceReader(root: string): WorkspaceReader {

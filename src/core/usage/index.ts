@@ -1,7 +1,8 @@
 // Usage calibration: files → groups (read once, streamed) → matched to call sites → measured volume and tokens.
 // A UsageSet keeps the loaded groups for one folder and hands the scanner its `calibrate` hook, so the CLI and the
 // editor's workspace index apply the same measurements.
-import type { ScannerOptions, WorkspaceSettings } from '../scan/workspaceScanner';
+import type { ScannerOptions } from '../scan/workspaceScanner';
+import type { WorkspaceSettings } from '../scan/folderSettings';
 import type { CallSiteReport } from '../scan/callSite';
 import type { Settings } from '../settings';
 import { applyMeasurement, calibrate, type Calibration } from './calibrate';
