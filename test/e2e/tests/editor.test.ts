@@ -81,7 +81,7 @@ describe('editor: CodeLens, hover, status bar, Set volume', () => {
     const before = callSiteIn(scan, VOLUME_FILE);
     assert.equal(before.volume.source, 'default');
     await codeLensShows(wb, VOLUME_FILE, expectedLens(before));
-    const message = await setVolumeRejects(wb, '-5', /cannot be negative/);
+    const message = await setVolumeRejects(wb, '-5', /Requests per day: must not be negative/);
     console.log(`[e2e] validation message: ${JSON.stringify(message)}`);
     await setVolumeThroughLens(wb, '2,500');
     const settings = await settingsGetVolume(wb, before.key, 2500);
