@@ -118,6 +118,6 @@ export function parseVolume(text: string): { ok: true; value: number } | { ok: f
   if (cleaned === '') return { ok: false, error: 'Enter requests per day (a number ≥ 0).' };
   const n = Number(cleaned);
   if (Number.isNaN(n)) return { ok: false, error: `"${text.trim()}" is not a number.` };
-  const checked = callSiteOverrideSchema.shape.requestsPerDay.safeParse(n);
+  const checked = callSiteOverrideSchema.shape.requestsPerDay.safeParse(n, { reportInput: true });
   return checked.success && checked.data !== undefined ? { ok: true, value: checked.data } : { ok: false, error: `Requests per day: ${checked.success ? 'required' : humanMessage(checked.error.issues[0]!)}.` };
 }

@@ -89,7 +89,7 @@ test('parseVolume: numbers ≥ 0, separators allowed, clear errors otherwise', (
   assert.deepEqual(parseVolume('2,500'), { ok: true, value: 2500 });
   assert.deepEqual(parseVolume(' 0 '), { ok: true, value: 0 });
   assert.deepEqual(parseVolume('1_000/day'), { ok: true, value: 1000 });
-  assert.equal(parseVolume('-5').ok, false);
+  assert.deepEqual(parseVolume('-5'), { ok: false, error: 'Requests per day: must not be negative (got -5).' });
   assert.equal(parseVolume('abc').ok, false);
   assert.equal(parseVolume('').ok, false);
   assert.equal(parseVolume('Infinity').ok, false);
