@@ -12,7 +12,7 @@ import { generateDocument } from './scan';
 import { analyzeDocument } from '../src/core/scan/scan';
 import { readSettings } from '../src/core/settings';
 import { AnalysisCache } from '../src/extension/analysisCache';
-import { codeLensSpecs } from '../src/extension/lensText';
+import { codeLensSpecs } from '../src/extension/codeLensSpecs';
 
 const ITERATIONS = 200;
 const EDITS = 20;

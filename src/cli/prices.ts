@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { listApiPrices, lookupApiPrice, priceCatalogInfo, type ApiPrice } from '../core/catalog/prices';
 import { updatePrices, usePriceCatalogDir } from '../core/catalog/prices-update';
-import { formatCount } from '../core/format/money';
+import { formatCount } from '../core/money';
 import { renderTable } from '../core/format/table';
 import { EXIT, parseFlags, UsageError } from './args';
 

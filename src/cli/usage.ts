@@ -3,7 +3,8 @@
 // (the rest of each file is still used).
 import { resolve } from 'node:path';
 import { readWorkspaceSettings, type ScanResult } from '../core/scan/scan';
-import { estimateVsMeasured, measuredVolumeNote, renderUsageReport, UsageSet, usageFilesFromSettings } from '../core/usage';
+import { UsageSet, usageFilesFromSettings } from '../core/usage';
+import { estimateVsMeasured, measuredVolumeNote, renderUsageReport } from '../core/format/usageText';
 import type { Io } from './args';
 
 /** The loaded usage (empty when there is none), or null after printing why a --usage file is unusable. */

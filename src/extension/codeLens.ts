@@ -1,11 +1,11 @@
 // CodeLens above every detected call: the one-line summary (click: the cost panel) and "Set volume…".
-// Thin: reads the cached analysis of this document version and formats it (lensText.ts, pure).
+// Thin: reads the cached analysis of this document version and formats it (codeLensSpecs.ts and core/format/lensText.ts, pure).
 import * as vscode from 'vscode';
 import type { DocumentAnalyses } from './analysis';
-import { codeLensSpecs } from './lensText';
+import { codeLensSpecs } from './codeLensSpecs';
 import { notebookCellOf } from './notebookCells';
 
-export type { SetVolumeArgs } from './lensText';
+export type { SetVolumeArgs } from './codeLensSpecs';
 
 export class CostCodeLensProvider implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;

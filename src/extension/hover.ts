@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { DocumentAnalyses } from './analysis';
 import { CommandId } from './commands';
-import { hoverMarkdown } from './hoverText';
+import { hoverMarkdown } from '../core/format/hoverText';
 import { extensionLog } from './log';
 
 /** A hover that waited longer than this for its analysis says so in the log (engine, tokenizer or grammar loading). */

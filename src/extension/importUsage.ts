@@ -1,7 +1,8 @@
 // "LLM Cost Lens: Import Usage…": pick usage exports, add them to the folder's llmCostLens.usageFiles (relative
 // when inside the folder), let the workspace index read them, and say what matched. The logic is in core/usage.
 import * as vscode from 'vscode';
-import { addUsageFiles, importSummary } from '../core/usage';
+import { addUsageFiles } from '../core/usage';
+import { importSummary } from '../core/format/usageText';
 import type { FolderSettings } from './analysis';
 import { writeSetting } from './settingsWriter';
 import type { WorkspaceIndex } from './workspaceIndex';

@@ -3,12 +3,12 @@
 // assumption changes to that folder's settings, and re-renders whenever the index changes.
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { webviewToHostSchema, type HostToWebview, type WebviewToHost } from '../shared/messages';
+import { webviewToHostSchema, type HostToWebview, type WebviewToHost } from '../core/protocol/messages';
 import type { ScanResult } from '../core/scan/scan';
 import { readFolderScanSettings } from './analysis';
 import { readSettings, type SettingsRead } from '../core/settings';
 import { loadScenarioRows } from './scenarios';
-import { chartFor, WORKSPACE_TARGET, workspaceView, validateCallSiteField, validateOpenModel, validateSetting } from './panelState';
+import { chartFor, WORKSPACE_TARGET, workspaceView, validateCallSiteField, validateOpenModel, validateSetting } from '../core/format/panelState';
 import { resetSettings, writeCallSiteFields, writeOpenModelFor, writeSetting } from './settingsWriter';
 import { exportReport } from './exportReport';
 import type { WorkspaceIndex } from './workspaceIndex';

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { estimatePromptFile, type PromptFileSite } from '../core/scan/promptFileSite';
 import type { FolderSettings } from './analysis';
 import { CommandId } from './commands';
-import { promptLensTitle, promptLensTooltip } from './promptLensText';
+import { promptLensTitle, promptLensTooltip } from '../core/format/promptLensText';
 import { extensionLog } from './log';
 
 export { PROMPT_SELECTOR } from './selectors';

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { estimateFromInput } from '../core/economics/estimate';
 import { costCurveFromInput } from '../core/economics/curve';
 import { parseStrictJson } from '../core/io/json';
-import type { ScenarioRow } from '../shared/messages';
+import type { ScenarioRow } from '../core/protocol/messages';
 
 export async function loadScenarioRows(): Promise<ScenarioRow[]> {
   const uris = await vscode.workspace.findFiles('**/scenarios/*.json', '**/node_modules/**', 200);

@@ -1,9 +1,9 @@
 // "Set volume…": asks for requests/day and saves it as llmCostLens.callSites["<key>"].requestsPerDay in the
 // workspace FOLDER's .vscode/settings.json — the file the CLI reads too — never in user settings.
 import * as vscode from 'vscode';
-import { formatCount } from '../core/format/money';
+import { formatCount } from '../core/money';
 import type { SetVolumeArgs } from './codeLens';
-import { parseVolume } from './lensText';
+import { parseVolume } from './codeLensSpecs';
 import { extensionLog } from './log';
 import { writeCallSiteFields } from './settingsWriter';
 

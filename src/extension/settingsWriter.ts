@@ -3,7 +3,7 @@
 // setting's zod schema; an invalid value writes nothing and comes back as an error naming the key.
 import * as vscode from 'vscode';
 import type { SettingKey } from '../core/settings';
-import { validateSetting } from './panelState';
+import { validateSetting } from '../core/format/panelState';
 import { createWriteQueue, reservedKeyError, withCallSiteFields, withOpenModelFor, type Entries } from './settingsEdits';
 
 /** Every write to the folder settings goes through this one queue (see settingsEdits.ts). */

@@ -2,8 +2,8 @@
 // (the same result as `llm-cost-lens scan`, kept current by file watchers); click opens the cost panel.
 import * as vscode from 'vscode';
 import type { ScanResult } from '../core/scan/scan';
-import { formatUsd } from '../core/format/money';
-import { statusTooltipMarkdown } from './statusTooltip';
+import { formatUsd } from '../core/money';
+import { statusTooltipMarkdown } from '../core/format/statusTooltip';
 import { CommandId } from './commands';
 import type { IndexState, WorkspaceIndex } from './workspaceIndex';
 

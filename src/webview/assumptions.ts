@@ -2,8 +2,8 @@
 // Values are checked here with the setting's own zod schema before anything is posted; the host checks again.
 import * as z from 'zod';
 import { SETTINGS } from '../core/settings';
-import type { AssumptionKey, Assumptions, CallSiteRow } from '../shared/messages';
-import { formatUsd } from '../core/format/money';
+import type { AssumptionKey, Assumptions, CallSiteRow } from '../core/protocol/messages';
+import { formatUsd } from '../core/money';
 import { appendFieldError, el } from './dom';
 import { renderCallSiteControls } from './callSiteControls';
 

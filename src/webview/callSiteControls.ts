@@ -2,8 +2,8 @@
 // open model its API model maps to (llmCostLens.openModelFor, which applies to every call of that API model).
 // Values are checked here with the same schemas; the host checks again (and checks the model against the catalog).
 import { callSiteOverrideSchema } from '../core/settings';
-import type { Assumptions, CallSiteControl, CallSiteRow } from '../shared/messages';
-import { formatCount } from '../core/format/money';
+import type { Assumptions, CallSiteControl, CallSiteRow } from '../core/protocol/messages';
+import { formatCount } from '../core/money';
 import { appendFieldError, el } from './dom';
 import type { FieldError } from './assumptions';
 

@@ -1,7 +1,7 @@
 // The workspace's call sites (from the host's scan): sortable by any column (click or Enter on the header button),
 // file:line opens the code, a row (or the totals row) selects what the chart shows.
-import type { CallSiteRow, ChartView, WorkspaceView } from '../shared/messages';
-import { formatCount, formatUsd } from '../core/format/money';
+import type { CallSiteRow, ChartView, WorkspaceView } from '../core/protocol/messages';
+import { formatCount, formatUsd } from '../core/money';
 import { renderBreakEvenChart } from './chart';
 import { cell, el } from './dom';
 import { chartWidth } from './scenarioTable';

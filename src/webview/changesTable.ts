@@ -1,6 +1,6 @@
 // "Changes vs base": the call sites the saved files add, remove or change against the default branch, as
 // `llm-cost-lens diff` reports them. Absent (no section) outside a git repository or while nothing changed.
-import type { ChangesViewMessage } from '../shared/messages';
+import type { ChangesViewMessage } from '../core/protocol/messages';
 import { cell, el } from './dom';
 
 export function renderChanges(root: HTMLElement, view: ChangesViewMessage | null): void {

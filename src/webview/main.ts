@@ -1,5 +1,5 @@
 // Cost panel UI. A view only: renders what the extension sends, posts typed intents back.
-import { ASSUMPTION_KEYS, hostToWebviewSchema, scenarioRowSchema, workspaceViewSchema, chartViewSchema, changesViewSchema, type AssumptionKey, type CallSiteControl, type ChangesViewMessage, type ChartView, type ScenarioRow, type WebviewToHost, type WorkspaceView } from '../shared/messages';
+import { ASSUMPTION_KEYS, hostToWebviewSchema, scenarioRowSchema, workspaceViewSchema, chartViewSchema, changesViewSchema, type AssumptionKey, type CallSiteControl, type ChangesViewMessage, type ChartView, type ScenarioRow, type WebviewToHost, type WorkspaceView } from '../core/protocol/messages';
 import { parseCallSiteField } from './callSiteControls';
 import { el } from './dom';
 import { renderCallSites, WORKSPACE_TARGET, type Sort, type SortColumn } from './callSiteTable';

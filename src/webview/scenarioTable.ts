@@ -1,6 +1,6 @@
 // The scenario files of the workspace (scenarios/*.json) with the engine's figures and a chart of the selected one.
-import type { ScenarioRow } from '../shared/messages';
-import { formatCount, formatUsd } from '../core/format/money';
+import type { ScenarioRow } from '../core/protocol/messages';
+import { formatCount, formatUsd } from '../core/money';
 import { renderBreakEvenChart } from './chart';
 import { cell, el } from './dom';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { assignRows, chartSummary, chartYMax, interpolate, linearScale, logScale, logTicks, niceTicks, pathFor, renderBreakEvenChart } from '../../src/webview/chart';
 import { costCurve, type CostCurve } from '../../src/core/economics/curve';
 import { scenarioSchema } from '../../src/core/config';
-import { formatCount, formatUsd } from '../../src/core/format/money';
+import { formatCount, formatUsd } from '../../src/core/money';
 
 const close = (a: number, b: number, eps = 1e-9) => assert.ok(Math.abs(a - b) <= eps, `expected ≈${b}, got ${a}`);
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { scanWorkspace, readWorkspaceSettings } from '../../src/core/scan/scan';
 import { buildCostReport, csvField, renderCostReport, type CostReport } from '../../src/core/format/costReport';
 import { priceCatalogInfo } from '../../src/core/catalog/prices';
-import { formatUsd } from '../../src/core/format/money';
+import { formatUsd } from '../../src/core/money';
 import { SETTINGS } from '../../src/core/settings';
 import { main } from '../../src/cli/main';
 

@@ -13,7 +13,7 @@ import { renderMarkdown, COMMENT_MARKER } from '../../src/core/diff/markdown';
 import { renderSarif } from '../../src/core/diff/sarif';
 import { readSettings } from '../../src/core/settings';
 import { changesView } from '../../src/core/diff/view';
-import { hostToWebviewSchema } from '../../src/shared/messages';
+import { hostToWebviewSchema } from '../../src/core/protocol/messages';
 
 function site(file: string, fn: string, line: number, model: string | null, monthly: number | null, extra: Partial<CallSiteReport> = {}): CallSiteReport {
   return {

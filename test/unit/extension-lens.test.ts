@@ -3,10 +3,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { analyzeDocument, readWorkspaceSettings, workspaceReader } from '../../src/core/scan/scan';
-import { codeLensSpecs, lensTitle, parseVolume, setVolumeTitle } from '../../src/extension/lensText';
+import { lensTitle, setVolumeTitle } from '../../src/core/format/lensText';
+import { codeLensSpecs, parseVolume } from '../../src/extension/codeLensSpecs';
 import { AnalysisCache } from '../../src/extension/analysisCache';
-import { hoverMarkdown, md } from '../../src/extension/hoverText';
-import { formatUsd } from '../../src/core/format/money';
+import { hoverMarkdown, md } from '../../src/core/format/hoverText';
+import { formatUsd } from '../../src/core/money';
 
 const root = 'examples';
 async function site(file: string) {

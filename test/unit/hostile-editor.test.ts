@@ -2,7 +2,7 @@
 // named like Object.prototype members are refused (pure modules; the vscode wrappers only call them).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { statusTooltipMarkdown } from '../../src/extension/statusTooltip';
+import { statusTooltipMarkdown } from '../../src/core/format/statusTooltip';
 import { createWriteQueue, reservedKeyError, withCallSiteFields, withOpenModelFor, type Entries } from '../../src/extension/settingsEdits';
 import type { ScanResult } from '../../src/core/scan/scan';
 

@@ -10,7 +10,7 @@ import { readWorkspaceSettings } from '../../src/core/scan/scan';
 import { openCounterpartFor } from '../../src/core/catalog/counterparts';
 import { estimateFromInput } from '../../src/core/economics/estimate';
 import { parseAnnotation } from '../../src/core/scan/annotation';
-import { formatUsd } from '../../src/core/format/money';
+import { formatUsd } from '../../src/core/money';
 import { LIMITS } from '../../src/core/config';
 
 function folder(settings: string | null): string {

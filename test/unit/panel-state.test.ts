@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { scanWorkspace, readWorkspaceSettings } from '../../src/core/scan/scan';
-import { callSiteId, chartFor, validateSetting, workspaceView, WORKSPACE_TARGET } from '../../src/extension/panelState';
-import { ASSUMPTION_KEYS, workspaceViewSchema } from '../../src/shared/messages';
+import { callSiteId, chartFor, validateSetting, workspaceView, WORKSPACE_TARGET } from '../../src/core/format/panelState';
+import { ASSUMPTION_KEYS, workspaceViewSchema } from '../../src/core/protocol/messages';
 import { SETTINGS } from '../../src/core/settings';
 import { parseControl } from '../../src/webview/assumptions';
 import { sortRows } from '../../src/webview/callSiteTable';
@@ -78,7 +78,7 @@ test('sortRows: numeric columns by value, missing values last in both directions
 
 test('call-site controls: overrides and the exact openModelFor entry reach the row; the hybrid figure only at the fixed share', async () => {
   const { readSettings } = await import('../../src/core/settings');
-  const { callSiteRow } = await import('../../src/extension/panelState');
+  const { callSiteRow } = await import('../../src/core/format/panelState');
   const scan = await scanWorkspace('examples');
   const c = scan.callSites.find((x) => x.model === 'claude-sonnet-4-6')!;
   const ws = readSettings({ 'llmCostLens.callSites': { [c.key]: { requestsPerDay: 7 } }, 'llmCostLens.openModelFor': { 'CLAUDE-SONNET-4-6': 'qwen2.5-72b', 'gpt-*': 'none' }, 'llmCostLens.hybrid.selfHostedShare': 0.5 });
@@ -91,7 +91,7 @@ test('call-site controls: overrides and the exact openModelFor entry reach the r
 
 test('validateCallSiteField / validateOpenModel: key from the scan, schema bounds, priced models, catalog open models', async () => {
   const { readSettings } = await import('../../src/core/settings');
-  const { validateCallSiteField, validateOpenModel } = await import('../../src/extension/panelState');
+  const { validateCallSiteField, validateOpenModel } = await import('../../src/core/format/panelState');
   const settings = readSettings({ 'llmCostLens.prices': { 'in-house-7b': { inputUsdPerMTok: 0.1, outputUsdPerMTok: 0.2 } } }).settings;
   const keys = new Set(['app/a.py#f']);
   assert.deepEqual(validateCallSiteField(keys, settings, 'app/a.py#f', 'requestsPerDay', 4000), { ok: true, value: 4000 });

@@ -11,8 +11,8 @@ import { callScenario, countInput } from '../../src/core/scan/callSite';
 import { estimate } from '../../src/core/economics/estimate';
 import { detectCalls, dropPromptFilesUsedByCode, languageForPath, type DetectedCall } from '../../src/core/detect/index';
 import { renderScan } from '../../src/core/format/scanReport';
-import { formatCount, formatUsd } from '../../src/core/format/money';
-import { promptLensTitle, promptLensTooltip } from '../../src/extension/promptLensText';
+import { formatCount, formatUsd } from '../../src/core/money';
+import { promptLensTitle, promptLensTooltip } from '../../src/core/format/promptLensText';
 
 function workspace(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'llm-cost-lens-prompt-'));

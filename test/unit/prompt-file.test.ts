@@ -9,8 +9,8 @@ import { callScenario, countInput } from '../../src/core/scan/callSite';
 import { estimate } from '../../src/core/economics/estimate';
 import { readSettings } from '../../src/core/settings';
 import { readWorkspaceSettings } from '../../src/core/scan/scan';
-import { promptLensTitle } from '../../src/extension/promptLensText';
-import { formatUsd } from '../../src/core/format/money';
+import { promptLensTitle } from '../../src/core/format/promptLensText';
+import { formatUsd } from '../../src/core/money';
 
 test('front matter: nested block mappings, flow mappings and lists, comments, quotes, numbers', () => {
   const data = parseYamlBlock([

@@ -73,7 +73,7 @@ test('hybrid share: each call site is costed at that split (API for the rest), a
 });
 
 test('hybrid share: echoed in the call site\'s assumptions and shown in the hover with its split', async () => {
-  const { hoverMarkdown } = await import('../../src/extension/hoverText');
+  const { hoverMarkdown } = await import('../../src/core/format/hoverText');
   const site = buildCallSite(call, readSettings({ 'llmCostLens.hybrid.selfHostedShare': 0.25 }));
   assert.equal(site.cost!.assumptions['hybrid.selfHostedShare'], 0.25);
   const text = hoverMarkdown(site, { openPanel: 'llmCostLens.openPanel' });

@@ -1,6 +1,6 @@
 // Labels shared by the diff's table, PR comment and SARIF: signed money, the headline, and "before → after" cells.
 import type { CallSiteReport } from '../scan/callSite';
-import { formatCount, formatUsd } from '../format/money';
+import { formatCount, formatUsd } from '../money';
 import type { CallSiteDiff, DiffResult } from './types';
 
 export function signedUsd(n: number): string {

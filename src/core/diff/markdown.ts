@@ -1,7 +1,7 @@
 // The pull-request comment (`diff --format md`): headline, changed call sites only, policy verdict, and the basis
 // (both sides, prices and their date, assumptions) collapsed. The first line is a hidden marker a CI step
 // searches for to update its own comment instead of adding one per push.
-import { formatUsd } from '../format/money';
+import { formatUsd } from '../money';
 import { cells, changeLabel, signedUsd, site } from './describe';
 import type { CallSiteDiff, DiffResult, SideTotals } from './types';
 

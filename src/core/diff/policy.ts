@@ -3,7 +3,7 @@
 // per-call-site rules look only at call sites the change added or changed, so a call site that was already over
 // budget or unpriced before the change does not fail every later pull request.
 import type { Settings } from '../settings';
-import { formatUsd } from '../format/money';
+import { formatUsd } from '../money';
 import { signedUsd } from './describe';
 import type { CallSiteDiff, DiffTotals, PolicyRule, PolicyVerdict, Violation } from './types';
 import { apiMonthlyUsd } from './compare';

@@ -1,5 +1,5 @@
 // Readable `diff` output for a terminal: the headline, changed call sites, totals side by side and the verdict.
-import { formatUsd } from '../format/money';
+import { formatUsd } from '../money';
 import { renderTable } from '../format/table';
 import { cells, changeLabel, signedUsd, site } from './describe';
 import type { DiffResult } from './types';

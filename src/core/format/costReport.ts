@@ -4,7 +4,8 @@
 // `scan --json` (JSON and CSV keep them unrounded; Markdown formats them like the CLI table).
 import type { ScanResult } from '../scan/scan';
 import { SETTINGS, SETTINGS_PREFIX, type SettingKey, type SettingsRead } from '../settings';
-import { formatCount, formatUsd } from './money';
+import { formatCount, formatUsd } from '../money';
+import { deploymentHead, deploymentOverheads, volumeLabel } from './labels';
 
 export const REPORT_FORMATS = ['markdown', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -147,8 +148,7 @@ function renderMarkdown(r: CostReport): string {
       r.callSites.map((c) => [
         site(c), c.key, c.sdk, `${c.model ?? `${c.assumedModel}`} (${c.modelSource})`,
         `${c.inputBasis.startsWith('exact') ? '' : '≈'}${formatCount(c.inputTokens)} (${mdBasis(c.inputBasis)})`, `${formatCount(c.outputTokens)} (${c.outputBasis})`,
-        // As the scan table says it: a prompt file's volume annotation is its front matter's requestsPerDay.
-        `${formatCount(c.requestsPerDay)}/day${c.callsPerRequest !== 1 ? ` ×${formatCount(c.callsPerRequest)} calls` : ''} (${c.sdk === 'prompt-file' && c.volumeSource === 'annotation' ? 'front matter' : c.volumeSource})`,
+        volumeLabel({ requestsPerDay: c.requestsPerDay, callsPerRequest: c.callsPerRequest, source: c.volumeSource }, c.sdk === 'prompt-file'),
         c.apiMonthlyUsd === null ? 'unpriced' : formatUsd(c.apiMonthlyUsd),
         c.selfHostedMonthlyUsd === null ? '—' : `${formatUsd(c.selfHostedMonthlyUsd)}${c.openModel ? ` (${c.openModel})` : ''}`,
         ...(r.callSites.some((x) => x.hybridMonthlyUsd !== null) ? [usd(c.hybridMonthlyUsd)] : []),
@@ -163,7 +163,7 @@ function renderMarkdown(r: CostReport): string {
     ...mdTable(['', 'per month'], [
       ['API, as the code is today', formatUsd(t.apiMonthlyUsd)],
       ['Everything self-hostable, on shared deployments (ops counted once per deployment)', formatUsd(t.selfHostedMonthlyUsd)],
-      ...t.deployments.map((d) => [`· ${d.openModel}: ${d.gpus ?? '?'} GPU${d.gpus === 1 ? '' : 's'}, ${formatCount(d.requestsPerDay)} calls/day (ops ${formatUsd(d.opsMonthlyUsd)}, setup ${formatUsd(d.setupMonthlyUsd)}; vs API ${formatUsd(d.apiMonthlyUsd)})`, formatUsd(d.monthlyUsd)]),
+      ...t.deployments.map((d) => [`· ${deploymentHead(d)} (${deploymentOverheads(d)}; vs API ${formatUsd(d.apiMonthlyUsd)})`, formatUsd(d.monthlyUsd)]),
       [`Best routing of whole call sites (${t.bestRouting.verdict}: ${t.bestRouting.selfHosted.length} self-hosted${t.bestRouting.selfHosted.length ? ` — ${t.bestRouting.selfHosted.join(', ')}` : ''})`, formatUsd(t.bestRouting.monthlyUsd)],
     ], ['l', 'r']),
     '',

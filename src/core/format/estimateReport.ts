@@ -1,6 +1,6 @@
 // Readable (non-JSON) rendering of an estimate: what a person reads in a terminal or CI log.
 import type { EstimateResult } from '../economics/estimate';
-import { formatCount, formatUsd, formatUsdPrecise } from './money';
+import { formatCount, formatUsd, formatUsdPrecise } from '../money';
 import { renderTable } from './table';
 
 export function renderEstimate(r: EstimateResult, title?: string): string {

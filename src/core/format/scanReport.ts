@@ -1,7 +1,8 @@
 // Readable `scan` output: call sites grouped by file, then the workspace totals.
 import type { ScanResult } from '../scan/scan';
-import { formatCount, formatUsd } from './money';
+import { formatCount, formatUsd } from '../money';
 import { renderTable } from './table';
+import { deploymentHead, deploymentOverheads, volumeLabel } from './labels';
 
 export function renderScan(r: ScanResult): string {
   const out: string[] = [];
@@ -20,7 +21,7 @@ export function renderScan(r: ScanResult): string {
     }
     const where = `${c.cell !== undefined ? `cell ${c.cell + 1} ` : ''}${c.line}:${c.column} ${c.api}`;
     const approx = c.tokens.inputBasis.startsWith('exact') || c.tokens.inputBasis.startsWith('measured') ? '' : '≈';
-    const vol = `${formatCount(c.volume.requestsPerDay)}/day${c.volume.callsPerRequest !== 1 ? ` ×${c.volume.callsPerRequest}` : ''} (${c.language === 'prompt' && c.volume.source === 'annotation' ? 'front matter' : c.volume.source})`;
+    const vol = volumeLabel(c.volume, c.language === 'prompt');
     const cost = c.cost;
     rows.push([
       where,
@@ -40,7 +41,7 @@ export function renderScan(r: ScanResult): string {
     `Totals (${t.callSites} call sites, ${t.daysPerMonth} days/month${t.unpriced ? `, ${t.unpriced} unpriced: ${t.unpricedModels.join(', ')}` : ''}${t.assumed ? `, ${t.assumed} at an assumed model` : ''}${t.selfHostedEndpoints ? `, ${t.selfHostedEndpoints} already self-hosted` : ''}):`,
     `  API, as the code is today        ${formatUsd(t.apiMonthlyUsd)}/mo`,
     `  Everything self-hostable, shared ${formatUsd(t.selfHostedMonthlyUsd)}/mo`,
-    ...t.deployments.map((d) => `    ${d.openModel}: ${d.gpus ?? '?'} GPU${d.gpus === 1 ? '' : 's'}, ${formatCount(d.requestsPerDay)} calls/day, ${formatUsd(d.monthlyUsd)}/mo (ops ${formatUsd(d.opsMonthlyUsd)}, setup ${formatUsd(d.setupMonthlyUsd)}) vs API ${formatUsd(d.apiMonthlyUsd)}`),
+    ...t.deployments.map((d) => `    ${deploymentHead(d)}, ${formatUsd(d.monthlyUsd)}/mo (${deploymentOverheads(d)}) vs API ${formatUsd(d.apiMonthlyUsd)}`),
     `  Best routing                     ${formatUsd(t.routing.monthlyUsd)}/mo (${t.verdict}; ${t.routing.selfHosted.length} call site(s) self-hosted, saves ${formatUsd(t.routing.savingsVsApiUsd)}/mo)`,
   );
   if (r.settings.warnings.length) out.push('', ...r.settings.warnings.map((w) => `warning: ${w}`));

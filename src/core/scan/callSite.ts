@@ -9,7 +9,7 @@ import { openCounterpartFor } from '../catalog/counterparts';
 import { own, type Settings, type SettingKey } from '../settings';
 import { takePlaceholders } from './placeholderScan';
 import { parseAnnotation, type Annotation } from './annotation';
-import type { MeasuredTokens, MeasuredVolume, SiteUsage } from '../usage/types';
+import type { MeasuredTokens, MeasuredVolume, SiteUsage } from './measured';
 import { assumedModel, type AssumedModel } from './assumedModel';
 import { unknownNamedChars } from '../tokens/pythonEscapes';
 import { reasoningTokensFor } from '../catalog/reasoning';

@@ -14,7 +14,7 @@ import { analyzeFile } from './detectCache';
 import { guardFile, skipReason } from './fileGuard';
 import { getActivePriceCatalog } from '../catalog/prices';
 import { own } from '../settings';
-import type { UsageReport } from '../usage/calibrate';
+import type { UsageReport } from './measured';
 
 export interface ScanResult {
   root: string;

@@ -4,7 +4,7 @@
 // and an llmCostLens.callSites entry still win over the measured volume (and output), the measurement wins over
 // folder and built-in defaults.
 import { costFor, type CallSiteReport } from '../scan/callSite';
-import { formatCount } from '../format/money';
+import { formatCount } from '../money';
 import type { Settings } from '../settings';
 import type { UsageGroup } from './aggregate';
 import { Histogram } from './histogram';
@@ -13,23 +13,8 @@ import { matchGroup, siteId } from './match';
 import { utcDate } from './time';
 import { FORMAT_LABELS } from './types';
 
-export interface UnmatchedUsage {
-  model: string | null;
-  code: string | null;
-  records: number;
-  requests: number | null;
-  reason: string;
-}
-
-export interface UsageReport {
-  sources: {
-    file: string; format: string | null; records: number; requests: number | null; ignored: number;
-    from: string | null; to: string | null; days: number | null; zoneAssumed: number;
-    errors: string[]; errorCount: number; fatal: string | null;
-  }[];
-  matched: { records: number; callSites: number };
-  unmatched: UnmatchedUsage[];
-}
+export type { UnmatchedUsage, UsageReport } from '../scan/measured';
+import type { UnmatchedUsage, UsageReport } from '../scan/measured';
 
 export interface SiteAcc {
   records: number; requests: number; perDay: number; input: number; output: number;

@@ -13,7 +13,6 @@ import { loadUsage, type UsageData, type UsageFileRef } from './load';
 export { calibrate, applyMeasurement, type UsageReport, type UnmatchedUsage } from './calibrate';
 export { loadUsage, type UsageData, type UsageFileRef } from './load';
 export { addUsageFiles, usageFilesFromSettings } from './files';
-export { estimateVsMeasured, importSummary, measuredVolumeNote, renderUsageReport } from './text';
 
 export class UsageSet {
   private data: UsageData | null = null;

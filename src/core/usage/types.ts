@@ -54,39 +54,5 @@ export class UsageRecordError extends Error {
 export const NOT_USAGE = Symbol('not usage');
 export type ParsedItem = UsageRecord[] | typeof NOT_USAGE;
 
-/** What a measurement adds to a call site's `tokens` (all absent without one). */
-export interface MeasuredTokens {
-  /** the static estimate the measured means replaced */
-  estimated?: { input: number; output: number; inputBasis: string; outputBasis: string };
-  /** p90 per request; null when only aggregated buckets were measured */
-  inputP90?: number | null;
-  outputP90?: number | null;
-  /** share of input tokens served from the provider's cache, when recorded */
-  cachedInputShare?: number | null;
-  /** mean cached input tokens per request, priced at the cached rate */
-  cachedInputTokens?: number;
-  /** mean reasoning tokens per request (already inside `output`), when recorded */
-  reasoningTokens?: number | null;
-}
-
-/** What a measurement adds to a call site's `volume`. */
-export interface MeasuredVolume {
-  /** "measured (file, date range, n records)" when source is measured */
-  basis?: string;
-  /** the measured rate, also when an annotation or llmCostLens.callSites entry wins over it */
-  measured?: { requestsPerDay: number; basis: string; applied: boolean; hiddenBy: string | null };
-}
-
-export interface SiteUsage {
-  /** records and requests attributed to this site (a split attributes a share: fractions are kept) */
-  records: number;
-  requests: number;
-  /** how the records were matched, one line per distinct way */
-  matchedBy: string[];
-  /** true when some of the records are a proportional share of a model's records */
-  split: boolean;
-  sources: string[];
-  /** UTC dates, `YYYY-MM-DD` */
-  from: string | null;
-  to: string | null;
-}
+// What a measurement adds to a call site lives with the call site (scan), which usage builds on.
+export type { MeasuredTokens, MeasuredVolume, SiteUsage } from '../scan/measured';

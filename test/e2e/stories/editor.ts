@@ -8,8 +8,8 @@ import { expectText, expectVisible } from '../harness/expect';
 import { recordTimings } from '../harness/timings';
 import type { ScanResult } from '../../../src/core/scan/scan';
 import type { CallSiteReport } from '../../../src/core/scan/callSite';
-import { formatCount, formatUsd } from '../../../src/core/format/money';
-import { lensTitle } from '../../../src/extension/lensText';
+import { formatCount, formatUsd } from '../../../src/core/money';
+import { lensTitle } from '../../../src/core/format/lensText';
 
 /** A call without an llm-cost comment, so its volume comes from settings (or the default). */
 export const DEFAULT_VOLUME_FILE = 'app/digest.py';

@@ -6,7 +6,7 @@ import type { Workbench } from '../harness/workbench';
 import { ExpectedOnScreenError } from '../harness/expect';
 import { estimatePromptFile } from '../../../src/core/scan/promptFileSite';
 import { readWorkspaceSettings } from '../../../src/core/scan/scan';
-import { promptLensTitle } from '../../../src/extension/promptLensText';
+import { promptLensTitle } from '../../../src/core/format/promptLensText';
 
 /** The lens the editor must show for a prompt file of the workspace copy. */
 export function expectedPromptLens(workspace: string, file: string): string {

@@ -9,7 +9,7 @@ import { Session } from '../harness/session';
 import { Workbench } from '../harness/workbench';
 import { activationReport } from '../harness/logs';
 import type { ScanResult } from '../../../src/core/scan/scan';
-import { formatUsd } from '../../../src/core/format/money';
+import { formatUsd } from '../../../src/core/money';
 import { callSiteIn, codeLensShows, expectedLens, expectedStatus } from '../stories/editor';
 import { BULK_FILES, cliScanLarge as cliScan, EXTRA_FILE, EXTRA_SOURCE, indexLogLine, notebookCodeLens, notebookHover, openNotebook, prepareIndexWorkspace, progressNotification, progressNotificationShows } from '../stories/index';
 

@@ -4,9 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { scanWorkspace } from '../../../src/core/scan/scan';
-import { UsageSet, addUsageFiles, importSummary } from '../../../src/core/usage';
-import { hoverMarkdown } from '../../../src/extension/hoverText';
-import { lensTitle } from '../../../src/extension/lensText';
+import { UsageSet, addUsageFiles } from '../../../src/core/usage';
+import { importSummary } from '../../../src/core/format/usageText';
+import { hoverMarkdown } from '../../../src/core/format/hoverText';
+import { lensTitle } from '../../../src/core/format/lensText';
 import { readSettings } from '../../../src/core/settings';
 
 async function measured() {
@@ -55,8 +56,8 @@ test('import summary and the stored paths: relative inside the folder, absolute 
 });
 
 test('panel: the workspace view carries the usage lines (validated by the message schema), none without usage files', async () => {
-  const { workspaceView } = await import('../../../src/extension/panelState');
-  const { hostToWebviewSchema } = await import('../../../src/shared/messages');
+  const { workspaceView } = await import('../../../src/core/format/panelState');
+  const { hostToWebviewSchema } = await import('../../../src/core/protocol/messages');
   const { result } = await measured();
   const ws = readSettings({});
   const view = workspaceView(result, ws, 'workspace');

@@ -1,9 +1,10 @@
 // The status bar tooltip as Markdown (pure, no `vscode`, so it is unit-tested): every name that comes from the
 // workspace — call-site keys (file paths and function names), model names — is escaped, so a file named
 // `[x](command:…)` or `a|b.py` cannot add a link or break the table.
-import type { ScanResult } from '../core/scan/scan';
-import { formatCount, formatUsd } from '../core/format/money';
+import type { ScanResult } from '../scan/scan';
+import { formatUsd } from '../money';
 import { md } from './hoverText';
+import { deploymentHead } from './labels';
 
 export function statusTooltipMarkdown(r: ScanResult): string {
   const t = r.totals;
@@ -14,7 +15,7 @@ export function statusTooltipMarkdown(r: ScanResult): string {
     '|---|---:|',
     `| API, as the code is today | ${formatUsd(t.apiMonthlyUsd)} |`,
     `| Everything self-hostable (shared deployments) | ${formatUsd(t.selfHostedMonthlyUsd)} |`,
-    ...t.deployments.map((d) => `| · ${md(d.openModel)}: ${d.gpus ?? '?'} GPU${d.gpus === 1 ? '' : 's'}, ${formatCount(d.requestsPerDay)} calls/day (vs API ${formatUsd(d.apiMonthlyUsd)}) | ${formatUsd(d.monthlyUsd)} |`),
+    ...t.deployments.map((d) => `| · ${deploymentHead(d, md(d.openModel))} (vs API ${formatUsd(d.apiMonthlyUsd)}) | ${formatUsd(d.monthlyUsd)} |`),
     `| Best routing (${md(t.verdict)}: ${t.routing.selfHosted.length} self-hosted, ${t.routing.api.length} on the API) | ${formatUsd(t.routing.monthlyUsd)} |`,
     '',
     t.routing.savingsVsApiUsd > 0 ? `Routing ${t.routing.selfHosted.map(md).join(', ')} to self-hosting saves ${formatUsd(t.routing.savingsVsApiUsd)}/mo.` : 'Keeping every call on the API is cheapest at these volumes.',

@@ -1,10 +1,10 @@
 // The hover over a call expression as Markdown: tokens with basis and parts, price with source and date,
 // API cost at the assumed volume, the self-hosted breakdown, both break-evens, verdict, notes.
 // Pure (no `vscode`): hover.ts wraps it in a MarkdownString; the unit tests read it as text.
-import type { CallSiteReport } from '../core/scan/callSite';
-import { formatCount, formatUsd, formatUsdPrecise } from '../core/format/money';
+import type { CallSiteReport } from '../scan/callSite';
+import { formatCount, formatUsd, formatUsdPrecise } from '../money';
 import { isApproximate, volumeText } from './lensText';
-import { estimateVsMeasured, measuredVolumeNote } from '../core/usage/text';
+import { estimateVsMeasured, measuredVolumeNote } from './usageText';
 
 /** Escapes text for a Markdown table cell (no HTML, no links, no pipes). */
 export function md(text: string): string {

@@ -1,13 +1,10 @@
 // The CodeLens line of a prompt file (`.prompty`, `.prompt`). Pure, so unit tests pin the text the editor shows.
 // It renders the file's `scan` call-site record (core/scan/promptFileSite.ts): the same figures as `scan --json`.
-import type { PromptFileSite } from '../core/scan/promptFileSite';
-import type { CallSiteReport } from '../core/scan/callSite';
-import { formatCount, formatUsd } from '../core/format/money';
+import type { PromptFileSite } from '../scan/promptFileSite';
+import { formatCount, formatUsd } from '../money';
+import { volumeLabel } from './labels';
 
 /** The volume's origin in the words of a prompt file: its requestsPerDay travels as an annotation. */
-function volumeSource(s: CallSiteReport): string {
-  return s.volume.source === 'annotation' ? 'front matter' : s.volume.source;
-}
 
 /** e.g. `≈357 → 300 tok · API $140/mo (gpt-4o-mini) · self-host $3,735/mo · at 20,000/day (front matter)` */
 export function promptLensTitle(e: PromptFileSite): string {
@@ -23,8 +20,7 @@ export function promptLensTitle(e: PromptFileSite): string {
   else parts.push(`API ${formatUsd(api.monthlyUsd)}/mo (${s.model})`);
   if (selfHosted) parts.push(`self-host ${formatUsd(selfHosted.monthlyUsd)}/mo`);
   else parts.push('no self-hosted counterpart');
-  const calls = s.volume.callsPerRequest !== 1 ? ` ×${formatCount(s.volume.callsPerRequest)} calls` : '';
-  parts.push(`at ${formatCount(s.volume.requestsPerDay)}/day${calls} (${volumeSource(s)})`);
+  parts.push(`at ${volumeLabel(s.volume, true)}`);
   return parts.join(' · ');
 }
 

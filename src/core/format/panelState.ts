@@ -1,16 +1,16 @@
 // What the cost panel shows, computed on the host from the workspace scan: table rows, totals, the
 // assumption values, and the chart of a call site or of the workspace. Pure (no `vscode`), so unit-tested.
-import { renderUsageReport } from '../core/usage/text';
+import { renderUsageReport } from './usageText';
 import * as z from 'zod';
-import type { ScanResult } from '../core/scan/scan';
-import { callScenario, type CallSiteReport } from '../core/scan/callSite';
-import { costCurve, CostCurveError } from '../core/economics/curve';
-import type { Scenario } from '../core/config';
-import { callSiteOverrideSchema, SETTINGS, type SettingKey, type Settings, type SettingsRead } from '../core/settings';
-import { listGpus } from '../core/catalog/gpus';
-import { findOpenModel, listOpenModels } from '../core/catalog/openModels';
-import { lookupApiPrice } from '../core/catalog/prices';
-import { ASSUMPTION_KEYS, type CallSiteRow, type ChartView, type WorkspaceView } from '../shared/messages';
+import type { ScanResult } from '../scan/scan';
+import { callScenario, type CallSiteReport } from '../scan/callSite';
+import { costCurve, CostCurveError } from '../economics/curve';
+import type { Scenario } from '../config';
+import { callSiteOverrideSchema, SETTINGS, type SettingKey, type Settings, type SettingsRead } from '../settings';
+import { listGpus } from '../catalog/gpus';
+import { findOpenModel, listOpenModels } from '../catalog/openModels';
+import { lookupApiPrice } from '../catalog/prices';
+import { ASSUMPTION_KEYS, type CallSiteRow, type ChartView, type WorkspaceView } from '../protocol/messages';
 
 export const WORKSPACE_TARGET = 'workspace';
 

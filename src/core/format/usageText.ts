@@ -1,8 +1,8 @@
 // Presentation strings for measured usage, shared by the CLI table, the hover and the panel (pure, unit-tested).
 import type { CallSiteReport } from '../scan/callSite';
-import type { UsageReport } from './calibrate';
-import { formatCount } from '../format/money';
-import { utcDate } from './time';
+import type { UsageReport } from '../scan/measured';
+import { formatCount } from '../money';
+import { utcDate } from '../usage/time';
 
 function n(x: number): string {
   return Math.round(x).toLocaleString('en-US');

@@ -1,6 +1,6 @@
 // The extension ⇄ webview protocol: one discriminated union each way, validated with zod on receipt.
 import * as z from 'zod'; // namespace import: lets esbuild drop zod's locales (≈90 KB instead of ≈450 KB)
-import { SETTINGS, type SettingKey } from '../core/settings';
+import { SETTINGS, type SettingKey } from '../settings';
 
 export const costCurveSchema = z.strictObject({
   volumes: z.array(z.number()),
