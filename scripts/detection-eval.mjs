@@ -99,6 +99,9 @@ export async function evaluate({ root = ROOT, truth = path.join(ROOT, 'ground-tr
   }
   const knowable = Object.values(expected).flatMap((s) => s.calls).filter((c) => c.model !== null).length;
   const modelResolved = matched.filter((m) => m.exp.model !== null && m.got.model === m.exp.model).length;
+  // right only because the framework's documented default happens to be the model the file configures elsewhere
+  const modelByDefault = matched.filter((m) => m.exp.model !== null && m.got.model === m.exp.model && m.got.modelSource === 'framework-default')
+    .map((m) => ({ file: m.file, line: m.exp.line, got: m.got.model }));
   const modelWrong = matched.filter((m) => m.exp.model !== null && m.got.model !== m.exp.model)
     .map((m) => ({ file: m.file, line: m.exp.line, expected: m.exp.model, got: m.got.model, known: Boolean(m.exp.knownModelMiss), cause: m.exp.knownModelMiss }));
   // a known miss that is now found, or a known model miss now resolved: the label should be updated
@@ -124,6 +127,7 @@ export async function evaluate({ root = ROOT, truth = path.join(ROOT, 'ground-tr
     apiAgreement: tp ? (tp - apiWrong.length) / tp : 1,
     modelKnowable: knowable,
     modelResolved,
+    modelByDefault,
     modelResolution: knowable ? modelResolved / knowable : 1,
     misses, falsePositives, columnWrong, apiWrong, modelWrong, modelInvented, missingFiles, skipped, unavailable, nowPassing,
   };
@@ -170,6 +174,7 @@ export function formatReport(r) {
   list('Column differs', r.columnWrong, (c) => `${c.file}:${c.line}  expected ${c.expected}, got ${c.got}`);
   list('sdk/api differs', r.apiWrong, (c) => `${c.file}:${c.line}  expected ${c.expected}, got ${c.got}`);
   list('Model differs (knowable)', r.modelWrong, (c) => `${tag(c)}${c.file}:${c.line}  expected ${c.expected}, got ${c.got}${c.cause ? ` — ${c.cause}` : ''}`);
+  list('Model matched only through the framework default (counted as resolved)', r.modelByDefault ?? [], (c) => `${c.file}:${c.line}  ${c.got}`);
   list('Model reported where the file does not make it knowable', r.modelInvented, (c) => `${c.file}:${c.line}  got ${c.got} (${c.source})`);
   list('Skipped by the detector', r.skipped, (s) => s);
   list('Missing fixture files', r.missingFiles, (s) => s);
