@@ -139,7 +139,9 @@ const pct = (x) => `${(100 * x).toFixed(1)} %`;
 export function groupByPattern(r) {
   const groups = new Map();
   const add = (kind, x) => {
-    const pattern = `${kind}: ${String(x.cause ?? 'unexplained').replace(/\s*\(.*$/, '')}`;
+    // a recorded pattern is used whole; a free-text note is cut before its "(detail)"
+    const cause = String(x.cause ?? 'unexplained');
+    const pattern = `${kind}: ${x.known ? cause : cause.replace(/\s*\(.*$/, '')}`;
     groups.set(pattern, [...(groups.get(pattern) ?? []), `${x.file}:${x.line}`]);
   };
   for (const m of r.misses) add('miss', m);
