@@ -1,7 +1,10 @@
 // Detection quality on real public application code: runs detectCalls on every file of test/fixtures/real-world
 // and compares with the hand-labelled ground truth in test/fixtures/real-world/ground-truth.json.
 //
-//   node --import tsx scripts/detection-eval.mjs [--json] [--corpus DIR]
+//   node --import tsx scripts/detection-eval.mjs [--json] [--corpus DIR] [--src CHECKOUT]
+//
+// --src CHECKOUT measures the detector of another checkout of this project (its src/core/detect) against the same
+// labels, e.g. a helper's worktree before its merge.
 //
 // --corpus DIR also measures the files of an external corpus (not committed: third-party code stays out of the
 // repo) against the hand labels in test/fixtures/real-world/external-ground-truth.json, keyed by the path under DIR.
@@ -61,8 +64,8 @@ function guessFpCause(call, text, file) {
  * Runs detection on every labelled file and returns the measurements. Defaults: the committed set; pass
  * { root: DIR, truth: EXTERNAL_TRUTH } for an external corpus.
  */
-export async function evaluate({ root = ROOT, truth = path.join(ROOT, 'ground-truth.json') } = {}) {
-  const { detectCalls } = await import(pathToFileURL(path.join(here, '..', 'src', 'core', 'detect', 'index.ts')).href);
+export async function evaluate({ root = ROOT, truth = path.join(ROOT, 'ground-truth.json'), src = path.join(here, '..') } = {}) {
+  const { detectCalls } = await import(pathToFileURL(path.join(src, 'src', 'core', 'detect', 'index.ts')).href);
   const labelled = JSON.parse(fs.readFileSync(truth, 'utf8'));
   const ws = reader(root);
   const unavailable = root === ROOT ? [] : Object.keys(labelled).filter((f) => !fs.existsSync(path.join(root, f)));
@@ -193,11 +196,14 @@ export function formatReport(r) {
 async function main() {
   const json = process.argv.includes('--json');
   const i = process.argv.indexOf('--corpus');
-  const committed = await evaluate();
+  const s = process.argv.indexOf('--src');
+  const src = s < 0 ? undefined : path.resolve(process.argv[s + 1] ?? '');
+  if (src && !fs.existsSync(path.join(src, 'src', 'core', 'detect', 'index.ts'))) { console.error(`--src needs a checkout with src/core/detect/index.ts (got ${src})`); process.exitCode = 2; return; }
+  const committed = await evaluate({ src });
   if (i < 0) { console.log(json ? JSON.stringify(committed, null, 2) : formatReport(committed)); return; }
   const dir = process.argv[i + 1];
   if (!dir || !fs.existsSync(dir)) { console.error(`--corpus needs an existing directory (got ${dir ?? 'nothing'})`); process.exitCode = 2; return; }
-  const external = await evaluate({ root: path.resolve(dir), truth: EXTERNAL_TRUTH });
+  const external = await evaluate({ root: path.resolve(dir), truth: EXTERNAL_TRUTH, src });
   const both = combine(committed, external);
   if (json) { console.log(JSON.stringify({ committed, external, combined: both }, null, 2)); return; }
   console.log(`${formatReport(committed)}\n\nExternal corpus (${dir}):\n${formatReport(external)}`);
