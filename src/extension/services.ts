@@ -18,6 +18,9 @@ import { WorkspaceIndex } from './workspaceIndex';
 import { announceReady } from './ready';
 import { ChangesVsBase } from './changesVsBase';
 import { importUsage } from './importUsage';
+import { createCallTreeViews, revealCallSite } from './callTree';
+import { treePinModel, treeSetVolume } from './treeCommands';
+import type { SiteNode } from './callTreeModel';
 
 export interface Services {
   codeLens: CostCodeLensProvider;
@@ -56,6 +59,8 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
   }
   const changes = new ChangesVsBase(index);
   context.subscriptions.push(changes);
+  const tree = createCallTreeViews(index);
+  context.subscriptions.push(tree.disposable);
   index.start();
   context.subscriptions.push(announceReady(index, options.activatedAt));
   loadDownloadedPrices(context, settings);
@@ -71,6 +76,14 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
       [CommandId.RescanWorkspace]: () => index.start(),
       [CommandId.ShowChangesVsBase]: () => changes.show(),
       [CommandId.ImportUsage]: () => importUsage(index, settings),
+      [CommandId.TreeReveal]: (node: SiteNode) => revealCallSite(node),
+      [CommandId.TreeSetVolume]: (node: unknown) => treeSetVolume(node),
+      [CommandId.TreePinModel]: (node: unknown) => treePinModel(node),
+      [CommandId.TreeOpenInPanel]: (node: SiteNode | undefined) => CostPanel.show(context, index, changes, node?.kind === 'site' ? node.target : undefined),
+      [CommandId.TreeSortByFile]: () => tree.provider.setOptions({ sort: 'file' }),
+      [CommandId.TreeSortByCost]: () => tree.provider.setOptions({ sort: 'cost' }),
+      [CommandId.TreeShowAttention]: () => tree.provider.setOptions({ attentionOnly: true }),
+      [CommandId.TreeShowAll]: () => tree.provider.setOptions({ attentionOnly: false }),
     },
     revivePanel: (panel) => CostPanel.revive(panel, context.extensionUri, index, changes),
   };

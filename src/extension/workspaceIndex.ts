@@ -83,6 +83,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.queue = this.queue.then(() => new Promise((r) => setTimeout(r, 0))).then(() => this.firstScan(generation));
   }
 
+  /** The indexed folders' scans (the call-site tree's input); empty until a scan is ready. */
+  folderScans(): { name: string; result: ScanResult }[] {
+    const s = this.stateValue;
+    return s.kind === 'ready' && this.folder ? [{ name: this.folder.name, result: s.result }] : [];
+  }
+
   /** Waits for the first scan and any queued changes; then the current state. */
   async current(): Promise<IndexState> {
     let seen: Promise<void>;

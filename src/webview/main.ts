@@ -209,6 +209,9 @@ window.addEventListener('message', (ev: MessageEvent) => {
     case 'chart':
       if (msg.chart.target === state.target) update({ chart: msg.chart });
       break;
+    case 'select':
+      selectTarget(msg.target);
+      break;
     case 'controlResult': {
       const errors = { ...state.errors };
       const input = document.getElementById(msg.control === 'openModelFor' ? 'callsite-openModel' : msg.control === 'callSite.model' ? 'callsite-model' : 'callsite-requestsPerDay') as HTMLInputElement | null;
