@@ -41,6 +41,8 @@ export function activate(context: vscode.ExtensionContext): void {
     // Restores an open cost panel after a window reload (its state comes back through getState/setState).
     vscode.window.registerWebviewPanelSerializer('llmCostLens.panel', { deserializeWebviewPanel: async (panel) => load().revivePanel(panel) }),
     vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, { provideHover: (doc, pos, token) => load().hover.provideHover(doc, pos, token) }),
+    // Quick fixes with their saving (codeActions.ts); the metadata is repeated here so this file needs no engine.
+    vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, { provideCodeActions: (doc, range, ctx, token) => load().codeActions.provideCodeActions(doc, range, ctx, token) }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
   );
   if (brokenFeature !== 'codelens') {
     context.subscriptions.push(

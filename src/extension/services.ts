@@ -21,9 +21,11 @@ import { importUsage } from './importUsage';
 import { createCallTreeViews, revealCallSite } from './callTree';
 import { treePinModel, treeSetVolume } from './treeCommands';
 import type { SiteNode } from './callTreeModel';
+import { CostCodeActionProvider } from './codeActions';
 
 export interface Services {
   codeLens: CostCodeLensProvider;
+  codeActions: CostCodeActionProvider;
   promptLens: PromptFileLensProvider;
   hover: CostHoverProvider;
   commands: Record<CommandId, (...args: never[]) => unknown>;
@@ -66,6 +68,7 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
   loadDownloadedPrices(context, settings);
   return {
     codeLens: new CostCodeLensProvider(analyses),
+    codeActions: new CostCodeActionProvider(analyses),
     promptLens: new PromptFileLensProvider(settings),
     hover: new CostHoverProvider(analyses),
     commands: {

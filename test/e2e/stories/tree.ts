@@ -67,14 +67,12 @@ export function treeRows(wb: Workbench): Locator {
 }
 
 async function rowTexts(wb: Workbench): Promise<string[]> {
-  const rows = await treeRows(wb).all();
-  const texts: string[] = [];
-  for (const r of rows) {
-    const label = await r.locator('.label-name').first().innerText().catch(() => '');
-    const description = await r.locator('.label-description').first().innerText().catch(() => '');
-    texts.push(`${label} ${description}`.replace(/\s+/g, ' ').trim());
-  }
-  return texts;
+  // One read of every rendered row (the list re-renders while it is read row by row).
+  return treeRows(wb).evaluateAll((rows) => rows.map((r) => {
+    const label = r.querySelector('.label-name')?.textContent ?? '';
+    const description = r.querySelector('.label-description')?.textContent ?? '';
+    return `${label} ${description}`.replace(/\s+/g, ' ').trim();
+  }));
 }
 
 /** Waits until the tree's rows are exactly `expected` (in order); returns them. Fails with the rows last seen. */

@@ -1,0 +1,78 @@
+// Quick fixes in code-server (issue 14): the lightbulb menu's titles carry the saving the engine computes for the
+// CLI's scan of the same file; applying one edits the code in the call's syntax and the CodeLens shows the new cost.
+import { after, afterEach, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Session } from '../harness/session';
+import { Workbench } from '../harness/workbench';
+import { expectVisible } from '../harness/expect';
+import { callSiteIn, cliScan } from '../stories/editor';
+import { TREE_FILES } from '../stories/tree';
+import { readWorkspaceSettings } from '../../../src/core/scan/scan';
+import { apiMonthlyUsd, quickFixesFor, type QuickFix } from '../../../src/extension/quickFixModel';
+import { formatUsd } from '../../../src/core/format/money';
+
+describe('quick fixes: saving in the title, the edit, the lens after it', () => {
+  let session: Session;
+  let wb: Workbench;
+
+  before(async () => {
+    session = await Session.start({
+      name: 'quickfix',
+      prepare: (ws) => {
+        for (const [rel, text] of Object.entries(TREE_FILES)) {
+          mkdirSync(dirname(join(ws, rel)), { recursive: true });
+          writeFileSync(join(ws, rel), text);
+        }
+      },
+    });
+    wb = new Workbench(session);
+  });
+  afterEach(async (t) => {
+    await session?.screenshot(t.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase());
+  });
+  after(async () => {
+    await session?.stop();
+  });
+
+  /** The fix the engine offers for the CLI's record of the call in `file`. */
+  function expectedFix(file: string, kind: QuickFix['kind']) {
+    const scan = cliScan(session.workspace);
+    const c = callSiteIn(scan, file);
+    const settings = readWorkspaceSettings(session.workspace).settings;
+    const fix = quickFixesFor(c, settings, readFileSync(join(session.workspace, file), 'utf8').split('\n')).find((f) => f.kind === kind);
+    assert.ok(fix, `the engine offers a ${kind} fix for ${file}`);
+    return { c, fix, settings };
+  }
+
+  async function applyFix(file: string, line: number, title: string): Promise<void> {
+    await wb.openFile(file);
+    await wb.goTo(line, 10);
+    await wb.page.keyboard.press('Control+.');
+    const item = wb.page.locator('.action-widget .monaco-list-row').filter({ hasText: title });
+    await (await expectVisible(session, item, `a quick fix titled ${JSON.stringify(title)}`, 30_000)).click();
+  }
+
+  it('"Switch to gpt-4.1-mini (−$X/mo …)" replaces the model literal and the lens shows the cheaper cost', async () => {
+    await wb.waitForExtensionReady();
+    const { c, fix } = expectedFix('jobs/nightly.py', 'switch-model');
+    assert.match(fix.title, /^Switch to gpt-4\.1-mini \(−\$[\d,.]+\/mo;/);
+    await wb.openFile('jobs/nightly.py');
+    await wb.waitForCodeLens(`API ${formatUsd(c.cost!.api!.monthlyUsd)}/mo`, 60_000);
+    await applyFix('jobs/nightly.py', c.line + 1, fix.title);
+    await expectVisible(session, wb.page.locator('.editor-instance .view-lines').filter({ hasText: 'model="gpt-4.1-mini"' }), 'the edited model literal in the editor', 10_000);
+    const lens = await wb.waitForCodeLens(`API ${formatUsd(fix.afterUsd)}/mo`, 30_000);
+    console.log(`[e2e] ${fix.title} → lens ${JSON.stringify(lens)}`);
+  });
+
+  it('"Cap max_tokens at 400 (−$X/mo worst case …)" inserts the argument in Python syntax', async () => {
+    const { c, fix, settings } = expectedFix('jobs/tagger.py', 'cap-max-tokens');
+    assert.match(fix.title, /^Cap max_tokens at 400 \(−\$[\d,.]+\/mo worst case/);
+    await applyFix('jobs/tagger.py', c.line, fix.title);
+    await expectVisible(session, wb.page.locator('.editor-instance .view-lines').filter({ hasText: 'max_tokens=400' }), 'max_tokens=400 in the editor', 10_000);
+    // The expected reply (300) is under the cap, so the estimate keeps its figure; the lens is recomputed from the edit.
+    assert.equal(apiMonthlyUsd(c, settings, {}), c.cost!.api!.monthlyUsd);
+    await wb.waitForCodeLens(`API ${formatUsd(c.cost!.api!.monthlyUsd)}/mo`, 30_000);
+  });
+});

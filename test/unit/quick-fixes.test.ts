@@ -1,0 +1,95 @@
+// Quick fixes (src/extension/quickFixModel.ts): the saving in each title is the difference of two engine estimates
+// of the call's scenario, and the edit is made in the call's own syntax.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readWorkspaceSettings, scanWorkspace } from '../../src/core/scan/scan';
+import { callScenario } from '../../src/core/scan/callSite';
+import { estimate } from '../../src/core/economics/estimate';
+import { apiMonthlyUsd, quickFixesFor, RUNAWAY_REPLY_TOKENS, suggestedCap, type TextEditSpec } from '../../src/extension/quickFixModel';
+import { formatUsd } from '../../src/core/format/money';
+import { tempTree } from './helpers/tempTree';
+
+const PY = `from openai import OpenAI
+client = OpenAI()
+
+def report(account):
+    # llm-cost: 30000/day
+    return client.chat.completions.create(
+        model="gpt-4.1",
+        messages=[{"role": "user", "content": account}],
+    )
+`;
+const TS = `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function tag(doc: string) {
+  // llm-cost: 5000/day
+  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: doc }] });
+}
+`;
+const CAPPED = `from anthropic import Anthropic
+client = Anthropic()
+
+def s(t):
+    # llm-cost: 1000/day
+    return client.messages.create(model="claude-haiku-4-5", max_tokens=300, messages=[{"role": "user", "content": t}])
+`;
+
+function apply(text: string, edits: TextEditSpec[]): string {
+  const lines = text.split('\n');
+  for (const e of [...edits].reverse()) {
+    const l = lines[e.line]!;
+    lines[e.line] = l.slice(0, e.character) + e.text + lines[e.endLine]!.slice(e.endCharacter);
+  }
+  return lines.join('\n');
+}
+
+async function scanned(files: Record<string, string>) {
+  const root = tempTree(files);
+  return { root, result: await scanWorkspace(root), settings: readWorkspaceSettings(root).settings };
+}
+
+test('quick fixes: the baseline is the lens figure; each saving is before − after of two engine estimates', async () => {
+  const { root, result, settings } = await scanned({ 'jobs/report.py': PY });
+  const c = result.callSites[0]!;
+  assert.equal(apiMonthlyUsd(c, settings, {}), c.cost!.api!.monthlyUsd, 'the unchanged scenario gives the scanned figure');
+  const fixes = quickFixesFor(c, settings, readFileSync(join(root, c.file), 'utf8').split('\n'));
+  assert.deepEqual(fixes.map((f) => f.kind).sort(), ['cap-max-tokens', 'switch-model']);
+  const perDay = c.volume.requestsPerDay * c.volume.callsPerRequest;
+  const engine = (model: string, output: number) => {
+    const out = estimate(callScenario(settings, model, null, perDay, c.tokens.input, output));
+    assert.ok(out.ok);
+    return out.result.api.monthlyUsd;
+  };
+  const sw = fixes.find((f) => f.kind === 'switch-model')!;
+  assert.equal(sw.savingUsd, engine('gpt-4.1', c.tokens.output) - engine('gpt-4.1-mini', c.tokens.output));
+  assert.ok(sw.title.startsWith(`Switch to gpt-4.1-mini (−${formatUsd(sw.savingUsd)}/mo;`), sw.title);
+  const cap = fixes.find((f) => f.kind === 'cap-max-tokens')!;
+  const n = suggestedCap(c.tokens.output);
+  assert.equal(n, 400, 'the default 300-token reply gets a 400 cap');
+  assert.equal(cap.savingUsd, engine('gpt-4.1', RUNAWAY_REPLY_TOKENS) - engine('gpt-4.1', n));
+  assert.ok(cap.title.includes(`(−${formatUsd(cap.savingUsd)}/mo worst case`), cap.title);
+  for (const f of fixes) assert.ok(Number.isFinite(f.savingUsd) && f.savingUsd > 0);
+});
+
+test('quick fixes: edits in Python (keyword on its own line) and TypeScript (object property), model literal replaced', async () => {
+  const { root, result, settings } = await scanned({ 'a.py': PY, 'b.ts': TS });
+  const py = result.callSites.find((c) => c.file === 'a.py')!;
+  const fixesPy = quickFixesFor(py, settings, PY.split('\n'));
+  assert.match(apply(PY, fixesPy.find((f) => f.kind === 'switch-model')!.edits), /model="gpt-4\.1-mini",/);
+  assert.match(apply(PY, fixesPy.find((f) => f.kind === 'cap-max-tokens')!.edits), /create\(\n {8}max_tokens=400,\n {8}model="gpt-4\.1",/);
+  const ts = result.callSites.find((c) => c.file === 'b.ts')!;
+  const text = readFileSync(join(root, 'b.ts'), 'utf8');
+  const fixesTs = quickFixesFor(ts, settings, text.split('\n'));
+  assert.match(apply(text, fixesTs.find((f) => f.kind === 'switch-model')!.edits), /model: 'gpt-4o-mini'/);
+  assert.match(apply(text, fixesTs.find((f) => f.kind === 'cap-max-tokens')!.edits), /create\(\{ max_tokens: 400, model: 'gpt-4o'/);
+});
+
+test('quick fixes: none for a call that already has max_tokens and the cheapest tier, or a model not in the code', async () => {
+  const { result, settings } = await scanned({ 'c.py': CAPPED, 'd.py': PY.replace('model="gpt-4.1"', 'model=pick()') });
+  const capped = result.callSites.find((c) => c.file === 'c.py')!;
+  assert.deepEqual(quickFixesFor(capped, settings, CAPPED.split('\n')), []);
+  const unresolved = result.callSites.find((c) => c.file === 'd.py')!;
+  assert.ok(!quickFixesFor(unresolved, settings, PY.split('\n')).some((f) => f.kind === 'switch-model'), 'no model literal to replace');
+});
