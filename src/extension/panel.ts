@@ -228,6 +228,7 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panel.css'));
   const chartStyle = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'chart.css'));
+  const responsiveStyle = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'responsive.css'));
   const csp = [
     "default-src 'none'",
     `style-src ${webview.cspSource} 'nonce-${nonce}'`,
@@ -243,6 +244,7 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${style}" nonce="${nonce}">
 <link rel="stylesheet" href="${chartStyle}" nonce="${nonce}">
+<link rel="stylesheet" href="${responsiveStyle}" nonce="${nonce}">
 <title>LLM Cost Lens</title>
 </head>
 <body>
