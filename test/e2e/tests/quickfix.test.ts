@@ -49,9 +49,16 @@ describe('quick fixes: saving in the title, the edit, the lens after it', () => 
   async function applyFix(file: string, line: number, title: string): Promise<void> {
     await wb.openFile(file);
     await wb.goTo(line, 10);
-    await wb.page.keyboard.press('Control+.');
     const item = wb.page.locator('.action-widget .monaco-list-row').filter({ hasText: title });
-    await (await expectVisible(session, item, `a quick fix titled ${JSON.stringify(title)}`, 30_000)).click();
+    // Ctrl+. asked before the file's analysis is ready answers "no code actions": ask again until the fix is listed.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      await wb.page.keyboard.press('Control+.');
+      const shown = await item.first().waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+      if (shown || Date.now() > deadline) break;
+      await wb.page.keyboard.press('Escape');
+    }
+    await (await expectVisible(session, item, `a quick fix titled ${JSON.stringify(title)}`, 1_000)).click();
   }
 
   it('"Switch to gpt-4.1-mini (−$X/mo …)" replaces the model literal and the lens shows the cheaper cost', async () => {
