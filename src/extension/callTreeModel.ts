@@ -3,9 +3,11 @@
 // why a figure needs a look. callTree.ts only turns these nodes into TreeItems.
 import { posix } from 'node:path';
 import type { CallSiteReport } from '../core/scan/callSite';
-import type { ScanResult } from '../core/scan/scan';
+import type { FolderScan } from '../core/scan/workspaceFolders';
 import { formatCount, formatUsd } from '../core/format/money';
 import { callSiteId } from './panelState';
+
+export type { FolderScan };
 
 export type TreeSort = 'cost' | 'file';
 export interface TreeOptions { sort: TreeSort; attentionOnly: boolean }
@@ -37,8 +39,6 @@ export interface DirNode { kind: 'dir'; id: string; label: string; description: 
 export interface FolderNode { kind: 'folder'; id: string; label: string; description: string; tooltip: string; folder: string; monthlyUsd: number; children: DirNode[] }
 export type TreeNode = FolderNode | DirNode | FileNode | SiteNode;
 
-/** One indexed workspace folder: its name (unique among the workspace's folders) and its scan. */
-export interface FolderScan { name: string; result: ScanResult }
 
 export function flagsOf(c: CallSiteReport): Flag[] {
   const flags: Flag[] = [];

@@ -22,6 +22,7 @@ import { createCallTreeViews, revealCallSite } from './callTree';
 import { treePinModel, treeSetVolume } from './treeCommands';
 import type { SiteNode } from './callTreeModel';
 import { CostCodeActionProvider } from './codeActions';
+import { FolderIndexes } from './folderIndexes';
 
 export interface Services {
   codeLens: CostCodeLensProvider;
@@ -55,15 +56,19 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
     usageSeen = index.usage.version;
     settings.refresh();
   }));
+  // Every folder of a multi-root workspace, each with its own settings: the status bar and the tree total them all.
+  const folders = new FolderIndexes(context, settings, index);
+  context.subscriptions.push(folders);
   if (options.statusBar) {
     const item = createStatusBar();
-    context.subscriptions.push(item, trackWorkspaceTotals(item, index));
+    context.subscriptions.push(item, trackWorkspaceTotals(item, folders));
   }
   const changes = new ChangesVsBase(index);
   context.subscriptions.push(changes);
-  const tree = createCallTreeViews(index);
+  const tree = createCallTreeViews(folders);
   context.subscriptions.push(tree.disposable);
   index.start();
+  folders.start();
   context.subscriptions.push(announceReady(index, options.activatedAt));
   loadDownloadedPrices(context, settings);
   return {
@@ -76,7 +81,10 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
       [CommandId.SetVolume]: setVolume,
       [CommandId.UpdatePrices]: () => updatePricesCommand(context, settings),
       [CommandId.ExportReport]: () => exportReport(),
-      [CommandId.RescanWorkspace]: () => index.start(),
+      [CommandId.RescanWorkspace]: () => {
+        index.start();
+        folders.start();
+      },
       [CommandId.ShowChangesVsBase]: () => changes.show(),
       [CommandId.ImportUsage]: () => importUsage(index, settings),
       [CommandId.TreeReveal]: (node: SiteNode) => revealCallSite(node),

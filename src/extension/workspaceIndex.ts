@@ -1,4 +1,4 @@
-// The workspace index: one WorkspaceScanner for the first workspace folder, shared by the status bar and the cost
+// The workspace index: one WorkspaceScanner for one workspace folder (the first unless told; folderIndexes.ts indexes the others), shared by the status bar and the cost
 // panel (one scan for both, the same result as `llm-cost-lens scan` of the folder on disk).
 //
 // - The first scan runs after activate() has returned, in slices (the extension host yields every ~20 ms so
@@ -48,7 +48,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly usage = new UsageSet();
   private usagePaths = new Set<string>();
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly settings: FolderSettings) {
+  /** `pick`: the folder this index scans (the first workspace folder unless told; folderIndexes.ts adds the others). */
+  constructor(private readonly context: vscode.ExtensionContext, private readonly settings: FolderSettings, private readonly pick: () => vscode.WorkspaceFolder | undefined = () => vscode.workspace.workspaceFolders?.[0]) {
     this.disposables.push(
       // llmCostLens.* and files.exclude changes, the settings file itself: re-cost (walk again if files.exclude moved).
       settings.onDidChange(() => this.enqueue('.vscode/settings.json')),
@@ -62,14 +63,14 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.stateValue;
   }
 
-  /** Starts (or restarts) indexing the first workspace folder, after the current call stack (never inside activate). */
+  /** Starts (or restarts) indexing its workspace folder, after the current call stack (never inside activate). */
   start(): void {
     const generation = ++this.generation;
     clearTimeout(this.timer);
     this.pending.clear();
     this.watcher?.dispose();
     this.watcher = undefined;
-    this.folder = vscode.workspace.workspaceFolders?.[0];
+    this.folder = this.pick();
     const folder = this.folder;
     if (!folder || folder.uri.scheme !== 'file') {
       this.scanner = null;

@@ -69,3 +69,13 @@ test('cli: scan FILE.code-workspace prints each folder and the summed total; --j
   const refused = cli('--report', 'md');
   assert.equal(refused.status, 2, refused.stderr);
 });
+
+test('status bar tooltip: a "by folder" table only with several folders, names escaped', async () => {
+  const { folderTotalsMarkdown } = await import('../../src/extension/folderTotalsText');
+  const root = twoFolders();
+  const backend = await scanWorkspace(join(root, 'backend'));
+  assert.equal(folderTotalsMarkdown([{ name: 'backend', result: backend }]), '');
+  const text = folderTotalsMarkdown([{ name: 'backend', result: backend }, { name: 'a|b', result: backend }]);
+  assert.ok(text.includes(`| backend | 1 | ${formatUsd(backend.totals.apiMonthlyUsd)} | ${formatUsd(backend.totals.selfHostedMonthlyUsd)} |`), text);
+  assert.ok(!text.includes('| a|b |'), 'a pipe in a folder name cannot add a column');
+});
