@@ -23,6 +23,7 @@ import { treePinModel, treeSetVolume } from './treeCommands';
 import type { SiteNode } from './callTreeModel';
 import { CostCodeActionProvider } from './codeActions';
 import { FolderIndexes } from './folderIndexes';
+import { watchStraySettings } from './straySettings';
 
 export interface Services {
   codeLens: CostCodeLensProvider;
@@ -71,6 +72,8 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
   folders.start();
   context.subscriptions.push(announceReady(index, options.activatedAt));
   loadDownloadedPrices(context, settings);
+  // User / .code-workspace values of llmCostLens.* are read by neither editor nor CLI: say so once, offer to move them.
+  context.subscriptions.push(watchStraySettings(context));
   return {
     codeLens: new CostCodeLensProvider(analyses),
     codeActions: new CostCodeActionProvider(analyses),
