@@ -21,6 +21,8 @@ export interface SessionOptions {
   prepare?(workspace: string): void;
   /** Open this `.code-workspace` file (relative to the workspace copy, written by `prepare`) instead of the folder. */
   workspaceFile?: string;
+  /** Extra User settings (written to the user-data dir before start: code-server ignores later edits of that file). */
+  userSettings?: Record<string, unknown>;
 }
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -50,7 +52,7 @@ export class Session {
     rmSync(artifactsDir, { recursive: true, force: true });
     rmSync(root, { recursive: true, force: true });
     mkdirSync(artifactsDir, { recursive: true });
-    const dirs = prepareDirs(root, { restricted: options.restricted });
+    const dirs = prepareDirs(root, { restricted: options.restricted, userSettings: options.userSettings });
     const workspace = join(root, 'workspace', 'examples');
     cpSync(config.workspaceSource, workspace, { recursive: true });
     options.prepare?.(workspace);

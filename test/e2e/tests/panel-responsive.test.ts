@@ -22,7 +22,10 @@ const MEASURE = `(() => {
   const firstRow = document.querySelector('table#callsites tbody tr');
   const api = firstRow && firstRow.querySelector('td.api');
   const site = firstRow && firstRow.querySelector('td.site');
+  const svg = document.querySelector('#callsite-chart svg');
   return {
+    // drawn width ÷ shown width: above 1 the chart was drawn for a wider panel and shrunk (its text too)
+    chartShrink: svg ? Math.round((svg.width.baseVal.value / svg.getBoundingClientRect().width) * 100) / 100 : null,
     width: doc.clientWidth,
     scrolls: doc.scrollWidth > doc.clientWidth + 1,
     chartFirst: !!(chart && table && chart.getBoundingClientRect().top < table.getBoundingClientRect().top),
@@ -32,7 +35,7 @@ const MEASURE = `(() => {
   };
 })()`;
 
-interface Measure { width: number; scrolls: boolean; chartFirst: boolean; moneyFirst: boolean; siteText: string; siteTitle: string }
+interface Measure { chartShrink: number | null; width: number; scrolls: boolean; chartFirst: boolean; moneyFirst: boolean; siteText: string; siteTitle: string }
 
 describe('cost panel: responsive at three widths in three themes', () => {
   let session: Session;
@@ -73,11 +76,12 @@ describe('cost panel: responsive at three widths in three themes', () => {
         const got = await panelWidth(w);
         frame = wb.webviewFrame();
         await frame.locator('table#callsites tbody tr').first().waitFor({ state: 'visible', timeout: 15_000 });
-        await wb.page.waitForTimeout(300);
+        await wb.page.waitForTimeout(600); // the panel redraws its chart 150 ms after a resize
         const m = (await frame.locator('body').evaluate(`${MEASURE}`)) as Measure;
         await session.screenshot(`panel-${t.slug}-${w}`);
         console.log(`[e2e] ${t.slug} ${w} px (webview ${Math.round(got)} px, document ${m.width} px): ${JSON.stringify(m)}`);
         if (m.scrolls) problems.push(`${t.slug} ${w}: horizontal scroll`);
+        if (m.chartShrink !== null && m.chartShrink > 1.1) problems.push(`${t.slug} ${w}: the chart is drawn ${m.chartShrink}× wider than shown`);
         if (w < 700) {
           if (!m.chartFirst) problems.push(`${t.slug} ${w}: chart not above the table`);
           if (!m.moneyFirst) problems.push(`${t.slug} ${w}: API cost not before the file`);
