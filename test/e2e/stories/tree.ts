@@ -1,6 +1,8 @@
 // The "LLM Cost" call-site tree (issue 14): rows read from the side bar, compared with the tree model built from
 // `llm-cost-lens scan --json` of the same workspace copy, so the editor's tree must match the CLI's figures.
 import type { Locator } from 'playwright-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Workbench } from '../harness/workbench';
 import { expectVisible } from '../harness/expect';
 import { buildCallTree, childrenOf, type TreeNode, type TreeOptions } from '../../../src/extension/callTreeModel';
@@ -34,6 +36,14 @@ def tag(doc: str) -> str:
     return r.choices[0].message.content
 `,
 };
+
+/** Writes `files` (paths relative to the workspace copy) — before the session starts or while it runs. */
+export function writeFiles(workspace: string, files: Record<string, string>): void {
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(workspace, rel)), { recursive: true });
+    writeFileSync(join(workspace, rel), text);
+  }
+}
 
 /** Written on disk during the test: a new directory whose call becomes the tree's first row. */
 export const LATE_FILE = 'batch/backfill.py';

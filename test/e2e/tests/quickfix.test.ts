@@ -2,13 +2,13 @@
 // CLI's scan of the same file; applying one edits the code in the call's syntax and the CodeLens shows the new cost.
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Session } from '../harness/session';
 import { Workbench } from '../harness/workbench';
 import { expectVisible } from '../harness/expect';
 import { callSiteIn, cliScan } from '../stories/editor';
-import { TREE_FILES } from '../stories/tree';
+import { TREE_FILES, writeFiles } from '../stories/tree';
 import { readWorkspaceSettings } from '../../../src/core/scan/scan';
 import { apiMonthlyUsd, quickFixesFor, type QuickFix } from '../../../src/extension/quickFixModel';
 import { formatUsd } from '../../../src/core/format/money';
@@ -20,12 +20,7 @@ describe('quick fixes: saving in the title, the edit, the lens after it', () => 
   before(async () => {
     session = await Session.start({
       name: 'quickfix',
-      prepare: (ws) => {
-        for (const [rel, text] of Object.entries(TREE_FILES)) {
-          mkdirSync(dirname(join(ws, rel)), { recursive: true });
-          writeFileSync(join(ws, rel), text);
-        }
-      },
+      prepare: (ws) => writeFiles(ws, TREE_FILES),
     });
     wb = new Workbench(session);
   });

@@ -3,21 +3,12 @@
 // disk shows up without a save; "Set volume…" from the context menu saves the folder setting and the row updates.
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { Session } from '../harness/session';
 import { Workbench } from '../harness/workbench';
 import { expectText, expectVisible } from '../harness/expect';
 import { cliScan, settingsGetVolume } from '../stories/editor';
-import { expectedRows, LATE_FILE, LATE_SOURCE, openTree, TREE_FILES, treeAction, treeRow, treeShows } from '../stories/tree';
+import { expectedRows, LATE_FILE, LATE_SOURCE, openTree, TREE_FILES, treeAction, treeRow, treeShows, writeFiles as write } from '../stories/tree';
 import type { ScanResult } from '../../../src/core/scan/scan';
-
-function write(workspace: string, files: Record<string, string>): void {
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(workspace, rel)), { recursive: true });
-    writeFileSync(join(workspace, rel), text);
-  }
-}
 
 describe('call-site tree: items, order, click-to-reveal, refresh, context menu', () => {
   let session: Session;
