@@ -7,12 +7,12 @@ import { estimate } from '../core/economics/estimate';
 import { lookupApiPrice } from '../core/catalog/prices';
 import type { Settings } from '../core/settings';
 import { formatCount, formatUsd } from '../core/format/money';
+import { literalEdit, maxTokensEdit, systemCacheEdit, type TextEditSpec } from './quickFixEdits';
 
-/** A text edit in document coordinates (0-based lines and characters). */
-export interface TextEditSpec { line: number; character: number; endLine: number; endCharacter: number; text: string }
+export type { TextEditSpec };
 
 export interface QuickFix {
-  kind: 'switch-model' | 'cap-max-tokens';
+  kind: 'switch-model' | 'cap-max-tokens' | 'cache-system-prompt';
   title: string;
   /** API $/mo before and after, each from the engine; saving = before − after (> 0). */
   beforeUsd: number; afterUsd: number; savingUsd: number;
@@ -22,7 +22,7 @@ export interface QuickFix {
 }
 
 /** The change a fix makes to the call's scenario. */
-export interface Variant { model?: string; outputTokens?: number }
+export interface Variant { model?: string; outputTokens?: number; cachedInputTokens?: number }
 
 /**
  * The engine's API $/mo for the call as it stands, or with `variant` applied; null when unpriced. The scenario is
@@ -36,7 +36,7 @@ export function apiMonthlyUsd(c: CallSiteReport, settings: Settings, variant: Va
   const fullOverride = own?.inputUsdPerMTok !== undefined && own.outputUsdPerMTok !== undefined;
   if (!fullOverride && !lookupApiPrice(model).ok) return null;
   const perDay = c.volume.requestsPerDay * c.volume.callsPerRequest;
-  const scenario = callScenario(settings, model, null, perDay, c.tokens.input, variant.outputTokens ?? c.tokens.output, c.tokens.cachedInputTokens);
+  const scenario = callScenario(settings, model, null, perDay, c.tokens.input, variant.outputTokens ?? c.tokens.output, variant.cachedInputTokens ?? c.tokens.cachedInputTokens);
   const out = estimate(scenario);
   return out.ok ? out.result.api.monthlyUsd : null;
 }
@@ -73,36 +73,6 @@ export function suggestedCap(expectedOutput: number): number {
 
 const minus = (usd: number) => `−${formatUsd(usd)}/mo`;
 
-/** Where the model literal sits inside the call's lines (the first quoted occurrence), as an edit of its text. */
-function literalEdit(lines: readonly string[], c: CallSiteReport, model: string, replacement: string): TextEditSpec | null {
-  for (let i = c.line - 1; i < Math.min(lines.length, c.endLine); i++) {
-    const m = new RegExp(`(["'\`])${model.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1`).exec(lines[i]!);
-    if (m) return { line: i, character: m.index + 1, endLine: i, endCharacter: m.index + 1 + model.length, text: replacement };
-  }
-  return null;
-}
-
-/** `max_tokens` as the first argument: keyword in Python, object property in TS/JS (after the `({`). */
-function maxTokensEdit(lines: readonly string[], c: CallSiteReport, cap: number): TextEditSpec | null {
-  const python = c.language === 'python';
-  for (let i = c.line - 1; i < Math.min(lines.length, c.endLine); i++) {
-    const text = lines[i]!;
-    const from = i === c.line - 1 ? Math.max(0, c.column - 1) : 0;
-    const open = python ? text.indexOf('(', from) : text.indexOf('({', from);
-    if (open < 0) continue;
-    const at = open + (python ? 1 : 2);
-    const rest = text.slice(at).trim();
-    const arg = python ? `max_tokens=${cap}` : `max_tokens: ${cap}`;
-    if (rest === '') {
-      // arguments one per line: a line of its own, indented like the next one
-      const indent = /^\s*/.exec(lines[i + 1] ?? '')![0];
-      return { line: i, character: text.length, endLine: i, endCharacter: text.length, text: `\n${indent}${arg},` };
-    }
-    return { line: i, character: at, endLine: i, endCharacter: at, text: python ? `${arg}, ` : ` ${arg},` };
-  }
-  return null;
-}
-
 /** Every fix that applies to `c`, costliest saving first. `lines`: the document's text, split on line breaks. */
 export function quickFixesFor(c: CallSiteReport, settings: Settings, lines: readonly string[]): QuickFix[] {
   const before = apiMonthlyUsd(c, settings, {});
@@ -137,5 +107,31 @@ export function quickFixesFor(c: CallSiteReport, settings: Settings, lines: read
       });
     }
   }
+  const cache = cacheFix(c, settings, lines, before);
+  if (cache) fixes.push(cache);
   return fixes.sort((a, b) => b.savingUsd - a.savingUsd);
+}
+
+/**
+ * Anthropic caches a prompt prefix only from a minimum length (Anthropic's prompt-caching docs: 1,024 tokens for
+ * Sonnet and Opus, 2,048 for Haiku); below it `cache_control` does nothing, so no fix is offered.
+ */
+export const minCacheableTokens = (model: string): number => (/haiku/i.test(model) ? 2_048 : 1_024);
+
+/** A static system prompt (no placeholders) long enough to cache, on an Anthropic call: read from the cache after the first request. */
+function cacheFix(c: CallSiteReport, settings: Settings, lines: readonly string[], before: number): QuickFix | null {
+  const model = c.model ?? c.assumedModel;
+  if (c.sdk !== 'anthropic' || !model) return null;
+  const system = c.tokens.parts.filter((p) => p.role === 'system');
+  if (system.length !== 1 || system[0]!.placeholders.length > 0) return null;
+  const tokens = system[0]!.tokens;
+  if (tokens < minCacheableTokens(model) || (c.tokens.cachedInputTokens ?? 0) >= tokens) return null;
+  const after = apiMonthlyUsd(c, settings, { cachedInputTokens: tokens });
+  const edit = systemCacheEdit(lines, c);
+  if (after === null || after >= before || !edit) return null;
+  return {
+    kind: 'cache-system-prompt', title: `Cache the ${formatCount(tokens)}-token system prompt (${minus(before - after)})`,
+    beforeUsd: before, afterUsd: after, savingUsd: before - after, edits: [edit],
+    note: `the system prompt's ${formatCount(tokens)} tokens billed at the cache-read price on every request; cache writes (the first request every 5 minutes, at 1.25× input) are not counted`,
+  };
 }

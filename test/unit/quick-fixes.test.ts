@@ -93,3 +93,45 @@ test('quick fixes: none for a call that already has max_tokens and the cheapest 
   const unresolved = result.callSites.find((c) => c.file === 'd.py')!;
   assert.ok(!quickFixesFor(unresolved, settings, PY.split('\n')).some((f) => f.kind === 'switch-model'), 'no model literal to replace');
 });
+
+const LONG_RULES = Array.from({ length: 160 }, (_, i) => `Rule ${i + 1}: answer politely and cite the policy section.`).join(' ');
+const CACHED = (system: string, model = 'claude-sonnet-4-6') => `from anthropic import Anthropic
+client = Anthropic()
+SYSTEM_PROMPT = "${LONG_RULES}"
+
+def answer(q):
+    # llm-cost: 10000/day
+    return client.messages.create(model="${model}", max_tokens=300, system=${system}, messages=[{"role": "user", "content": q}])
+`;
+
+test('quick fixes: cache a long static Anthropic system prompt; the saving is two engine estimates apart', async () => {
+  const text = CACHED('SYSTEM_PROMPT');
+  const { result, settings } = await scanned({ 'a.py': text });
+  const c = result.callSites[0]!;
+  const system = c.tokens.parts.find((p) => p.role === 'system')!;
+  assert.ok(system.tokens >= 1024, `the system prompt has ${system.tokens} tokens`);
+  const fix = quickFixesFor(c, settings, text.split('\n')).find((f) => f.kind === 'cache-system-prompt');
+  assert.ok(fix, 'a cache fix is offered');
+  const perDay = c.volume.requestsPerDay * c.volume.callsPerRequest;
+  const engine = (cached: number) => {
+    const out = estimate(callScenario(settings, c.model, null, perDay, c.tokens.input, c.tokens.output, cached));
+    assert.ok(out.ok);
+    return out.result.api.monthlyUsd;
+  };
+  assert.equal(fix.savingUsd, engine(0) - engine(system.tokens));
+  assert.equal(fix.title, `Cache the ${system.tokens.toLocaleString('en-US')}-token system prompt (−${formatUsd(fix.savingUsd)}/mo)`);
+  assert.match(apply(text, fix.edits), /system=\[\{"type": "text", "text": SYSTEM_PROMPT, "cache_control": \{"type": "ephemeral"\}\}\], messages=/);
+});
+
+test('quick fixes: no cache fix for a prompt built by a call, one with a placeholder, one already cached, or a short one', async () => {
+  for (const [name, text] of [
+    ['built', CACHED('build(q)')],
+    ['cached', CACHED('[{"type": "text", "text": SYSTEM_PROMPT, "cache_control": {"type": "ephemeral"}}]')],
+    ['placeholder', CACHED('SYSTEM_PROMPT').replace(`SYSTEM_PROMPT = "${LONG_RULES}"`, `SYSTEM_PROMPT = f"${LONG_RULES} {user}"`)],
+    ['short', CACHED('SYSTEM_PROMPT').replace(LONG_RULES, 'Be brief.')],
+  ] as const) {
+    const { result, settings } = await scanned({ 'a.py': text });
+    const c = result.callSites[0]!;
+    assert.ok(!quickFixesFor(c, settings, text.split('\n')).some((f) => f.kind === 'cache-system-prompt'), `${name}: no cache fix`);
+  }
+});
