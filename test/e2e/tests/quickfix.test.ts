@@ -13,6 +13,20 @@ import { readWorkspaceSettings } from '../../../src/core/scan/scan';
 import { apiMonthlyUsd, quickFixesFor, type QuickFix } from '../../../src/extension/quickFixModel';
 import { formatUsd } from '../../../src/core/format/money';
 
+/** An Anthropic call with a long static system prompt (over the 1,024-token cacheable minimum). */
+const CACHE_FILE = 'jobs/policy.py';
+const CACHE_SOURCE = `from anthropic import Anthropic
+
+client = Anthropic()
+POLICY = "${Array.from({ length: 160 }, (_, i) => `Rule ${i + 1}: answer politely and cite the policy section.`).join(' ')}"
+
+
+def answer(q: str) -> str:
+    # llm-cost: 10000/day
+    r = client.messages.create(model="claude-sonnet-4-6", max_tokens=300, system=POLICY, messages=[{"role": "user", "content": q}])
+    return r.content[0].text
+`;
+
 describe('quick fixes: saving in the title, the edit, the lens after it', () => {
   let session: Session;
   let wb: Workbench;
@@ -20,7 +34,7 @@ describe('quick fixes: saving in the title, the edit, the lens after it', () => 
   before(async () => {
     session = await Session.start({
       name: 'quickfix',
-      prepare: (ws) => writeFiles(ws, TREE_FILES),
+      prepare: (ws) => writeFiles(ws, { ...TREE_FILES, [CACHE_FILE]: CACHE_SOURCE }),
     });
     wb = new Workbench(session);
   });
@@ -75,6 +89,15 @@ describe('quick fixes: saving in the title, the edit, the lens after it', () => 
     await expectVisible(session, wb.page.locator('.editor-instance .view-lines').filter({ hasText: 'max_tokens=400' }), 'max_tokens=400 in the editor', 10_000);
     // The expected reply (300) is under the cap, so the estimate keeps its figure; the lens is recomputed from the edit.
     assert.equal(apiMonthlyUsd(c, settings, {}), c.cost!.api!.monthlyUsd);
+    await wb.waitForCodeLens(`API ${formatUsd(c.cost!.api!.monthlyUsd)}/mo`, 30_000);
+  });
+
+  it('"Cache the N-token system prompt (−$X/mo)" wraps the system prompt with cache_control', async () => {
+    const { c, fix } = expectedFix(CACHE_FILE, 'cache-system-prompt');
+    assert.match(fix.title, /^Cache the [\d,]+-token system prompt \(−\$[\d,.]+\/mo\)$/);
+    await applyFix(CACHE_FILE, c.line, fix.title);
+    await expectVisible(session, wb.page.locator('.editor-instance .view-lines').filter({ hasText: '"cache_control": {"type": "ephemeral"}' }), 'the cache_control block in the editor', 10_000);
+    // Detection does not read cache_control yet: the lens keeps the uncached figure (and the same tokens).
     await wb.waitForCodeLens(`API ${formatUsd(c.cost!.api!.monthlyUsd)}/mo`, 30_000);
   });
 });
