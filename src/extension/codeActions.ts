@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { DocumentAnalyses } from './analysis';
 import { quickFixesFor } from './quickFixModel';
 import { notebookCellOf } from './notebookCells';
+import { CommandId } from './commands';
 
 export class CostCodeActionProvider implements vscode.CodeActionProvider {
   constructor(private readonly analyses: DocumentAnalyses) {}
@@ -20,6 +21,11 @@ export class CostCodeActionProvider implements vscode.CodeActionProvider {
     const lines = doc.getText().split(/\r?\n/);
     return sites.flatMap((c) => quickFixesFor(c, settings, lines).map((fix) => {
       const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+      if (fix.edits.length === 0) {
+        // advice with its figure (nothing to edit): the action explains what keeps the saving
+        action.command = { command: CommandId.ShowFixNote, title: fix.title, arguments: [fix.note] };
+        return action;
+      }
       const edit = new vscode.WorkspaceEdit();
       for (const e of fix.edits) edit.replace(doc.uri, new vscode.Range(e.line, e.character, e.endLine, e.endCharacter), e.text, { label: fix.title, needsConfirmation: false, description: fix.note });
       action.edit = edit;

@@ -16,4 +16,6 @@ export const enum CommandId {
   TreeSortByCost = 'llmCostLens.tree.sortByCost',
   TreeShowAttention = 'llmCostLens.tree.showAttention',
   TreeShowAll = 'llmCostLens.tree.showAll',
+  /** A quick fix that is advice (no edit) shows its note (codeActions.ts). */
+  ShowFixNote = 'llmCostLens.showFixNote',
 }

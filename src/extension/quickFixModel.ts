@@ -12,10 +12,11 @@ import { literalEdit, maxTokensEdit, systemCacheEdit, type TextEditSpec } from '
 export type { TextEditSpec };
 
 export interface QuickFix {
-  kind: 'switch-model' | 'cap-max-tokens' | 'cache-system-prompt';
+  kind: 'switch-model' | 'cap-max-tokens' | 'cache-system-prompt' | 'openai-prefix-cache';
   title: string;
   /** API $/mo before and after, each from the engine; saving = before − after (> 0). */
   beforeUsd: number; afterUsd: number; savingUsd: number;
+  /** Empty for a fix that is advice (the OpenAI prefix-cache note): the action then shows `note`. */
   edits: TextEditSpec[];
   /** The basis and caveats of the saving (quality, the worst case assumed), shown in the action's tooltip/log. */
   note: string;
@@ -107,7 +108,7 @@ export function quickFixesFor(c: CallSiteReport, settings: Settings, lines: read
       });
     }
   }
-  const cache = cacheFix(c, settings, lines, before);
+  const cache = cacheFix(c, settings, lines, before) ?? openAiPrefixNote(c, settings, before);
   if (cache) fixes.push(cache);
   return fixes.sort((a, b) => b.savingUsd - a.savingUsd);
 }
@@ -118,14 +119,35 @@ export function quickFixesFor(c: CallSiteReport, settings: Settings, lines: read
  */
 export const minCacheableTokens = (model: string): number => (/haiku/i.test(model) ? 2_048 : 1_024);
 
+/** The static system prompt's tokens when it is one part without placeholders, else null. */
+function staticSystemTokens(c: CallSiteReport): number | null {
+  const system = c.tokens.parts.filter((p) => p.role === 'system');
+  return system.length === 1 && system[0]!.placeholders.length === 0 ? system[0]!.tokens : null;
+}
+
+/**
+ * OpenAI caches a prompt prefix of 1,024 tokens or more by itself (no code change): the saving is there when the
+ * static system prompt stays first and unchanged, so this is advice with its figure, not an edit.
+ */
+function openAiPrefixNote(c: CallSiteReport, settings: Settings, before: number): QuickFix | null {
+  const model = c.model ?? c.assumedModel;
+  const tokens = staticSystemTokens(c);
+  if (c.sdk !== 'openai' || !model || tokens === null || tokens < 1_024 || (c.tokens.cachedInputTokens ?? 0) >= tokens) return null;
+  const after = apiMonthlyUsd(c, settings, { cachedInputTokens: tokens });
+  if (after === null || after >= before) return null;
+  return {
+    kind: 'openai-prefix-cache', title: `Keep the ${formatCount(tokens)}-token system prompt first and unchanged: OpenAI caches it (${minus(before - after)})`,
+    beforeUsd: before, afterUsd: after, savingUsd: before - after, edits: [],
+    note: `OpenAI caches prompt prefixes of 1,024 tokens or more automatically (no code change). The saving holds when every request starts with the same ${formatCount(tokens)}-token system prompt: keep it static and first, put per-request content (user input, retrieved text, dates) after it.`,
+  };
+}
+
 /** A static system prompt (no placeholders) long enough to cache, on an Anthropic call: read from the cache after the first request. */
 function cacheFix(c: CallSiteReport, settings: Settings, lines: readonly string[], before: number): QuickFix | null {
   const model = c.model ?? c.assumedModel;
   if (c.sdk !== 'anthropic' || !model) return null;
-  const system = c.tokens.parts.filter((p) => p.role === 'system');
-  if (system.length !== 1 || system[0]!.placeholders.length > 0) return null;
-  const tokens = system[0]!.tokens;
-  if (tokens < minCacheableTokens(model) || (c.tokens.cachedInputTokens ?? 0) >= tokens) return null;
+  const tokens = staticSystemTokens(c);
+  if (tokens === null || tokens < minCacheableTokens(model) || (c.tokens.cachedInputTokens ?? 0) >= tokens) return null;
   const after = apiMonthlyUsd(c, settings, { cachedInputTokens: tokens });
   const edit = systemCacheEdit(lines, c);
   if (after === null || after >= before || !edit) return null;

@@ -98,6 +98,7 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
       [CommandId.TreeSortByCost]: () => tree.provider.setOptions({ sort: 'cost' }),
       [CommandId.TreeShowAttention]: () => tree.provider.setOptions({ attentionOnly: true }),
       [CommandId.TreeShowAll]: () => tree.provider.setOptions({ attentionOnly: false }),
+      [CommandId.ShowFixNote]: (note: unknown) => typeof note === 'string' && void vscode.window.showInformationMessage(`LLM Cost Lens: ${note}`),
     },
     revivePanel: (panel) => CostPanel.revive(panel, context.extensionUri, index, changes),
   };

@@ -135,3 +135,26 @@ test('quick fixes: no cache fix for a prompt built by a call, one with a placeho
     assert.ok(!quickFixesFor(c, settings, text.split('\n')).some((f) => f.kind === 'cache-system-prompt'), `${name}: no cache fix`);
   }
 });
+
+test('quick fixes: OpenAI caches a long static prefix by itself — advice with the engine saving, no edit', async () => {
+  const text = `from openai import OpenAI
+client = OpenAI()
+SYSTEM_PROMPT = "${LONG_RULES}"
+
+def answer(q):
+    # llm-cost: 10000/day
+    return client.chat.completions.create(model="gpt-4.1-mini", max_tokens=300, messages=[{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": q}])
+`;
+  const { result, settings } = await scanned({ 'a.py': text });
+  const c = result.callSites[0]!;
+  const fix = quickFixesFor(c, settings, text.split('\n')).find((f) => f.kind === 'openai-prefix-cache');
+  assert.ok(fix, JSON.stringify(c.tokens.parts));
+  const system = c.tokens.parts.find((p) => p.role === 'system')!.tokens;
+  assert.equal(fix.savingUsd, apiMonthlyUsd(c, settings, {})! - apiMonthlyUsd(c, settings, { cachedInputTokens: system })!);
+  assert.deepEqual(fix.edits, []);
+  assert.match(fix.note, /1,024 tokens or more automatically/);
+  // a short system prompt: nothing is cached, no advice
+  const short = text.replace(LONG_RULES, 'Be brief.');
+  const s = await scanned({ 'b.py': short });
+  assert.ok(!quickFixesFor(s.result.callSites[0]!, s.settings, short.split('\n')).some((f) => f.kind === 'openai-prefix-cache'));
+});
