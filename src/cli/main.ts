@@ -11,6 +11,7 @@ const USAGE = `usage: llm-cost-lens <command> [options]
 commands:
   scan [DIR] [--json]                                   find LLM call sites and cost them (API vs self-hosted), per file and in total
   scan [DIR] --report md|csv|json                       the same as a cost report: call sites, totals, every assumption used
+  scan FILE.code-workspace [--json]                     every folder of a multi-root workspace, each with its own settings, and their sum
   diff [DIR] [--base REF] [--head REF] [--json | --format md|json|table|sarif] [--fail-above-usd N] [--fail-above-pct P]
        [--warn-above-usd N] [--warn-above-pct P] [--max-call-site-usd N] [--fail-on-unpriced] [--fail-on-unresolved]
        [--link-base URL] [--json-file FILE] [--sarif-file FILE] [--usage FILE…]

@@ -7,6 +7,7 @@ import { buildCostReport, renderCostReport, type ReportFormat } from '../core/fo
 import { priceCatalogInfo } from '../core/catalog/prices';
 import { EXIT, type Io, parseFlags, UsageError } from './args';
 import { loadScanUsage, renderUsageTable, usageOutput } from './usage';
+import { isWorkspaceFile, scanWorkspaceFile } from './scanWorkspaceFile';
 
 const REPORT_NAMES: Record<string, ReportFormat> = { md: 'markdown', markdown: 'markdown', csv: 'csv', json: 'json' };
 
@@ -18,6 +19,10 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
   if (report === undefined) throw new UsageError(`--report: expected md, csv or json (got ${JSON.stringify(reportName)})`);
   if (report !== null && flags.bool.json) throw new UsageError('--report and --json: give one (--report json is the cost report, --json the scan contract)');
   const dir = flags.positionals[0] ?? '.';
+  if (isWorkspaceFile(dir)) {
+    if (report !== null || flags.multi.usage) throw new UsageError('a .code-workspace file: --report and --usage take one folder (scan the folder instead)');
+    return scanWorkspaceFile(dir, flags.bool.json === true, io);
+  }
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     io.err(`scan: ${dir}: not a directory`);
     return EXIT.invalidInput;

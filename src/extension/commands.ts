@@ -7,4 +7,15 @@ export const enum CommandId {
   RescanWorkspace = 'llmCostLens.rescanWorkspace',
   ShowChangesVsBase = 'llmCostLens.showChangesVsBase',
   ImportUsage = 'llmCostLens.importUsage',
+  // The "LLM Cost" tree (callTree.ts): item click, context menu and title bar; hidden from the palette.
+  TreeReveal = 'llmCostLens.tree.reveal',
+  TreeSetVolume = 'llmCostLens.tree.setVolume',
+  TreePinModel = 'llmCostLens.tree.pinModel',
+  TreeOpenInPanel = 'llmCostLens.tree.openInPanel',
+  TreeSortByFile = 'llmCostLens.tree.sortByFile',
+  TreeSortByCost = 'llmCostLens.tree.sortByCost',
+  TreeShowAttention = 'llmCostLens.tree.showAttention',
+  TreeShowAll = 'llmCostLens.tree.showAll',
+  /** A quick fix that is advice (no edit) shows its note (codeActions.ts). */
+  ShowFixNote = 'llmCostLens.showFixNote',
 }

@@ -34,13 +34,16 @@ export function activate(context: vscode.ExtensionContext): void {
   };
 
   context.subscriptions.push(extensionLog(), lensesChanged, promptLensesChanged);
-  for (const id of [CommandId.OpenPanel, CommandId.SetVolume, CommandId.UpdatePrices, CommandId.ExportReport, CommandId.RescanWorkspace, CommandId.ShowChangesVsBase, CommandId.ImportUsage]) {
+  for (const id of [CommandId.OpenPanel, CommandId.SetVolume, CommandId.UpdatePrices, CommandId.ExportReport, CommandId.RescanWorkspace, CommandId.ShowChangesVsBase, CommandId.ImportUsage,
+    CommandId.TreeReveal, CommandId.TreeSetVolume, CommandId.TreePinModel, CommandId.TreeOpenInPanel, CommandId.TreeSortByFile, CommandId.TreeSortByCost, CommandId.TreeShowAttention, CommandId.TreeShowAll, CommandId.ShowFixNote]) {
     context.subscriptions.push(vscode.commands.registerCommand(id, (...args: never[]) => load().commands[id](...args)));
   }
   context.subscriptions.push(
     // Restores an open cost panel after a window reload (its state comes back through getState/setState).
     vscode.window.registerWebviewPanelSerializer('llmCostLens.panel', { deserializeWebviewPanel: async (panel) => load().revivePanel(panel) }),
     vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, { provideHover: (doc, pos, token) => load().hover.provideHover(doc, pos, token) }),
+    // Quick fixes with their saving (codeActions.ts); the metadata is repeated here so this file needs no engine.
+    vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, { provideCodeActions: (doc, range, ctx, token) => load().codeActions.provideCodeActions(doc, range, ctx, token) }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
   );
   if (brokenFeature !== 'codelens') {
     context.subscriptions.push(

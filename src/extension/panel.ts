@@ -33,14 +33,20 @@ export class CostPanel {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
 
-  static show(context: vscode.ExtensionContext, index: WorkspaceIndex, changes?: ChangesSource): void {
+  /** `target`: a call-site id to select (the tree's "Open in Cost Panel"); the panel is opened or revealed. */
+  static show(context: vscode.ExtensionContext, index: WorkspaceIndex, changes?: ChangesSource, target?: string): void {
     if (CostPanel.current) {
       CostPanel.current.panel.reveal();
+      if (target) void CostPanel.current.post({ type: 'select', target });
       return;
     }
     const panel = vscode.window.createWebviewPanel('llmCostLens.panel', 'LLM Cost Lens', vscode.ViewColumn.Beside, options(context.extensionUri));
     CostPanel.current = new CostPanel(panel, context.extensionUri, index, changes);
+    CostPanel.current.pendingSelect = target ?? null;
   }
+
+  /** A selection asked for before the webview said 'ready'. */
+  private pendingSelect: string | null = null;
 
   /** Window reload: VS Code hands back the panel it had open (see registerWebviewPanelSerializer). */
   static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, index: WorkspaceIndex, changes?: ChangesSource): void {
@@ -75,6 +81,8 @@ export class CostPanel {
         );
         await this.refresh();
         if (this.changes) await this.post({ type: 'changes', view: this.changes.view });
+        if (this.pendingSelect) await this.post({ type: 'select', target: this.pendingSelect });
+        this.pendingSelect = null;
         break;
       case 'rejected':
         extensionLog().warn(`the cost panel ignored a malformed message from the extension: ${msg.reason}`);
@@ -216,6 +224,7 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panel.css'));
   const chartStyle = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'chart.css'));
+  const responsiveStyle = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'responsive.css'));
   const csp = [
     "default-src 'none'",
     `style-src ${webview.cspSource} 'nonce-${nonce}'`,
@@ -231,6 +240,7 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${style}" nonce="${nonce}">
 <link rel="stylesheet" href="${chartStyle}" nonce="${nonce}">
+<link rel="stylesheet" href="${responsiveStyle}" nonce="${nonce}">
 <title>LLM Cost Lens</title>
 </head>
 <body>

@@ -18,9 +18,16 @@ import { WorkspaceIndex } from './workspaceIndex';
 import { announceReady } from './ready';
 import { ChangesVsBase } from './changesVsBase';
 import { importUsage } from './importUsage';
+import { createCallTreeViews, revealCallSite } from './callTree';
+import { treePinModel, treeSetVolume } from './treeCommands';
+import type { SiteNode } from './callTreeModel';
+import { CostCodeActionProvider } from './codeActions';
+import { FolderIndexes } from './folderIndexes';
+import { watchStraySettings } from './straySettings';
 
 export interface Services {
   codeLens: CostCodeLensProvider;
+  codeActions: CostCodeActionProvider;
   promptLens: PromptFileLensProvider;
   hover: CostHoverProvider;
   commands: Record<CommandId, (...args: never[]) => unknown>;
@@ -50,17 +57,26 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
     usageSeen = index.usage.version;
     settings.refresh();
   }));
+  // Every folder of a multi-root workspace, each with its own settings: the status bar and the tree total them all.
+  const folders = new FolderIndexes(context, settings, index);
+  context.subscriptions.push(folders);
   if (options.statusBar) {
     const item = createStatusBar();
-    context.subscriptions.push(item, trackWorkspaceTotals(item, index));
+    context.subscriptions.push(item, trackWorkspaceTotals(item, folders));
   }
   const changes = new ChangesVsBase(index);
   context.subscriptions.push(changes);
+  const tree = createCallTreeViews(folders);
+  context.subscriptions.push(tree.disposable);
   index.start();
+  folders.start();
   context.subscriptions.push(announceReady(index, options.activatedAt));
   loadDownloadedPrices(context, settings);
+  // User / .code-workspace values of llmCostLens.* are read by neither editor nor CLI: say so once, offer to move them.
+  context.subscriptions.push(watchStraySettings(context));
   return {
     codeLens: new CostCodeLensProvider(analyses),
+    codeActions: new CostCodeActionProvider(analyses),
     promptLens: new PromptFileLensProvider(settings),
     hover: new CostHoverProvider(analyses),
     commands: {
@@ -68,9 +84,21 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
       [CommandId.SetVolume]: setVolume,
       [CommandId.UpdatePrices]: () => updatePricesCommand(context, settings),
       [CommandId.ExportReport]: () => exportReport(),
-      [CommandId.RescanWorkspace]: () => index.start(),
+      [CommandId.RescanWorkspace]: () => {
+        index.start();
+        folders.start();
+      },
       [CommandId.ShowChangesVsBase]: () => changes.show(),
       [CommandId.ImportUsage]: () => importUsage(index, settings),
+      [CommandId.TreeReveal]: (node: SiteNode) => revealCallSite(node),
+      [CommandId.TreeSetVolume]: (node: unknown) => treeSetVolume(node),
+      [CommandId.TreePinModel]: (node: unknown) => treePinModel(node),
+      [CommandId.TreeOpenInPanel]: (node: SiteNode | undefined) => CostPanel.show(context, index, changes, node?.kind === 'site' ? node.target : undefined),
+      [CommandId.TreeSortByFile]: () => tree.provider.setOptions({ sort: 'file' }),
+      [CommandId.TreeSortByCost]: () => tree.provider.setOptions({ sort: 'cost' }),
+      [CommandId.TreeShowAttention]: () => tree.provider.setOptions({ attentionOnly: true }),
+      [CommandId.TreeShowAll]: () => tree.provider.setOptions({ attentionOnly: false }),
+      [CommandId.ShowFixNote]: (note: unknown) => typeof note === 'string' && void vscode.window.showInformationMessage(`LLM Cost Lens: ${note}`),
     },
     revivePanel: (panel) => CostPanel.revive(panel, context.extensionUri, index, changes),
   };

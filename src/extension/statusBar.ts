@@ -6,6 +6,8 @@ import { formatUsd } from '../core/money';
 import { statusTooltipMarkdown } from '../core/format/statusTooltip';
 import { CommandId } from './commands';
 import type { IndexState, WorkspaceIndex } from './workspaceIndex';
+import type { FolderScan } from '../core/scan/workspaceFolders';
+import { folderTotalsMarkdown } from './folderTotalsText';
 
 export function createStatusBar(): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem('llmCostLens.status', vscode.StatusBarAlignment.Right, 100);
@@ -23,20 +25,20 @@ export function statusText(r: ScanResult): string {
   return `$(graph) LLM Cost: ${formatUsd(t.apiMonthlyUsd)}/mo API · ${formatUsd(t.selfHostedMonthlyUsd)} self-host`;
 }
 
-export function statusTooltip(r: ScanResult): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(statusTooltipMarkdown(r));
+export function statusTooltip(r: ScanResult, folders: readonly FolderScan[] = []): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(statusTooltipMarkdown(r) + folderTotalsMarkdown(folders));
   md.isTrusted = false;
   return md;
 }
 
 /** Keeps the status bar item's totals current from the workspace index; returns what to dispose. */
-export function trackWorkspaceTotals(item: vscode.StatusBarItem, index: WorkspaceIndex): vscode.Disposable {
+export function trackWorkspaceTotals(item: vscode.StatusBarItem, index: Pick<WorkspaceIndex, 'state' | 'onDidChange' | 'folderScans'>): vscode.Disposable {
   const render = (state: IndexState) => {
     item.command = CommandId.OpenPanel;
     switch (state.kind) {
       case 'ready':
         item.text = statusText(state.result);
-        item.tooltip = statusTooltip(state.result);
+        item.tooltip = statusTooltip(state.result, index.folderScans());
         break;
       case 'scanning':
         item.text = '$(graph) LLM Cost: indexing…';

@@ -1,4 +1,4 @@
-// The workspace index: one WorkspaceScanner for the first workspace folder, shared by the status bar and the cost
+// The workspace index: one WorkspaceScanner for one workspace folder (the first unless told; folderIndexes.ts indexes the others), shared by the status bar and the cost
 // panel (one scan for both, the same result as `llm-cost-lens scan` of the folder on disk).
 //
 // - The first scan runs after activate() has returned, in slices (the extension host yields every ~20 ms so
@@ -49,7 +49,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly usage = new UsageSet();
   private usagePaths = new Set<string>();
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly settings: FolderSettings) {
+  /** `pick`: the folder this index scans (the first workspace folder unless told; folderIndexes.ts adds the others). */
+  constructor(private readonly context: vscode.ExtensionContext, private readonly settings: FolderSettings, private readonly pick: () => vscode.WorkspaceFolder | undefined = () => vscode.workspace.workspaceFolders?.[0]) {
     this.disposables.push(
       // llmCostLens.* and files.exclude changes, the settings file itself: re-cost (walk again if files.exclude moved).
       settings.onDidChange(() => this.enqueue('.vscode/settings.json')),
@@ -63,14 +64,14 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.stateValue;
   }
 
-  /** Starts (or restarts) indexing the first workspace folder, after the current call stack (never inside activate). */
+  /** Starts (or restarts) indexing its workspace folder, after the current call stack (never inside activate). */
   start(): void {
     const generation = ++this.generation;
     clearTimeout(this.timer);
     this.pending.clear();
     this.watcher?.dispose();
     this.watcher = undefined;
-    this.folder = vscode.workspace.workspaceFolders?.[0];
+    this.folder = this.pick();
     const folder = this.folder;
     if (!folder || folder.uri.scheme !== 'file') {
       this.scanner = null;
@@ -82,6 +83,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.watcher = this.watch(folder);
     this.setState({ kind: 'scanning', done: 0, total: 0 });
     this.queue = this.queue.then(() => new Promise((r) => setTimeout(r, 0))).then(() => this.firstScan(generation));
+  }
+
+  /** The indexed folders' scans (the call-site tree's input); empty until a scan is ready. */
+  folderScans(): { name: string; result: ScanResult }[] {
+    const s = this.stateValue;
+    return s.kind === 'ready' && this.folder ? [{ name: this.folder.name, result: s.result }] : [];
   }
 
   /** Waits for the first scan and any queued changes; then the current state. */

@@ -87,10 +87,36 @@ export function renderAssumptions(root: HTMLElement, a: Assumptions | null, erro
     reset.dataset.action = 'reset-section';
     reset.dataset.section = s.id;
     fs.append(reset);
-    form.append(fs);
+    form.append(collapsible(s.id, s.title, fs));
     if (s.id === 'volume') form.append(renderCallSiteControls(selected, a, errors));
   }
   section.append(form);
+}
+
+/** Sections the user folded (kept across re-renders, which rebuild the form). */
+const folded = new Set<string>();
+let listening = false;
+
+/** Registered on first render, not at import: the unit tests import this module's parsers in plain Node. */
+function trackFolds(): void {
+  if (listening) return;
+  listening = true;
+  document.addEventListener('toggle', (ev) => {
+    const d = ev.target;
+    if (!(d instanceof HTMLDetailsElement) || !d.dataset.fold) return;
+    if (d.open) folded.delete(d.dataset.fold);
+    else folded.add(d.dataset.fold);
+  }, true);
+}
+
+/** A section that folds under its title (a narrow panel shows the titles, the user opens what they need). */
+function collapsible(id: string, title: string, body: HTMLElement): HTMLDetailsElement {
+  trackFolds();
+  const d = el('details', undefined, 'fold');
+  d.dataset.fold = id;
+  d.open = !folded.has(id);
+  d.append(el('summary', title), body);
+  return d;
 }
 
 function field(c: Control, a: Assumptions, error: FieldError | undefined): HTMLElement {

@@ -133,23 +133,31 @@ function row(r: CallSiteRow, target: string, withHybrid: boolean): HTMLTableRowE
     tr.classList.add('selected');
     tr.setAttribute('aria-selected', 'true');
   }
-  const link = el('a', `${r.file}:${r.cell !== null ? `cell ${r.cell + 1}:` : ''}${r.line}`);
+  // The directory is its own span so a narrow panel can show basename:line (responsive.css); the title has the path.
+  const slash = r.file.lastIndexOf('/') + 1;
+  const link = el('a');
+  if (slash > 0) link.append(el('span', r.file.slice(0, slash), 'dir'));
+  link.append(`${r.file.slice(slash)}:${r.cell !== null ? `cell ${r.cell + 1}:` : ''}${r.line}`);
   link.href = '#';
   link.dataset.action = 'open-callsite';
   link.dataset.file = r.file;
   link.dataset.line = String(r.line);
   link.dataset.column = String(r.column);
   link.title = `Open ${r.file} at line ${r.line} (${r.api})`;
-  tr.append(
-    cell(link),
-    el('td', `${r.model ?? '(unresolved)'}${r.endpoint === 'self-hosted' ? ' [self-hosted]' : ''}`),
-    el('td', tokensText(r), 'num'),
-    el('td', volumeText(r), 'num'),
+  const cells = [
+    cell(link, 'site'),
+    el('td', `${r.model ?? '(unresolved)'}${r.endpoint === 'self-hosted' ? ' [self-hosted]' : ''}`, 'model'),
+    el('td', tokensText(r), 'num tokens'),
+    el('td', volumeText(r), 'num volume'),
     el('td', r.apiMonthlyUsd === null ? 'unpriced' : formatUsd(r.apiMonthlyUsd), 'num api'),
     el('td', r.selfHostedMonthlyUsd === null ? '—' : `${formatUsd(r.selfHostedMonthlyUsd)}${r.openModel ? ` (${r.openModel})` : ''}`, 'num self'),
     ...(withHybrid ? [el('td', hybridText(r), 'num hybrid')] : []),
     el('td', r.verdict ?? '—', `verdict ${r.verdict ?? ''}`),
-  );
+  ];
+  // A narrow panel lays the cells out as a card, each under its column's name.
+  const labels = ['', 'Model', 'Tokens in / out', 'Volume', 'API $/mo', 'Self-hosted $/mo', ...(withHybrid ? ['Hybrid $/mo'] : []), 'Verdict'];
+  cells.forEach((c, i) => labels[i] && (c.dataset.label = labels[i]));
+  tr.append(...cells);
   return tr;
 }
 

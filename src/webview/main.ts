@@ -192,6 +192,19 @@ document.addEventListener('change', (ev) => {
 });
 document.addEventListener('submit', (ev) => ev.preventDefault());
 
+// The charts are drawn for the panel's width: drawn again when it changes (a panel moved beside the editor, or
+// resized), or a chart drawn at 1,200 px would be shrunk to illegible text at 400 px.
+let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+let drawnWidth = document.body.clientWidth;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    if (Math.abs(document.body.clientWidth - drawnWidth) < 8) return;
+    drawnWidth = document.body.clientWidth;
+    render();
+  }, 150);
+});
+
 window.addEventListener('message', (ev: MessageEvent) => {
   const parsed = hostToWebviewSchema.safeParse(ev.data);
   if (!parsed.success) {
@@ -209,6 +222,9 @@ window.addEventListener('message', (ev: MessageEvent) => {
       break;
     case 'chart':
       if (msg.chart.target === state.target) update({ chart: msg.chart });
+      break;
+    case 'select':
+      selectTarget(msg.target);
       break;
     case 'controlResult': {
       const errors = { ...state.errors };

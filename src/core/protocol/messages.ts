@@ -147,6 +147,8 @@ export const hostToWebviewSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('controlResult'), control: z.enum(CALL_SITE_CONTROLS), error: z.string().nullable() }),
   z.strictObject({ type: z.literal('exportResult'), file: z.string().nullable(), error: z.string().nullable() }),
   z.strictObject({ type: z.literal('changes'), view: changesViewSchema.nullable() }),
+  /** The host selects a call site (the tree's "Open in Cost Panel"); the webview asks for its chart as on a click. */
+  z.strictObject({ type: z.literal('select'), target: z.string().min(1).max(2000) }),
 ]);
 export type HostToWebview = z.infer<typeof hostToWebviewSchema>;
 

@@ -76,13 +76,13 @@ function baseArgs(dirs: CodeServerDirs): string[] {
 }
 
 /** `restricted`: workspace trust on and the folder left untrusted (no startup prompt), as a user who declined it. */
-export function prepareDirs(root: string, options: { restricted?: boolean } = {}): CodeServerDirs {
+export function prepareDirs(root: string, options: { restricted?: boolean; userSettings?: Record<string, unknown> } = {}): CodeServerDirs {
   const dirs = { home: join(root, 'home'), userDataDir: join(root, 'user-data'), extensionsDir: join(root, 'extensions') };
   for (const d of [dirs.home, join(dirs.home, '.config'), join(dirs.home, '.local/share'), join(dirs.home, '.cache'), join(dirs.home, '.run'), dirs.extensionsDir, join(dirs.userDataDir, 'User')]) {
     mkdirSync(d, { recursive: true, mode: 0o700 });
   }
   const trust = options.restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'always' } : {};
-  writeFileSync(join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...trust }, null, 2));
+  writeFileSync(join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...trust, ...options.userSettings }, null, 2));
   return dirs;
 }
 

@@ -19,6 +19,10 @@ export interface SessionOptions {
   restricted?: boolean;
   /** Changes the workspace copy before code-server opens it (e.g. adds files the first scan must find). */
   prepare?(workspace: string): void;
+  /** Open this `.code-workspace` file (relative to the workspace copy, written by `prepare`) instead of the folder. */
+  workspaceFile?: string;
+  /** Extra User settings (written to the user-data dir before start: code-server ignores later edits of that file). */
+  userSettings?: Record<string, unknown>;
 }
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -48,7 +52,7 @@ export class Session {
     rmSync(artifactsDir, { recursive: true, force: true });
     rmSync(root, { recursive: true, force: true });
     mkdirSync(artifactsDir, { recursive: true });
-    const dirs = prepareDirs(root, { restricted: options.restricted });
+    const dirs = prepareDirs(root, { restricted: options.restricted, userSettings: options.userSettings });
     const workspace = join(root, 'workspace', 'examples');
     cpSync(config.workspaceSource, workspace, { recursive: true });
     options.prepare?.(workspace);
@@ -60,7 +64,8 @@ export class Session {
     } finally {
       await new Promise<void>((resolve) => installLog.end(resolve));
     }
-    const server = await startCodeServer({ config, dirs, workspace, env: options.env ?? {}, logFile, restricted: options.restricted });
+    const opened = options.workspaceFile ? join(workspace, options.workspaceFile) : workspace;
+    const server = await startCodeServer({ config, dirs, workspace: opened, env: options.env ?? {}, logFile, restricted: options.restricted });
     let browser: Browser | undefined;
     try {
       browser = await chromium.launch({ executablePath: config.chromium, headless: true, args: CHROMIUM_ARGS });
@@ -68,7 +73,7 @@ export class Session {
       const page = await context.newPage();
       const session = new Session(options.name, config, server, browser, context, page, workspace, artifactsDir, startedAt);
       session.record();
-      await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+      await page.goto(`${server.url}/?${options.workspaceFile ? 'workspace' : 'folder'}=${encodeURIComponent(opened)}`);
       await expectVisible(session, page.locator('.monaco-workbench .part.statusbar'), 'the VS Code workbench with its status bar', 60_000);
       await expectVisible(session, page.locator('.explorer-folders-view, .explorer-viewlet'), 'the Explorer showing the workspace', 30_000).catch(() => undefined);
       // Every story starts once our extension is active (its own log line says so): on a cold, busy machine the

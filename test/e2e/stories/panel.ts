@@ -45,8 +45,9 @@ export async function openPanel(wb: Workbench): Promise<FrameLocator> {
 export async function readCallSiteTable(frame: FrameLocator): Promise<{ rows: string[][]; totals: string[] }> {
   const rows: string[][] = [];
   const trs = frame.locator('table#callsites tbody tr');
-  for (let i = 0; i < (await trs.count()); i++) rows.push((await trs.nth(i).locator('td').allInnerTexts()).map(norm));
-  const totals = (await frame.locator('table#callsites tfoot tr th, table#callsites tfoot tr td').allInnerTexts()).map(norm);
+  // Text content, not the rendered text: a narrow panel hides the file's directory (responsive.css) but keeps it.
+  for (let i = 0; i < (await trs.count()); i++) rows.push((await trs.nth(i).locator('td').allTextContents()).map(norm));
+  const totals = (await frame.locator('table#callsites tfoot tr th, table#callsites tfoot tr td').allTextContents()).map(norm);
   return { rows, totals };
 }
 
