@@ -2,7 +2,7 @@
 // editor indexes a multi-root workspace; each folder's table, then the workspace total (the sum of the folders').
 import { scanWorkspace } from '../core/scan/scan';
 import { renderScan } from '../core/format/scanReport';
-import { formatUsd } from '../core/format/money';
+import { formatUsd } from '../core/money';
 import { readWorkspaceFile, sumTotals, type FolderScan } from '../core/scan/workspaceFolders';
 import { existsSync, statSync } from 'node:fs';
 import { EXIT, type Io } from './args';

@@ -4,8 +4,8 @@
 import { posix } from 'node:path';
 import type { CallSiteReport } from '../core/scan/callSite';
 import type { FolderScan } from '../core/scan/workspaceFolders';
-import { formatCount, formatUsd } from '../core/format/money';
-import { callSiteId } from './panelState';
+import { formatCount, formatUsd } from '../core/money';
+import { callSiteId } from '../core/format/panelState';
 
 export type { FolderScan };
 

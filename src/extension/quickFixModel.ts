@@ -6,7 +6,7 @@ import { callScenario } from '../core/scan/callSite';
 import { estimate } from '../core/economics/estimate';
 import { lookupApiPrice } from '../core/catalog/prices';
 import type { Settings } from '../core/settings';
-import { formatCount, formatUsd } from '../core/format/money';
+import { formatCount, formatUsd } from '../core/money';
 import { literalEdit, maxTokensEdit, systemCacheEdit, type TextEditSpec } from './quickFixEdits';
 
 export type { TextEditSpec };

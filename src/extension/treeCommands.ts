@@ -7,7 +7,7 @@ import { fileUri, folderNamed } from './callTree';
 import { setVolume } from './setVolume';
 import { writeCallSiteFields } from './settingsWriter';
 import { listApiPrices, lookupApiPrice } from '../core/catalog/prices';
-import { formatUsdPrecise } from '../core/format/money';
+import { formatUsdPrecise } from '../core/money';
 
 const isSite = (x: unknown): x is SiteNode => typeof x === 'object' && x !== null && (x as SiteNode).kind === 'site';
 

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { scanWorkspace } from '../../src/core/scan/scan';
 import { buildCallTree, childrenOf, flagsOf, type TreeNode } from '../../src/extension/callTreeModel';
-import { formatUsd } from '../../src/core/format/money';
+import { formatUsd } from '../../src/core/money';
 import { tempTree } from './helpers/tempTree';
 
 const py = (model: string, perDay: number | null, fn: string) => `from openai import OpenAI

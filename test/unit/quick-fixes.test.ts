@@ -8,7 +8,7 @@ import { readWorkspaceSettings, scanWorkspace } from '../../src/core/scan/scan';
 import { callScenario } from '../../src/core/scan/callSite';
 import { estimate } from '../../src/core/economics/estimate';
 import { apiMonthlyUsd, quickFixesFor, RUNAWAY_REPLY_TOKENS, suggestedCap, type TextEditSpec } from '../../src/extension/quickFixModel';
-import { formatUsd } from '../../src/core/format/money';
+import { formatUsd } from '../../src/core/money';
 import { tempTree } from './helpers/tempTree';
 
 const PY = `from openai import OpenAI

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { scanWorkspace } from '../../src/core/scan/scan';
 import { combineFolderScans, readWorkspaceFile, sumTotals } from '../../src/core/scan/workspaceFolders';
-import { formatUsd } from '../../src/core/format/money';
+import { formatUsd } from '../../src/core/money';
 import { tempTree } from './helpers/tempTree';
 
 const py = (model: string) => `from openai import OpenAI

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Session } from '../harness/session';
 import { Workbench } from '../harness/workbench';
-import { formatUsd } from '../../../src/core/format/money';
+import { formatUsd } from '../../../src/core/money';
 import type { ScanResult } from '../../../src/core/scan/scan';
 import type { Totals } from '../../../src/core/scan/totals';
 import { buildCallTree, childrenOf, type TreeNode } from '../../../src/extension/callTreeModel';

@@ -11,7 +11,7 @@ import { callSiteIn, cliScan } from '../stories/editor';
 import { TREE_FILES, writeFiles } from '../stories/tree';
 import { readWorkspaceSettings } from '../../../src/core/scan/scan';
 import { apiMonthlyUsd, quickFixesFor, type QuickFix } from '../../../src/extension/quickFixModel';
-import { formatUsd } from '../../../src/core/format/money';
+import { formatUsd } from '../../../src/core/money';
 
 /** An Anthropic call with a long static system prompt (over the 1,024-token cacheable minimum). */
 const CACHE_FILE = 'jobs/policy.py';

@@ -10,7 +10,7 @@ import { Session } from '../harness/session';
 import { Workbench } from '../harness/workbench';
 import { expectVisible } from '../harness/expect';
 import { callSiteIn, cliScan, DEFAULT_VOLUME_FILE, DEFAULT_VOLUME_SOURCE } from '../stories/editor';
-import { formatUsd } from '../../../src/core/format/money';
+import { formatUsd } from '../../../src/core/money';
 
 describe('settings honesty: a User value the folder file lacks', () => {
   let session: Session;
