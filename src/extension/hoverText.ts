@@ -51,6 +51,7 @@ export function hoverMarkdown(c: CallSiteReport, commands: { openPanel: string }
     const gpus = sh.capacity.gpusNeeded;
     const gpu = `${gpus ?? '?'} × ${md(String(a['capacity.gpu'] ?? a.gpu ?? 'GPU'))}${typeof a.gpuHourlyUsd === 'number' ? ` at $${formatCount(a.gpuHourlyUsd)}/h` : ''}`;
     rows.push(['Self-hosted', `\`${md(c.openModel.model ?? '')}\` on ${gpu}: **${formatUsd(sh.monthlyUsd)}/mo**`]);
+    if (typeof a.gpuChoice === 'string') rows.push(['· GPU', md(a.gpuChoice)]);
     rows.push(['· quality', md(c.openModel.quality)]);
     rows.push(['· compute', `${formatUsd(sh.computeMonthlyUsd)}/mo${sh.capacity.requestsPerDay !== null ? ` (capacity ${formatCount(sh.capacity.requestsPerDay)} req/day at ${formatCount(Number(a.utilization) * 100)}% utilization)` : ''}`]);
     rows.push(['· ops', `${formatUsd(sh.opsMonthlyUsd)}/mo (${formatCount(Number(a.opsHoursPerMonth))} h × $${formatCount(Number(a.opsHourlyUsd))})`]);

@@ -5,6 +5,7 @@
 import type { ScanResult } from '../scan/scan';
 import { SETTINGS, SETTINGS_PREFIX, type SettingKey, type SettingsRead } from '../settings';
 import { formatCount, formatUsd } from './money';
+import { gpusText } from './scanReport';
 
 export const REPORT_FORMATS = ['markdown', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -34,7 +35,7 @@ export interface CostReport {
   callSites: ReportCallSite[];
   totals: {
     callSites: number; unpriced: number; unpricedModels: string[]; assumed: number; apiMonthlyUsd: number; selfHostedMonthlyUsd: number;
-    deployments: { openModel: string; gpus: number | null; requestsPerDay: number; monthlyUsd: number; opsMonthlyUsd: number; setupMonthlyUsd: number; apiMonthlyUsd: number; callSites: string[] }[];
+    deployments: { openModel: string; gpus: number | null; gpu: string | null; gpuChoice: string | null; requestsPerDay: number; monthlyUsd: number; opsMonthlyUsd: number; setupMonthlyUsd: number; apiMonthlyUsd: number; callSites: string[] }[];
     bestRouting: { monthlyUsd: number; verdict: string; selfHosted: string[]; api: string[]; savingsVsApiUsd: number };
   };
   /** Every llmCostLens.* setting with the value used and where it came from. */
@@ -67,7 +68,7 @@ export function buildCostReport(scan: ScanResult, ws: SettingsRead, snapshot: { 
     })),
     totals: {
       callSites: t.callSites, unpriced: t.unpriced, unpricedModels: t.unpricedModels, assumed: t.assumed, apiMonthlyUsd: t.apiMonthlyUsd, selfHostedMonthlyUsd: t.selfHostedMonthlyUsd,
-      deployments: t.deployments.map((d) => ({ openModel: d.openModel, gpus: d.gpus, requestsPerDay: d.requestsPerDay, monthlyUsd: d.monthlyUsd, opsMonthlyUsd: d.opsMonthlyUsd, setupMonthlyUsd: d.setupMonthlyUsd, apiMonthlyUsd: d.apiMonthlyUsd, callSites: d.callSites })),
+      deployments: t.deployments.map((d) => ({ openModel: d.openModel, gpus: d.gpus, gpu: d.gpu, gpuChoice: d.gpuChoice, requestsPerDay: d.requestsPerDay, monthlyUsd: d.monthlyUsd, opsMonthlyUsd: d.opsMonthlyUsd, setupMonthlyUsd: d.setupMonthlyUsd, apiMonthlyUsd: d.apiMonthlyUsd, callSites: d.callSites })),
       bestRouting: { monthlyUsd: t.routing.monthlyUsd, verdict: t.verdict, selfHosted: t.routing.selfHosted, api: t.routing.api, savingsVsApiUsd: t.routing.savingsVsApiUsd },
     },
     assumptions: (Object.keys(SETTINGS) as SettingKey[]).map((k) => ({ setting: SETTINGS_PREFIX + k, value: ws.settings[k], origin: ws.explicit.has(k) ? 'folder' : 'default' })),
@@ -163,7 +164,7 @@ function renderMarkdown(r: CostReport): string {
     ...mdTable(['', 'per month'], [
       ['API, as the code is today', formatUsd(t.apiMonthlyUsd)],
       ['Everything self-hostable, on shared deployments (ops counted once per deployment)', formatUsd(t.selfHostedMonthlyUsd)],
-      ...t.deployments.map((d) => [`· ${d.openModel}: ${d.gpus ?? '?'} GPU${d.gpus === 1 ? '' : 's'}, ${formatCount(d.requestsPerDay)} calls/day (ops ${formatUsd(d.opsMonthlyUsd)}, setup ${formatUsd(d.setupMonthlyUsd)}; vs API ${formatUsd(d.apiMonthlyUsd)})`, formatUsd(d.monthlyUsd)]),
+      ...t.deployments.map((d) => [`· ${d.openModel}: ${gpusText(d)}, ${formatCount(d.requestsPerDay)} calls/day (ops ${formatUsd(d.opsMonthlyUsd)}, setup ${formatUsd(d.setupMonthlyUsd)}; vs API ${formatUsd(d.apiMonthlyUsd)})`, formatUsd(d.monthlyUsd)]),
       [`Best routing of whole call sites (${t.bestRouting.verdict}: ${t.bestRouting.selfHosted.length} self-hosted${t.bestRouting.selfHosted.length ? ` — ${t.bestRouting.selfHosted.join(', ')}` : ''})`, formatUsd(t.bestRouting.monthlyUsd)],
     ], ['l', 'r']),
     '',

@@ -40,7 +40,7 @@ export function renderScan(r: ScanResult): string {
     `Totals (${t.callSites} call sites, ${t.daysPerMonth} days/month${t.unpriced ? `, ${t.unpriced} unpriced: ${t.unpricedModels.join(', ')}` : ''}${t.assumed ? `, ${t.assumed} at an assumed model` : ''}${t.selfHostedEndpoints ? `, ${t.selfHostedEndpoints} already self-hosted` : ''}):`,
     `  API, as the code is today        ${formatUsd(t.apiMonthlyUsd)}/mo`,
     `  Everything self-hostable, shared ${formatUsd(t.selfHostedMonthlyUsd)}/mo`,
-    ...t.deployments.map((d) => `    ${d.openModel}: ${d.gpus ?? '?'} GPU${d.gpus === 1 ? '' : 's'}, ${formatCount(d.requestsPerDay)} calls/day, ${formatUsd(d.monthlyUsd)}/mo (ops ${formatUsd(d.opsMonthlyUsd)}, setup ${formatUsd(d.setupMonthlyUsd)}) vs API ${formatUsd(d.apiMonthlyUsd)}`),
+    ...t.deployments.map((d) => `    ${d.openModel}: ${gpusText(d)}, ${formatCount(d.requestsPerDay)} calls/day, ${formatUsd(d.monthlyUsd)}/mo (ops ${formatUsd(d.opsMonthlyUsd)}, setup ${formatUsd(d.setupMonthlyUsd)}) vs API ${formatUsd(d.apiMonthlyUsd)}`),
     `  Best routing                     ${formatUsd(t.routing.monthlyUsd)}/mo (${t.verdict}; ${t.routing.selfHosted.length} call site(s) self-hosted, saves ${formatUsd(t.routing.savingsVsApiUsd)}/mo)`,
   );
   if (r.settings.warnings.length) out.push('', ...r.settings.warnings.map((w) => `warning: ${w}`));
@@ -54,4 +54,10 @@ export function renderScan(r: ScanResult): string {
 
 function indent(s: string): string {
   return s.split('\n').map((l) => '  ' + l).join('\n');
+}
+
+/** "1× L4: cheapest catalog GPU that …" when the GPU was chosen, else "2 GPUs (H100-SXM)". */
+export function gpusText(d: { gpus: number | null; gpu?: string | null; gpuChoice?: string | null }): string {
+  if (d.gpuChoice) return d.gpuChoice;
+  return `${d.gpus ?? '?'} GPU${d.gpus === 1 ? '' : 's'}${d.gpu ? ` (${d.gpu})` : ''}`;
 }
