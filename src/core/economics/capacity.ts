@@ -66,6 +66,15 @@ export interface CapacityParams {
   tensorParallelEfficiency: number;
   /** Largest replica considered (two 8-GPU nodes). */
   maxGpusPerReplica: number;
+  /**
+   * MoE only. Engines serve MoE models with attention data-parallel (each GPU of the replica runs its own batch)
+   * and expert parallelism, so a wide replica keeps more sequences in flight: the batch cap is
+   * max(engineMaxBatch, moeBatchPerGpu × GPUs). Expert GEMMs are small and grouped, with an all-to-all per layer,
+   * so they reach a lower fraction of peak FLOPS than dense GEMMs: `moeComputeEfficiency` multiplies
+   * `computeEfficiency`. Both fitted to the MoE rows of the calibration table (capacityCalibration.ts).
+   */
+  moeBatchPerGpu: number;
+  moeComputeEfficiency: number;
 }
 
 export const CALIBRATED: Readonly<CapacityParams> = {
@@ -76,6 +85,8 @@ export const CALIBRATED: Readonly<CapacityParams> = {
   engineMaxBatch: 256,
   tensorParallelEfficiency: 0.9,
   maxGpusPerReplica: 16,
+  moeBatchPerGpu: 72,
+  moeComputeEfficiency: 0.34,
 };
 export const CALIBRATION_SOURCE =
   'fitted 2026 against NVIDIA/TensorRT-LLM v1.0 perf-overview (fp8, offline max throughput; shared/data/throughput-calibration.json)';
@@ -134,11 +145,11 @@ export function replicaPerformance(
   const kvRoom = p.usableMemoryFraction * gpu.memoryGb * GIB * tp - weightBytes - p.runtimeOverheadGiBPerGpu * GIB * tp;
   const memoryBatch = Math.floor(kvRoom / (kvPerToken * Math.max(tokens, 1)));
   if (memoryBatch < 1) return fail('weights + KV cache exceed GPU memory');
-  const maxBatch = Math.min(memoryBatch, p.engineMaxBatch);
+  const maxBatch = Math.min(memoryBatch, (model.moe ? Math.max(p.engineMaxBatch, p.moeBatchPerGpu * tp) : p.engineMaxBatch));
 
   const scale = tp * Math.pow(p.tensorParallelEfficiency, Math.log2(tp));
   const bandwidth = gpu.bandwidthTBs * 1e12 * p.memoryBandwidthEfficiency * scale;
-  const flops = peakFlops(gpu, precision) * p.computeEfficiency * scale;
+  const flops = peakFlops(gpu, precision) * p.computeEfficiency * (model.moe ? p.moeComputeEfficiency : 1) * scale;
   const attnWidth = model.kvLayers * model.heads * model.headDim;
 
   // Decode: one step emits one token for each of B sequences, whose context averages input + output/2.

@@ -27,6 +27,26 @@ export const CALIBRATION_DATA = {
     ({ model, gpu, gpus, inputTokens, outputTokens, outputTokensPerSecond }) as CalibrationPoint),
 };
 
+/**
+ * MoE points: the same document's Qwen3-235B-A22B FP8 table (TP8, attention data-parallel + expert parallel, as
+ * its MoE command line shows). The two MoE constants of CALIBRATED are fitted to these; the dense efficiencies are not.
+ */
+export const MOE_CALIBRATION_DATA = {
+  source: 'NVIDIA/TensorRT-LLM docs/source/performance/perf-overview.md (v1.0 tables, repository commit 00f37686, read 2026-12-02), Qwen3-235B-A22B FP8, offline maximum throughput',
+  asOf: '2026-12-02',
+  engine: 'tensorrt-llm',
+  precision: 'fp8' as const,
+  points: [
+    ['qwen3-235b-a22b', 'H200-SXM', 8, 128, 128, 30429], ['qwen3-235b-a22b', 'H200-SXM', 8, 128, 2048, 42821],
+    ['qwen3-235b-a22b', 'H200-SXM', 8, 500, 2000, 28026], ['qwen3-235b-a22b', 'H200-SXM', 8, 1000, 1000, 23789],
+    ['qwen3-235b-a22b', 'H200-SXM', 8, 2048, 128, 3331], ['qwen3-235b-a22b', 'H200-SXM', 8, 2048, 2048, 16672],
+    ['qwen3-235b-a22b', 'H200-SXM', 8, 5000, 500, 3623], ['qwen3-235b-a22b', 'H100-SXM', 8, 128, 2048, 19658],
+    ['qwen3-235b-a22b', 'H100-SXM', 8, 500, 2000, 18351], ['qwen3-235b-a22b', 'H100-SXM', 8, 1000, 1000, 14898],
+    ['qwen3-235b-a22b', 'H100-SXM', 8, 2048, 2048, 9924], ['qwen3-235b-a22b', 'H100-SXM', 8, 5000, 500, 3225],
+  ].map(([model, gpu, gpus, inputTokens, outputTokens, outputTokensPerSecond]) =>
+    ({ model, gpu, gpus, inputTokens, outputTokens, outputTokensPerSecond }) as CalibrationPoint),
+};
+
 export interface CalibrationRow extends CalibrationPoint { predicted: number; ratio: number }
 
 /** measured ÷ predicted for every point, the replica forced to the measured GPU count. */
