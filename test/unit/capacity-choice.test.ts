@@ -23,7 +23,7 @@ function scenario(model: string, requestsPerDay: number, gpu: NonNullable<NonNul
 /** Independent recomputation: every catalog GPU, GPUs = whole replicas for the volume, cost = GPUs × $/h × 730. */
 function bruteForce(model: string, requestsPerDay: number, precision: 'fp8' | 'bf16' = 'fp8') {
   const rows = listGpus().flatMap((g) => {
-    const r = estimateCapacity({ model, precision, gpu: g.id, inputTokens: 500, outputTokens: 300, utilization: 0.6 });
+    const r = estimateCapacity({ model, precision, gpu: g.id, inputTokens: 500, outputTokens: 300, utilization: 0.6, requestsPerDay });
     if (!r.fits) return [];
     const gpus = Math.max(1, Math.ceil(requestsPerDay / r.requestsPerDayPerReplica)) * r.gpusPerReplica;
     return [{ id: g.id, gpus, usd: gpus * g.hourlyUsd * 730 }];

@@ -217,15 +217,21 @@ export function estimateCapacity(input: CapacityInput, p: CapacityParams = CALIB
   const limit = input.gpuCount !== undefined ? Math.min(input.gpuCount, p.maxGpusPerReplica) : p.maxGpusPerReplica;
   const candidates = input.gpusPerReplica !== undefined ? [input.gpusPerReplica] : widths(limit);
   // Best layout: most requests per rented GPU (or per deployment when the count is fixed); ties keep the narrower one.
+  // With a volume to serve, fewest GPUs for it comes first: a 16-GPU MoE replica may serve most per GPU, but
+  // not a workload that one GPU carries.
   const score = (r: ReplicaPerformance): number =>
     input.gpuCount !== undefined ? Math.floor(input.gpuCount / r.gpusPerReplica) * r.requestsPerSecond : r.requestsPerSecond / r.gpusPerReplica;
+  const gpusForWorkload = (r: ReplicaPerformance): number =>
+    input.gpuCount === undefined && input.requestsPerDay !== undefined
+      ? replicasFor(input.requestsPerDay, r.requestsPerSecond * SECONDS_PER_DAY * utilization) * r.gpusPerReplica : 0;
   let best: ReplicaPerformance | undefined;
   let firstMiss: ReplicaPerformance | undefined;
   for (const w of candidates) {
     const r = replicaPerformance(model, gpu, precision, w, inTok, outTok, p);
     if (!r.fits) { firstMiss ??= r; continue; }
     if (input.gpuCount !== undefined && w > input.gpuCount) continue;
-    if (!best || score(r) > score(best) * (1 + 1e-9)) best = r;
+    const fewer = best ? gpusForWorkload(best) - gpusForWorkload(r) : 0;
+    if (!best || fewer > 0 || (fewer === 0 && score(r) > score(best) * (1 + 1e-9))) best = r;
   }
 
   const assumptions: Record<string, number | string> = {
