@@ -85,7 +85,7 @@ export const SETTINGS = {
   defaultModel: spec({ schema: z.string().trim(), default: '', scope: 'resource', category: 'Prices',
     description: 'Model a call is priced at when the code does not say which (e.g. `model=os.environ["MODEL"]`); shown as *assumed*. Empty: the model most used by the workspace\'s resolved, priced call sites, else `gpt-4o-mini`.' }),
   openModelFor: spec({ schema: z.record(apiModelGlob, z.string()), entry: { key: apiModelGlob, value: z.string() }, default: {}, scope: 'resource', category: 'Self-hosted',
-    description: 'Which open model would replace an API model when self-hosted, e.g. `{"gpt-4o*": "qwen2.5-72b"}`. Built-in: Sonnet/GPT-4o class → llama-3.3-70b, Haiku/mini class → llama-3.1-8b.' }),
+    description: 'Which open model would replace an API model when self-hosted, e.g. `{"gpt-4o*": "qwen2.5-72b"}`. Built-in: OpenAI → gpt-oss-120b (GPT-4o/4.1/5, o-series) or gpt-oss-20b (mini/nano), DeepSeek → deepseek-v3/-r1, Qwen → Qwen3, other large (Sonnet, Gemini Pro) → llama-3.3-70b, other small (Haiku, Flash) → llama-3.1-8b.' }),
   'selfHosted.gpu': spec({ schema: z.string().trim().min(1), default: 'auto', scope: 'resource', category: 'Self-hosted',
     description: 'GPU the self-hosted deployment runs on (A100-40GB, A100-80GB, H100-SXM, H100-PCIe, H100-NVL, H200-SXM, L4, L40S, A10G, RTX-4090, MI300X). `auto`: the cheapest catalog GPU (and count) that holds the open model in `selfHosted.precision` and serves the call\'s volume; name a GPU to pin it (needed for `selfHosted.gpuHourlyUsd` / `gpuPurchaseUsd`).' }),
   'selfHosted.gpuCount': spec({ schema: z.number().int().nonnegative().max(LIMITS.gpus), default: 0, minimum: 0, scope: 'resource', category: 'Self-hosted',

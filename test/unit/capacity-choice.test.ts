@@ -82,11 +82,16 @@ test('call sites use "auto" by default and keep a pinned llmCostLens.selfHosted.
     qualifiedName: 'f', annotation: '1000/day', confidence: 1, promptParts: [{ role: 'user', source: 'literal', text: 'Hello there', placeholders: [] }],
   };
   const auto = buildCallSite(call, readSettings({}));
+  // gpt-4o-mini → gpt-oss-20b: 20.9 GB of fp8 weights + 4 GiB runtime do not fit one L4's usable 21.6 GiB, so
+  // two L4s ($0.98/h) beat one L40S ($1.09/h).
+  assert.equal(auto.openModel.model, 'gpt-oss-20b');
   assert.equal(auto.cost!.assumptions['capacity.gpu'], 'L4');
-  assert.match(String(auto.cost!.assumptions.gpuChoice), /^1× L4: cheapest catalog GPU that holds llama-3\.1-8b fp8 and serves 1,000 req\/day$/);
-  assert.match(hoverMarkdown(auto, { openPanel: 'x' }), /\| · GPU \| 1× L4: cheapest catalog GPU that holds llama-3\.1-8b fp8 and serves 1,000 req\/day \|/);
+  assert.ok(Math.abs(auto.cost!.selfHosted!.computeMonthlyUsd - 2 * 0.49 * 730) < 1e-9);
+  const why = '2× L4: cheapest catalog GPU that holds gpt-oss-20b fp8 and serves 1,000 req/day';
+  assert.equal(auto.cost!.assumptions.gpuChoice, why);
+  assert.ok(hoverMarkdown(auto, { openPanel: 'x' }).includes(`| · GPU | ${why} |`));
   const t = computeTotals([auto], readSettings({}).settings);
-  assert.deepEqual([t.deployments[0]!.gpu, t.deployments[0]!.gpuChoice], ['L4', '1× L4: cheapest catalog GPU that holds llama-3.1-8b fp8 and serves 1,000 req/day']);
+  assert.deepEqual([t.deployments[0]!.gpu, t.deployments[0]!.gpuChoice], ['L4', why]);
   const pinned = buildCallSite(call, readSettings({ 'llmCostLens.selfHosted.gpu': 'H100-SXM' }));
   assert.equal(pinned.cost!.assumptions['capacity.gpu'], 'H100-SXM');
   assert.doesNotMatch(hoverMarkdown(pinned, { openPanel: 'x' }), /· GPU/);
