@@ -8,7 +8,7 @@ import { listGpus } from '../../src/core/catalog/gpus';
 import { buildCallSite } from '../../src/core/scan/callSite';
 import { readSettings } from '../../src/core/settings';
 import type { Scenario } from '../../src/core/config';
-import type { DetectedCall } from '../../src/core/detect/types';
+import { openAiChatCall } from './helpers/detectedCall';
 import { hoverMarkdown } from '../../src/extension/hoverText';
 import { computeTotals } from '../../src/core/scan/totals';
 
@@ -76,11 +76,7 @@ test('"auto" with a GPU price, a stated throughput, no open model, or no GPU tha
 });
 
 test('call sites use "auto" by default and keep a pinned llmCostLens.selfHosted.gpu', () => {
-  const call: DetectedCall = {
-    file: 'a.py', line: 3, column: 1, endLine: 3, language: 'python', sdk: 'openai', api: 'chat.completions.create', kind: 'chat',
-    model: 'gpt-4o-mini', modelSource: 'literal', maxTokens: null, reasoningTokens: null, streaming: false, endpoint: 'api', baseUrl: null,
-    qualifiedName: 'f', annotation: '1000/day', confidence: 1, promptParts: [{ role: 'user', source: 'literal', text: 'Hello there', placeholders: [] }],
-  };
+  const call = openAiChatCall();
   const auto = buildCallSite(call, readSettings({}));
   // gpt-4o-mini → gpt-oss-20b: 20.9 GB of fp8 weights + 4 GiB runtime do not fit one L4's usable 21.6 GiB, so
   // two L4s ($0.98/h) beat one L40S ($1.09/h).

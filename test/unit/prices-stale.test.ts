@@ -10,7 +10,7 @@ import { priceCatalogInfo } from '../../src/core/catalog/prices';
 import { hoverMarkdown } from '../../src/extension/hoverText';
 import { buildCallSite } from '../../src/core/scan/callSite';
 import { readSettings } from '../../src/core/settings';
-import type { DetectedCall } from '../../src/core/detect/types';
+import { openAiChatCall } from './helpers/detectedCall';
 
 const emptyDir = mkdtempSync(join(tmpdir(), 'llm-cost-stale-')); // no downloaded catalog: the bundled snapshot
 const asOf = priceCatalogInfo(new Date('2026-01-01T00:00:00Z')).asOf;
@@ -54,11 +54,7 @@ test('`estimate` and `scan --report` carry the warning from the same clock', asy
 });
 
 test('the hover shows the warning under the price source when the caller passes it', () => {
-  const call: DetectedCall = {
-    file: 'a.py', line: 3, column: 1, endLine: 3, language: 'python', sdk: 'openai', api: 'chat.completions.create', kind: 'chat',
-    model: 'gpt-4o-mini', modelSource: 'literal', maxTokens: null, reasoningTokens: null, streaming: false, endpoint: 'api', baseUrl: null,
-    qualifiedName: 'f', annotation: '1000/day', confidence: 1, promptParts: [{ role: 'user', source: 'literal', text: 'Hello there', placeholders: [] }],
-  };
+  const call = openAiChatCall();
   const site = buildCallSite(call, readSettings({}));
   const note = priceCatalogInfo(day(91)).staleNote;
   assert.ok(note);

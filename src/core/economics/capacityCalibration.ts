@@ -8,6 +8,11 @@ export interface CalibrationPoint {
   outputTokensPerSecond: number;
 }
 
+type Row = readonly (string | number)[];
+/** One table row [model, gpu, gpus, input, output, measured output tokens/s] as a point. */
+const toPoint = ([model, gpu, gpus, inputTokens, outputTokens, outputTokensPerSecond]: Row): CalibrationPoint =>
+  ({ model, gpu, gpus, inputTokens, outputTokens, outputTokensPerSecond }) as CalibrationPoint;
+
 export const CALIBRATION_DATA = {
   source: 'NVIDIA/TensorRT-LLM docs/source/performance/perf-overview.md (TensorRT-LLM v1.0), offline maximum throughput',
   engine: 'tensorrt-llm',
@@ -23,8 +28,7 @@ export const CALIBRATION_DATA = {
     ['llama-3.3-70b', 'H100-SXM', 2, 5000, 500, 898], ['llama-3.3-70b', 'H200-SXM', 1, 128, 2048, 4336],
     ['llama-3.3-70b', 'H200-SXM', 1, 1000, 1000, 2909], ['llama-3.3-70b', 'H200-SXM', 1, 2048, 2048, 2003],
     ['llama-3.3-70b', 'H200-SXM', 1, 2048, 128, 442], ['llama-3.3-70b', 'H200-SXM', 1, 5000, 500, 566],
-  ].map(([model, gpu, gpus, inputTokens, outputTokens, outputTokensPerSecond]) =>
-    ({ model, gpu, gpus, inputTokens, outputTokens, outputTokensPerSecond }) as CalibrationPoint),
+  ].map(toPoint),
 };
 
 /**
@@ -43,8 +47,7 @@ export const MOE_CALIBRATION_DATA = {
     ['qwen3-235b-a22b', 'H200-SXM', 8, 5000, 500, 3623], ['qwen3-235b-a22b', 'H100-SXM', 8, 128, 2048, 19658],
     ['qwen3-235b-a22b', 'H100-SXM', 8, 500, 2000, 18351], ['qwen3-235b-a22b', 'H100-SXM', 8, 1000, 1000, 14898],
     ['qwen3-235b-a22b', 'H100-SXM', 8, 2048, 2048, 9924], ['qwen3-235b-a22b', 'H100-SXM', 8, 5000, 500, 3225],
-  ].map(([model, gpu, gpus, inputTokens, outputTokens, outputTokensPerSecond]) =>
-    ({ model, gpu, gpus, inputTokens, outputTokens, outputTokensPerSecond }) as CalibrationPoint),
+  ].map(toPoint),
 };
 
 export interface CalibrationRow extends CalibrationPoint { predicted: number; ratio: number }
