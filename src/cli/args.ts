@@ -5,6 +5,12 @@ export const EXIT = { ok: 0, internal: 1, invalidInput: 2, policyFailed: 3 } as 
 export interface Io {
   out(s: string): void;
   err(s: string): void;
+  /** "Today", for the price catalog's staleness warning; tests inject a fixed clock. Absent: the system clock. */
+  now?(): Date;
+}
+
+export function today(io: Io): Date {
+  return io.now ? io.now() : new Date();
 }
 
 export class UsageError extends Error {}

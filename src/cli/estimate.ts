@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { estimateFromInput } from '../core/economics/estimate';
 import { renderEstimate } from '../core/format/estimateReport';
 import { parseStrictJson } from '../core/io/json';
-import { EXIT, type Io, UsageError, parseFlags } from './args';
+import { EXIT, type Io, UsageError, parseFlags, today } from './args';
 
 export async function estimateCommand(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(argv, { scenario: 'multi', json: 'bool' });
@@ -26,7 +26,7 @@ export async function estimateCommand(argv: string[], io: Io): Promise<number> {
       failed = true;
       continue;
     }
-    const outcome = estimateFromInput(parsed.value, { today: new Date() });
+    const outcome = estimateFromInput(parsed.value, { today: today(io) });
     if (!outcome.ok) {
       for (const p of outcome.problems) io.err(files.length > 1 ? `${file}: ${p}` : p);
       failed = true;

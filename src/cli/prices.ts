@@ -6,7 +6,7 @@ import { listApiPrices, lookupApiPrice, priceCatalogInfo, type ApiPrice } from '
 import { updatePrices, usePriceCatalogDir } from '../core/catalog/prices-update';
 import { formatCount } from '../core/money';
 import { renderTable } from '../core/format/table';
-import { EXIT, parseFlags, UsageError } from './args';
+import { EXIT, type Io, parseFlags, today, UsageError } from './args';
 
 export const PRICES_USAGE = `usage: llm-cost-lens prices [QUERY] [--json] [--all] [--dir DIR]
        llm-cost-lens prices --update [--url URL] [--dir DIR]
@@ -24,7 +24,7 @@ export function defaultPriceDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'llm-cost-lens');
 }
 
-export async function pricesCommand(args: string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+export async function pricesCommand(args: string[], io: Io): Promise<number> {
   let flags;
   try {
     flags = parseFlags(args, { json: 'bool', all: 'bool', update: 'bool', url: 'string', dir: 'string', help: 'bool' });
@@ -66,7 +66,7 @@ export async function pricesCommand(args: string[], io: { out: (s: string) => vo
   }
 
   usePriceCatalogDir(dir);
-  const info = priceCatalogInfo();
+  const info = priceCatalogInfo(today(io));
   const query = flags.positionals.join(' ').trim();
   const resolved = query ? lookupApiPrice(query) : null;
   const models = listApiPrices(query || undefined);

@@ -5,7 +5,7 @@ import { scanWorkspace, readWorkspaceSettings } from '../core/scan/scan';
 import { renderScan } from '../core/format/scanReport';
 import { buildCostReport, renderCostReport, type ReportFormat } from '../core/format/costReport';
 import { priceCatalogInfo } from '../core/catalog/prices';
-import { EXIT, type Io, parseFlags, UsageError } from './args';
+import { EXIT, type Io, parseFlags, today, UsageError } from './args';
 import { loadScanUsage, renderUsageTable, usageOutput } from './usage';
 import { isWorkspaceFile, scanWorkspaceFile } from './scanWorkspaceFile';
 
@@ -35,7 +35,7 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
   if (!table) for (const w of result.settings.warnings) io.err(`warning: ${w}`);
   usageOutput(result, table, io);
   if (report !== null) {
-    const { source, asOf, staleNote } = priceCatalogInfo();
+    const { source, asOf, staleNote } = priceCatalogInfo(today(io));
     io.out(renderCostReport(buildCostReport(result, readWorkspaceSettings(result.root), { source, asOf, staleNote }), report).replace(/\r?\n$/, ''));
     return EXIT.ok;
   }

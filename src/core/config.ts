@@ -124,7 +124,7 @@ export const scenarioSchema = z
     }
     const sh = s.selfHosted;
     if (sh?.model !== undefined && sh.throughputTokensPerSecond === undefined && gpu?.name === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['selfHosted', 'gpu', 'name'], message: 'required with selfHosted.model (the capacity model needs a GPU), unless throughputTokensPerSecond is given' });
+      ctx.addIssue({ code: 'custom', path: ['selfHosted', 'gpu', 'name'], message: 'required with selfHosted.model (the capacity model needs a GPU: a catalog id, or "auto" for the cheapest that fits), unless throughputTokensPerSecond is given' });
     }
     if (sh?.precision !== undefined && sh.model === undefined) {
       ctx.addIssue({ code: 'custom', path: ['selfHosted', 'model'], message: 'required with selfHosted.precision' });

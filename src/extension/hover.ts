@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { DocumentAnalyses } from './analysis';
 import { CommandId } from './commands';
 import { hoverMarkdown } from '../core/format/hoverText';
+import { priceCatalogInfo } from '../core/catalog/prices';
 import { extensionLog } from './log';
 
 /** A hover that waited longer than this for its analysis says so in the log (engine, tokenizer or grammar loading). */
@@ -27,7 +28,7 @@ export class CostHoverProvider implements vscode.HoverProvider {
     const c = hits.sort((a, b) => b.line - a.line || b.column - a.column)[0];
     if (!c) return undefined;
     if (c.line === line && position.character < c.column - 1) return undefined;
-    const text = new vscode.MarkdownString(hoverMarkdown(c, { openPanel: CommandId.OpenPanel }), true);
+    const text = new vscode.MarkdownString(hoverMarkdown(c, { openPanel: CommandId.OpenPanel }, { priceStaleNote: priceCatalogInfo().staleNote }), true);
     text.isTrusted = { enabledCommands: [CommandId.OpenPanel] };
     text.supportHtml = false;
     const end = Math.min(c.endLine - 1, doc.lineCount - 1);

@@ -130,7 +130,7 @@ function field(c: Control, a: Assumptions, error: FieldError | undefined): HTMLE
     const select = el('select');
     const options: [string, string][] =
       c.kind === 'days' ? [['30', '30 (every day)'], ['22', '22 (working days)']]
-      : c.kind === 'gpu' ? a.gpus.map((g) => [g.id, `${g.id} (${g.memoryGb} GB, ${formatUsd(g.hourlyUsd)}/h)`])
+      : c.kind === 'gpu' ? [['auto', 'auto (cheapest GPU that fits and serves the volume)'], ...a.gpus.map((g): [string, string] => [g.id, `${g.id} (${g.memoryGb} GB, ${formatUsd(g.hourlyUsd)}/h)`])]
       : c.kind === 'ownership' ? [['rented', 'rented (pay per GPU-hour)'], ['owned', 'owned (purchase + power)']]
       : SETTINGS['selfHosted.precision'].schema.options.map((p): [string, string] => [p, p]);
     const current = String(value);

@@ -16,10 +16,13 @@ const call: DetectedCall = {
   promptParts: [{ role: 'user', source: 'literal', text: 'Classify this ticket into one of five queues.', placeholders: [] }],
 };
 
+// A purchase price is per GPU type: these tests pin the GPU (the default, "auto", picks the cheapest that fits).
+const pinned = { 'llmCostLens.selfHosted.gpu': 'H100-SXM' };
+
 test('owned GPUs: the GPU-hour is purchase ÷ amortization months + power, per hour; rent is ignored with a note', () => {
   const raw = {
     'llmCostLens.selfHosted.gpuOwnership': 'owned', 'llmCostLens.selfHosted.gpuPurchaseUsd': 24000, 'llmCostLens.selfHosted.gpuAmortizationMonths': 24,
-    'llmCostLens.selfHosted.powerUsdPerKWh': 0.2, 'llmCostLens.selfHosted.pue': 1.5, 'llmCostLens.selfHosted.gpuHourlyUsd': 9,
+    'llmCostLens.selfHosted.powerUsdPerKWh': 0.2, 'llmCostLens.selfHosted.pue': 1.5, 'llmCostLens.selfHosted.gpuHourlyUsd': 9, ...pinned,
   };
   const ws = readSettings(raw);
   assert.deepEqual(ws.warnings, []);
@@ -37,9 +40,9 @@ test('owned GPUs: the GPU-hour is purchase ÷ amortization months + power, per h
   assert.ok(site.cost!.notes.some((n) => /gpuHourlyUsd \(9\) is not used/.test(n)));
 
   // Same as a scenario file with gpu.owned, and cheaper than renting at the catalog price.
-  const rented = buildCallSite(call, readSettings({}));
+  const rented = buildCallSite(call, readSettings(pinned));
   assert.ok(site.cost!.selfHosted!.computeMonthlyUsd < rented.cost!.selfHosted!.computeMonthlyUsd);
-  const catalogPrice = buildCallSite(call, readSettings({ 'llmCostLens.selfHosted.gpuOwnership': 'owned' }));
+  const catalogPrice = buildCallSite(call, readSettings({ 'llmCostLens.selfHosted.gpuOwnership': 'owned', ...pinned }));
   assert.match(String(catalogPrice.cost!.assumptions.gpuPriceBasis), /^owned \(catalog purchase price/);
   assert.equal(catalogPrice.cost!.assumptions['owned.purchaseUsd'], gpu.purchaseUsd);
 });

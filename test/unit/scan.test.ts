@@ -96,7 +96,7 @@ test("a call site's cost is exactly the engine's estimate for that call alone", 
   const c = buildCallSite(call({ annotation: '20000/day' }), readSettings({}));
   assert.ok(c.cost?.api && c.cost.selfHosted);
   assert.ok(Math.abs(c.cost.api.costPerRequestUsd - (c.tokens.input * c.cost.api.price.inputUsdPerMTok + c.tokens.output * c.cost.api.price.outputUsdPerMTok) / 1e6) < 1e-12);
-  assert.equal(c.openModel.model, 'llama-3.1-8b');
+  assert.equal(c.openModel.model, 'gpt-oss-20b', 'gpt-4o-mini → OpenAI\'s own small open model');
   assert.match(c.cost.api.price.source, /genai-prices/);
 });
 
@@ -137,7 +137,7 @@ test('totals: call sites mapped to one open model share one deployment (ops once
   assert.deepEqual(mixed.routing.selfHosted, ['app/x.py:10']);
   assert.deepEqual(mixed.routing.api, ['app/x.py:99']);
   assert.equal(mixed.verdict, 'hybrid');
-  const heavyAlone = estimate({ workload: { requestsPerDay: 3_000_000, inputTokens: heavy.tokens.input, outputTokens: heavy.tokens.output, daysPerMonth: 30 }, api: { model: 'gpt-4o-mini' }, selfHosted: { model: 'llama-3.1-8b', precision: 'fp8', gpu: { name: 'H100-SXM' }, utilization: 0.6, fixedMonthlyUsd: 0, opsHoursPerMonth: 10, opsHourlyUsd: 100, setupHours: 40, setupAmortizationMonths: 12 } });
+  const heavyAlone = estimate({ workload: { requestsPerDay: 3_000_000, inputTokens: heavy.tokens.input, outputTokens: heavy.tokens.output, daysPerMonth: 30 }, api: { model: 'gpt-4o-mini' }, selfHosted: { model: 'gpt-oss-20b', precision: 'fp8', gpu: { name: 'auto' }, utilization: 0.6, fixedMonthlyUsd: 0, opsHoursPerMonth: 10, opsHourlyUsd: 100, setupHours: 40, setupAmortizationMonths: 12 } });
   assert.ok(heavyAlone.ok);
   assert.ok(Math.abs(mixed.routing.monthlyUsd - (heavyAlone.result.selfHosted.monthlyUsd + light.cost!.api!.monthlyUsd)) < 1e-6);
 });

@@ -3,6 +3,7 @@
 import { CatalogLookupError } from './names';
 import { findOpenModel, resolveOpenModel } from './openModels';
 import { compileGlob } from '../glob';
+import { benchmarkGap } from './counterpartQuality';
 
 export interface Counterpart {
   /** Catalog id of the open model, or null when there is no sensible counterpart. */
@@ -33,6 +34,10 @@ const RULES: readonly Rule[] = [
   { test: /dall-e|gpt-image|imagen|tts|whisper|transcribe|speech|audio|realtime|moderation|rerank/, model: null, why: 'not a text-generation model: no open chat-model counterpart' },
   // Same family first: the provider's own open weights are the closest counterpart.
   { test: /deepseek/, model: 'deepseek-v3', why: 'DeepSeek API → its open weights, DeepSeek-V3 (deepseek-reasoner = the same architecture with reasoning)', quality: 'same family: the API serves DeepSeek\'s own open weights (the API may run a newer point release than the catalog\'s DeepSeek-V3); not compared beyond that' },
+  // OpenAI → its own open weights: small/fast class → gpt-oss-20b, the rest → gpt-oss-120b (the model card puts
+  // 120b near o4-mini on reasoning benchmarks). Vendor families below keep Llama.
+  { test: /^(gpt-4o-mini|gpt-4\.1-(mini|nano)|gpt-5(\.\d+)?-(mini|nano)|o[134]-mini|gpt-3\.5)/, model: 'gpt-oss-20b', why: 'OpenAI small class (mini, nano) → gpt-oss-20b, OpenAI\'s own open weights' },
+  { test: /^(gpt-4|gpt-5|chatgpt-4o|o1|o3|o4)/, model: 'gpt-oss-120b', why: 'OpenAI large class (GPT-4o/4.1/5, o-series) → gpt-oss-120b, OpenAI\'s own open weights' },
   { test: /qwen.*(turbo|flash)|qwen3?-.*a3b/, model: 'qwen3-30b-a3b', why: 'Qwen small class → Qwen3-30B-A3B (same family)', quality: NOT_COMPARED },
   { test: /qwen/, model: 'qwen3-235b-a22b', why: 'Qwen large class (Max, Plus) → Qwen3-235B-A22B (same family)', quality: NOT_COMPARED },
   { test: /haiku|(^|[^a-z])(mini|nano|lite)($|[^a-z])|flash|gpt-3\.5|claude-instant|mistral-small|ministral|open-mistral-7b|command-r7b|command-light|gemma|(^|[^a-z])8b/, model: SMALL, why: 'small/fast class (Haiku, mini, nano, Flash) → Llama 3.1 8B' },
@@ -98,5 +103,7 @@ export function openCounterpartFor(apiModelId: string, overrides?: Record<string
   if (!rule) {
     return { model: null, reason: `no built-in counterpart for "${apiModelId}"; set ${OVERRIDE_SETTING} to choose one`, source: 'none', quality: 'no counterpart', ...(warning ? { warning } : {}) };
   }
-  return { model: rule.model, reason: rule.why, source: rule.model ? 'rule' : 'none', quality: rule.model ? rule.quality ?? NOT_COMPARED : 'no counterpart', ...(warning ? { warning } : {}) };
+  const gapNote = rule.model ? benchmarkGap(id, rule.model) : null;
+  const quality = !rule.model ? 'no counterpart' : rule.quality ? (gapNote ? `${rule.quality}. ${gapNote}` : rule.quality) : gapNote ?? NOT_COMPARED;
+  return { model: rule.model, reason: rule.why, source: rule.model ? 'rule' : 'none', quality, ...(warning ? { warning } : {}) };
 }

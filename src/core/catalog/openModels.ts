@@ -99,6 +99,29 @@ const MODELS: readonly OpenModel[] = [
     aliases: ['deepseek-ai/DeepSeek-V3', 'deepseek-v3:671b', 'deepseek-v3-0324', 'deepseek-ai/DeepSeek-V3-0324', 'deepseek-chat', 'deepseek-v3.1'],
     source: HF, asOf: AS_OF,
   },
+  {
+    // Same architecture as DeepSeek-V3 (R1 is its reasoning-trained sibling): the API's deepseek-reasoner serves it.
+    id: 'deepseek-r1', totalParamsB: 671, activeParamsB: 37, layers: 61, kvLayers: 61, heads: 128, kvHeads: 128, headDim: 192, contextTokens: 131072,
+    moe: { experts: 256, activeExperts: 8 },
+    mla: { kvLoraRank: 512, ropeDim: 64 },
+    aliases: ['deepseek-ai/DeepSeek-R1', 'deepseek-ai/DeepSeek-R1-0528', 'deepseek-r1:671b', 'deepseek-r1-0528', 'deepseek-reasoner'],
+    source: `${HF}; DeepSeek-V3 architecture`, asOf: AS_OF,
+  },
+  {
+    // Half the layers use a 128-token sliding window: their KV cache stays tiny, so kvLayers counts the 18 full ones.
+    id: 'gpt-oss-120b', totalParamsB: 116.8, activeParamsB: 5.1, layers: 36, kvLayers: 18, heads: 64, kvHeads: 8, headDim: 64, contextTokens: 131072,
+    moe: { experts: 128, activeExperts: 4 },
+    aliases: ['openai/gpt-oss-120b', 'gpt-oss:120b', 'gpt-oss-120b-mxfp4'],
+    source: 'openai/gpt-oss-120b config.json + gpt-oss model card (arXiv 2508.10925, 2025-08-08): 116.8B total / 5.1B active, 128 experts top-4, GQA 64/8 × 64, 18 full + 18 sliding-window (128) layers; weights published in MXFP4 (≈ int4 here, ~61 GiB)',
+    asOf: '2025-08',
+  },
+  {
+    id: 'gpt-oss-20b', totalParamsB: 20.9, activeParamsB: 3.6, layers: 24, kvLayers: 12, heads: 64, kvHeads: 8, headDim: 64, contextTokens: 131072,
+    moe: { experts: 32, activeExperts: 4 },
+    aliases: ['openai/gpt-oss-20b', 'gpt-oss:20b', 'gpt-oss', 'gpt-oss-20b-mxfp4'],
+    source: 'openai/gpt-oss-20b config.json + gpt-oss model card (arXiv 2508.10925, 2025-08-08): 20.9B total / 3.6B active, 32 experts top-4, GQA 64/8 × 64, 12 full + 12 sliding-window (128) layers; weights published in MXFP4 (≈ int4 here, ~13 GiB)',
+    asOf: '2025-08',
+  },
 ];
 
 const INDEX = buildAliasIndex(MODELS);

@@ -66,6 +66,15 @@ export interface CapacityParams {
   tensorParallelEfficiency: number;
   /** Largest replica considered (two 8-GPU nodes). */
   maxGpusPerReplica: number;
+  /**
+   * MoE only. Engines serve MoE models with attention data-parallel (each GPU of the replica runs its own batch)
+   * and expert parallelism, so a wide replica keeps more sequences in flight: the batch cap is
+   * max(engineMaxBatch, moeBatchPerGpu × GPUs). Expert GEMMs are small and grouped, with an all-to-all per layer,
+   * so they reach a lower fraction of peak FLOPS than dense GEMMs: `moeComputeEfficiency` multiplies
+   * `computeEfficiency`. Both fitted to the MoE rows of the calibration table (capacityCalibration.ts).
+   */
+  moeBatchPerGpu: number;
+  moeComputeEfficiency: number;
 }
 
 export const CALIBRATED: Readonly<CapacityParams> = {
@@ -76,6 +85,8 @@ export const CALIBRATED: Readonly<CapacityParams> = {
   engineMaxBatch: 256,
   tensorParallelEfficiency: 0.9,
   maxGpusPerReplica: 16,
+  moeBatchPerGpu: 72,
+  moeComputeEfficiency: 0.34,
 };
 export const CALIBRATION_SOURCE =
   'fitted 2026 against NVIDIA/TensorRT-LLM v1.0 perf-overview (fp8, offline max throughput; shared/data/throughput-calibration.json)';
@@ -115,7 +126,50 @@ export function weightBytesReadPerStep(model: OpenModel, bytesPerParam: number, 
   return (shared + experts * perExpert * touched) * 1e9 * bytesPerParam;
 }
 
-/** Throughput of one replica spread over `tp` GPUs (tensor parallel). */
+/** The memory-and-engine limit on sequences in flight for one replica; 0 when weights + one request's KV do not fit. */
+export function replicaMaxBatch(model: OpenModel, gpu: Gpu, precision: Precision, tp: number, tokensPerRequest: number, p: CapacityParams = CALIBRATED): number {
+  const weightBytes = model.totalParamsB * 1e9 * WEIGHT_BYTES[precision];
+  const kvRoom = p.usableMemoryFraction * gpu.memoryGb * GIB * tp - weightBytes - p.runtimeOverheadGiBPerGpu * GIB * tp;
+  const memoryBatch = Math.floor(kvRoom / (kvBytesPerToken(model, KV_BYTES[precision]) * Math.max(tokensPerRequest, 1)));
+  if (memoryBatch < 1) return 0;
+  return Math.min(memoryBatch, (model.moe ? Math.max(p.engineMaxBatch, p.moeBatchPerGpu * tp) : p.engineMaxBatch));
+}
+
+export interface BatchThroughput {
+  requestsPerSecond: number; outputTokensPerSecond: number; stepSeconds: number; prefillSecondsPerRequest: number;
+  decodeBound: 'memory' | 'compute' | 'none';
+}
+
+/**
+ * Throughput of one replica over `tp` GPUs running `batch` sequences at once (≥ 1; no memory check — see
+ * replicaMaxBatch). The hook for serving policies: a latency target caps `batch`, an engine factor scales the result.
+ */
+export function replicaThroughputAtBatch(
+  model: OpenModel, gpu: Gpu, precision: Precision, tp: number, inputTokens: number, outputTokens: number, batch: number,
+  p: CapacityParams = CALIBRATED,
+): BatchThroughput {
+  const kvPerToken = kvBytesPerToken(model, KV_BYTES[precision]);
+  const scale = tp * Math.pow(p.tensorParallelEfficiency, Math.log2(tp));
+  const bandwidth = gpu.bandwidthTBs * 1e12 * p.memoryBandwidthEfficiency * scale;
+  const flops = peakFlops(gpu, precision) * p.computeEfficiency * (model.moe ? p.moeComputeEfficiency : 1) * scale;
+  const attnWidth = model.kvLayers * model.heads * model.headDim;
+
+  // Decode: one step emits one token for each of B sequences, whose context averages input + output/2.
+  const avgContext = inputTokens + outputTokens / 2;
+  const memorySeconds = (weightBytesReadPerStep(model, WEIGHT_BYTES[precision], batch) + batch * avgContext * kvPerToken) / bandwidth;
+  const computeSeconds = (batch * (2 * model.activeParamsB * 1e9 + 4 * attnWidth * avgContext)) / flops;
+  const stepSeconds = Math.max(memorySeconds, computeSeconds);
+  // Prefill: 2 FLOPs per active parameter per token, plus causal attention over the prompt.
+  const prefillSecondsPerRequest = (2 * model.activeParamsB * 1e9 * inputTokens + 2 * attnWidth * inputTokens * inputTokens) / flops;
+
+  const requestsPerSecond = batch / (batch * prefillSecondsPerRequest + outputTokens * stepSeconds);
+  return {
+    requestsPerSecond, outputTokensPerSecond: requestsPerSecond * outputTokens, stepSeconds, prefillSecondsPerRequest,
+    decodeBound: outputTokens === 0 ? 'none' : computeSeconds > memorySeconds ? 'compute' : 'memory',
+  };
+}
+
+/** Throughput of one replica spread over `tp` GPUs (tensor parallel) at the largest batch memory and engine allow. */
 export function replicaPerformance(
   model: OpenModel, gpu: Gpu, precision: Precision, tp: number,
   inputTokens: number, outputTokens: number, p: CapacityParams = CALIBRATED,
@@ -131,29 +185,13 @@ export function replicaPerformance(
   if (tokens > model.contextTokens) {
     return fail(`a request of ${tokens} tokens exceeds the ${model.contextTokens}-token context of ${model.id}`);
   }
-  const kvRoom = p.usableMemoryFraction * gpu.memoryGb * GIB * tp - weightBytes - p.runtimeOverheadGiBPerGpu * GIB * tp;
-  const memoryBatch = Math.floor(kvRoom / (kvPerToken * Math.max(tokens, 1)));
-  if (memoryBatch < 1) return fail('weights + KV cache exceed GPU memory');
-  const maxBatch = Math.min(memoryBatch, p.engineMaxBatch);
-
-  const scale = tp * Math.pow(p.tensorParallelEfficiency, Math.log2(tp));
-  const bandwidth = gpu.bandwidthTBs * 1e12 * p.memoryBandwidthEfficiency * scale;
-  const flops = peakFlops(gpu, precision) * p.computeEfficiency * scale;
-  const attnWidth = model.kvLayers * model.heads * model.headDim;
-
-  // Decode: one step emits one token for each of B sequences, whose context averages input + output/2.
-  const avgContext = inputTokens + outputTokens / 2;
-  const memorySeconds = (weightBytesReadPerStep(model, WEIGHT_BYTES[precision], maxBatch) + maxBatch * avgContext * kvPerToken) / bandwidth;
-  const computeSeconds = (maxBatch * (2 * model.activeParamsB * 1e9 + 4 * attnWidth * avgContext)) / flops;
-  const stepSeconds = Math.max(memorySeconds, computeSeconds);
-  // Prefill: 2 FLOPs per active parameter per token, plus causal attention over the prompt.
-  const prefillSecondsPerRequest = (2 * model.activeParamsB * 1e9 * inputTokens + 2 * attnWidth * inputTokens * inputTokens) / flops;
-
-  const requestsPerSecond = maxBatch / (maxBatch * prefillSecondsPerRequest + outputTokens * stepSeconds);
+  const maxBatch = replicaMaxBatch(model, gpu, precision, tp, tokens, p);
+  if (maxBatch < 1) return fail('weights + KV cache exceed GPU memory');
+  const t = replicaThroughputAtBatch(model, gpu, precision, tp, inputTokens, outputTokens, maxBatch, p);
   return {
-    fits: true, reason: null, gpusPerReplica: tp, weightBytes, kvBytesPerToken: kvPerToken, maxBatch, requestsPerSecond,
-    outputTokensPerSecond: requestsPerSecond * outputTokens, stepSeconds, prefillSecondsPerRequest,
-    decodeBound: outputTokens === 0 ? 'none' : computeSeconds > memorySeconds ? 'compute' : 'memory',
+    fits: true, reason: null, gpusPerReplica: tp, weightBytes, kvBytesPerToken: kvPerToken, maxBatch, requestsPerSecond: t.requestsPerSecond,
+    outputTokensPerSecond: t.outputTokensPerSecond, stepSeconds: t.stepSeconds, prefillSecondsPerRequest: t.prefillSecondsPerRequest,
+    decodeBound: t.decodeBound,
   };
 }
 
@@ -206,15 +244,21 @@ export function estimateCapacity(input: CapacityInput, p: CapacityParams = CALIB
   const limit = input.gpuCount !== undefined ? Math.min(input.gpuCount, p.maxGpusPerReplica) : p.maxGpusPerReplica;
   const candidates = input.gpusPerReplica !== undefined ? [input.gpusPerReplica] : widths(limit);
   // Best layout: most requests per rented GPU (or per deployment when the count is fixed); ties keep the narrower one.
+  // With a volume to serve, fewest GPUs for it comes first: a 16-GPU MoE replica may serve most per GPU, but
+  // not a workload that one GPU carries.
   const score = (r: ReplicaPerformance): number =>
     input.gpuCount !== undefined ? Math.floor(input.gpuCount / r.gpusPerReplica) * r.requestsPerSecond : r.requestsPerSecond / r.gpusPerReplica;
+  const gpusForWorkload = (r: ReplicaPerformance): number =>
+    input.gpuCount === undefined && input.requestsPerDay !== undefined
+      ? replicasFor(input.requestsPerDay, r.requestsPerSecond * SECONDS_PER_DAY * utilization) * r.gpusPerReplica : 0;
   let best: ReplicaPerformance | undefined;
   let firstMiss: ReplicaPerformance | undefined;
   for (const w of candidates) {
     const r = replicaPerformance(model, gpu, precision, w, inTok, outTok, p);
     if (!r.fits) { firstMiss ??= r; continue; }
     if (input.gpuCount !== undefined && w > input.gpuCount) continue;
-    if (!best || score(r) > score(best) * (1 + 1e-9)) best = r;
+    const fewer = best ? gpusForWorkload(best) - gpusForWorkload(r) : 0;
+    if (!best || fewer > 0 || (fewer === 0 && score(r) > score(best) * (1 + 1e-9))) best = r;
   }
 
   const assumptions: Record<string, number | string> = {

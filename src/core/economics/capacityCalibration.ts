@@ -8,6 +8,11 @@ export interface CalibrationPoint {
   outputTokensPerSecond: number;
 }
 
+type Row = readonly (string | number)[];
+/** One table row [model, gpu, gpus, input, output, measured output tokens/s] as a point. */
+const toPoint = ([model, gpu, gpus, inputTokens, outputTokens, outputTokensPerSecond]: Row): CalibrationPoint =>
+  ({ model, gpu, gpus, inputTokens, outputTokens, outputTokensPerSecond }) as CalibrationPoint;
+
 export const CALIBRATION_DATA = {
   source: 'NVIDIA/TensorRT-LLM docs/source/performance/perf-overview.md (TensorRT-LLM v1.0), offline maximum throughput',
   engine: 'tensorrt-llm',
@@ -23,8 +28,26 @@ export const CALIBRATION_DATA = {
     ['llama-3.3-70b', 'H100-SXM', 2, 5000, 500, 898], ['llama-3.3-70b', 'H200-SXM', 1, 128, 2048, 4336],
     ['llama-3.3-70b', 'H200-SXM', 1, 1000, 1000, 2909], ['llama-3.3-70b', 'H200-SXM', 1, 2048, 2048, 2003],
     ['llama-3.3-70b', 'H200-SXM', 1, 2048, 128, 442], ['llama-3.3-70b', 'H200-SXM', 1, 5000, 500, 566],
-  ].map(([model, gpu, gpus, inputTokens, outputTokens, outputTokensPerSecond]) =>
-    ({ model, gpu, gpus, inputTokens, outputTokens, outputTokensPerSecond }) as CalibrationPoint),
+  ].map(toPoint),
+};
+
+/**
+ * MoE points: the same document's Qwen3-235B-A22B FP8 table (TP8, attention data-parallel + expert parallel, as
+ * its MoE command line shows). The two MoE constants of CALIBRATED are fitted to these; the dense efficiencies are not.
+ */
+export const MOE_CALIBRATION_DATA = {
+  source: 'NVIDIA/TensorRT-LLM docs/source/performance/perf-overview.md (v1.0 tables, repository commit 00f37686, read 2026-12-02), Qwen3-235B-A22B FP8, offline maximum throughput',
+  asOf: '2026-12-02',
+  engine: 'tensorrt-llm',
+  precision: 'fp8' as const,
+  points: [
+    ['qwen3-235b-a22b', 'H200-SXM', 8, 128, 128, 30429], ['qwen3-235b-a22b', 'H200-SXM', 8, 128, 2048, 42821],
+    ['qwen3-235b-a22b', 'H200-SXM', 8, 500, 2000, 28026], ['qwen3-235b-a22b', 'H200-SXM', 8, 1000, 1000, 23789],
+    ['qwen3-235b-a22b', 'H200-SXM', 8, 2048, 128, 3331], ['qwen3-235b-a22b', 'H200-SXM', 8, 2048, 2048, 16672],
+    ['qwen3-235b-a22b', 'H200-SXM', 8, 5000, 500, 3623], ['qwen3-235b-a22b', 'H100-SXM', 8, 128, 2048, 19658],
+    ['qwen3-235b-a22b', 'H100-SXM', 8, 500, 2000, 18351], ['qwen3-235b-a22b', 'H100-SXM', 8, 1000, 1000, 14898],
+    ['qwen3-235b-a22b', 'H100-SXM', 8, 2048, 2048, 9924], ['qwen3-235b-a22b', 'H100-SXM', 8, 5000, 500, 3225],
+  ].map(toPoint),
 };
 
 export interface CalibrationRow extends CalibrationPoint { predicted: number; ratio: number }

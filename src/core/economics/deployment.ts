@@ -6,6 +6,7 @@ import { DEFAULTS, type Scenario } from '../config';
 import { resolveGpu, type Gpu } from '../catalog/gpus';
 import { CatalogLookupError } from '../catalog/names';
 import { CapacityInputError, estimateCapacity, type CapacityResult } from './capacity';
+import { cheapestGpu, isAutoGpu } from './capacityChoice';
 import { ownedMonthlyUsd } from './ownership';
 import type { Sizing } from './sizing';
 
@@ -40,21 +41,27 @@ export function resolveDeployment(s: Scenario, problems: string[], notes: string
   if (hoursShare < 1 && gpu) notes.push(`the GPUs run ${hoursPerMonth} of the month's ${24 * (w.daysPerMonth ?? DEFAULTS.daysPerMonth)} hours: capacity is ${round(hoursShare * 100)} % of round-the-clock`);
   const perDay = (tps: number) => (tokensPerRequest > 0 ? (tps * utilization * 86_400 * hoursShare) / tokensPerRequest : null);
 
+  const assumptions: Record<string, AssumptionValue> = {};
+  let gpuName = gpu?.name;
+  if (isAutoGpu(gpuName)) {
+    const chosen = chooseGpu(s, hoursPerMonth, hoursShare, utilization, assumptions, problems);
+    if (chosen === null) return null;
+    gpuName = chosen;
+  }
   let catalogGpu: Gpu | null = null;
-  if (gpu?.name !== undefined) {
+  if (gpuName !== undefined) {
     try {
-      catalogGpu = resolveGpu(gpu.name, 'selfHosted.gpu.name');
+      catalogGpu = resolveGpu(gpuName, 'selfHosted.gpu.name');
     } catch (e) {
       if (!(e instanceof CatalogLookupError)) throw e;
       // Without the capacity model or a catalog price the name is only a label.
-      if (sh.model !== undefined || (gpu.hourlyUsd === undefined && gpu.owned === undefined)) {
+      if (sh.model !== undefined || (gpu!.hourlyUsd === undefined && gpu!.owned === undefined)) {
         problems.push(`${e.field}: ${e.message}`);
         return null;
       }
-      notes.push(`GPU "${gpu.name}" is not in the GPU catalog; the scenario's own price is used`);
+      notes.push(`GPU "${gpu!.name}" is not in the GPU catalog; the scenario's own price is used`);
     }
   }
-  const assumptions: Record<string, AssumptionValue> = {};
   const hourly = gpuHourly(s, catalogGpu, hoursPerMonth, assumptions, notes, problems);
   if (hourly === null) return null;
 
@@ -145,6 +152,44 @@ export function resolveDeployment(s: Scenario, problems: string[], notes: string
       outputTokensPerSecond: (g) => replicasIn(g) * r.outputTokensPerSecondPerReplica,
       capacityRequestsPerDay: (g) => replicasIn(g) * perReplica,
     };
+  }
+}
+
+/**
+ * `gpu.name: "auto"`: the cheapest catalog GPU (and count) that holds `selfHosted.model` and serves the volume.
+ * A rent or purchase price is per GPU type, so it needs a pinned GPU; so does a stated throughput.
+ */
+function chooseGpu(s: Scenario, hoursPerMonth: number, hoursShare: number, utilization: number, assumptions: Record<string, AssumptionValue>, problems: string[]): string | null {
+  const sh = s.selfHosted ?? {};
+  const gpu = sh.gpu!;
+  const pinned = 'pin selfHosted.gpu.name to a catalog GPU';
+  if (sh.model === undefined || sh.throughputTokensPerSecond !== undefined) {
+    problems.push(`selfHosted.gpu.name: "auto" lets the capacity model pick the GPU, so it needs selfHosted.model and no throughputTokensPerSecond; ${pinned}`);
+    return null;
+  }
+  if (gpu.hourlyUsd !== undefined || gpu.owned?.purchaseUsd !== undefined) {
+    problems.push(`selfHosted.gpu.${gpu.hourlyUsd !== undefined ? 'hourlyUsd' : 'owned.purchaseUsd'}: a GPU price is per GPU type and the GPU is "auto"; ${pinned} to use it`);
+    return null;
+  }
+  const precision = sh.precision ?? DEFAULTS.precision;
+  try {
+    const choice = cheapestGpu({
+      model: sh.model, precision, gpuCount: gpu.count, inputTokens: s.workload.inputTokens, outputTokens: s.workload.outputTokens,
+      utilization, requestsPerDay: s.workload.requestsPerDay, hoursShare, hoursPerMonth,
+      hourlyUsd: (g) => gpuHourly(s, g, hoursPerMonth, {}, [], []),
+    });
+    if (!choice) {
+      problems.push(`selfHosted.model: no catalog GPU holds ${sh.model} in ${precision}${gpu.count !== undefined ? ` on ${gpu.count} GPU(s)` : ''} for ${s.workload.inputTokens + s.workload.outputTokens}-token requests; try a lighter precision or a smaller model`);
+      return null;
+    }
+    assumptions.gpuChoice = choice.why;
+    return choice.gpu.id;
+  } catch (e) {
+    if (e instanceof CapacityInputError || e instanceof CatalogLookupError) {
+      problems.push(e instanceof CatalogLookupError ? `${e.field}: ${e.message}` : e.message);
+      return null;
+    }
+    throw e;
   }
 }
 

@@ -35,7 +35,7 @@ export interface CostReport {
   callSites: ReportCallSite[];
   totals: {
     callSites: number; unpriced: number; unpricedModels: string[]; assumed: number; apiMonthlyUsd: number; selfHostedMonthlyUsd: number;
-    deployments: { openModel: string; gpus: number | null; requestsPerDay: number; monthlyUsd: number; opsMonthlyUsd: number; setupMonthlyUsd: number; apiMonthlyUsd: number; callSites: string[] }[];
+    deployments: { openModel: string; gpus: number | null; gpu: string | null; gpuChoice: string | null; requestsPerDay: number; monthlyUsd: number; opsMonthlyUsd: number; setupMonthlyUsd: number; apiMonthlyUsd: number; callSites: string[] }[];
     bestRouting: { monthlyUsd: number; verdict: string; selfHosted: string[]; api: string[]; savingsVsApiUsd: number };
   };
   /** Every llmCostLens.* setting with the value used and where it came from. */
@@ -68,7 +68,7 @@ export function buildCostReport(scan: ScanResult, ws: SettingsRead, snapshot: { 
     })),
     totals: {
       callSites: t.callSites, unpriced: t.unpriced, unpricedModels: t.unpricedModels, assumed: t.assumed, apiMonthlyUsd: t.apiMonthlyUsd, selfHostedMonthlyUsd: t.selfHostedMonthlyUsd,
-      deployments: t.deployments.map((d) => ({ openModel: d.openModel, gpus: d.gpus, requestsPerDay: d.requestsPerDay, monthlyUsd: d.monthlyUsd, opsMonthlyUsd: d.opsMonthlyUsd, setupMonthlyUsd: d.setupMonthlyUsd, apiMonthlyUsd: d.apiMonthlyUsd, callSites: d.callSites })),
+      deployments: t.deployments.map((d) => ({ openModel: d.openModel, gpus: d.gpus, gpu: d.gpu, gpuChoice: d.gpuChoice, requestsPerDay: d.requestsPerDay, monthlyUsd: d.monthlyUsd, opsMonthlyUsd: d.opsMonthlyUsd, setupMonthlyUsd: d.setupMonthlyUsd, apiMonthlyUsd: d.apiMonthlyUsd, callSites: d.callSites })),
       bestRouting: { monthlyUsd: t.routing.monthlyUsd, verdict: t.verdict, selfHosted: t.routing.selfHosted, api: t.routing.api, savingsVsApiUsd: t.routing.savingsVsApiUsd },
     },
     assumptions: (Object.keys(SETTINGS) as SettingKey[]).map((k) => ({ setting: SETTINGS_PREFIX + k, value: ws.settings[k], origin: ws.explicit.has(k) ? 'folder' : 'default' })),

@@ -13,7 +13,8 @@ export function md(text: string): string {
 
 const usdPerMTok = (n: number) => `$${formatCount(n)}`;
 
-export function hoverMarkdown(c: CallSiteReport, commands: { openPanel: string }): string {
+/** `priceStaleNote`: priceCatalogInfo()'s warning when the price catalog is older than 90 days (the caller's clock). */
+export function hoverMarkdown(c: CallSiteReport, commands: { openPanel: string }, opts: { priceStaleNote?: string | null } = {}): string {
   const rows: [string, string][] = [];
   const cost = c.cost;
   const approx = isApproximate(c) ? '≈' : '';
@@ -36,6 +37,7 @@ export function hoverMarkdown(c: CallSiteReport, commands: { openPanel: string }
     const p = cost.api.price;
     rows.push(['Model', `${model} (${md(c.modelSource)}) · ${usdPerMTok(p.inputUsdPerMTok)} in / ${usdPerMTok(p.outputUsdPerMTok)} out per Mtok`]);
     rows.push(['Prices', `${md(p.source)}${p.asOf ? ` · prices as of ${md(p.asOf)}` : ''}`]);
+    if (opts.priceStaleNote) rows.push(['', `⚠ ${md(opts.priceStaleNote)}`]);
     const label = c.endpoint === 'self-hosted' ? 'API (if it were)' : 'API';
     rows.push([label, `${formatUsdPrecise(cost.api.costPerRequestUsd)}/request · **${formatUsd(cost.api.monthlyUsd)}/mo** at ${md(volumeText(c))}`]);
   } else {
@@ -51,6 +53,7 @@ export function hoverMarkdown(c: CallSiteReport, commands: { openPanel: string }
     const gpus = sh.capacity.gpusNeeded;
     const gpu = `${gpus ?? '?'} × ${md(String(a['capacity.gpu'] ?? a.gpu ?? 'GPU'))}${typeof a.gpuHourlyUsd === 'number' ? ` at $${formatCount(a.gpuHourlyUsd)}/h` : ''}`;
     rows.push(['Self-hosted', `\`${md(c.openModel.model ?? '')}\` on ${gpu}: **${formatUsd(sh.monthlyUsd)}/mo**`]);
+    if (typeof a.gpuChoice === 'string') rows.push(['· GPU', md(a.gpuChoice)]);
     rows.push(['· quality', md(c.openModel.quality)]);
     rows.push(['· compute', `${formatUsd(sh.computeMonthlyUsd)}/mo${sh.capacity.requestsPerDay !== null ? ` (capacity ${formatCount(sh.capacity.requestsPerDay)} req/day at ${formatCount(Number(a.utilization) * 100)}% utilization)` : ''}`]);
     rows.push(['· ops', `${formatUsd(sh.opsMonthlyUsd)}/mo (${formatCount(Number(a.opsHoursPerMonth))} h × $${formatCount(Number(a.opsHourlyUsd))})`]);

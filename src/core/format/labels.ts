@@ -21,17 +21,25 @@ export function volumeLabel(v: VolumeLike, promptFile: boolean): string {
 export interface DeploymentLike {
   openModel: string;
   gpus: number | null;
+  gpu?: string | null;
+  gpuChoice?: string | null;
   requestsPerDay: number;
   opsMonthlyUsd: number;
   setupMonthlyUsd: number;
 }
 
-/** `llama-3.3-70b: 2 GPUs, 1,000 calls/day` (`name` lets a Markdown view pass the escaped model name). */
+/** `llama-3.3-70b: 2 GPUs (H100-SXM), 1,000 calls/day` (`name` lets a Markdown view pass the escaped model name). */
 export function deploymentHead(d: DeploymentLike, name = d.openModel): string {
-  return `${name}: ${d.gpus ?? '?'} GPU${d.gpus === 1 ? '' : 's'}, ${formatCount(d.requestsPerDay)} calls/day`;
+  return `${name}: ${gpusText(d)}, ${formatCount(d.requestsPerDay)} calls/day`;
 }
 
 /** `ops $1,000, setup $333`: the monthly overheads inside a deployment's cost. */
 export function deploymentOverheads(d: DeploymentLike): string {
   return `ops ${formatUsd(d.opsMonthlyUsd)}, setup ${formatUsd(d.setupMonthlyUsd)}`;
+}
+
+/** "1× L4: cheapest catalog GPU that …" when the GPU was chosen, else "2 GPUs (H100-SXM)". */
+export function gpusText(d: { gpus: number | null; gpu?: string | null; gpuChoice?: string | null }): string {
+  if (d.gpuChoice) return d.gpuChoice;
+  return `${d.gpus ?? '?'} GPU${d.gpus === 1 ? '' : 's'}${d.gpu ? ` (${d.gpu})` : ''}`;
 }

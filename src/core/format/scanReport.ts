@@ -56,3 +56,4 @@ export function renderScan(r: ScanResult): string {
 function indent(s: string): string {
   return s.split('\n').map((l) => '  ' + l).join('\n');
 }
+

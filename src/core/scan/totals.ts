@@ -13,6 +13,10 @@ export interface Deployment {
   inputTokens: number;
   outputTokens: number;
   gpus: number | null;
+  /** The catalog GPU the deployment runs on (null: flat infrastructure or not a catalog GPU). */
+  gpu: string | null;
+  /** Why that GPU, when llmCostLens.selfHosted.gpu is "auto" ("1× L4: cheapest catalog GPU that holds …"). */
+  gpuChoice: string | null;
   monthlyUsd: number;
   computeMonthlyUsd: number;
   opsMonthlyUsd: number;
@@ -138,6 +142,8 @@ function deployment(openModel: string, members: Priced[], settings: Settings): D
     inputTokens,
     outputTokens,
     gpus: s.capacity.gpusNeeded,
+    gpu: typeof out.result.assumptions['capacity.gpu'] === 'string' ? out.result.assumptions['capacity.gpu'] : null,
+    gpuChoice: typeof out.result.assumptions.gpuChoice === 'string' ? out.result.assumptions.gpuChoice : null,
     monthlyUsd: s.monthlyUsd,
     computeMonthlyUsd: s.computeMonthlyUsd,
     opsMonthlyUsd: s.opsMonthlyUsd,

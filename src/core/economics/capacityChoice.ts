@@ -1,0 +1,72 @@
+// Which GPU a self-hosted counterpart runs on when the user has not pinned one: every catalog GPU is sized with
+// the capacity model (enough whole replicas for the volume, or the user's fixed count), and the one whose GPUs
+// cost least per month wins. An 8B model at 1,000 requests/day then lands on one L4, not on a whole H100.
+import { listGpus, type Gpu } from '../catalog/gpus';
+import { resolveOpenModel } from '../catalog/openModels';
+import { estimateCapacity, gpusForVolumeFrom, type CapacityInput, type CapacityResult } from './capacity';
+
+/** The value of `selfHosted.gpu.name` / `llmCostLens.selfHosted.gpu` that asks for this choice. */
+export const AUTO_GPU = 'auto';
+
+export function isAutoGpu(name: string | undefined): boolean {
+  return typeof name === 'string' && name.trim().toLowerCase() === AUTO_GPU;
+}
+
+export interface GpuChoice {
+  gpu: Gpu;
+  result: CapacityResult;
+  /** GPUs the deployment needs at the volume (the fixed count when one is given). */
+  gpus: number;
+  /** gpus × $/GPU-hour × hours: the figure the GPUs were ranked on. */
+  computeMonthlyUsd: number;
+  /** Whether `gpus` of this GPU serve the volume (always true when the count is sized for it). */
+  servesVolume: boolean;
+  /** One line saying which GPU and why, for the basis shown in every view. */
+  why: string;
+}
+
+export interface GpuChoiceInput extends Omit<CapacityInput, 'gpu'> {
+  /** Share of the month the GPUs run (rented hours bound capacity), as in deployment.ts. */
+  hoursShare: number;
+  hoursPerMonth: number;
+  /** $/GPU-hour for a catalog GPU (rent or owned cost); null leaves the GPU out. */
+  hourlyUsd: (gpu: Gpu) => number | null;
+}
+
+/** The cheapest catalog GPU that holds the model and serves the volume; null when none fits. */
+export function cheapestGpu(input: GpuChoiceInput): GpuChoice | null {
+  const volume = input.requestsPerDay ?? 0;
+  let best: GpuChoice | null = null;
+  for (const gpu of listGpus()) {
+    const hourly = input.hourlyUsd(gpu);
+    if (hourly === null || !(hourly >= 0)) continue;
+    const result = estimateCapacity({ ...input, gpu: gpu.id, requestsPerDay: volume });
+    if (!result.fits) continue;
+    // Capacity per replica shrinks with the rented hours; size on what the GPUs really serve.
+    const sized = gpusForVolumeFrom(result, input.hoursShare > 0 ? volume / input.hoursShare : Infinity) ?? Infinity;
+    const gpus = input.gpuCount ?? sized;
+    if (!Number.isFinite(gpus)) continue;
+    const servesVolume = input.gpuCount === undefined || result.replicas * result.requestsPerDayPerReplica * input.hoursShare >= volume;
+    const computeMonthlyUsd = gpus * hourly * input.hoursPerMonth;
+    const c = { gpu, result, gpus, computeMonthlyUsd, servesVolume, why: '' };
+    if (!best || better(c, best)) best = c;
+  }
+  if (!best) return null;
+  best.why = explain(best, input.model, input.precision, volume, input.gpuCount !== undefined);
+  return best;
+}
+
+/** Serving the volume first, then the lower monthly cost; a tie keeps the GPU with more headroom. */
+function better(a: GpuChoice, b: GpuChoice): boolean {
+  if (a.servesVolume !== b.servesVolume) return a.servesVolume;
+  const eps = 1e-9 * Math.max(1, b.computeMonthlyUsd);
+  if (Math.abs(a.computeMonthlyUsd - b.computeMonthlyUsd) > eps) return a.computeMonthlyUsd < b.computeMonthlyUsd;
+  return a.result.requestsPerDayPerReplica / a.result.gpusPerReplica > b.result.requestsPerDayPerReplica / b.result.gpusPerReplica;
+}
+
+function explain(c: GpuChoice, model: string, precision: string, volume: number, fixedCount: boolean): string {
+  const id = resolveOpenModel(model).id;
+  const serves = `${Math.round(volume).toLocaleString('en-US')} req/day`;
+  const what = c.servesVolume ? `holds ${id} ${precision} and serves ${serves}` : `holds ${id} ${precision} (no catalog GPU serves ${serves} on ${c.gpus})`;
+  return `${c.gpus}× ${c.gpu.id}: cheapest catalog GPU that ${what}${fixedCount ? ` with the fixed count of ${c.gpus}` : ''}`;
+}
