@@ -84,6 +84,8 @@ export const SETTINGS = {
     description: 'Your own prices per model, USD per million tokens (`inputUsdPerMTok`, `outputUsdPerMTok`, `cachedInputUsdPerMTok`); they win over the catalog and are labelled as overrides.' }),
   defaultModel: spec({ schema: z.string().trim(), default: '', scope: 'resource', category: 'Prices',
     description: 'Model a call is priced at when the code does not say which (e.g. `model=os.environ["MODEL"]`); shown as *assumed*. Empty: the model most used by the workspace\'s resolved, priced call sites, else `gpt-4o-mini`.' }),
+  hostedProviders: spec({ schema: z.array(z.string().trim().min(1, 'must not be empty')), default: [] as string[], scope: 'resource', category: 'Prices',
+    description: 'Hosts the hosted open-model column may use, by price-catalog provider id (e.g. `["groq", "together", "fireworks"]`). Empty: every host in the catalog that serves the open counterpart, except routers (OpenRouter, Hugging Face routing); the cheapest for each call\'s token mix is shown. `["none"]` hides the column.' }),
   openModelFor: spec({ schema: z.record(apiModelGlob, z.string()), entry: { key: apiModelGlob, value: z.string() }, default: {}, scope: 'resource', category: 'Self-hosted',
     description: 'Which open model would replace an API model when self-hosted, e.g. `{"gpt-4o*": "qwen2.5-72b"}`. Built-in: Sonnet/GPT-4o class → llama-3.3-70b, Haiku/mini class → llama-3.1-8b.' }),
   'selfHosted.gpu': spec({ schema: z.string().trim().min(1), default: 'H100-SXM', scope: 'resource', category: 'Self-hosted',
@@ -150,6 +152,7 @@ export type Settings = { -readonly [K in SettingKey]: (typeof SETTINGS)[K]['defa
   'selfHosted.gpuOwnership': 'rented' | 'owned';
   'selfHosted.gpuPurchaseUsd': number | null;
   'hybrid.selfHostedShare': number | null;
+  hostedProviders: string[];
   'policy.failAboveUsd': number | null;
   'policy.failAbovePct': number | null;
   'policy.warnAboveUsd': number | null;
