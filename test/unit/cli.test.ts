@@ -92,7 +92,7 @@ test('a missing file, a missing --scenario and an unknown option exit 2 with a c
 });
 
 test('every bundled example scenario estimates cleanly', async () => {
-  for (const name of ['seed-sonnet-1000', 'seed-sonnet-migration', 'gpt4o-mini-batch-h100']) {
+  for (const name of ['seed-sonnet-1000', 'seed-sonnet-migration', 'gpt4o-mini-batch-h100', 'gpt4o-three-way']) {
     const r = await cli('estimate', '--scenario', `examples/scenarios/${name}.json`, '--json');
     assert.equal(r.code, 0, `${name}: ${r.err}`);
   }

@@ -143,3 +143,26 @@ test('hybrid can send the rest to the hosted open model; the fixed split keeps t
   near(viaHosted.hybrid!.hostedOpenMonthlyUsd, 0.000234 * 500 * 22);   // $2.574
   near(viaHosted.hybrid!.monthlyUsd, 2.574 + 200);
 });
+
+test('README worked three-way example (examples/scenarios/gpt4o-three-way.json), recomputed by hand', async () => {
+  const { readFileSync } = await import('node:fs');
+  const r = ok(JSON.parse(readFileSync('examples/scenarios/gpt4o-three-way.json', 'utf8')));
+  const requestsPerMonth = 20_000 * 30;
+  near(r.api.costPerRequestUsd, (1000 * 2.5 + 200 * 10) / 1e6);                 // $0.0045
+  near(r.api.monthlyUsd, 0.0045 * requestsPerMonth);                               // $2,700
+  assert.equal(r.hostedOpen?.provider, 'novita');
+  near(r.hostedOpen!.costPerRequestUsd, (1000 + 200) * 0.39 / 1e6);               // $0.000468
+  near(r.hostedOpen!.monthlyUsd, 0.000468 * requestsPerMonth);                     // $280.80
+  near(r.selfHosted.computeMonthlyUsd, 2 * 3.29 * 730);                            // $4,803.40
+  near(r.selfHosted.monthlyUsd, 2 * 3.29 * 730 + 10 * 100);                        // $5,803.40
+  assert.equal(r.verdict, 'hosted-open');
+  near(r.breakEven.withOpsRequestsPerDay!, 5803.4 / (0.0045 * 30));                // 42,988
+  near(r.breakEven.computeOnlyRequestsPerDay!, 4803.4 / (0.0045 * 30));            // 35,581
+  near(r.breakEven.hostedOpenVsSelfHosted!.withOpsRequestsPerDay!, 5803.4 / (0.000468 * 30));    // 413,348
+  near(r.breakEven.hostedOpenVsSelfHosted!.computeOnlyRequestsPerDay!, 4803.4 / (0.000468 * 30)); // 342,123
+  near(r.breakEven.apiVsHostedOpen!.savingPerRequestUsd, 0.0045 - 0.000468);      // $0.004032
+  // "within the capacity of ≈576,000 requests/day": the crossing is reachable on two GPUs.
+  assert.ok(r.selfHosted.capacity.requestsPerDay! > 413_348 && Math.round(r.selfHosted.capacity.requestsPerDay! / 1000) === 576);
+  const readme = readFileSync('README.md', 'utf8');
+  for (const s of ['**$2,700**', '**$280.80**', '**$5,803.40**', '**42,988 requests/day**', '**413,348 requests/day**', '$0.004032']) assert.ok(readme.includes(s), `README lacks ${s}`);
+});
