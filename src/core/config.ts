@@ -94,6 +94,16 @@ export const selfHostedSchema = z.strictObject({
 
 export const hybridSchema = z.strictObject({
   selfHostedShare: z.number().finite().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'),
+  /** Where the requests not self-hosted go; default api (the figures before the hosted-open column existed). */
+  rest: z.enum(['api', 'hosted-open']).optional(),
+});
+
+/** The open counterpart through a hosted API (Groq, Together, …): pin the model or provider, or price it yourself. */
+export const hostedOpenSchema = z.strictObject({
+  provider: z.string().trim().min(1, 'must not be empty').optional(),
+  model: z.string().trim().min(1, 'must not be empty').optional(),
+  inputUsdPerMTok: rate.optional(),
+  outputUsdPerMTok: rate.optional(),
 });
 
 export const scenarioSchema = z
@@ -104,6 +114,7 @@ export const scenarioSchema = z
     api: apiSchema,
     selfHosted: selfHostedSchema.optional(),
     hybrid: hybridSchema.optional(),
+    hostedOpen: hostedOpenSchema.optional(),
   })
   .superRefine((s, ctx) => {
     if (s.workload.cachedInputTokens !== undefined && s.workload.cachedInputTokens > s.workload.inputTokens) {

@@ -86,6 +86,8 @@ export const SETTINGS = {
     description: 'Your own prices per model, USD per million tokens (`inputUsdPerMTok`, `outputUsdPerMTok`, `cachedInputUsdPerMTok`); they win over the catalog and are labelled as overrides.' }),
   defaultModel: spec({ schema: z.string().trim(), default: '', scope: 'resource', category: 'Prices',
     description: 'Model a call is priced at when the code does not say which (e.g. `model=os.environ["MODEL"]`); shown as *assumed*. Empty: the model most used by the workspace\'s resolved, priced call sites, else `gpt-4o-mini`.' }),
+  hostedProviders: spec({ schema: z.array(z.string().trim().min(1, 'must not be empty')), default: [] as string[], scope: 'resource', category: 'Prices',
+    description: 'Hosts the hosted open-model column may use, by price-catalog provider id (e.g. `["groq", "together", "fireworks"]`). Empty: every host in the catalog that serves the open counterpart, except routers (OpenRouter, Hugging Face routing); the cheapest for each call\'s token mix is shown. `["none"]` hides the column.' }),
   openModelFor: spec({ schema: z.record(apiModelGlob, z.string()), entry: { key: apiModelGlob, value: z.string() }, default: {}, scope: 'resource', category: 'Self-hosted',
     description: 'Which open model would replace an API model when self-hosted, e.g. `{"gpt-4o*": "qwen2.5-72b"}`. Built-in: OpenAI → gpt-oss-120b (GPT-4o/4.1/5, o-series) or gpt-oss-20b (mini/nano), DeepSeek → deepseek-v3/-r1, Qwen → Qwen3, other large (Sonnet, Gemini Pro) → llama-3.3-70b, other small (Haiku, Flash) → llama-3.1-8b.' }),
   'selfHosted.gpu': spec({ schema: z.string().trim().min(1), default: 'auto', scope: 'resource', category: 'Self-hosted',

@@ -6,7 +6,7 @@ import { renderBreakEvenChart } from './chart';
 import { cell, el } from './dom';
 import { chartWidth } from './scenarioTable';
 
-export type SortColumn = 'site' | 'model' | 'tokens' | 'volume' | 'api' | 'self' | 'hybrid' | 'verdict';
+export type SortColumn = 'site' | 'model' | 'tokens' | 'volume' | 'api' | 'hosted' | 'self' | 'hybrid' | 'verdict';
 export interface Sort { column: SortColumn; descending: boolean }
 
 const COLUMNS: { id: SortColumn; label: string; numeric: boolean }[] = [
@@ -15,6 +15,7 @@ const COLUMNS: { id: SortColumn; label: string; numeric: boolean }[] = [
   { id: 'tokens', label: 'Tokens in / out', numeric: true },
   { id: 'volume', label: 'Volume', numeric: true },
   { id: 'api', label: 'API $/mo', numeric: true },
+  { id: 'hosted', label: 'Hosted open $/mo', numeric: true },
   { id: 'self', label: 'Self-hosted $/mo', numeric: true },
   { id: 'hybrid', label: 'Hybrid $/mo', numeric: true },
   { id: 'verdict', label: 'Verdict', numeric: false },
@@ -47,6 +48,7 @@ function sortValue(r: CallSiteRow, column: SortColumn): string | number | null {
     case 'tokens': return r.inputTokens + r.outputTokens;
     case 'volume': return r.requestsPerDay * r.callsPerRequest;
     case 'api': return r.apiMonthlyUsd;
+    case 'hosted': return r.hostedOpen?.monthlyUsd ?? null;
     case 'self': return r.selfHostedMonthlyUsd;
     case 'hybrid': return r.hybridMonthlyUsd;
     case 'verdict': return r.verdict;
@@ -150,6 +152,7 @@ function row(r: CallSiteRow, target: string, withHybrid: boolean): HTMLTableRowE
     el('td', tokensText(r), 'num tokens'),
     el('td', volumeText(r), 'num volume'),
     el('td', r.apiMonthlyUsd === null ? 'unpriced' : formatUsd(r.apiMonthlyUsd), 'num api'),
+    hostedCell(r),
     el('td', r.selfHostedMonthlyUsd === null ? '—' : `${formatUsd(r.selfHostedMonthlyUsd)}${r.openModel ? ` (${r.openModel})` : ''}`, 'num self'),
     ...(withHybrid ? [el('td', hybridText(r), 'num hybrid')] : []),
     el('td', r.verdict ?? '—', `verdict ${r.verdict ?? ''}`),
@@ -159,6 +162,14 @@ function row(r: CallSiteRow, target: string, withHybrid: boolean): HTMLTableRowE
   cells.forEach((c, i) => labels[i] && (c.dataset.label = labels[i]));
   tr.append(...cells);
   return tr;
+}
+
+/** "$5.11 (llama-3.3-70b @ Novita)", the price's source and date in the tooltip. */
+function hostedCell(r: CallSiteRow): HTMLTableCellElement {
+  const h = r.hostedOpen;
+  const td = el('td', h ? `${formatUsd(h.monthlyUsd)} (${h.model} @ ${h.provider})` : '—', 'num hosted');
+  if (h) td.title = `${h.model} through ${h.provider}: ${h.priceSource}${h.asOf ? `, prices as of ${h.asOf}` : ''}`;
+  return td;
 }
 
 function totalsRow(view: WorkspaceView, target: string, withHybrid: boolean): HTMLTableRowElement {
@@ -178,7 +189,9 @@ function totalsRow(view: WorkspaceView, target: string, withHybrid: boolean): HT
   self.title = `Shared self-hosted deployments (${t.deployments}), ops counted once per deployment; calls without an open counterpart stay on the API`;
   const routing = el('td', `best routing ${formatUsd(t.routingMonthlyUsd)} (${t.verdict})`, `verdict ${t.verdict}`);
   if (withHybrid) routing.colSpan = 2;
-  routing.title = t.savingsVsApiUsd > 0 ? `${t.routedSelfHosted} call site(s) self-hosted save ${formatUsd(t.savingsVsApiUsd)}/mo` : 'Keeping every call on the API is cheapest at these volumes';
-  tr.append(label, el('td', formatUsd(t.apiMonthlyUsd), 'num api'), self, routing);
+  routing.title = t.savingsVsApiUsd > 0 ? `${t.routedSelfHosted} call site(s) self-hosted, ${t.routedHostedOpen} on a hosted open model save ${formatUsd(t.savingsVsApiUsd)}/mo` : 'Keeping every call on the API is cheapest at these volumes';
+  const hosted = el('td', formatUsd(t.hostedOpenMonthlyUsd), 'num hosted');
+  hosted.title = 'Every call with a hosted open counterpart cheaper than its API on that host; the rest on the API';
+  tr.append(label, el('td', formatUsd(t.apiMonthlyUsd), 'num api'), hosted, self, routing);
   return tr;
 }

@@ -99,17 +99,18 @@ export function chartYMax(curve: CostCurve): number {
   const focus = marks.length ? Math.min(last, 2 * Math.max(...marks)) : last;
   let top = 0;
   volumes.forEach((v, i) => {
-    if (i === 0 || v <= focus) top = Math.max(top, curve.api[i] ?? 0, curve.selfHostedWithOps[i] ?? 0, curve.selfHostedComputeOnly[i] ?? 0);
+    if (i === 0 || v <= focus) top = Math.max(top, curve.api[i] ?? 0, curve.selfHostedWithOps[i] ?? 0, curve.selfHostedComputeOnly[i] ?? 0, curve.hostedOpen?.[i] ?? 0);
   });
   return top > 0 ? top * 1.1 : 1;
 }
 
-interface Marker { key: 'compute' | 'ops' | 'current'; label: string; value: number | null }
+interface Marker { key: 'compute' | 'ops' | 'hosted' | 'current'; label: string; value: number | null }
 
 function markerList(c: CostCurve): Marker[] {
   return [
     { key: 'compute', label: 'break-even, compute only', value: c.markers.breakEvenComputeOnly },
     { key: 'ops', label: 'break-even, with ops', value: c.markers.breakEvenWithOps },
+    ...(c.hostedOpen ? [{ key: 'hosted' as const, label: 'break-even vs hosted, with ops', value: c.markers.breakEvenHostedWithOps }] : []),
     { key: 'current', label: 'current', value: c.markers.current },
   ];
 }
@@ -117,7 +118,8 @@ function markerList(c: CostCurve): Marker[] {
 /** One sentence for screen readers: both break-evens and the current volume. */
 export function chartSummary(curve: CostCurve, fmtCount: (n: number) => string): string {
   const be = (v: number | null, what: string) => (v === null ? `no ${what} break-even` : `${what} break-even at ${fmtCount(v)} requests/day`);
-  return `Monthly cost against requests per day: self-hosting ${be(curve.markers.breakEvenWithOps, 'with-ops')}, ${be(curve.markers.breakEvenComputeOnly, 'compute-only')}; current volume ${fmtCount(curve.markers.current)} requests/day.`;
+  const hosted = curve.hostedOpen ? `; against the hosted open model, ${be(curve.markers.breakEvenHostedWithOps, 'with-ops')}` : '';
+  return `Monthly cost against requests per day: self-hosting ${be(curve.markers.breakEvenWithOps, 'with-ops')}, ${be(curve.markers.breakEvenComputeOnly, 'compute-only')}${hosted}; current volume ${fmtCount(curve.markers.current)} requests/day.`;
 }
 
 export function renderBreakEvenChart(curve: CostCurve, opts: ChartOptions): SVGSVGElement {
@@ -125,7 +127,7 @@ export function renderBreakEvenChart(curve: CostCurve, opts: ChartOptions): SVGS
   const svg = node('svg', { class: 'be-chart', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': chartSummary(curve, opts.formatCount) });
   const title = opts.title ?? 'Monthly cost vs requests/day';
   append(svg, 'title', {}, title);
-  append(svg, 'desc', {}, `${chartSummary(curve, opts.formatCount)} Requests per day on a log scale; lines: API, self-hosted with ops, self-hosted compute only.`);
+  append(svg, 'desc', {}, `${chartSummary(curve, opts.formatCount)} Requests per day on a log scale; lines: API, ${curve.hostedOpen ? 'hosted open model, ' : ''}self-hosted with ops, self-hosted compute only.`);
   const n = curve.volumes.length;
   if (n < 2) {
     append(svg, 'text', { class: 'be-empty', x: width / 2, y: height / 2, 'text-anchor': 'middle' }, 'No cost curve to draw');
@@ -146,6 +148,7 @@ export function renderBreakEvenChart(curve: CostCurve, opts: ChartOptions): SVGS
   }
   const legend = [
     { cls: 'be-line-api', label: 'API' },
+    ...(curve.hostedOpen ? [{ cls: 'be-line-hosted', label: 'Hosted open model' }] : []),
     { cls: 'be-line-ops', label: 'Self-hosted, with ops' },
     { cls: 'be-line-compute', label: 'Self-hosted, compute only' },
   ];
@@ -208,6 +211,7 @@ export function renderBreakEvenChart(curve: CostCurve, opts: ChartOptions): SVGS
   const at = (ys: number[]) => (inRange(current) ? interpolate(curve.volumes, ys, current) : null);
   const series: [string, string, number[]][] = [
     ['be-line-api', 'API', curve.api],
+    ...(curve.hostedOpen ? [['be-line-hosted', 'Hosted open model', curve.hostedOpen] as [string, string, number[]]] : []),
     ['be-line-ops', 'Self-hosted, with ops', curve.selfHostedWithOps],
     ['be-line-compute', 'Self-hosted, compute only', curve.selfHostedComputeOnly],
   ];

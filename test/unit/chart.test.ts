@@ -156,7 +156,7 @@ test('renderBreakEvenChart: accessible SVG, three classed lines, markers with la
 
 test('renderBreakEvenChart: markers outside the range or absent are not drawn; a degenerate curve still renders', () => {
   const c = seedCurve();
-  const none = { ...c, markers: { breakEvenComputeOnly: null, breakEvenWithOps: null, current: 0 } };
+  const none = { ...c, markers: { breakEvenComputeOnly: null, breakEvenWithOps: null, current: 0, breakEvenHostedWithOps: null } };
   const svg = renderBreakEvenChart(none, { width: 400, height: 240, formatUsd, formatCount }) as unknown as FakeElement;
   assert.equal(svg.find(hasClass('be-marker')).length, 0);
   assert.equal(svg.find(hasClass('be-title')).length, 0, 'no title given: none drawn');
@@ -164,4 +164,42 @@ test('renderBreakEvenChart: markers outside the range or absent are not drawn; a
   const empty = renderBreakEvenChart({ ...c, volumes: [], api: [], selfHostedWithOps: [], selfHostedComputeOnly: [], gpus: [] }, { width: 400, height: 240, formatUsd, formatCount }) as unknown as FakeElement;
   assert.equal(empty.find((e) => e.tagName === 'path').length, 0);
   assert.equal(empty.find(hasClass('be-empty'))[0]!.textContent, 'No cost curve to draw');
+});
+
+// Three-way: the hosted open model's line (Llama 3.3 70B at Novita, $0.39/$0.39 in the bundled snapshot).
+function threeWayCurve(): CostCurve {
+  return costCurve(scenarioSchema.parse({
+    workload: { requestsPerDay: 1000, inputTokens: 500, outputTokens: 100, daysPerMonth: 22 },
+    api: { model: 'claude-sonnet-4-6' },
+    selfHosted: { fixedMonthlyUsd: 20, opsHoursPerMonth: 3, opsHourlyUsd: 60, model: 'llama-3.3-70b', throughputTokensPerSecond: 5000 },
+  }));
+}
+
+test('costCurve, three lines: API, hosted open model and self-hosted at every volume, by hand; the hosted break-even', () => {
+  const c = threeWayCurve();
+  assert.ok(c.hostedOpen);
+  assert.equal(c.hostedOpen.length, c.volumes.length);
+  c.volumes.forEach((v, i) => {
+    close(c.api[i]!, 0.003 * v * 22, 1e-9 * Math.max(1, c.api[i]!));                  // (500 × 3 + 100 × 15) / 1e6
+    close(c.hostedOpen![i]!, 0.000234 * v * 22, 1e-9 * Math.max(1, c.hostedOpen![i]!)); // (500 + 100) × 0.39 / 1e6
+    close(c.selfHostedWithOps[i]!, 200);                                                 // $20 + 3 h × $60, flat
+  });
+  close(c.markers.breakEvenHostedWithOps!, 200 / (0.000234 * 22), 1e-6);                 // ≈ 38,850 req/day
+  close(c.markers.breakEvenWithOps!, 200 / (0.003 * 22), 1e-6);                          // ≈ 3,030 req/day
+  // The range reaches past the hosted break-even, so the crossing is on the chart.
+  assert.ok(c.volumes[c.volumes.length - 1]! > c.markers.breakEvenHostedWithOps!);
+  // Without a host serving the model there is no third line.
+  const two = costCurve(scenarioSchema.parse({ workload: { requestsPerDay: 1000, inputTokens: 500, outputTokens: 100 }, api: { model: 'claude-sonnet-4-6' }, selfHosted: { fixedMonthlyUsd: 20 } }), { hostedProviders: ['none'] });
+  assert.equal(two.hostedOpen, null);
+  assert.equal(two.markers.breakEvenHostedWithOps, null);
+});
+
+test('renderBreakEvenChart draws the hosted line, its legend entry and its break-even marker', () => {
+  const svg = renderBreakEvenChart(threeWayCurve(), { width: 640, height: 320, formatUsd, formatCount }) as unknown as FakeElement;
+  const lines = svg.find((e) => e.tagName === 'path');
+  assert.deepEqual(lines.map((p) => p.getAttribute('class')), ['be-line be-line-api', 'be-line be-line-hosted', 'be-line be-line-ops', 'be-line be-line-compute']);
+  assert.equal(lines[1]!.children[0]!.textContent, 'Hosted open model: $5.15/month at 1,000 requests/day'); // 0.000234 × 1,000 × 22
+  assert.deepEqual(svg.find(hasClass('be-legend-label')).map((e) => e.textContent), ['API', 'Hosted open model', 'Self-hosted, with ops', 'Self-hosted, compute only']);
+  assert.equal(svg.find(hasClass('be-marker-hosted')).length, 2, 'marker line group and its label');
+  assert.match(svg.getAttribute('aria-label')!, /against the hosted open model, with-ops break-even at 38,850 requests\/day/);
 });

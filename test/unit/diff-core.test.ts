@@ -31,7 +31,7 @@ const NO_POLICY: Policy = { failAboveUsd: null, failAbovePct: null, warnAboveUsd
 
 function scan(sites: CallSiteReport[]): ScanResult {
   const api = sites.reduce((s, c) => s + (c.cost?.api?.monthlyUsd ?? 0), 0);
-  const totals = { daysPerMonth: 30, callSites: sites.length, unpriced: sites.filter((c) => !c.cost?.api).length, unpricedModels: [], assumed: 0, selfHostedEndpoints: 0, apiMonthlyUsd: api, selfHostedMonthlyUsd: api, deployments: [], routing: { monthlyUsd: api, selfHosted: [], api: [], savingsVsApiUsd: 0 }, verdict: 'api' } as Totals;
+  const totals = { daysPerMonth: 30, callSites: sites.length, unpriced: sites.filter((c) => !c.cost?.api).length, unpricedModels: [], assumed: 0, selfHostedEndpoints: 0, apiMonthlyUsd: api, selfHostedMonthlyUsd: api, hostedOpenMonthlyUsd: api, deployments: [], routing: { monthlyUsd: api, selfHosted: [], api: [], hostedOpen: [], savingsVsApiUsd: 0 }, verdict: 'api' } as Totals;
   return { root: '/x', callSites: sites, totals, skipped: [], settings: { file: null, warnings: [] } };
 }
 

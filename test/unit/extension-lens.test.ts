@@ -20,7 +20,8 @@ test('lens: ≈ for approximate counts, API and self-hosted monthly cost, break-
   const c = await site('app/summarize.py');
   const title = lensTitle(c);
   // Money first, details last: a lens too wide for the editor loses its end.
-  assert.match(title, /^API \$[\d,]+\/mo · self-host \$[\d,]+\/mo · break-even [\d,]+\/day · at 1,000\/day · ≈\d+ → 300 tok$/);
+  assert.match(title, /^API \$[\d,]+\/mo · hosted open \$[\d.,]+\/mo · self-host \$[\d,]+\/mo · break-even [\d,]+\/day · at 1,000\/day · ≈\d+ → 300 tok$/);
+  assert.ok(title.includes(`hosted open ${formatUsd(c.cost!.hostedOpen!.monthlyUsd)}/mo`));
   assert.equal(c.modelSource, 'literal', 'the model is in the call, so the lens leaves it out');
   assert.ok(title.includes(formatUsd(c.cost!.api!.monthlyUsd)));
   assert.equal(setVolumeTitle(c), 'Set volume… (comment wins)');
@@ -39,7 +40,7 @@ test('lens: unpriced model with suggestions; self-hosted endpoint shows what the
 test('hover: table with basis, parts, prices as of, both break-evens, verdict; command link to the panel only', async () => {
   const c = await site('app/summarize.py');
   const text = hoverMarkdown(c, { openPanel: 'llmCostLens.openPanel' });
-  for (const s of ['| Input |', 'ticket\\_text', 'prices as of ', 'with ops', 'compute only', '| Verdict | **api** |', '(command:llmCostLens.openPanel)']) assert.ok(text.includes(s), `missing ${s}\n${text}`);
+  for (const s of ['| Input |', 'ticket\\_text', 'prices as of ', 'with ops', 'compute only', '| Verdict | **hosted-open** |', '| Hosted open | llama-3.3-70b via Novita', '| · vs hosted open |', '(command:llmCostLens.openPanel)']) assert.ok(text.includes(s), `missing ${s}\n${text}`);
   assert.equal([...text.matchAll(/\(command:/g)].length, 1);
 });
 
@@ -47,7 +48,7 @@ test('hover: the answer (API and self-hosted per month, break-even, which is che
   const c = await site('app/summarize.py');
   const lines = hoverMarkdown(c, { openPanel: 'llmCostLens.openPanel' }).split('\n');
   const be = c.cost!.breakEven.withOpsRequestsPerDay!;
-  assert.equal(lines[2], `API **${formatUsd(c.cost!.api!.monthlyUsd)}/mo** · self-hosted **${formatUsd(c.cost!.selfHosted!.monthlyUsd)}/mo** · break-even **${be.toLocaleString('en-US', { maximumFractionDigits: 0 })}/day** → the API is cheaper at 1,000/day`);
+  assert.equal(lines[2], `API **${formatUsd(c.cost!.api!.monthlyUsd)}/mo** · hosted open **${formatUsd(c.cost!.hostedOpen!.monthlyUsd)}/mo** · self-hosted **${formatUsd(c.cost!.selfHosted!.monthlyUsd)}/mo** · break-even **${be.toLocaleString('en-US', { maximumFractionDigits: 0 })}/day** → the hosted open model is cheapest at 1,000/day`);
   assert.ok(lines.indexOf('| | |') > 2);
 });
 

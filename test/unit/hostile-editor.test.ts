@@ -10,13 +10,14 @@ test('status tooltip: file paths and model names are escaped (no link, no broken
   const r = { totals: {
     callSites: 2, daysPerMonth: 30, unpriced: 0, apiMonthlyUsd: 100, selfHostedMonthlyUsd: 50, verdict: 'hybrid',
     deployments: [{ openModel: 'x|y', gpus: 1, requestsPerDay: 10, apiMonthlyUsd: 5, monthlyUsd: 3 }],
-    routing: { monthlyUsd: 50, selfHosted: ['[x](command:evil)#f', 'a|b.py#<module>'], api: [], savingsVsApiUsd: 50 },
+    routing: { monthlyUsd: 50, selfHosted: ['[x](command:evil)#f', 'a|b.py#<module>'], api: [], hostedOpen: ['c|d.py#<module>'], savingsVsApiUsd: 50 },
   } } as unknown as ScanResult;
   const text = statusTooltipMarkdown(r);
   assert.ok(!text.includes('](command:'), text);
   assert.ok(text.includes('\\[x\\]\\(command:evil\\)\\#f'), text);
   assert.ok(text.includes('a\\|b.py\\#\\<module\\>'), text);
   assert.ok(text.includes('| · x\\|y: 1 GPU,'), text);
+  assert.ok(text.includes('c\\|d.py\\#\\<module\\> to a hosted open model'), text);
 });
 
 test('settings writes: two quick read-modify-write edits through the queue both land', async () => {

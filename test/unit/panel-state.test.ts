@@ -69,11 +69,13 @@ test('webview controls: text → value with the same schema; empty $/hour resets
 });
 
 test('sortRows: numeric columns by value, missing values last in both directions, ties in scan order', () => {
-  const base = { file: 'a.py', line: 1, column: 1, cell: null, key: 'k', api: 'x', model: 'm', modelSource: 'literal', override: { requestsPerDay: null, model: null }, openModelOverride: null, openModelReason: '', hybridMonthlyUsd: null, endpoint: 'api' as const, inputTokens: 1, outputTokens: 1, approximate: false, requestsPerDay: 1, callsPerRequest: 1, volumeSource: 'default' as const, volumeHidden: null, selfHostedMonthlyUsd: null, openModel: null, breakEvenWithOps: null, verdict: null };
+  const base = { file: 'a.py', line: 1, column: 1, cell: null, key: 'k', api: 'x', model: 'm', modelSource: 'literal', override: { requestsPerDay: null, model: null }, openModelOverride: null, openModelReason: '', hybridMonthlyUsd: null, endpoint: 'api' as const, inputTokens: 1, outputTokens: 1, approximate: false, requestsPerDay: 1, callsPerRequest: 1, volumeSource: 'default' as const, volumeHidden: null, selfHostedMonthlyUsd: null, hostedOpen: null, openModel: null, breakEvenWithOps: null, verdict: null };
   const rows = [{ ...base, id: 'a', apiMonthlyUsd: 5 }, { ...base, id: 'b', apiMonthlyUsd: null }, { ...base, id: 'c', apiMonthlyUsd: 50 }];
   assert.deepEqual(sortRows(rows, { column: 'api', descending: true }).map((r) => r.id), ['c', 'a', 'b']);
   assert.deepEqual(sortRows(rows, { column: 'api', descending: false }).map((r) => r.id), ['a', 'c', 'b']);
   assert.deepEqual(sortRows(rows, { column: 'site', descending: true }).map((r) => r.id), ['c', 'b', 'a']);
+  const hosted = (id: string, usd: number | null) => ({ ...base, id, apiMonthlyUsd: 1, hostedOpen: usd === null ? null : { monthlyUsd: usd, provider: 'Groq', model: 'llama-3.3-70b', priceSource: 's', asOf: null } });
+  assert.deepEqual(sortRows([hosted('x', 2), hosted('y', null), hosted('z', 9)], { column: 'hosted', descending: true }).map((r) => r.id), ['z', 'x', 'y']);
 });
 
 test('call-site controls: overrides and the exact openModelFor entry reach the row; the hybrid figure only at the fixed share', async () => {

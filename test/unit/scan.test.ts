@@ -118,7 +118,8 @@ test('unpriced and unresolved models are explicit, never $0', () => {
 });
 
 test('totals: call sites mapped to one open model share one deployment (ops once), and routing picks whole call sites', () => {
-  const settings = readSettings({});
+  // Two-way (API ↔ self-hosted) here; the hosted open-model column is off, the three-way routing is tested below.
+  const settings = readSettings({ 'llmCostLens.hostedProviders': ['none'] });
   const sites: CallSiteReport[] = [];
   for (let i = 0; i < 20; i++) sites.push(buildCallSite(call({ line: 10 + i * 10, annotation: '200/day' }), settings));
   const t = computeTotals(sites, settings.settings);
@@ -140,6 +141,21 @@ test('totals: call sites mapped to one open model share one deployment (ops once
   const heavyAlone = estimate({ workload: { requestsPerDay: 3_000_000, inputTokens: heavy.tokens.input, outputTokens: heavy.tokens.output, daysPerMonth: 30 }, api: { model: 'gpt-4o-mini' }, selfHosted: { model: 'gpt-oss-20b', precision: 'fp8', gpu: { name: 'auto' }, utilization: 0.6, fixedMonthlyUsd: 0, opsHoursPerMonth: 10, opsHourlyUsd: 100, setupHours: 40, setupAmortizationMonths: 12 } });
   assert.ok(heavyAlone.ok);
   assert.ok(Math.abs(mixed.routing.monthlyUsd - (heavyAlone.result.selfHosted.monthlyUsd + light.cost!.api!.monthlyUsd)) < 1e-6);
+});
+
+test('totals, three-way: each call site goes to the cheapest of API, hosted open model and its shared deployment', () => {
+  const settings = readSettings({});
+  const heavy = buildCallSite(call({ annotation: '3000000/day' }), settings);
+  const light = buildCallSite(call({ line: 99, model: 'claude-sonnet-4-6', annotation: '10/day' }), settings);
+  const t = computeTotals([heavy, light], settings.settings);
+  // Different open models (llama-3.1-8b, llama-3.3-70b): two one-member groups, each on its own cheapest option.
+  const cheapest = (c: CallSiteReport) => Math.min(c.cost!.api!.monthlyUsd, c.cost!.hostedOpen!.monthlyUsd, c.cost!.selfHosted!.monthlyUsd);
+  assert.ok(Math.abs(t.routing.monthlyUsd - (cheapest(heavy) + cheapest(light))) < 1e-6, `${t.routing.monthlyUsd}`);
+  // Sonnet at 10/day: Llama 3.3 70B hosted is cheaper than the API and far cheaper than GPUs.
+  assert.deepEqual(t.routing.hostedOpen.includes('app/x.py:99'), true);
+  assert.ok(Math.abs(t.hostedOpenMonthlyUsd - (heavy.cost!.hostedOpen!.monthlyUsd + light.cost!.hostedOpen!.monthlyUsd)) < 1e-9);
+  const kinds = new Set([...(t.routing.selfHosted.length ? ['self-hosted'] : []), ...(t.routing.hostedOpen.length ? ['hosted-open'] : []), ...(t.routing.api.length ? ['api'] : [])]);
+  assert.equal(t.verdict, kinds.size === 1 ? [...kinds][0] : 'hybrid');
 });
 
 test('scan: .gitignore, files.exclude, dependency folders, minified and oversized files are skipped with reasons', async () => {

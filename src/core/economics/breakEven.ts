@@ -33,3 +33,19 @@ export function breakEvenRequestsPerDay(b: BreakEvenInputs): number | null {
   }
   return null;
 }
+
+/**
+ * Two per-token options (API, hosted open model) have no fixed cost, so their lines never cross: one is cheaper at
+ * every volume. Which one, and by how much per request; `equal` within a billionth of a dollar.
+ */
+export interface PerTokenComparison {
+  requestsPerDay: null;
+  cheaper: 'api' | 'hosted-open' | 'equal';
+  savingPerRequestUsd: number;
+}
+
+export function comparePerToken(apiPerRequest: number, hostedPerRequest: number): PerTokenComparison {
+  const d = apiPerRequest - hostedPerRequest;
+  if (Math.abs(d) <= 1e-9) return { requestsPerDay: null, cheaper: 'equal', savingPerRequestUsd: 0 };
+  return { requestsPerDay: null, cheaper: d > 0 ? 'hosted-open' : 'api', savingPerRequestUsd: Math.abs(d) };
+}

@@ -10,7 +10,7 @@
 // on every call and, should the engine ever price differently, the curve falls back to `estimate` per point.
 import { DEFAULTS, formatZodIssues, scenarioSchema, type Scenario } from '../config';
 import { resolveDeployment } from './deployment';
-import { estimate, type EstimateResult } from './estimate';
+import { estimate, type EstimateOptions, type EstimateResult } from './estimate';
 import { selfHostedCostInputs, selfHostedMonthly, type SelfHostedCostInputs } from './selfHosted';
 import { gpusAt } from './sizing';
 
@@ -22,10 +22,16 @@ export interface CostCurve {
   selfHostedWithOps: number[];
   /** Self-hosted without ops and amortized setup: infrastructure + GPUs + per-token variable cost. */
   selfHostedComputeOnly: number[];
+  /** The open counterpart through its hosted API (the third line); null when no host serves it. */
+  hostedOpen: number[] | null;
   /** GPUs at each volume; null where the deployment has no GPUs (flat infrastructure only). */
   gpus: (number | null)[];
   /** From the estimate at the scenario's own volume (break-evens as the engine reports them). */
-  markers: { breakEvenComputeOnly: number | null; breakEvenWithOps: number | null; current: number };
+  markers: {
+    breakEvenComputeOnly: number | null; breakEvenWithOps: number | null; current: number;
+    /** Self-hosting against the hosted open model (with ops); null without one or without a crossing. */
+    breakEvenHostedWithOps: number | null;
+  };
   /** Volumes where the GPU count steps up: the highest volume the lower count still serves. */
   steps: number[];
 }
@@ -35,6 +41,8 @@ export interface CostCurveOptions {
   points?: number;
   minRequestsPerDay?: number;
   maxRequestsPerDay?: number;
+  /** `llmCostLens.hostedProviders`, as the estimate it draws uses it. */
+  hostedProviders?: readonly string[];
 }
 
 export type CostCurveOutcome = { ok: true; curve: CostCurve } | { ok: false; problems: string[] };
@@ -58,6 +66,8 @@ const MAX_BISECTIONS = 200;
 export interface Sample {
   v: number;
   api: number;
+  /** The hosted open model's monthly cost; null when there is none. */
+  hosted: number | null;
   withOps: number;
   computeOnly: number;
   gpus: number | null;
@@ -80,13 +90,15 @@ export function costCurveFromInput(raw: unknown, opts: CostCurveOptions = {}): C
 /** Throws CostCurveError for a scenario the engine rejects or for an invalid range/point count. */
 export function costCurve(scenario: Scenario, opts: CostCurveOptions = {}): CostCurve {
   const current = scenario.workload.requestsPerDay;
-  const base = estimate(scenario);
+  const engineOptions = { hostedProviders: opts.hostedProviders };
+  const base = estimate(scenario, engineOptions);
   if (!base.ok) throw new CostCurveError(base.problems);
-  const sampleAt = sampler(scenario, base.result);
+  const sampleAt = sampler(scenario, base.result, engineOptions);
   const markers = {
     breakEvenComputeOnly: base.result.breakEven.computeOnlyRequestsPerDay,
     breakEvenWithOps: base.result.breakEven.withOpsRequestsPerDay,
     current,
+    breakEvenHostedWithOps: base.result.breakEven.hostedOpenVsSelfHosted?.withOpsRequestsPerDay ?? null,
   };
 
   const points = opts.points ?? DEFAULT_POINTS;
@@ -122,6 +134,7 @@ export function costCurve(scenario: Scenario, opts: CostCurveOptions = {}): Cost
     api: samples.map((s) => s.api),
     selfHostedWithOps: samples.map((s) => s.withOps),
     selfHostedComputeOnly: samples.map((s) => s.computeOnly),
+    hostedOpen: base.result.hostedOpen ? samples.map((s) => s.hosted ?? 0) : null,
     gpus: samples.map((s) => s.gpus),
     markers,
     steps,
@@ -133,7 +146,7 @@ export function costCurve(scenario: Scenario, opts: CostCurveOptions = {}): Cost
  * always reaching down to 1 request/day and up to 10× the workload.
  */
 function range(m: CostCurve['markers'], opts: CostCurveOptions): [number, number] {
-  const anchors = [m.current, m.breakEvenComputeOnly, m.breakEvenWithOps].filter((x): x is number => x !== null && x > 0);
+  const anchors = [m.current, m.breakEvenComputeOnly, m.breakEvenWithOps, m.breakEvenHostedWithOps].filter((x): x is number => x !== null && x > 0);
   if (anchors.length === 0) anchors.push(100);
   const lo = opts.minRequestsPerDay ?? Math.min(1, Math.min(...anchors) / 100);
   let hi = opts.maxRequestsPerDay ?? Math.max(10 * m.current, Math.max(...anchors) * 100);
@@ -144,8 +157,8 @@ function range(m: CostCurve['markers'], opts: CostCurveOptions): [number, number
 type Sampler = (requestsPerDay: number) => Sample;
 
 /** The shortcut when it matches the engine at the workload and at a second volume; the engine otherwise. */
-export function sampler(s: Scenario, base: EstimateResult): Sampler & { source: 'shortcut' | 'engine' } {
-  const reference = Object.assign((v: number) => engineSample(s, v), { source: 'engine' as const });
+export function sampler(s: Scenario, base: EstimateResult, options: EstimateOptions = {}): Sampler & { source: 'shortcut' | 'engine' } {
+  const reference = Object.assign((v: number) => engineSample(s, v, options), { source: 'engine' as const });
   const fast = fastSampler(s, base);
   if (!fast) return reference;
   const v0 = s.workload.requestsPerDay;
@@ -156,8 +169,8 @@ export function sampler(s: Scenario, base: EstimateResult): Sampler & { source: 
 }
 
 /** Reference: the whole engine at this volume. */
-export function engineSample(s: Scenario, v: number): Sample {
-  const out = estimate({ ...s, workload: { ...s.workload, requestsPerDay: v } });
+export function engineSample(s: Scenario, v: number, options: EstimateOptions = {}): Sample {
+  const out = estimate({ ...s, workload: { ...s.workload, requestsPerDay: v } }, options);
   if (!out.ok) throw new CostCurveError(out.problems.map((p) => `at ${v} requests/day: ${p}`));
   return fromResult(v, out.result);
 }
@@ -167,6 +180,7 @@ function fromResult(v: number, r: EstimateResult): Sample {
   return {
     v,
     api: r.api.monthlyUsd,
+    hosted: r.hostedOpen?.monthlyUsd ?? null,
     withOps: sh.monthlyUsd,
     computeOnly: sh.monthlyUsd - sh.opsMonthlyUsd - sh.setupMonthlyUsd,
     gpus: sh.capacity.gpusNeeded,
@@ -182,6 +196,8 @@ export function fastSampler(s: Scenario, base: EstimateResult): Sampler | null {
   const daysPerMonth = w.daysPerMonth ?? DEFAULTS.daysPerMonth;
   const tokensPerRequest = w.inputTokens + w.outputTokens;
   const apiPerRequest = base.api.costPerRequestUsd;
+  // The host was chosen for the token mix, which does not move with volume: the same host at every volume.
+  const hostedPerRequest = base.hostedOpen?.costPerRequestUsd ?? null;
   const cost: SelfHostedCostInputs = selfHostedCostInputs(s, deployment.gpuHourlyUsd);
   return (v) => {
     const gpus = gpusAt(deployment.sizing, v);
@@ -189,6 +205,7 @@ export function fastSampler(s: Scenario, base: EstimateResult): Sampler | null {
     return {
       v,
       api: apiPerRequest * v * daysPerMonth,
+      hosted: hostedPerRequest === null ? null : hostedPerRequest * v * daysPerMonth,
       withOps: b.monthlyUsd,
       computeOnly: b.monthlyUsd - b.opsMonthlyUsd - b.setupMonthlyUsd,
       gpus: deployment.sizing.kind === 'none' ? null : gpus,
@@ -199,7 +216,7 @@ export function fastSampler(s: Scenario, base: EstimateResult): Sampler | null {
 
 function same(a: Sample, b: Sample): boolean {
   const close = (x: number | null, y: number | null) => x === y || (x !== null && y !== null && Math.abs(x - y) <= 1e-12 * Math.max(Math.abs(x), Math.abs(y)));
-  return close(a.api, b.api) && close(a.withOps, b.withOps) && close(a.computeOnly, b.computeOnly) && a.gpus === b.gpus && close(a.capacity, b.capacity);
+  return close(a.api, b.api) && close(a.hosted, b.hosted) && close(a.withOps, b.withOps) && close(a.computeOnly, b.computeOnly) && a.gpus === b.gpus && close(a.capacity, b.capacity);
 }
 
 /**

@@ -3,13 +3,14 @@
 import { DEFAULTS, formatZodIssues, scenarioSchema, type Scenario } from '../config';
 import { lookupApiPrice, priceCatalogInfo, priceForInputTokens, type ApiPrice } from '../catalog/prices';
 import { apiCostPerRequest, type ApiRates } from './apiCost';
-import { breakEvenRequestsPerDay } from './breakEven';
+import { breakEvenRequestsPerDay, comparePerToken, type PerTokenComparison } from './breakEven';
+import { resolveHostedOpen, type HostedOpenResult } from './hostedOpen';
 import { bestHybrid, hybridAt, type HybridInputs, type HybridPoint } from './hybrid';
 import { fixedMonthly, selfHostedCostInputs, selfHostedMonthly, variableCostPerRequest, type SelfHostedBreakdown, type SelfHostedCostInputs } from './selfHosted';
 import { gpusAt, type Sizing } from './sizing';
 import { resolveDeployment } from './deployment';
 
-export type Verdict = 'api' | 'self-hosted' | 'hybrid';
+export type Verdict = 'api' | 'hosted-open' | 'self-hosted' | 'hybrid';
 
 export interface PriceBasis {
   model: string | null;
@@ -33,7 +34,17 @@ export interface EstimateResult {
     servedUsdPerMTok: number | null;
     capacity: { outputTokensPerSecond: number | null; requestsPerDay: number | null; gpusNeeded: number | null; fits: boolean | null };
   };
-  breakEven: { computeOnlyRequestsPerDay: number | null; withOpsRequestsPerDay: number | null };
+  /** The open counterpart through the cheapest hosted API (or the scenario's); null when none serves it. */
+  hostedOpen: HostedOpenResult | null;
+  /** API ↔ self-hosted (the two top-level figures) and the pairs with the hosted open model. */
+  breakEven: {
+    computeOnlyRequestsPerDay: number | null;
+    withOpsRequestsPerDay: number | null;
+    /** Self-hosting against the hosted open model: the volume where the GPUs cost no more than its per-token bill. */
+    hostedOpenVsSelfHosted: { computeOnlyRequestsPerDay: number | null; withOpsRequestsPerDay: number | null } | null;
+    /** Both per token: no crossing volume, one is cheaper at every volume. */
+    apiVsHostedOpen: PerTokenComparison | null;
+  };
   hybrid: null | (HybridPoint & { best: HybridPoint | null });
   verdict: Verdict;
   assumptions: Record<string, number | string | boolean | null>;
@@ -46,6 +57,8 @@ export type EstimateOutcome = { ok: true; result: EstimateResult } | { ok: false
 export interface EstimateOptions {
   /** "Today", for the price-staleness note only; absent = no staleness check (keeps the engine clock-free). */
   today?: Date;
+  /** `llmCostLens.hostedProviders`: the hosts the hosted-open column may use; empty/absent = all but routers. */
+  hostedProviders?: readonly string[];
 }
 
 export function estimateFromInput(raw: unknown, options: EstimateOptions = {}): EstimateOutcome {
@@ -64,11 +77,13 @@ export function estimate(s: Scenario, options: EstimateOptions = {}): EstimateOu
     if (info.staleNote) notes.push(info.staleNote);
   }
   const deployment = resolveDeployment(s, problems, notes);
+  const w = s.workload;
+  const daysPerMonth = w.daysPerMonth ?? DEFAULTS.daysPerMonth;
+  const shape = { inputTokens: w.inputTokens, outputTokens: w.outputTokens, cachedInputTokens: w.cachedInputTokens ?? 0 };
+  const hostedOpen = resolveHostedOpen(s, { shape, requestsPerMonth: w.requestsPerDay * daysPerMonth, providers: options.hostedProviders }, problems, notes);
   if (problems.length || !price || !deployment) return { ok: false, problems };
 
-  const w = s.workload;
   const sh = s.selfHosted ?? {};
-  const daysPerMonth = w.daysPerMonth ?? DEFAULTS.daysPerMonth;
   const cachedInputTokens = w.cachedInputTokens ?? 0;
   const batch = s.api.batch ?? DEFAULTS.batch;
   const tokensPerRequest = w.inputTokens + w.outputTokens;
@@ -87,7 +102,7 @@ export function estimate(s: Scenario, options: EstimateOptions = {}): EstimateOu
   if (batch && price.source !== 'scenario' && price.batchDiscount === null) {
     notes.push(`batch: no batch API recorded for ${price.model ?? 'this model'}'s provider (catalog/batch.ts): no discount applied`);
   }
-  const apiPerRequest = apiCostPerRequest({ inputTokens: w.inputTokens, outputTokens: w.outputTokens, cachedInputTokens }, rates, batch);
+  const apiPerRequest = apiCostPerRequest(shape, rates, batch);
   const apiMonthly = apiPerRequest * w.requestsPerDay * daysPerMonth;
 
   const cost: SelfHostedCostInputs = selfHostedCostInputs(s, deployment.gpuHourlyUsd);
@@ -99,9 +114,15 @@ export function estimate(s: Scenario, options: EstimateOptions = {}): EstimateOu
   const variablePerRequest = variableCostPerRequest(cost, tokensPerRequest);
 
   const common = { apiPerRequest, variablePerRequest, daysPerMonth, sizing, workloadRequestsPerDay: w.requestsPerDay };
-  const breakEven = {
+  const hostedPerRequest = hostedOpen?.costPerRequestUsd ?? null;
+  const breakEven: EstimateResult['breakEven'] = {
     computeOnlyRequestsPerDay: breakEvenRequestsPerDay({ ...common, fixedMonthlyFor: (g) => fixedMonthly(cost, g, false) }),
     withOpsRequestsPerDay: breakEvenRequestsPerDay({ ...common, fixedMonthlyFor: (g) => fixedMonthly(cost, g, true) }),
+    hostedOpenVsSelfHosted: hostedPerRequest === null ? null : {
+      computeOnlyRequestsPerDay: breakEvenRequestsPerDay({ ...common, apiPerRequest: hostedPerRequest, fixedMonthlyFor: (g) => fixedMonthly(cost, g, false) }),
+      withOpsRequestsPerDay: breakEvenRequestsPerDay({ ...common, apiPerRequest: hostedPerRequest, fixedMonthlyFor: (g) => fixedMonthly(cost, g, true) }),
+    },
+    apiVsHostedOpen: hostedPerRequest === null ? null : comparePerToken(apiPerRequest, hostedPerRequest),
   };
   if (breakEven.withOpsRequestsPerDay === null) {
     notes.push(
@@ -130,12 +151,18 @@ export function estimate(s: Scenario, options: EstimateOptions = {}): EstimateOu
     }
   }
 
-  const hybridInputs: HybridInputs = { requestsPerDay: w.requestsPerDay, daysPerMonth, apiPerRequest, variablePerRequest, fixedMonthlyFor: (g) => fixedMonthly(cost, g, true), sizing };
+  const hybridInputs: HybridInputs = { requestsPerDay: w.requestsPerDay, daysPerMonth, apiPerRequest, hostedPerRequest, variablePerRequest, fixedMonthlyFor: (g) => fixedMonthly(cost, g, true), sizing };
   const best = bestHybrid(hybridInputs);
-  const hybrid = s.hybrid ? { ...hybridAt(hybridInputs, s.hybrid.selfHostedShare), best } : best ? { ...best, best } : null;
+  if (s.hybrid?.rest === 'hosted-open' && hostedPerRequest === null) notes.push('hybrid.rest is hosted-open but there is no hosted open model: the rest goes through the API');
+  const hybrid = s.hybrid ? { ...hybridAt(hybridInputs, s.hybrid.selfHostedShare, s.hybrid.rest), best } : best ? { ...best, best } : null;
 
+  // Cheapest at the scenario's volume; ties go to the option with less to run (api, then hosted-open).
   let verdict: Verdict = 'api';
   let cheapest = apiMonthly;
+  if (hostedOpen && hostedOpen.monthlyUsd < cheapest) {
+    verdict = 'hosted-open';
+    cheapest = hostedOpen.monthlyUsd;
+  }
   if (selfBreakdown.monthlyUsd < cheapest) {
     verdict = 'self-hosted';
     cheapest = selfBreakdown.monthlyUsd;
@@ -157,6 +184,7 @@ export function estimate(s: Scenario, options: EstimateOptions = {}): EstimateOu
           fits: deployment.fits,
         },
       },
+      hostedOpen,
       breakEven,
       hybrid,
       verdict,

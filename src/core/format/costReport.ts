@@ -26,6 +26,9 @@ export interface ReportCallSite {
   verdict: string | null;
   assumedModel: string | null;
   priceSource: string | null; priceAsOf: string | null;
+  /** The open counterpart through its cheapest hosted API (provider named, with the price's source and date). */
+  hostedOpenMonthlyUsd: number | null; hostedOpenProvider: string | null; hostedOpenModel: string | null;
+  hostedOpenPriceSource: string | null; hostedOpenPriceAsOf: string | null;
 }
 
 export interface CostReport {
@@ -34,9 +37,9 @@ export interface CostReport {
   priceSnapshot: { source: string; asOf: string };
   callSites: ReportCallSite[];
   totals: {
-    callSites: number; unpriced: number; unpricedModels: string[]; assumed: number; apiMonthlyUsd: number; selfHostedMonthlyUsd: number;
+    callSites: number; unpriced: number; unpricedModels: string[]; assumed: number; apiMonthlyUsd: number; selfHostedMonthlyUsd: number; hostedOpenMonthlyUsd: number;
     deployments: { openModel: string; gpus: number | null; gpu: string | null; gpuChoice: string | null; requestsPerDay: number; monthlyUsd: number; opsMonthlyUsd: number; setupMonthlyUsd: number; apiMonthlyUsd: number; callSites: string[] }[];
-    bestRouting: { monthlyUsd: number; verdict: string; selfHosted: string[]; api: string[]; savingsVsApiUsd: number };
+    bestRouting: { monthlyUsd: number; verdict: string; selfHosted: string[]; api: string[]; hostedOpen: string[]; savingsVsApiUsd: number };
   };
   /** Every llmCostLens.* setting with the value used and where it came from. */
   assumptions: { setting: string; value: unknown; origin: 'folder' | 'default' }[];
@@ -65,11 +68,16 @@ export function buildCostReport(scan: ScanResult, ws: SettingsRead, snapshot: { 
       verdict: c.cost?.verdict ?? null,
       priceSource: c.cost?.api?.price.source ?? null,
       priceAsOf: c.cost?.api?.price.asOf ?? null,
+      hostedOpenMonthlyUsd: c.cost?.hostedOpen?.monthlyUsd ?? null,
+      hostedOpenProvider: c.cost?.hostedOpen?.provider ?? null,
+      hostedOpenModel: c.cost?.hostedOpen?.model ?? null,
+      hostedOpenPriceSource: c.cost?.hostedOpen?.price.source ?? null,
+      hostedOpenPriceAsOf: c.cost?.hostedOpen?.price.asOf ?? null,
     })),
     totals: {
-      callSites: t.callSites, unpriced: t.unpriced, unpricedModels: t.unpricedModels, assumed: t.assumed, apiMonthlyUsd: t.apiMonthlyUsd, selfHostedMonthlyUsd: t.selfHostedMonthlyUsd,
+      callSites: t.callSites, unpriced: t.unpriced, unpricedModels: t.unpricedModels, assumed: t.assumed, apiMonthlyUsd: t.apiMonthlyUsd, selfHostedMonthlyUsd: t.selfHostedMonthlyUsd, hostedOpenMonthlyUsd: t.hostedOpenMonthlyUsd,
       deployments: t.deployments.map((d) => ({ openModel: d.openModel, gpus: d.gpus, gpu: d.gpu, gpuChoice: d.gpuChoice, requestsPerDay: d.requestsPerDay, monthlyUsd: d.monthlyUsd, opsMonthlyUsd: d.opsMonthlyUsd, setupMonthlyUsd: d.setupMonthlyUsd, apiMonthlyUsd: d.apiMonthlyUsd, callSites: d.callSites })),
-      bestRouting: { monthlyUsd: t.routing.monthlyUsd, verdict: t.verdict, selfHosted: t.routing.selfHosted, api: t.routing.api, savingsVsApiUsd: t.routing.savingsVsApiUsd },
+      bestRouting: { monthlyUsd: t.routing.monthlyUsd, verdict: t.verdict, selfHosted: t.routing.selfHosted, api: t.routing.api, hostedOpen: t.routing.hostedOpen, savingsVsApiUsd: t.routing.savingsVsApiUsd },
     },
     assumptions: (Object.keys(SETTINGS) as SettingKey[]).map((k) => ({ setting: SETTINGS_PREFIX + k, value: ws.settings[k], origin: ws.explicit.has(k) ? 'folder' : 'default' })),
     warnings: [...new Set([...(snapshot.staleNote ? [snapshot.staleNote] : []), ...ws.warnings, ...scan.settings.warnings, ...scan.callSites.flatMap((c) => c.problems.map((p) => `${c.file}:${c.line}: ${p}`))])],
@@ -91,6 +99,8 @@ const CSV_COLUMNS: [string, (c: ReportCallSite) => unknown][] = [
   ['api_usd_per_month', (c) => c.apiMonthlyUsd], ['self_hosted_usd_per_month', (c) => c.selfHostedMonthlyUsd], ['open_model', (c) => c.openModel],
   ['hybrid_usd_per_month', (c) => c.hybridMonthlyUsd], ['break_even_with_ops_requests_per_day', (c) => c.breakEvenWithOpsRequestsPerDay],
   ['verdict', (c) => c.verdict], ['price_source', (c) => c.priceSource], ['price_as_of', (c) => c.priceAsOf],
+  ['hosted_open_usd_per_month', (c) => c.hostedOpenMonthlyUsd], ['hosted_open_provider', (c) => c.hostedOpenProvider], ['hosted_open_model', (c) => c.hostedOpenModel],
+  ['hosted_open_price_source', (c) => c.hostedOpenPriceSource], ['hosted_open_price_as_of', (c) => c.hostedOpenPriceAsOf],
 ];
 
 /** RFC 4180: a field with a comma, quote, CR or LF is quoted, quotes doubled; null is an empty field; numbers unrounded. */
@@ -109,13 +119,13 @@ function renderCsv(r: CostReport): string {
   lines.push('', csvLine(['metric', 'value']));
   const metrics: [string, unknown][] = [
     ['call_sites', t.callSites], ['unpriced', t.unpriced], ['days_per_month', r.daysPerMonth],
-    ['api_usd_per_month', t.apiMonthlyUsd], ['self_hosted_shared_usd_per_month', t.selfHostedMonthlyUsd],
+    ['api_usd_per_month', t.apiMonthlyUsd], ['self_hosted_shared_usd_per_month', t.selfHostedMonthlyUsd], ['hosted_open_usd_per_month', t.hostedOpenMonthlyUsd],
     ...t.deployments.flatMap((d): [string, unknown][] => [
       [`deployment ${d.openModel} gpus`, d.gpus], [`deployment ${d.openModel} requests_per_day`, d.requestsPerDay],
       [`deployment ${d.openModel} usd_per_month`, d.monthlyUsd], [`deployment ${d.openModel} api_usd_per_month`, d.apiMonthlyUsd],
     ]),
     ['best_routing_usd_per_month', t.bestRouting.monthlyUsd], ['best_routing_verdict', t.bestRouting.verdict],
-    ['best_routing_self_hosted', t.bestRouting.selfHosted.join(' ')], ['best_routing_savings_vs_api_usd', t.bestRouting.savingsVsApiUsd],
+    ['best_routing_self_hosted', t.bestRouting.selfHosted.join(' ')], ['best_routing_hosted_open', t.bestRouting.hostedOpen.join(' ')], ['best_routing_savings_vs_api_usd', t.bestRouting.savingsVsApiUsd],
     ['price_snapshot', r.priceSnapshot.source], ['prices_as_of', r.priceSnapshot.asOf],
   ];
   lines.push(...metrics.map((m) => csvLine(m)));
@@ -144,18 +154,19 @@ function renderMarkdown(r: CostReport): string {
     '## Call sites',
     '',
     ...mdTable(
-      ['Call site', 'Function key', 'SDK', 'Model (source)', 'Input tokens (basis)', 'Output tokens (basis)', 'Volume (source)', 'API $/mo', 'Self-hosted $/mo', ...(r.callSites.some((c) => c.hybridMonthlyUsd !== null) ? ['Hybrid $/mo'] : []), 'Verdict', 'Price source (as of)'],
+      ['Call site', 'Function key', 'SDK', 'Model (source)', 'Input tokens (basis)', 'Output tokens (basis)', 'Volume (source)', 'API $/mo', 'Hosted open $/mo (host, as of)', 'Self-hosted $/mo', ...(r.callSites.some((c) => c.hybridMonthlyUsd !== null) ? ['Hybrid $/mo'] : []), 'Verdict', 'Price source (as of)'],
       r.callSites.map((c) => [
         site(c), c.key, c.sdk, `${c.model ?? `${c.assumedModel}`} (${c.modelSource})`,
         `${c.inputBasis.startsWith('exact') ? '' : '≈'}${formatCount(c.inputTokens)} (${mdBasis(c.inputBasis)})`, `${formatCount(c.outputTokens)} (${c.outputBasis})`,
         volumeLabel({ requestsPerDay: c.requestsPerDay, callsPerRequest: c.callsPerRequest, source: c.volumeSource }, c.sdk === 'prompt-file'),
         c.apiMonthlyUsd === null ? 'unpriced' : formatUsd(c.apiMonthlyUsd),
+        c.hostedOpenMonthlyUsd === null ? '—' : `${formatUsd(c.hostedOpenMonthlyUsd)} (${c.hostedOpenModel} @ ${c.hostedOpenProvider}${c.hostedOpenPriceAsOf ? `, ${c.hostedOpenPriceAsOf}` : ''})`,
         c.selfHostedMonthlyUsd === null ? '—' : `${formatUsd(c.selfHostedMonthlyUsd)}${c.openModel ? ` (${c.openModel})` : ''}`,
         ...(r.callSites.some((x) => x.hybridMonthlyUsd !== null) ? [usd(c.hybridMonthlyUsd)] : []),
         c.verdict ?? '—',
         c.priceSource === null ? '—' : `${c.priceSource}${c.priceAsOf ? ` (${c.priceAsOf})` : ''}`,
       ]),
-      ['l', 'l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', ...(r.callSites.some((c) => c.hybridMonthlyUsd !== null) ? ['r' as const] : []), 'l', 'l'],
+      ['l', 'l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', ...(r.callSites.some((c) => c.hybridMonthlyUsd !== null) ? ['r' as const] : []), 'l', 'l'],
     ),
     '',
     '## Totals',
@@ -163,8 +174,9 @@ function renderMarkdown(r: CostReport): string {
     ...mdTable(['', 'per month'], [
       ['API, as the code is today', formatUsd(t.apiMonthlyUsd)],
       ['Everything self-hostable, on shared deployments (ops counted once per deployment)', formatUsd(t.selfHostedMonthlyUsd)],
+      ['Every call with a cheaper hosted open counterpart on it, the rest on the API', formatUsd(t.hostedOpenMonthlyUsd)],
       ...t.deployments.map((d) => [`· ${deploymentHead(d)} (${deploymentOverheads(d)}; vs API ${formatUsd(d.apiMonthlyUsd)})`, formatUsd(d.monthlyUsd)]),
-      [`Best routing of whole call sites (${t.bestRouting.verdict}: ${t.bestRouting.selfHosted.length} self-hosted${t.bestRouting.selfHosted.length ? ` — ${t.bestRouting.selfHosted.join(', ')}` : ''})`, formatUsd(t.bestRouting.monthlyUsd)],
+      [`Best routing of whole call sites (${t.bestRouting.verdict}: ${t.bestRouting.selfHosted.length} self-hosted${t.bestRouting.selfHosted.length ? ` — ${t.bestRouting.selfHosted.join(', ')}` : ''}; ${t.bestRouting.hostedOpen.length} on a hosted open model)`, formatUsd(t.bestRouting.monthlyUsd)],
     ], ['l', 'r']),
     '',
     '## Assumptions',

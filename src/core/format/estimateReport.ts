@@ -2,6 +2,7 @@
 import type { EstimateResult } from '../economics/estimate';
 import { formatCount, formatUsd, formatUsdPrecise } from '../money';
 import { renderTable } from './table';
+import { hostedOpenOffer, hostedOpenSource, perTokenComparisonText } from './hostedOpenText';
 
 export function renderEstimate(r: EstimateResult, title?: string): string {
   const a = r.assumptions;
@@ -21,11 +22,23 @@ export function renderEstimate(r: EstimateResult, title?: string): string {
     ['Break-even, compute only', be(r.breakEven.computeOnlyRequestsPerDay)],
     ['Break-even, with ops', be(r.breakEven.withOpsRequestsPerDay)],
   ];
+  const h = r.hostedOpen;
+  if (h) {
+    const pair = r.breakEven.hostedOpenVsSelfHosted;
+    rows.push(
+      ['Hosted open model per request', formatUsdPrecise(h.costPerRequestUsd)],
+      ['Hosted open model per month', `${formatUsd(h.monthlyUsd)}  (${hostedOpenOffer(h)})`],
+      ['  price source', hostedOpenSource(h)],
+      ['API vs hosted open model', perTokenComparisonText(r.breakEven.apiVsHostedOpen!)],
+      ['Break-even vs hosted, compute only', be(pair?.computeOnlyRequestsPerDay ?? null, 'hosted open model')],
+      ['Break-even vs hosted, with ops', be(pair?.withOpsRequestsPerDay ?? null, 'hosted open model')],
+    );
+  }
   if (s.capacity.requestsPerDay !== null) rows.push(['Capacity', `${formatCount(s.capacity.requestsPerDay)} req/day`]);
   if (s.capacity.gpusNeeded !== null) rows.push(['GPUs', String(s.capacity.gpusNeeded)]);
   if (s.effectiveUsdPerMTok !== null) rows.push(['Self-hosted $/Mtok at full capacity', `$${s.effectiveUsdPerMTok.toFixed(3)}/Mtok (effectiveUsdPerMTok: the deployment's capacity at the utilization)`]);
   if (s.servedUsdPerMTok !== null) rows.push(['Self-hosted $/Mtok served', `$${s.servedUsdPerMTok.toFixed(3)}/Mtok (servedUsdPerMTok: monthly cost ÷ this workload's tokens)`]);
-  if (r.hybrid) rows.push([`Hybrid (${Math.round(r.hybrid.selfHostedShare * 100)} % self-hosted)`, formatUsd(r.hybrid.monthlyUsd)]);
+  if (r.hybrid) rows.push([`Hybrid (${Math.round(r.hybrid.selfHostedShare * 100)} % self-hosted, rest ${r.hybrid.rest === 'api' ? 'API' : 'hosted open model'})`, formatUsd(r.hybrid.monthlyUsd)]);
   rows.push(['Verdict', r.verdict]);
   const lines = [
     ...(title ? [title] : []),
@@ -39,6 +52,6 @@ export function renderEstimate(r: EstimateResult, title?: string): string {
   return lines.join('\n');
 }
 
-function be(n: number | null): string {
-  return n === null ? 'never (API always cheaper)' : `${formatCount(n)} req/day`;
+function be(n: number | null, other = 'API'): string {
+  return n === null ? `never (${other} always cheaper)` : `${formatCount(n)} req/day`;
 }

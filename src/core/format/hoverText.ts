@@ -5,6 +5,7 @@ import type { CallSiteReport } from '../scan/callSite';
 import { formatCount, formatUsd, formatUsdPrecise } from '../money';
 import { isApproximate, volumeText } from './lensText';
 import { estimateVsMeasured, measuredVolumeNote } from './usageText';
+import { hostedOpenOffer, hostedOpenSource, perTokenComparisonText } from './hostedOpenText';
 
 /** Escapes text for a Markdown table cell (no HTML, no links, no pipes). */
 export function md(text: string): string {
@@ -46,6 +47,12 @@ export function hoverMarkdown(c: CallSiteReport, commands: { openPanel: string }
     rows.push(['Volume', md(volumeText(c))]);
   }
   if (c.volume.hidden) rows.push(['', `⚠ ${md(c.volume.hidden)}`]);
+  const h = cost?.hostedOpen;
+  if (h) {
+    rows.push(['Hosted open', `${md(hostedOpenOffer(h))} · ${formatUsdPrecise(h.costPerRequestUsd)}/request · **${formatUsd(h.monthlyUsd)}/mo**`]);
+    rows.push(['· prices', md(hostedOpenSource(h))]);
+    if (cost.api && cost.breakEven.apiVsHostedOpen) rows.push(['· vs API', md(perTokenComparisonText(cost.breakEven.apiVsHostedOpen))]);
+  }
 
   const sh = cost?.selfHosted;
   if (cost && sh) {
@@ -60,6 +67,8 @@ export function hoverMarkdown(c: CallSiteReport, commands: { openPanel: string }
     rows.push(['· setup', `${formatUsd(sh.setupMonthlyUsd)}/mo (${formatUsd(sh.setupOneTimeUsd)} over ${formatCount(Number(a.setupAmortizationMonths))} months)`]);
     const be = (n: number | null) => (n === null ? `none up to ${formatCount(100 * c.volume.requestsPerDay * c.volume.callsPerRequest)} req/day` : `${formatCount(n)} req/day`);
     rows.push(['Break-even', `${be(cost.breakEven.withOpsRequestsPerDay)} with ops · ${be(cost.breakEven.computeOnlyRequestsPerDay)} compute only`]);
+    const vsHosted = cost.breakEven.hostedOpenVsSelfHosted;
+    if (vsHosted) rows.push(['· vs hosted open', `${be(vsHosted.withOpsRequestsPerDay)} with ops · ${be(vsHosted.computeOnlyRequestsPerDay)} compute only`]);
   } else if (cost) {
     rows.push(['Self-hosted', md(`no counterpart: ${c.openModel.reason}`)]);
   }
@@ -67,11 +76,11 @@ export function hoverMarkdown(c: CallSiteReport, commands: { openPanel: string }
   const share = cost?.assumptions['hybrid.selfHostedShare'];
   const fixed = cost?.hybrid;
   if (typeof share === 'number' && fixed && fixed.selfHostedShare === share) {
-    rows.push([`Hybrid ${formatCount(share * 100)}%`, `**${formatUsd(fixed.monthlyUsd)}/mo** = API ${formatUsd(fixed.apiMonthlyUsd)} + self-hosted ${formatUsd(fixed.selfHostedMonthlyUsd)} on ${fixed.gpus} GPU(s) (llmCostLens.hybrid.selfHostedShare)`]);
+    rows.push([`Hybrid ${formatCount(share * 100)}%`, `**${formatUsd(fixed.monthlyUsd)}/mo** = ${fixed.rest === 'hosted-open' ? `hosted open ${formatUsd(fixed.hostedOpenMonthlyUsd)}` : `API ${formatUsd(fixed.apiMonthlyUsd)}`} + self-hosted ${formatUsd(fixed.selfHostedMonthlyUsd)} on ${fixed.gpus} GPU(s) (llmCostLens.hybrid.selfHostedShare)`]);
   }
   const best = cost?.hybrid?.best;
-  if (best && best.selfHostedShare > 0 && best.selfHostedShare < 1 && cost.api && best.monthlyUsd < Math.min(cost.api.monthlyUsd, sh?.monthlyUsd ?? Infinity)) {
-    rows.push(['Hybrid', `${formatCount(best.selfHostedShare * 100)}% self-hosted on ${best.gpus} GPU(s): ${formatUsd(best.monthlyUsd)}/mo`]);
+  if (best && best.selfHostedShare > 0 && best.selfHostedShare < 1 && cost.api && best.monthlyUsd < Math.min(cost.api.monthlyUsd, sh?.monthlyUsd ?? Infinity, h?.monthlyUsd ?? Infinity)) {
+    rows.push(['Hybrid', `${formatCount(best.selfHostedShare * 100)}% self-hosted on ${best.gpus} GPU(s), the rest ${best.rest === 'hosted-open' ? 'on the hosted open model' : 'through the API'}: ${formatUsd(best.monthlyUsd)}/mo`]);
   }
 
   const title = `**LLM call** \`${c.api}\` · ${md(c.sdk)}${c.endpoint === 'self-hosted' ? ' · self-hosted endpoint' : ''}`;
@@ -83,7 +92,7 @@ export function hoverMarkdown(c: CallSiteReport, commands: { openPanel: string }
   return out.join('\n');
 }
 
-const VERDICT: Record<string, string> = { api: 'the API is cheaper', 'self-hosted': 'self-hosting is cheaper', hybrid: 'a hybrid split is cheapest' };
+const VERDICT: Record<string, string> = { api: 'the API is cheaper', 'hosted-open': 'the hosted open model is cheapest', 'self-hosted': 'self-hosting is cheaper', hybrid: 'a hybrid split is cheapest' };
 
 /**
  * The answer in one line above the table. VS Code caps a hover's height by the room above (or below) the line,
@@ -93,6 +102,7 @@ function summaryLine(c: CallSiteReport): string | null {
   const cost = c.cost;
   if (!cost?.api || c.endpoint === 'self-hosted') return null;
   const parts = [`API **${formatUsd(cost.api.monthlyUsd)}/mo**`];
+  if (cost.hostedOpen) parts.push(`hosted open **${formatUsd(cost.hostedOpen.monthlyUsd)}/mo**`);
   if (cost.selfHosted) {
     parts.push(`self-hosted **${formatUsd(cost.selfHosted.monthlyUsd)}/mo**`);
     const be = cost.breakEven.withOpsRequestsPerDay;

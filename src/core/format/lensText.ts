@@ -46,6 +46,7 @@ export function lensTitle(c: CallSiteReport): string {
   } else {
     // An assumed model is part of the figure itself: say so where the figure is.
     parts.push(c.assumedModel !== null ? `≈ API ${formatUsd(cost.api.monthlyUsd)}/mo at ${c.assumedModel} (assumed)` : `API ${formatUsd(cost.api.monthlyUsd)}/mo`);
+    if (cost.hostedOpen) parts.push(`hosted open ${formatUsd(cost.hostedOpen.monthlyUsd)}/mo`);
     if (cost.selfHosted) {
       parts.push(`self-host ${formatUsd(cost.selfHosted.monthlyUsd)}/mo`);
       const be = cost.breakEven.withOpsRequestsPerDay;

@@ -50,6 +50,7 @@ export function callSiteRow(c: CallSiteReport, settings?: Settings): CallSiteRow
     volumeSource: c.volume.source,
     volumeHidden: c.volume.hidden,
     apiMonthlyUsd: c.cost?.api?.monthlyUsd ?? null,
+    hostedOpen: c.cost?.hostedOpen ? { monthlyUsd: c.cost.hostedOpen.monthlyUsd, provider: c.cost.hostedOpen.providerName, model: c.cost.hostedOpen.model, priceSource: c.cost.hostedOpen.price.source, asOf: c.cost.hostedOpen.price.asOf } : null,
     selfHostedMonthlyUsd: c.cost?.selfHosted?.monthlyUsd ?? null,
     openModel: c.openModel.model,
     breakEvenWithOps: c.cost?.breakEven.withOpsRequestsPerDay ?? null,
@@ -71,8 +72,8 @@ export function workspaceView(scan: ScanResult | null, ws: SettingsRead, folder:
     totals: t
       ? {
           callSites: t.callSites, unpriced: t.unpriced, daysPerMonth: t.daysPerMonth,
-          apiMonthlyUsd: t.apiMonthlyUsd, selfHostedMonthlyUsd: t.selfHostedMonthlyUsd, deployments: t.deployments.length,
-          routingMonthlyUsd: t.routing.monthlyUsd, routedSelfHosted: t.routing.selfHosted.length, savingsVsApiUsd: t.routing.savingsVsApiUsd, verdict: t.verdict,
+          apiMonthlyUsd: t.apiMonthlyUsd, selfHostedMonthlyUsd: t.selfHostedMonthlyUsd, hostedOpenMonthlyUsd: t.hostedOpenMonthlyUsd, deployments: t.deployments.length,
+          routingMonthlyUsd: t.routing.monthlyUsd, routedSelfHosted: t.routing.selfHosted.length, routedHostedOpen: t.routing.hostedOpen.length, savingsVsApiUsd: t.routing.savingsVsApiUsd, verdict: t.verdict,
         }
       : null,
     assumptions: {
@@ -143,7 +144,7 @@ export function chartFor(scan: ScanResult, ws: SettingsRead, target: string): Ch
   if (!c.cost?.api) return { target, title, curve: null, note: 'No chart: the model is unpriced.' };
   if (!c.cost.selfHosted || !c.openModel.model) return { target, title, curve: null, note: `No chart: no self-hosted counterpart (${c.openModel.reason}).` };
   const scenario = callScenario(ws.settings, c.model, c.openModel.model, callsPerDay(c), c.tokens.input, c.tokens.output);
-  return curveView(target, `${title} vs ${c.openModel.model} self-hosted`, scenario);
+  return curveView(target, `${title} vs ${c.openModel.model} self-hosted`, scenario, ws.settings.hostedProviders);
 }
 
 /**
@@ -162,12 +163,12 @@ function workspaceChart(scan: ScanResult, ws: SettingsRead): ChartView {
   scenario.api = { inputUsdPerMTok: usdPerMTok, outputUsdPerMTok: usdPerMTok };
   const others = scan.totals.deployments.length - 1;
   const title = `Whole workspace — ${deployment.callSites.length} call site${deployment.callSites.length === 1 ? '' : 's'} on one ${deployment.openModel} deployment (blended API price)${others > 0 ? `; ${others} other deployment${others === 1 ? '' : 's'} not shown` : ''}`;
-  return curveView(WORKSPACE_TARGET, title, scenario);
+  return curveView(WORKSPACE_TARGET, title, scenario, ws.settings.hostedProviders);
 }
 
-function curveView(target: string, title: string, scenario: Scenario): ChartView {
+function curveView(target: string, title: string, scenario: Scenario, hostedProviders: readonly string[]): ChartView {
   try {
-    return { target, title, curve: costCurve(scenario, { points: 160 }), note: null };
+    return { target, title, curve: costCurve(scenario, { points: 160, hostedProviders }), note: null };
   } catch (e) {
     if (e instanceof CostCurveError) return { target, title, curve: null, note: `No chart: ${e.problems.join('; ')}` };
     throw e;

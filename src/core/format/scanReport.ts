@@ -3,6 +3,7 @@ import type { ScanResult } from '../scan/scan';
 import { formatCount, formatUsd } from '../money';
 import { renderTable } from './table';
 import { deploymentHead, deploymentOverheads, volumeLabel } from './labels';
+import { hostedOpenCell } from './hostedOpenText';
 
 export function renderScan(r: ScanResult): string {
   const out: string[] = [];
@@ -11,7 +12,7 @@ export function renderScan(r: ScanResult): string {
   let currentFile = '';
   let rows: string[][] = [];
   const flush = () => {
-    if (rows.length) out.push(`\n${currentFile}`, indent(renderTable(['call site', 'model', 'tokens in/out', 'volume', 'API $/mo', 'self-host $/mo', 'break-even', 'verdict'], rows)));
+    if (rows.length) out.push(`\n${currentFile}`, indent(renderTable(['call site', 'model', 'tokens in/out', 'volume', 'API $/mo', 'hosted open $/mo', 'self-host $/mo', 'break-even', 'verdict'], rows)));
     rows = [];
   };
   for (const c of r.callSites) {
@@ -29,6 +30,7 @@ export function renderScan(r: ScanResult): string {
       `${approx}${formatCount(c.tokens.input)} / ${formatCount(c.tokens.output)}`,
       vol,
       cost?.api ? formatUsd(cost.api.monthlyUsd) : 'unpriced',
+      hostedOpenCell(cost?.hostedOpen),
       cost?.selfHosted ? `${formatUsd(cost.selfHosted.monthlyUsd)} (${c.openModel.model})` : '—',
       // 'none ≤100×' (the lens's 'no break-even ≤ 100× volume': the search stops there) only where both sides are priced: an unpriced call or one without an open counterpart has no break-even.
       !cost?.api || !cost.selfHosted ? '—' : cost.breakEven.withOpsRequestsPerDay != null ? `${formatCount(cost.breakEven.withOpsRequestsPerDay)}/day` : 'none ≤100×',
@@ -42,7 +44,8 @@ export function renderScan(r: ScanResult): string {
     `  API, as the code is today        ${formatUsd(t.apiMonthlyUsd)}/mo`,
     `  Everything self-hostable, shared ${formatUsd(t.selfHostedMonthlyUsd)}/mo`,
     ...t.deployments.map((d) => `    ${deploymentHead(d)}, ${formatUsd(d.monthlyUsd)}/mo (${deploymentOverheads(d)}) vs API ${formatUsd(d.apiMonthlyUsd)}`),
-    `  Best routing                     ${formatUsd(t.routing.monthlyUsd)}/mo (${t.verdict}; ${t.routing.selfHosted.length} call site(s) self-hosted, saves ${formatUsd(t.routing.savingsVsApiUsd)}/mo)`,
+    `  Hosted open models where cheaper ${formatUsd(t.hostedOpenMonthlyUsd)}/mo`,
+    `  Best routing                     ${formatUsd(t.routing.monthlyUsd)}/mo (${t.verdict}; ${t.routing.selfHosted.length} call site(s) self-hosted, ${t.routing.hostedOpen.length} on a hosted open model, saves ${formatUsd(t.routing.savingsVsApiUsd)}/mo)`,
   );
   if (r.settings.warnings.length) out.push('', ...r.settings.warnings.map((w) => `warning: ${w}`));
   const problems = r.callSites.flatMap((c) => c.problems.map((p) => `${c.file}:${c.line}: ${p}`));

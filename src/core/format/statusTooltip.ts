@@ -15,10 +15,11 @@ export function statusTooltipMarkdown(r: ScanResult): string {
     '|---|---:|',
     `| API, as the code is today | ${formatUsd(t.apiMonthlyUsd)} |`,
     `| Everything self-hostable (shared deployments) | ${formatUsd(t.selfHostedMonthlyUsd)} |`,
+    `| Hosted open models where cheaper than the API | ${formatUsd(t.hostedOpenMonthlyUsd)} |`,
     ...t.deployments.map((d) => `| · ${deploymentHead(d, md(d.openModel))} (vs API ${formatUsd(d.apiMonthlyUsd)}) | ${formatUsd(d.monthlyUsd)} |`),
-    `| Best routing (${md(t.verdict)}: ${t.routing.selfHosted.length} self-hosted, ${t.routing.api.length} on the API) | ${formatUsd(t.routing.monthlyUsd)} |`,
+    `| Best routing (${md(t.verdict)}: ${t.routing.selfHosted.length} self-hosted, ${t.routing.hostedOpen.length} on a hosted open model, ${t.routing.api.length} on the API) | ${formatUsd(t.routing.monthlyUsd)} |`,
     '',
-    t.routing.savingsVsApiUsd > 0 ? `Routing ${t.routing.selfHosted.map(md).join(', ')} to self-hosting saves ${formatUsd(t.routing.savingsVsApiUsd)}/mo.` : 'Keeping every call on the API is cheapest at these volumes.',
+    t.routing.savingsVsApiUsd > 0 ? `Routing ${[...t.routing.selfHosted.map((k) => `${md(k)} to self-hosting`), ...t.routing.hostedOpen.map((k) => `${md(k)} to a hosted open model`)].join(', ')} saves ${formatUsd(t.routing.savingsVsApiUsd)}/mo.` : 'Keeping every call on the API is cheapest at these volumes.',
     '',
     'Click to open the cost panel.',
   ].join('\n');

@@ -7,9 +7,10 @@ export const costCurveSchema = z.strictObject({
   api: z.array(z.number()),
   selfHostedWithOps: z.array(z.number()),
   selfHostedComputeOnly: z.array(z.number()),
+  hostedOpen: z.array(z.number()).nullable(),
   gpus: z.array(z.number().nullable()),
   steps: z.array(z.number()),
-  markers: z.strictObject({ breakEvenComputeOnly: z.number().nullable(), breakEvenWithOps: z.number().nullable(), current: z.number() }),
+  markers: z.strictObject({ breakEvenComputeOnly: z.number().nullable(), breakEvenWithOps: z.number().nullable(), current: z.number(), breakEvenHostedWithOps: z.number().nullable() }),
   sampler: z.string().optional(),
 });
 
@@ -54,6 +55,8 @@ export const callSiteRowSchema = z.strictObject({
   volumeSource: z.enum(['annotation', 'settings', 'default', 'measured']),
   volumeHidden: z.string().nullable(),
   apiMonthlyUsd: z.number().nullable(),
+  /** The open counterpart through its cheapest hosted API: cost, host, model and the price's date. */
+  hostedOpen: z.strictObject({ monthlyUsd: z.number(), provider: z.string(), model: z.string(), priceSource: z.string(), asOf: z.string().nullable() }).nullable(),
   selfHostedMonthlyUsd: z.number().nullable(),
   openModel: z.string().nullable(),
   breakEvenWithOps: z.number().nullable(),
@@ -69,9 +72,11 @@ export const workspaceTotalsSchema = z.strictObject({
   daysPerMonth: z.number(),
   apiMonthlyUsd: z.number(),
   selfHostedMonthlyUsd: z.number(),
+  hostedOpenMonthlyUsd: z.number(),
   deployments: z.number(),
   routingMonthlyUsd: z.number(),
   routedSelfHosted: z.number(),
+  routedHostedOpen: z.number(),
   savingsVsApiUsd: z.number(),
   verdict: z.string(),
 });

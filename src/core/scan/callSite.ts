@@ -215,7 +215,7 @@ export function costFor(r: CallSiteReport, settings: Settings, problems: string[
   const scenario = callScenario(settings, priced ? model : null, r.openModel.model, requestsPerDay, r.tokens.input, r.tokens.output, r.tokens.cachedInputTokens);
   const share = settings['hybrid.selfHostedShare'];
   if (share !== null) scenario.hybrid = { selfHostedShare: share };
-  const out = estimate(scenario);
+  const out = estimate(scenario, { hostedProviders: settings.hostedProviders });
   if (!out.ok) {
     problems.push(...out.problems.map((p) => `self-hosted estimate: ${p}`));
     return null;
@@ -244,8 +244,10 @@ export function costFor(r: CallSiteReport, settings: Settings, problems: string[
     assumptions,
     api,
     selfHosted,
-    breakEven: comparable ? res.breakEven : { computeOnlyRequestsPerDay: null, withOpsRequestsPerDay: null },
+    breakEven: comparable ? res.breakEven : { computeOnlyRequestsPerDay: null, withOpsRequestsPerDay: null, hostedOpenVsSelfHosted: null, apiVsHostedOpen: null },
     hybrid: comparable ? res.hybrid : null,
+    // No counterpart (llmCostLens.openModelFor may say "none"): no open model to host either.
+    hostedOpen: r.openModel.model === null ? null : res.hostedOpen,
     verdict: !priced ? 'unpriced' : comparable ? res.verdict : 'api',
     notes,
     suggestions,

@@ -39,9 +39,12 @@ export interface Totals {
   apiMonthlyUsd: number;
   /** All self-hostable traffic on shared deployments, the rest (no counterpart) still on the API. */
   selfHostedMonthlyUsd: number;
+  /** Every call with a hosted open counterpart through its cheapest host, the rest still on the API. */
+  hostedOpenMonthlyUsd: number;
   deployments: Deployment[];
-  routing: { monthlyUsd: number; selfHosted: string[]; api: string[]; savingsVsApiUsd: number };
-  verdict: 'api' | 'self-hosted' | 'hybrid';
+  /** Whole call sites on the cheapest of: the API, the hosted open model, a shared self-hosted deployment. */
+  routing: { monthlyUsd: number; selfHosted: string[]; api: string[]; hostedOpen: string[]; savingsVsApiUsd: number };
+  verdict: 'api' | 'hosted-open' | 'self-hosted' | 'hybrid';
 }
 
 type Priced = CallSiteReport & { cost: NonNullable<CallSiteReport['cost']> & { api: NonNullable<NonNullable<CallSiteReport['cost']>['api']> } };
@@ -73,31 +76,34 @@ function computeTotalsUncached(sites: CallSiteReport[], settings: Settings): Tot
     else groups.set(c.openModel.model, [...(groups.get(c.openModel.model) ?? []), c]);
   }
   const fixedApi = stayOnApi.reduce((s, c) => s + c.cost.api.monthlyUsd, 0);
+  const hostedOpenMonthlyUsd = priced.reduce((s, c) => s + perTokenMonthly(c), 0);
 
   const deployments: Deployment[] = [];
   let routingCost = fixedApi;
   const routedSelf: string[] = [];
   const routedApi: string[] = stayOnApi.map(idOf);
+  const routedHosted: string[] = [];
   for (const [openModel, members] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     // Cheapest routing inside the group: self-host the calls with the highest API price per token first.
     // The last prefix is the whole group: that deployment is also the group's self-hosted alternative.
     const order = [...members].sort((a, b) => perToken(b) - perToken(a));
-    let best = { cost: members.reduce((s, c) => s + c.cost.api.monthlyUsd, 0), n: 0 };
+    let best = { cost: members.reduce((s, c) => s + perTokenMonthly(c), 0), n: 0 };
     for (let n = 1; n <= order.length; n++) {
       const whole = n === order.length;
       const d = deployment(openModel, whole ? members : order.slice(0, n), settings);
       if (whole && d) deployments.push(d);
       if (!d) continue;
-      const cost = d.monthlyUsd + order.slice(n).reduce((s, c) => s + c.cost.api.monthlyUsd, 0);
+      const cost = d.monthlyUsd + order.slice(n).reduce((s, c) => s + perTokenMonthly(c), 0);
       if (cost < best.cost) best = { cost, n };
     }
     routingCost += best.cost;
     routedSelf.push(...order.slice(0, best.n).map(idOf));
-    routedApi.push(...order.slice(best.n).map(idOf));
+    for (const c of order.slice(best.n)) (hostedIsCheaper(c) ? routedHosted : routedApi).push(idOf(c));
   }
   const unpriced = sites.filter((c) => c.cost?.api == null && c.endpoint === 'api');
   const selfHostedMonthlyUsd = fixedApi + deployments.reduce((s, d) => s + d.monthlyUsd, 0);
-  const verdict = routedSelf.length === 0 ? 'api' : routedApi.length === 0 ? 'self-hosted' : 'hybrid';
+  const used = ([['api', routedApi], ['hosted-open', routedHosted], ['self-hosted', routedSelf]] as const).filter(([, ids]) => ids.length > 0);
+  const verdict = used.length === 1 ? used[0][0] : used.length === 0 ? 'api' : 'hybrid';
   return {
     daysPerMonth: settings.daysPerMonth,
     callSites: sites.length,
@@ -107,8 +113,9 @@ function computeTotalsUncached(sites: CallSiteReport[], settings: Settings): Tot
     selfHostedEndpoints: sites.filter((c) => c.endpoint === 'self-hosted').length,
     apiMonthlyUsd,
     selfHostedMonthlyUsd,
+    hostedOpenMonthlyUsd,
     deployments,
-    routing: { monthlyUsd: routingCost, selfHosted: routedSelf.sort(), api: routedApi.sort(), savingsVsApiUsd: settledDifference(apiMonthlyUsd, routingCost) },
+    routing: { monthlyUsd: routingCost, selfHosted: routedSelf.sort(), api: routedApi.sort(), hostedOpen: routedHosted.sort(), savingsVsApiUsd: settledDifference(apiMonthlyUsd, routingCost) },
     verdict: routingCost < apiMonthlyUsd ? verdict : 'api',
   };
 }
@@ -122,9 +129,19 @@ function settledDifference(a: number, b: number): number {
   return Math.abs(d) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)) ? 0 : Math.max(0, d);
 }
 
+/** What the call costs without GPUs: the cheaper of the API and its hosted open counterpart (a tie stays on the API). */
+function perTokenMonthly(c: Priced): number {
+  return hostedIsCheaper(c) ? c.cost.hostedOpen!.monthlyUsd : c.cost.api.monthlyUsd;
+}
+
+function hostedIsCheaper(c: Priced): boolean {
+  return c.cost.hostedOpen != null && c.cost.hostedOpen.monthlyUsd < c.cost.api.monthlyUsd;
+}
+
+/** Monthly cost per token of the call's per-token option: the most expensive traffic is self-hosted first. */
 function perToken(c: Priced): number {
   const tokens = callsPerDay(c) * (c.tokens.input + c.tokens.output);
-  return tokens > 0 ? c.cost.api.monthlyUsd / tokens : 0;
+  return tokens > 0 ? perTokenMonthly(c) / tokens : 0;
 }
 
 function deployment(openModel: string, members: Priced[], settings: Settings): Deployment | null {

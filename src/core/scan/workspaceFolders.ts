@@ -31,6 +31,12 @@ export function readWorkspaceFile(file: string): { name: string; path: string }[
   });
 }
 
+/** As computeTotals names it: the one option every routed call site uses, else hybrid (api when nothing is routed). */
+function summedVerdict(r: { selfHosted: string[]; api: string[]; hostedOpen: string[] }): Totals['verdict'] {
+  const used = ([['api', r.api], ['hosted-open', r.hostedOpen], ['self-hosted', r.selfHosted]] as const).filter(([, ids]) => ids.length > 0);
+  return used.length === 1 ? used[0]![0] : used.length === 0 ? 'api' : 'hybrid';
+}
+
 /** The sum of per-folder totals (unpriced model names merged); the verdict follows the summed routing. */
 export function sumTotals(all: readonly Totals[]): Totals {
   const sum = (f: (t: Totals) => number) => all.reduce((s, t) => s + f(t), 0);
@@ -38,6 +44,7 @@ export function sumTotals(all: readonly Totals[]): Totals {
     monthlyUsd: sum((t) => t.routing.monthlyUsd),
     selfHosted: all.flatMap((t) => t.routing.selfHosted),
     api: all.flatMap((t) => t.routing.api),
+    hostedOpen: all.flatMap((t) => t.routing.hostedOpen),
     savingsVsApiUsd: sum((t) => t.routing.savingsVsApiUsd),
   };
   return {
@@ -49,9 +56,10 @@ export function sumTotals(all: readonly Totals[]): Totals {
     selfHostedEndpoints: sum((t) => t.selfHostedEndpoints),
     apiMonthlyUsd: sum((t) => t.apiMonthlyUsd),
     selfHostedMonthlyUsd: sum((t) => t.selfHostedMonthlyUsd),
+    hostedOpenMonthlyUsd: sum((t) => t.hostedOpenMonthlyUsd),
     deployments: all.flatMap((t) => t.deployments),
     routing,
-    verdict: routing.selfHosted.length === 0 ? 'api' : routing.api.length === 0 ? 'self-hosted' : 'hybrid',
+    verdict: summedVerdict(routing),
   };
 }
 
