@@ -2,7 +2,7 @@
 // call's own syntax, and the monthly saving — always the difference of two runs of the engine (`estimate`) on the
 // call's scenario, before and after the change, at the call's volume. codeActions.ts turns them into CodeActions.
 import type { CallSiteReport } from '../core/scan/callSite';
-import { callScenario } from '../core/scan/callSite';
+import { callScenario } from '../core/economics/callScenario';
 import { estimate } from '../core/economics/estimate';
 import { lookupApiPrice } from '../core/catalog/prices';
 import type { Settings } from '../core/settings';

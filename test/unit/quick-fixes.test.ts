@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWorkspaceSettings, scanWorkspace } from '../../src/core/scan/scan';
-import { callScenario } from '../../src/core/scan/callSite';
+import { callScenario } from '../../src/core/economics/callScenario';
 import { estimate } from '../../src/core/economics/estimate';
 import { apiMonthlyUsd, quickFixesFor, RUNAWAY_REPLY_TOKENS, suggestedCap, type TextEditSpec } from '../../src/extension/quickFixModel';
 import { formatUsd } from '../../src/core/money';

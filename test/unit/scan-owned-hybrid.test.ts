@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readSettings } from '../../src/core/settings';
-import { buildCallSite, callScenario } from '../../src/core/scan/callSite';
+import { buildCallSite } from '../../src/core/scan/callSite';
+import { callScenario } from '../../src/core/economics/callScenario';
 import { estimate } from '../../src/core/economics/estimate';
 import { ownedMonthlyUsd } from '../../src/core/economics/ownership';
 import { resolveGpu } from '../../src/core/catalog/gpus';

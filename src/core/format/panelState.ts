@@ -3,7 +3,8 @@
 import { renderUsageReport } from './usageText';
 import * as z from 'zod';
 import type { ScanResult } from '../scan/scan';
-import { callScenario, type CallSiteReport } from '../scan/callSite';
+import type { CallSiteReport } from '../scan/callSite';
+import { callScenario } from '../economics/callScenario';
 import { costCurve, CostCurveError } from '../economics/curve';
 import type { Scenario } from '../config';
 import { callSiteOverrideSchema, SETTINGS, type SettingKey, type Settings, type SettingsRead } from '../settings';

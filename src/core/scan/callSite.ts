@@ -3,7 +3,7 @@
 import type { CallKind, DetectedCall } from '../detect/types';
 import { countChatTokens, countTokens, sumCounts, type TokenCount } from '../tokens';
 import { estimate, type EstimateResult } from '../economics/estimate';
-import type { Scenario } from '../config';
+import { callScenario } from '../economics/callScenario';
 import { getActivePriceCatalog, lookupApiPrice } from '../catalog/prices';
 import { openCounterpartFor } from '../catalog/counterparts';
 import { own, type Settings, type SettingKey } from '../settings';
@@ -50,48 +50,6 @@ export interface CallSiteContext {
   explicit: ReadonlySet<SettingKey>;
   /** The workspace's most used priced model (scan-wide, see assumedModel.ts): what unresolved calls are priced at. */
   workspaceModel?: string | null;
-}
-
-/** The scenario the engine is run on for one call site (also used for shared deployments in totals). */
-export function callScenario(settings: Settings, model: string | null, openModel: string | null, requestsPerDay: number, inputTokens: number, outputTokens: number, cachedInputTokens?: number): Scenario {
-  const price = model ? own(settings.prices, model) : undefined;
-  return {
-    workload: { requestsPerDay, inputTokens, outputTokens, ...(cachedInputTokens ? { cachedInputTokens } : {}), daysPerMonth: settings.daysPerMonth },
-    api: model ? { model, ...(price ?? {}) } : { inputUsdPerMTok: 0, outputUsdPerMTok: 0 },
-    selfHosted: {
-      // Without an open counterpart there is nothing to size; the caller reports selfHosted as null.
-      ...(openModel ? {
-        model: openModel,
-        precision: settings['selfHosted.precision'],
-        gpu: {
-          name: settings['selfHosted.gpu'],
-          ...(settings['selfHosted.gpuCount'] > 0 ? { count: settings['selfHosted.gpuCount'] } : {}),
-          ...gpuPrice(settings),
-        },
-      } : {}),
-      utilization: settings['selfHosted.utilization'],
-      fixedMonthlyUsd: settings['selfHosted.fixedMonthlyUsd'],
-      opsHoursPerMonth: settings['selfHosted.opsHoursPerMonth'],
-      opsHourlyUsd: settings['selfHosted.opsHourlyUsd'],
-      setupHours: settings['selfHosted.setupHours'],
-      setupAmortizationMonths: settings['selfHosted.setupAmortizationMonths'],
-    },
-  };
-}
-
-/** Rent (the folder's $/hour, else the catalog's) or ownership (purchase amortized + power): the engine's `gpu.owned`. */
-function gpuPrice(settings: Settings): { hourlyUsd?: number; owned?: NonNullable<NonNullable<NonNullable<Scenario['selfHosted']>['gpu']>['owned']> } {
-  if (settings['selfHosted.gpuOwnership'] === 'owned') {
-    return {
-      owned: {
-        ...(settings['selfHosted.gpuPurchaseUsd'] !== null ? { purchaseUsd: settings['selfHosted.gpuPurchaseUsd'] } : {}),
-        amortizationMonths: settings['selfHosted.gpuAmortizationMonths'],
-        usdPerKWh: settings['selfHosted.powerUsdPerKWh'],
-        pue: settings['selfHosted.pue'],
-      },
-    };
-  }
-  return settings['selfHosted.gpuHourlyUsd'] !== null ? { hourlyUsd: settings['selfHosted.gpuHourlyUsd'] } : {};
 }
 
 /**

@@ -4,7 +4,8 @@
 import { getActivePriceCatalog } from '../catalog/prices';
 import { estimate } from '../economics/estimate';
 import type { Settings } from '../settings';
-import { BREAK_EVEN_NOTE, callScenario, type CallSiteReport } from './callSite';
+import { BREAK_EVEN_NOTE, type CallSiteReport } from './callSite';
+import { callScenario } from '../economics/callScenario';
 
 export interface Deployment {
   openModel: string;
