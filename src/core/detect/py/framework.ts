@@ -6,7 +6,8 @@ import { MODEL_KEYS, SDKS, type MethodRow, type SdkRow } from '../sdks';
 import { stripProviderPrefix } from '../promptParts';
 import type { PyFile } from './file';
 import { args } from './calls';
-import { resolveModel } from './params';
+import { modelFrom } from '../request/fields';
+import { toShared } from './shared';
 import type { Value } from './value';
 
 type Client = Extract<Value, { t: 'client' }>;
@@ -70,7 +71,7 @@ export function applyFramework(f: PyFile, site: DetectedCall, sdk: SdkRow, metho
   if (site.model === null && agent) {
     const lm = configuredLm(f, sdk) ?? settingsLlm(f, sdk);
     const v = modelValue(agent) ?? (lm ? modelValue(lm) : undefined);
-    const r = resolveModel(v, undefined);
+    const r = modelFrom(v ? toShared(v) : undefined);
     if (r.model !== null) [site.model, site.modelSource] = [r.model, r.source];
     else if (agent.row?.defaultModel && !v && !(method.modelOverrides ?? []).some((k) => args(f, call).kwargs.has(k))) {
       [site.model, site.modelSource] = [agent.row.defaultModel.model, 'framework-default'];

@@ -2,8 +2,9 @@
 // a raw HTTP request (or nothing), and turned into a DetectedCall with its model, parameters and prompt parts.
 import type { Node } from 'web-tree-sitter';
 import type { CallKind, DetectedCall, PromptPart, Sdk } from '../types';
-import { BASE_URL_KEYS, HTTP_CLIENTS, MAX_TOKEN_KEYS, MODEL_KEYS, SDKS, findMethod, sdkForModule, type MethodRow, type SdkRow } from '../sdks';
-import { endpointFor } from '../endpoint';
+import { HTTP_CLIENTS, SDKS, findMethod, sdkForModule, type MethodRow, type SdkRow } from '../sdks';
+import { requestFields, type RequestFields } from '../request/fields';
+import { dictToShared, toShared } from './shared';
 import { annotationFromLine, confidenceFor, inputRole, runtimePart } from '../promptParts';
 import { messagesToParts, textToParts, toolParts } from './prompts';
 import { PASSTHROUGH, type PyFile } from './file';
@@ -16,7 +17,6 @@ import { FRAMEWORKS } from '../frameworks';
 
 const FRAMEWORK_SDKS = new Set(FRAMEWORKS.map((r) => r.sdk));
 import { LC_METHODS, lcSite } from './langchain';
-import { boolIn, firstKey, numberIn, reasoningIn, resolveModel, toUrl } from './params';
 import { UNKNOWN, type Value } from './value';
 import { parentOf } from '../ancestors';
 
@@ -136,31 +136,18 @@ export function sdkSite(f: PyFile, call: Node, sdk: SdkRow, method: MethodRow, r
   const site = siteBase(f, call, sdk.sdk, method.api, method.kind);
   const { positional, kwargs, partial, kwNodes } = args(f, call);
   const client = agentOf(method, positional, kwargs, receiver);
-  // the model: call argument, then what the client/model object was built with
-  let modelV = firstKey(kwargs, MODEL_KEYS) ?? (method.modelPos !== undefined ? positional[method.modelPos] : undefined);
-  let modelNode = MODEL_KEYS.map((k) => kwNodes.get(k)).find(Boolean);
-  if (!modelV && client) {
-    modelV = firstKey(client.kwargs, MODEL_KEYS) ?? (client.row?.modelPos !== undefined ? client.positional[client.row.modelPos] : undefined);
-    modelNode = undefined;
-  }
-  setModel(f, site, modelV, modelNode);
-  if (FRAMEWORK_SDKS.has(sdk.sdk)) applyFramework(f, site, sdk, method, client, call);
-  // ollama/litellm put model/messages positionally
-  const promptPos = method.promptPos ?? (sdk.sdk === 'litellm' && method.kind === 'chat' ? 1 : sdk.sdk === 'ollama' ? 1 : undefined);
   const all = new Map(kwargs);
   const body = kwargs.get('body');
   if (body?.t === 'dict') for (const [k, v] of body.entries) if (!all.has(k)) all.set(k, v);
-  site.maxTokens = numberIn(all, MAX_TOKEN_KEYS) ?? (client ? numberIn(client.kwargs, MAX_TOKEN_KEYS) : null);
-  site.reasoningTokens = reasoningIn(all) ?? (client ? reasoningIn(client.kwargs) : null);
-  site.streaming = !!method.streaming || boolIn(all, 'stream') === true;
-  // endpoint
-  const rowSelfHosted = !!client?.row?.selfHosted || sdk.sdk === 'ollama';
-  const baseV = client ? firstKey(client.kwargs, BASE_URL_KEYS) : firstKey(kwargs, ['api_base', 'base_url']);
-  const baseKey = client ? BASE_URL_KEYS.find((k) => client.kwargs.has(k)) : undefined;
-  const model = site.model ?? '';
-  const ep = endpointFor(toUrl(baseV), rowSelfHosted || /^(ollama|ollama_chat|hosted_vllm|vllm|lm_studio)\//.test(model), baseKey === 'azure_endpoint' || baseKey === 'endpoint');
-  site.endpoint = ep.endpoint;
-  site.baseUrl = ep.baseUrl;
+  const fields = requestFields({
+    method, opts: [dictToShared(kwargs, partial)], positional: positional.map(toShared),
+    client: client ? { opts: dictToShared(client.kwargs), positional: client.positional.map(toShared), row: client.row } : null,
+    selfHosted: !!client?.row?.selfHosted || sdk.sdk === 'ollama',
+  });
+  applyFields(site, fields);
+  if (FRAMEWORK_SDKS.has(sdk.sdk)) applyFramework(f, site, sdk, method, client, call);
+  // ollama/litellm put model/messages positionally
+  const promptPos = method.promptPos ?? (sdk.sdk === 'litellm' && method.kind === 'chat' ? 1 : sdk.sdk === 'ollama' ? 1 : undefined);
   // prompt parts
   const parts: PromptPart[] = [];
   const sys = kwargs.get('system') ?? kwargs.get('instructions') ?? kwargs.get('system_instruction') ?? kwargs.get('preamble') ?? client?.kwargs.get('system_instruction')
@@ -182,8 +169,13 @@ export function sdkSite(f: PyFile, call: Node, sdk: SdkRow, method: MethodRow, r
   return site;
 }
 
-export function setModel(f: PyFile, site: DetectedCall, v: Value | undefined, argNode: Node | undefined): void {
-  const r = resolveModel(v, argNode);
-  site.model = r.model;
-  site.modelSource = r.source;
+/** Writes the request interpreter's fields (request/fields.ts) onto a site. */
+export function applyFields(site: DetectedCall, r: RequestFields): void {
+  site.model = r.model.model;
+  site.modelSource = r.model.source;
+  site.maxTokens = r.maxTokens;
+  site.reasoningTokens = r.reasoningTokens;
+  site.streaming = r.streaming;
+  site.endpoint = r.endpoint;
+  site.baseUrl = r.baseUrl;
 }

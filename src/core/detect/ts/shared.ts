@@ -1,0 +1,58 @@
+// TS/JS analyser values (ts/values.ts) → the shared request value type (request/value.ts). Objects stay lazy:
+// a key is evaluated only when a request rule asks for it.
+import { UNKNOWN_VALUE, type SharedValue } from '../request/value';
+import { keyName } from './syntax';
+import { elements, entries, evaluate, pkgPath, propNode, type Ref, type Val } from './values';
+
+/** A literal reached through a spread of a constant object (`...DEFAULTS`) is a constant for this request. */
+function viaConstant(ref: Ref, p: Ref, val: Val): Val {
+  const inside = p.fc === ref.fc && p.node.startIndex >= ref.node.startIndex && p.node.endIndex <= ref.node.endIndex;
+  return !inside && (val.t === 'str' || val.t === 'num') && val.src === 'literal' ? { ...val, src: 'constant' } : val;
+}
+
+export function objectRef(ref: Ref): SharedValue {
+  return {
+    k: 'object', partial: false,
+    get: (key) => {
+      const p = propNode(ref, key);
+      return p ? toShared(viaConstant(ref, p, evaluate(p.node, p.fc))) : undefined;
+    },
+    keys: () => entries(ref).map((e) => e.key),
+    // a key anywhere inside the options (batch requests built in a `.map` callback)
+    deepFind: (keys) => {
+      for (const pair of ref.node.descendantsOfType('pair')) {
+        const key = keyName(pair.childForFieldName('key'));
+        const value = pair.childForFieldName('value');
+        if (!key || !value || !keys.includes(key)) continue;
+        const val = evaluate(value, ref.fc);
+        if (val.t === 'str' || val.t === 'num') return toShared(val);
+      }
+      return undefined;
+    },
+  };
+}
+
+export function toShared(v: Val): SharedValue {
+  switch (v.t) {
+    case 'str':
+      return v.placeholders.length
+        ? { k: 'text', text: v.value, holes: [...v.placeholders], src: v.src, ...(v.from ? { from: v.from } : {}) }
+        : { k: 'lit', value: v.value, src: v.src, ...(v.from ? { from: v.from } : {}) };
+    case 'num': return { k: 'lit', value: v.value, src: v.src };
+    case 'bool': return { k: 'lit', value: v.value, src: 'literal' };
+    case 'null': return { k: 'lit', value: null, src: 'literal' };
+    case 'env': return { k: 'env', name: v.name, def: null };
+    case 'obj': return objectRef(v.ref);
+    case 'arr': {
+      const ref = v.ref;
+      return { k: 'list', items: () => elements(ref).map((e) => toShared(evaluate(e.node, e.fc))), partial: false };
+    }
+    case 'pkg': return { k: 'call', callee: pkgPath(v), native: v };
+    case 'chain': return { k: 'call', callee: 'chain', native: v };
+    default: return UNKNOWN_VALUE;
+  }
+}
+
+export function refToShared(ref: Ref | null | undefined): SharedValue | null {
+  return ref ? objectRef(ref) : null;
+}
