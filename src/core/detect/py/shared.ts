@@ -25,6 +25,11 @@ export function toShared(v: Value | undefined): SharedValue {
     }
     case 'client': return { k: 'call', callee: [v.row?.name ?? v.sdk.sdk, ...v.path].join('.'), native: v };
     case 'lc': return { k: 'call', callee: v.ctorName, native: v };
+    // a LangChain prompt template: its messages, each with its role
+    case 'template': {
+      const parts = v.parts;
+      return { k: 'list', partial: false, items: () => parts.map((p) => dictToShared(new Map<string, Value>([['role', { t: 'str', text: p.role, placeholders: [], src: 'literal' }], ['content', p.value]]))) };
+    }
     default: return { k: 'unknown', hint: v.t };
   }
 }

@@ -6,7 +6,8 @@ import { HTTP_CLIENTS, SDKS, findMethod, sdkForModule, type MethodRow, type SdkR
 import { requestFields, type RequestFields } from '../request/fields';
 import { dictToShared, toShared } from './shared';
 import { annotationFromLine, confidenceFor, inputRole, runtimePart } from '../promptParts';
-import { messagesToParts, textToParts, toolParts } from './prompts';
+import { partsFromOptions } from '../request/prompts';
+import { messagesToParts } from './prompts';
 import { PASSTHROUGH, type PyFile } from './file';
 import { args } from './calls';
 import { httpSite } from './http';
@@ -121,6 +122,11 @@ export function siteBase(f: PyFile, call: Node, sdk: Sdk, api: string, kind: Cal
   };
 }
 
+/** The call's keyword arguments as the request's options. */
+function requestOptions(kwargs: Map<string, Value>, partial: boolean) {
+  return dictToShared(kwargs, partial);
+}
+
 export function qualifiedName(f: PyFile, node: Node): string {
   const names: string[] = [];
   for (let p = parentOf(node); p; p = parentOf(p)) {
@@ -136,11 +142,8 @@ export function sdkSite(f: PyFile, call: Node, sdk: SdkRow, method: MethodRow, r
   const site = siteBase(f, call, sdk.sdk, method.api, method.kind);
   const { positional, kwargs, partial, kwNodes } = args(f, call);
   const client = agentOf(method, positional, kwargs, receiver);
-  const all = new Map(kwargs);
-  const body = kwargs.get('body');
-  if (body?.t === 'dict') for (const [k, v] of body.entries) if (!all.has(k)) all.set(k, v);
   const fields = requestFields({
-    method, opts: [dictToShared(kwargs, partial)], positional: positional.map(toShared),
+    method, opts: [requestOptions(kwargs, partial)], positional: positional.map(toShared),
     client: client ? { opts: dictToShared(client.kwargs), positional: client.positional.map(toShared), row: client.row } : null,
     selfHosted: !!client?.row?.selfHosted || sdk.sdk === 'ollama',
   });
@@ -148,22 +151,22 @@ export function sdkSite(f: PyFile, call: Node, sdk: SdkRow, method: MethodRow, r
   if (FRAMEWORK_SDKS.has(sdk.sdk)) applyFramework(f, site, sdk, method, client, call);
   // ollama/litellm put model/messages positionally
   const promptPos = method.promptPos ?? (sdk.sdk === 'litellm' && method.kind === 'chat' ? 1 : sdk.sdk === 'ollama' ? 1 : undefined);
-  // prompt parts
-  const parts: PromptPart[] = [];
-  const sys = kwargs.get('system') ?? kwargs.get('instructions') ?? kwargs.get('system_instruction') ?? kwargs.get('preamble') ?? client?.kwargs.get('system_instruction')
+  // prompt parts: the call's options, then what the client / agent was built with (a system instruction, a
+  // framework agent's instructions) and the positional prompt
+  const role = inputRole(method.kind);
+  const clientSystem = client?.kwargs.get('system_instruction')
     ?? (FRAMEWORK_SDKS.has(sdk.sdk) ? client?.kwargs.get('instructions') ?? client?.kwargs.get('system_prompt') : undefined);
-  if (sys) parts.push(...(sys.t === 'list' ? messagesToParts(sys, 'system') : textToParts(sys, 'system')));
-  const cfg = kwargs.get('config');
-  if (cfg?.t === 'dict' && cfg.entries.get('system_instruction')) parts.push(...textToParts(cfg.entries.get('system_instruction')!, 'system'));
-  const msgs = all.get('messages') ?? all.get('contents') ?? all.get('history') ?? (promptPos !== undefined ? positional[promptPos] : undefined);
-  if (msgs) parts.push(...messagesToParts(msgs, inputRole(method.kind)));
-  const main = all.get('input') ?? all.get('prompt') ?? all.get('inputText') ?? all.get('message') ?? all.get('texts') ?? all.get('inputs') ?? all.get('query');
-  if (main) parts.push(...(main.t === 'list' ? messagesToParts(main, inputRole(method.kind)) : textToParts(main, inputRole(method.kind))));
-  if (!msgs && !main && (sdk.sdk === 'google' || sdk.sdk === 'voyage') && positional[0] && method.modelPos !== 0) parts.push(...messagesToParts(positional[0], inputRole(method.kind)));
-  const tools = kwargs.get('tools') ?? kwargs.get('functions') ?? kwargs.get('toolConfig');
-  if (tools) parts.push(...toolParts(tools));
-  if (!parts.length && !['image', 'speech', 'transcription'].includes(method.kind)) parts.push(runtimePart(inputRole(method.kind)));
-  else if (partial && !msgs && !main) parts.push(runtimePart('user'));
+  const positionalPrompt = promptPos !== undefined ? positional[promptPos]
+    // Google / Voyage take the contents as the first argument
+    : (sdk.sdk === 'google' || sdk.sdk === 'voyage') && method.modelPos !== 0 ? positional[0] : undefined;
+  const own = requestOptions(kwargs, partial);
+  const found = partsFromOptions(own, role, {
+    ...(clientSystem ? { system: toShared(clientSystem) } : {}),
+    ...(positionalPrompt ? { messages: toShared(positionalPrompt) } : {}),
+  });
+  const parts = found.parts;
+  if (!parts.length && !['image', 'speech', 'transcription'].includes(method.kind)) parts.push(runtimePart(role));
+  else if (partial && !found.messages && !found.input) parts.push(runtimePart('user'));
   site.promptParts = parts;
   site.confidence = confidenceFor(site.modelSource, parts);
   return site;

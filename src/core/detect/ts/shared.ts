@@ -1,8 +1,9 @@
 // TS/JS analyser values (ts/values.ts) → the shared request value type (request/value.ts). Objects stay lazy:
 // a key is evaluated only when a request rule asks for it.
-import { UNKNOWN_VALUE, type SharedValue } from '../request/value';
+import { objectOf, UNKNOWN_VALUE, type SharedValue } from '../request/value';
+import { langChainMessage } from './prompts';
 import { keyName } from './syntax';
-import { elements, entries, evaluate, pkgPath, propNode, type Ref, type Val } from './values';
+import { elements, entries, evaluate, isLangChainPkg, pkgPath, propNode, type Ref, type Val } from './values';
 
 /** A literal reached through a spread of a constant object (`...DEFAULTS`) is a constant for this request. */
 function viaConstant(ref: Ref, p: Ref, val: Val): Val {
@@ -47,7 +48,12 @@ export function toShared(v: Val): SharedValue {
       const ref = v.ref;
       return { k: 'list', items: () => elements(ref).map((e) => toShared(evaluate(e.node, e.fc))), partial: false };
     }
-    case 'pkg': return { k: 'call', callee: pkgPath(v), native: v };
+    case 'pkg': {
+      const msg = isLangChainPkg(v.pkg) ? langChainMessage(v) : null;
+      if (msg?.role) return objectOf(new Map([['role', { k: 'lit', value: msg.role, src: 'literal' }], ['content', toShared(msg.content)]]));
+      if (msg) return { k: 'unknown', hint: 'MessagesPlaceholder' };
+      return { k: 'call', callee: pkgPath(v), native: v };
+    }
     case 'chain': return { k: 'call', callee: 'chain', native: v };
     default: return UNKNOWN_VALUE;
   }
