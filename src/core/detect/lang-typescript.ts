@@ -12,7 +12,8 @@ import { endpointField, maxTokensField, modelField, modelFrom, reasoningField, s
 import { objectRef, refToShared, toShared } from './ts/shared';
 import { asAiSdkModel, asLangChainModel, matchRequest, matchRunnable, type Request } from './ts/sdk-match';
 import { argumentsOf, dottedName, isClassLike, keyName, memberObject, memberProperty, unwrap } from './ts/syntax';
-import { evaluate, propNode, type Val } from './ts/values';
+import { propNode } from './ts/objects';
+import { evaluate, type Val } from './ts/values';
 import { SDKS, findMethod, sdkForModule } from './sdks';
 import { FRAMEWORKS } from './frameworks';
 import { parentOf } from './ancestors';

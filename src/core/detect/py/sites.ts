@@ -1,7 +1,7 @@
 // Call-site detection for one Python file: each call is classified as an SDK request, a LangChain invocation or
 // a raw HTTP request (or nothing), and turned into a DetectedCall with its model, parameters and prompt parts.
 import type { Node } from 'web-tree-sitter';
-import type { CallKind, DetectedCall, PromptPart, Sdk } from '../types';
+import type { CallKind, DetectedCall, Sdk } from '../types';
 import { HTTP_CLIENTS, SDKS, findMethod, sdkForModule, type MethodRow, type SdkRow } from '../sdks';
 import { requestFields, type RequestFields } from '../request/fields';
 import { dictToShared, toShared } from './shared';
@@ -140,7 +140,7 @@ export function qualifiedName(f: PyFile, node: Node): string {
 
 export function sdkSite(f: PyFile, call: Node, sdk: SdkRow, method: MethodRow, receiver: Extract<Value, { t: 'client' }> | null): DetectedCall {
   const site = siteBase(f, call, sdk.sdk, method.api, method.kind);
-  const { positional, kwargs, partial, kwNodes } = args(f, call);
+  const { positional, kwargs, partial } = args(f, call);
   const client = agentOf(method, positional, kwargs, receiver);
   const fields = requestFields({
     method, opts: [requestOptions(kwargs, partial)], positional: positional.map(toShared),

@@ -3,7 +3,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { PromptPart } from '../types';
 import type { FileCtx } from './context';
-import { evaluate, getMember, pkgPath, propNode, type Ref, type Val } from './values';
+import { propNode } from './objects';
+import { evaluate, getMember, pkgPath, type Ref, type Val } from './values';
 import { placeholdersIn, runtimePart } from '../promptParts';
 import * as shared from '../request/prompts';
 import { objectRef, toShared } from './shared';

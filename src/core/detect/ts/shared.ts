@@ -3,7 +3,8 @@
 import { objectOf, UNKNOWN_VALUE, type SharedValue } from '../request/value';
 import { langChainMessage } from './prompts';
 import { keyName } from './syntax';
-import { elements, entries, evaluate, isLangChainPkg, pkgPath, propNode, type Ref, type Val } from './values';
+import { elements, entries, propNode } from './objects';
+import { evaluate, isLangChainPkg, pkgPath, type Ref, type Val } from './values';
 
 /** A literal reached through a spread of a constant object (`...DEFAULTS`) is a constant for this request. */
 function viaConstant(ref: Ref, p: Ref, val: Val): Val {
