@@ -8,6 +8,8 @@ import { annotationFromLine, confidenceFor, runtimePart, stripProviderPrefix, wi
 import { partFromVal, partsFromArgument, partsFromOptions, partsFromTemplate } from './ts/prompts';
 import { newFileCtx, type Analysis, type FileCtx } from './ts/context';
 import { matchHttp } from './ts/http';
+import { inferRequest } from './ts/inferred';
+import { INFERRED_FACTOR } from './receivers';
 import { endpointField, maxTokensField, modelField, modelFrom, reasoningField, streamingField, type ModelField, type RequestInput } from './request/fields';
 import { objectRef, refToShared, toShared } from './ts/shared';
 import { asAiSdkModel, asLangChainModel, matchRequest, matchRunnable, type Request } from './ts/sdk-match';
@@ -99,6 +101,8 @@ interface Built {
   parts: PromptPart[];
   modelFrom?: SourcePos[];
   constructorOnly?: boolean;
+  /** why a receiver that is not resolved is taken for an SDK client (its request shape); lowers confidence */
+  receiver?: string;
 }
 
 /** The request interpreter's input for a matched request (request/fields.ts). */
@@ -190,6 +194,11 @@ function analyzeFile(ctx: AnalyzeContext): DetectedCall[] {
       built.push({ ...fromRequest(call, req), ...ctorAt });
       return;
     }
+    const inferred = inferRequest(callee, args, fc);
+    if (inferred) {
+      built.push({ ...fromRequest(call, inferred.req), receiver: inferred.why });
+      return;
+    }
     const http = matchHttp(callee, args, fc);
     if (http) {
       const input: RequestInput = { method: {}, opts: http.body ? [objectRef(http.body)] : [], positional: [], client: null, selfHosted: false };
@@ -254,11 +263,12 @@ function toDetected(b: Built, ctx: AnalyzeContext, lines: string[]): DetectedCal
     qualifiedName: qualifiedName(b.node),
     annotation: row > 0 ? annotationFromLine(lines[row - 1]?.replace(/\r$/, '')) : null,
     promptParts: b.parts,
-    confidence: confidenceFor(model.source, b.parts),
+    confidence: b.receiver ? Math.round(confidenceFor(model.source, b.parts) * INFERRED_FACTOR * 100) / 100 : confidenceFor(model.source, b.parts),
     ...(b.modelFrom ? { modelFrom: b.modelFrom } : {}),
     ...(b.callsPerRequest ? { callsPerRequest: b.callsPerRequest } : {}),
     ...(b.modelBasis ? { modelBasis: b.modelBasis } : {}),
     ...(b.constructorOnly ? { constructorOnly: true } : {}),
+    ...(b.receiver ? { receiver: b.receiver } : {}),
   };
 }
 
