@@ -10,7 +10,8 @@ import { newFileCtx, type Analysis, type FileCtx } from './ts/context';
 import { matchHttp } from './ts/http';
 import { inferRequest } from './ts/inferred';
 import { INFERRED_FACTOR } from './receivers';
-import { endpointField, maxTokensField, modelField, modelFrom, reasoningField, streamingField, type ModelField, type RequestInput } from './request/fields';
+import { partsFromOptions as sharedParts } from './request/prompts';
+import { endpointField, forRequest, maxTokensField, modelField, modelFrom, reasoningField, streamingField, type ModelField, type RequestInput } from './request/fields';
 import { objectRef, refToShared, toShared } from './ts/shared';
 import { asAiSdkModel, asLangChainModel, matchRequest, matchRunnable, type Request } from './ts/sdk-match';
 import { argumentsOf, dottedName, isClassLike, keyName, memberObject, memberProperty, unwrap } from './ts/syntax';
@@ -109,7 +110,7 @@ interface Built {
 function inputOf(req: Request): RequestInput {
   const opts = req.ctorOpts && req.opts.at(-1) === req.ctorOpts ? req.opts.slice(0, -1) : req.opts;
   const lc = req.lcModel;
-  return {
+  return forRequest({
     method: req.method,
     opts: opts.map((r) => objectRef(r)),
     positional: lc ? [] : req.args.nodes.map((n) => toShared(evaluate(n, req.args.fc))),
@@ -119,7 +120,7 @@ function inputOf(req: Request): RequestInput {
       row: lc?.row ?? req.agentRow ?? null,
     },
     selfHosted: req.selfHostedClient,
-  };
+  });
 }
 
 function fromRequest(node: Node, req: Request): Built {
@@ -147,7 +148,7 @@ function fromRequest(node: Node, req: Request): Built {
   if (req.lcPrompt) parts = partsFromTemplate(req.lcPrompt);
   else if (req.lcModel) parts = partsFromArgument(req.args.nodes[0], req.args.fc);
   else if (req.method.promptPos !== undefined && req.args.nodes[req.method.promptPos] && !own) parts = partsFromArgument(req.args.nodes[req.method.promptPos], req.args.fc);
-  else if (own) parts = partsFromOptions(own);
+  else if (own) parts = req.method.requestPath ? sharedParts(input.opts[0] ?? null, 'user').parts : partsFromOptions(own);
   else parts = partsFromArgument(req.args.nodes[req.method.promptPos ?? 0], req.args.fc);
   return {
     node, req, model,

@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CallKind, DetectedCall, Sdk } from '../types';
 import { HTTP_CLIENTS, SDKS, findMethod, sdkForModule, type MethodRow, type SdkRow } from '../sdks';
-import { requestFields, type RequestFields } from '../request/fields';
+import { ownRequest, requestFields, type RequestFields } from '../request/fields';
 import { dictToShared, toShared } from './shared';
 import { annotationFromLine, confidenceFor, inputRole, runtimePart } from '../promptParts';
 import { partsFromOptions } from '../request/prompts';
@@ -159,7 +159,7 @@ export function sdkSite(f: PyFile, call: Node, sdk: SdkRow, method: MethodRow, r
   const positionalPrompt = promptPos !== undefined ? positional[promptPos]
     // Google / Voyage take the contents as the first argument
     : (sdk.sdk === 'google' || sdk.sdk === 'voyage') && method.modelPos !== 0 ? positional[0] : undefined;
-  const own = requestOptions(kwargs, partial);
+  const own = ownRequest({ method, opts: [requestOptions(kwargs, partial)], positional: [], selfHosted: false });
   const found = partsFromOptions(own, role, {
     ...(clientSystem ? { system: toShared(clientSystem) } : {}),
     ...(positionalPrompt ? { messages: toShared(positionalPrompt) } : {}),

@@ -33,6 +33,11 @@ export function evalUncached(f: PyFile, node: Node): Value {
     case 'dictionary': return dict(f, node);
     case 'list':
     case 'tuple': return list(f, node);
+    // `[{"params": {...}} for p in prompts]`: one element's shape, the count known only at run time
+    case 'list_comprehension': {
+      const body = node.childForFieldName('body');
+      return body ? { t: 'list', items: [f.eval(body)] } : UNKNOWN;
+    }
     case 'binary_operator': return binary(f, node);
     case 'boolean_operator': {
       const l = node.childForFieldName('left');

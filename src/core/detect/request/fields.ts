@@ -19,7 +19,7 @@ import {
 import { boolOf, isNothing, numberOf, textOf, type SharedValue } from './value';
 
 export interface RequestInput {
-  method: Pick<MethodRow, 'modelPos' | 'streaming'>;
+  method: Pick<MethodRow, 'modelPos' | 'streaming' | 'requestPath'>;
   /** option objects, most specific first: the call's own (keyword arguments / options object), then the options
    *  of intermediate calls (`getGenerativeModel({model})`); non-objects are ignored */
   opts: SharedValue[];
@@ -140,7 +140,37 @@ export function endpointField(input: RequestInput, model: string | null): { endp
   return endpointFor(urlOf(base), selfHosted, vendor);
 }
 
-export function requestFields(input: RequestInput): RequestFields {
+/** The value at `path` (object keys, list indexes) inside `v`, or undefined. */
+export function valueAt(v: SharedValue | null | undefined, path: readonly string[]): SharedValue | undefined {
+  let cur: SharedValue | undefined = v ?? undefined;
+  for (const step of path) {
+    if (cur?.k === 'object') cur = cur.get(step);
+    else if (cur?.k === 'list' && /^\d+$/.test(step)) cur = cur.items()[Number(step)];
+    else return undefined;
+  }
+  return cur;
+}
+
+/**
+ * The options of the request a call sends: the call's own options, or for a batch submission (MethodRow
+ * requestPath) the first request it carries — its model, caps and prompt are what each request costs.
+ */
+export function ownRequest(input: RequestInput): SharedValue | null {
+  const own = input.opts[0] ?? null;
+  const path = input.method.requestPath;
+  const inner = path ? valueAt(own, path) : undefined;
+  return inner?.k === 'object' ? inner : own;
+}
+
+/** The input with the call's own options replaced by the request it sends (see ownRequest). */
+export function forRequest(input: RequestInput): RequestInput {
+  const inner = ownRequest(input);
+  // the submission's own options stay behind it: Gemini names the model once for the whole batch
+  return inner && inner !== input.opts[0] ? { ...input, opts: [inner, ...input.opts] } : input;
+}
+
+export function requestFields(raw: RequestInput): RequestFields {
+  const input = forRequest(raw);
   const model = modelField(input);
   return {
     model,
