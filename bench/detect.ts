@@ -25,6 +25,18 @@ const PLAIN_BLOCKS = [
   (i: number) => [`CONST_${i} = "value ${i}"`, `logger.info("created %s", CONST_${i})`, `db.create(table="t${i}", rows=[CONST_${i}])`],
 ];
 
+type Block = (i: number) => string[];
+
+/** Header, then random blocks (about 4 % of them LLM calls) up to `lines` lines. */
+function fill(out: string[], rand: () => number, llmBlocks: Block[], plainBlocks: Block[], lines: number): string {
+  let i = 0;
+  while (out.length < lines) {
+    const pool = rand() < 0.04 ? llmBlocks : plainBlocks;
+    out.push(...pool[Math.floor(rand() * pool.length)]!(i++), '');
+  }
+  return out.slice(0, lines).join('\n') + '\n';
+}
+
 export function generatePython(seed: number, lines = LINES): string {
   const rand = rng(seed);
   const out = [
@@ -34,13 +46,7 @@ export function generatePython(seed: number, lines = LINES): string {
     'MODEL = os.getenv("MODEL", "gpt-4o-mini")', 'SYSTEM = "You are a helpful assistant."',
     'chain = ChatPromptTemplate.from_template("Summarize {text}") | ChatOpenAI(model="gpt-4o", max_tokens=300)', '',
   ];
-  let i = 0;
-  while (out.length < lines) {
-    const llm = rand() < 0.04;
-    const pool = llm ? LLM_BLOCKS : PLAIN_BLOCKS;
-    out.push(...pool[Math.floor(rand() * pool.length)]!(i++), '');
-  }
-  return out.slice(0, lines).join('\n') + '\n';
+  return fill(out, rand, LLM_BLOCKS, PLAIN_BLOCKS, lines);
 }
 
 const TS_LLM_BLOCKS = [
@@ -65,13 +71,7 @@ export function generateTypeScript(seed: number, lines = LINES): string {
     "const SYSTEM = 'You are a helpful assistant.';",
     "const chain = ChatPromptTemplate.fromTemplate('Summarize {text}').pipe(new ChatOpenAI({ model: 'gpt-4o', maxTokens: 300 }));", '',
   ];
-  let i = 0;
-  while (out.length < lines) {
-    const llm = rand() < 0.04;
-    const pool = llm ? TS_LLM_BLOCKS : TS_PLAIN_BLOCKS;
-    out.push(...pool[Math.floor(rand() * pool.length)]!(i++), '');
-  }
-  return out.slice(0, lines).join('\n') + '\n';
+  return fill(out, rand, TS_LLM_BLOCKS, TS_PLAIN_BLOCKS, lines);
 }
 
 /** Warm per-document analysis of `n` generated documents, after one warm-up. */
