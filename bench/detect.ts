@@ -90,6 +90,19 @@ async function warmRuns(gen: (seed: number) => string, name: string, n: number):
   return { ms, calls };
 }
 
+/** Tree-sitter parse alone, 20 generated documents. */
+async function parseTimes(grammar: string, gen: (seed: number) => string): Promise<number[]> {
+  const parser = await getParser(grammar);
+  const ms: number[] = [];
+  for (let k = 0; k < 20; k++) {
+    const text = gen(2000 + k);
+    const t0 = performance.now();
+    parser.parse(text)?.delete();
+    ms.push(performance.now() - t0);
+  }
+  return ms;
+}
+
 const GOAL_WARM_P50_MS = 30;
 /** A benchmark measures; it does not abort a slow analysis on a loaded machine (the 2.5 s budget would). */
 const NO_BUDGET = { timeBudgetMs: 120_000 };
@@ -146,25 +159,11 @@ export async function run(): Promise<void> {
   console.log(`  cold (fresh process: wasm init + grammar + parse + analysis): ${fmt(cold)}`);
   console.log(`  warm (grammar loaded, new document each run):                ${fmt(warm)}`);
   console.log(`  warm throughput: ${((bytes / 1024 / 1024) / (warm.reduce((a, b) => a + b, 0) / 1000)).toFixed(2)} MB/s`);
-  const parser = await getParser('python');
-  const parseOnly: number[] = [];
-  for (let k = 0; k < 20; k++) {
-    const text = generatePython(2000 + k);
-    const t0 = performance.now();
-    parser.parse(text)?.delete();
-    parseOnly.push(performance.now() - t0);
-  }
+  const parseOnly = await parseTimes('python', generatePython);
   console.log(`  of which tree-sitter parse alone:                             ${fmt(parseOnly)}`);
   console.log(verdict('python', warm));
   const ts = await warmRuns(generateTypeScript, 'bench/generated.ts', 40);
-  const tsParser = await getParser('typescript');
-  const tsParse: number[] = [];
-  for (let k = 0; k < 20; k++) {
-    const text = generateTypeScript(2000 + k);
-    const t0 = performance.now();
-    tsParser.parse(text)?.delete();
-    tsParse.push(performance.now() - t0);
-  }
+  const tsParse = await parseTimes('typescript', generateTypeScript);
   console.log(`typescript, ${LINES}-line generated file (${(generateTypeScript(1000).length / 1024).toFixed(0)} KiB, ~${ts.calls} call sites)`);
   console.log(`  warm (grammar loaded, new document each run):                ${fmt(ts.ms)}`);
   console.log(`  of which tree-sitter parse alone:                             ${fmt(tsParse)}`);
