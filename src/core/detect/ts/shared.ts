@@ -3,7 +3,7 @@
 import { objectOf, UNKNOWN_VALUE, type SharedValue } from '../request/value';
 import { langChainMessage } from './prompts';
 import { keyName } from './syntax';
-import { elements, entries, propNode } from './objects';
+import { elements, entries } from './objects';
 import { evaluate, isLangChainPkg, pkgPath, type Ref, type Val } from './values';
 
 /** A literal reached through a spread of a constant object (`...DEFAULTS`) is a constant for this request. */
@@ -13,10 +13,17 @@ function viaConstant(ref: Ref, p: Ref, val: Val): Val {
 }
 
 export function objectRef(ref: Ref): SharedValue {
+  // the entries are listed once (spreads and later assignments applied, the last one per key wins, as propNode):
+  // the request rules ask for dozens of keys, most of them absent
+  let byKey: Map<string, Ref> | null = null;
+  const entryOf = (key: string): Ref | undefined => {
+    byKey ??= new Map(entries(ref).map((e) => [e.key, e.value]));
+    return byKey.get(key);
+  };
   return {
     k: 'object', partial: false,
     get: (key) => {
-      const p = propNode(ref, key);
+      const p = entryOf(key);
       return p ? toShared(viaConstant(ref, p, evaluate(p.node, p.fc))) : undefined;
     },
     keys: () => entries(ref).map((e) => e.key),
