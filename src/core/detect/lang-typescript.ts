@@ -210,18 +210,19 @@ function analyzeFile(ctx: AnalyzeContext): DetectedCall[] {
       });
     }
   });
-  built.push(...unusedLangChainModels(fc, usedModels));
+  built.push(...unusedLangChainModels(fc, usedModels, calls));
   const lines = ctx.text.split('\n');
   return built.map((b) => toDetected(b, ctx, lines));
 }
 
 /** LangChain chat models never invoked in this file: the constructor is reported once so the model still shows. */
-function unusedLangChainModels(fc: FileCtx, used: Set<number>): Built[] {
+function unusedLangChainModels(fc: FileCtx, used: Set<number>, calls: Node[]): Built[] {
   const out: Built[] = [];
   const row = sdkForModule('js', '@langchain/openai');
   const invoke = row ? findMethod('js', row, 'invoke') : undefined;
   if (!invoke) return out;
-  const candidates = [...fc.root.descendantsOfType('new_expression'), ...fc.root.descendantsOfType('call_expression')];
+  // the file's calls were listed once already (analyzeFile); constructors are listed here
+  const candidates = [...fc.root.descendantsOfType('new_expression'), ...calls];
   for (const node of candidates) {
     if (used.has(node.id)) continue;
     const lc = asLangChainModel(evaluate(node, fc));
