@@ -13,6 +13,8 @@ interface ExpectedCall {
   maxTokens: number | null; streaming: boolean; endpoint: string;
   baseUrl?: string | null; reasoningTokens?: number | null; qualifiedName?: string; annotation?: string | null; prompt?: ExpectedPart[];
   constructorOnly?: boolean; modelFrom?: { file: string; line: number; column: number }[];
+  /** a receiver inferred from the request shape: why, and the lowered confidence */
+  receiver?: string; confidence?: number;
 }
 type Expected = Record<string, { negatives: string[]; calls: ExpectedCall[] }>;
 
@@ -40,6 +42,8 @@ function project(c: DetectedCall, e: ExpectedCall): Record<string, unknown> {
   if ('annotation' in e) out.annotation = c.annotation;
   if ('constructorOnly' in e) out.constructorOnly = !!c.constructorOnly;
   if ('modelFrom' in e) out.modelFrom = c.modelFrom;
+  if ('receiver' in e) out.receiver = c.receiver;
+  if ('confidence' in e) out.confidence = c.confidence;
   if (e.prompt) {
     out.prompt = c.promptParts.map((p, i) => {
       const want = e.prompt?.[i];

@@ -8,15 +8,21 @@ import { annotationFromLine, confidenceFor, runtimePart, stripProviderPrefix, wi
 import { partFromVal, partsFromArgument, partsFromOptions, partsFromTemplate } from './ts/prompts';
 import { newFileCtx, type Analysis, type FileCtx } from './ts/context';
 import { matchHttp } from './ts/http';
-import { endpointOf, findMaxTokens, findModel, findReasoning, isStreaming, modelOf, type ModelValue } from './ts/params';
+import { inferRequest } from './ts/inferred';
+import { INFERRED_FACTOR } from './receivers';
+import { partsFromOptions as sharedParts } from './request/prompts';
+import { endpointField, forRequest, maxTokensField, modelField, modelFrom, reasoningField, streamingField, type ModelField, type RequestInput } from './request/fields';
+import { objectRef, refToShared, toShared } from './ts/shared';
 import { asAiSdkModel, asLangChainModel, matchRequest, matchRunnable, type Request } from './ts/sdk-match';
 import { argumentsOf, dottedName, isClassLike, keyName, memberObject, memberProperty, unwrap } from './ts/syntax';
-import { evaluate, propNode } from './ts/values';
+import { propNode } from './ts/objects';
+import { evaluate, type Val } from './ts/values';
 import { SDKS, findMethod, sdkForModule } from './sdks';
 import { FRAMEWORKS } from './frameworks';
 import { parentOf } from './ancestors';
 
 const FRAMEWORK_SDKS = new Set(FRAMEWORKS.map((r) => r.sdk));
+const NO_MODEL: ModelField = { model: null, source: 'unresolved', value: undefined };
 
 /** Calls that replace a package by a test double for the whole file. */
 const MOCK_MODULE_CALLS = new Set(['jest.mock', 'jest.doMock', 'jest.unstable_mockModule', 'vi.mock', 'vi.doMock', 'mock.module']);
@@ -87,7 +93,7 @@ interface Built {
   callsPerRequest?: { n: number; basis: string };
   modelBasis?: string;
   req: Pick<Request, 'sdk' | 'api' | 'kind'>;
-  model: ModelValue | null;
+  model: ModelField | null;
   maxTokens: number | null;
   reasoningTokens: number | null;
   streaming: boolean;
@@ -96,45 +102,59 @@ interface Built {
   parts: PromptPart[];
   modelFrom?: SourcePos[];
   constructorOnly?: boolean;
+  /** why a receiver that is not resolved is taken for an SDK client (its request shape); lowers confidence */
+  receiver?: string;
+}
+
+/** The request interpreter's input for a matched request (request/fields.ts). */
+function inputOf(req: Request): RequestInput {
+  const opts = req.ctorOpts && req.opts.at(-1) === req.ctorOpts ? req.opts.slice(0, -1) : req.opts;
+  const lc = req.lcModel;
+  return forRequest({
+    method: req.method,
+    opts: opts.map((r) => objectRef(r)),
+    positional: lc ? [] : req.args.nodes.map((n) => toShared(evaluate(n, req.args.fc))),
+    client: {
+      opts: refToShared(req.ctorOpts),
+      positional: lc ? lc.args.map((n) => toShared(evaluate(n, lc.fc))) : [],
+      row: lc?.row ?? req.agentRow ?? null,
+    },
+    selfHosted: req.selfHostedClient,
+  });
 }
 
 function fromRequest(node: Node, req: Request): Built {
   const own = req.own;
-  let model: ModelValue | null = null;
-  let endpoint = endpointOf(req.ctorOpts, req.selfHostedClient);
-  if (req.lcModel) {
-    const { row, args, fc } = req.lcModel;
-    model = findModel(req.opts, row.modelKeys ?? []);
-    if (!model && row.modelPos !== undefined && args[row.modelPos]) model = modelOf(evaluate(args[row.modelPos]!, fc), args[row.modelPos]!, fc);
-    if (model?.model) model = { ...model, model: stripProviderPrefix(model.model) };
-  } else {
-    model = findModel(req.opts);
-    const ai = model ? asAiSdkModel(model.val) : null;
-    if (ai) {
-      model = ai.model ? modelOf(evaluate(ai.model, ai.fc), ai.model, ai.fc) : null;
-      endpoint = endpointOf(ai.providerOpts, ai.selfHosted);
-    }
-    const pos = req.method.modelPos;
-    if (!model && pos !== undefined && req.args.nodes[pos]) model = modelOf(evaluate(req.args.nodes[pos]!, req.args.fc), req.args.nodes[pos]!, req.args.fc);
+  let input = inputOf(req);
+  let model = modelField(input);
+  let endpoint = endpointField(input, model.model);
+  const native = model.value?.k === 'call' ? model.value.native as Val : null;
+  const ai = !req.lcModel && native ? asAiSdkModel(native) : null;
+  if (ai) {
+    // a Vercel AI SDK model object: the model is its factory's argument, the endpoint its provider's
+    model = ai.model ? modelFrom(toShared(evaluate(ai.model, ai.fc))) : NO_MODEL;
+    input = { ...input, client: { opts: refToShared(ai.providerOpts), positional: [], row: null }, selfHosted: ai.selfHosted };
+    endpoint = endpointField(input, model.model);
   }
+  if (req.lcModel && model.model) model = { ...model, model: stripProviderPrefix(model.model) };
   const framework = FRAMEWORK_SDKS.has(req.sdk);
   let modelBasis: string | undefined;
-  if (framework && !model && req.agentRow?.defaultModel) {
-    model = { model: req.agentRow.defaultModel.model, source: 'framework-default', node: null, fc: null, val: { t: 'unknown' } };
+  if (framework && !model.model && model.source === 'unresolved' && !model.value && req.agentRow?.defaultModel) {
+    model = { model: req.agentRow.defaultModel.model, source: 'framework-default', value: undefined };
     modelBasis = req.agentRow.defaultModel.basis;
   }
-  if (framework && model?.model && SDKS.find((s) => s.sdk === req.sdk)?.providerPrefix) model = { ...model, model: stripProviderPrefix(model.model) };
+  if (framework && model.model && SDKS.find((s) => s.sdk === req.sdk)?.providerPrefix) model = { ...model, model: stripProviderPrefix(model.model) };
   let parts: PromptPart[];
   if (req.lcPrompt) parts = partsFromTemplate(req.lcPrompt);
   else if (req.lcModel) parts = partsFromArgument(req.args.nodes[0], req.args.fc);
   else if (req.method.promptPos !== undefined && req.args.nodes[req.method.promptPos] && !own) parts = partsFromArgument(req.args.nodes[req.method.promptPos], req.args.fc);
-  else if (own) parts = partsFromOptions(own);
+  else if (own) parts = req.method.requestPath ? sharedParts(input.opts[0] ?? null, 'user').parts : partsFromOptions(own);
   else parts = partsFromArgument(req.args.nodes[req.method.promptPos ?? 0], req.args.fc);
   return {
     node, req, model,
-    maxTokens: findMaxTokens(req.opts),
-    reasoningTokens: findReasoning(req.opts),
-    streaming: !!req.method.streaming || isStreaming(req.opts),
+    maxTokens: maxTokensField(input),
+    reasoningTokens: reasoningField(input),
+    streaming: streamingField(input),
     endpoint: endpoint.endpoint, baseUrl: endpoint.baseUrl, parts: withInputRole(req.kind, framework ? [...instructionsOf(req), ...parts] : parts),
     ...(req.method.calls ? { callsPerRequest: req.method.calls } : {}),
     ...(modelBasis ? { modelBasis } : {}),
@@ -175,28 +195,34 @@ function analyzeFile(ctx: AnalyzeContext): DetectedCall[] {
       built.push({ ...fromRequest(call, req), ...ctorAt });
       return;
     }
+    const inferred = inferRequest(callee, args, fc);
+    if (inferred) {
+      built.push({ ...fromRequest(call, inferred.req), receiver: inferred.why });
+      return;
+    }
     const http = matchHttp(callee, args, fc);
     if (http) {
-      const opts = http.body ? [http.body] : [];
+      const input: RequestInput = { method: {}, opts: http.body ? [objectRef(http.body)] : [], positional: [], client: null, selfHosted: false };
       built.push({
         node: call, req: { sdk: 'http', api: http.api, kind: http.kind },
-        model: findModel(opts), maxTokens: findMaxTokens(opts), reasoningTokens: findReasoning(opts), streaming: isStreaming(opts),
+        model: modelField(input), maxTokens: maxTokensField(input), reasoningTokens: reasoningField(input), streaming: streamingField(input),
         endpoint: http.endpoint, baseUrl: http.url, parts: withInputRole(http.kind, http.body ? partsFromOptions(http.body) : []),
       });
     }
   });
-  built.push(...unusedLangChainModels(fc, usedModels));
+  built.push(...unusedLangChainModels(fc, usedModels, calls));
   const lines = ctx.text.split('\n');
   return built.map((b) => toDetected(b, ctx, lines));
 }
 
 /** LangChain chat models never invoked in this file: the constructor is reported once so the model still shows. */
-function unusedLangChainModels(fc: FileCtx, used: Set<number>): Built[] {
+function unusedLangChainModels(fc: FileCtx, used: Set<number>, calls: Node[]): Built[] {
   const out: Built[] = [];
   const row = sdkForModule('js', '@langchain/openai');
   const invoke = row ? findMethod('js', row, 'invoke') : undefined;
   if (!invoke) return out;
-  const candidates = [...fc.root.descendantsOfType('new_expression'), ...fc.root.descendantsOfType('call_expression')];
+  // the file's calls were listed once already (analyzeFile); constructors are listed here
+  const candidates = [...fc.root.descendantsOfType('new_expression'), ...calls];
   for (const node of candidates) {
     if (used.has(node.id)) continue;
     const lc = asLangChainModel(evaluate(node, fc));
@@ -239,11 +265,12 @@ function toDetected(b: Built, ctx: AnalyzeContext, lines: string[]): DetectedCal
     qualifiedName: qualifiedName(b.node),
     annotation: row > 0 ? annotationFromLine(lines[row - 1]?.replace(/\r$/, '')) : null,
     promptParts: b.parts,
-    confidence: confidenceFor(model.source, b.parts),
+    confidence: b.receiver ? Math.round(confidenceFor(model.source, b.parts) * INFERRED_FACTOR * 100) / 100 : confidenceFor(model.source, b.parts),
     ...(b.modelFrom ? { modelFrom: b.modelFrom } : {}),
     ...(b.callsPerRequest ? { callsPerRequest: b.callsPerRequest } : {}),
     ...(b.modelBasis ? { modelBasis: b.modelBasis } : {}),
     ...(b.constructorOnly ? { constructorOnly: true } : {}),
+    ...(b.receiver ? { receiver: b.receiver } : {}),
   };
 }
 

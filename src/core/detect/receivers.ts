@@ -1,4 +1,4 @@
-// How the Python front end recognises clients it cannot resolve through imports (sdks.ts holds the SDKs themselves):
+// How the front ends recognise clients it cannot resolve through imports (sdks.ts holds the SDKs themselves):
 // instructor's patched clients, request shapes no other library has, and client classes used without an import.
 import type { Sdk } from './types';
 
@@ -23,12 +23,19 @@ export const INSTRUCTOR = {
  * parameter, an attribute set elsewhere). Detected with lowered confidence; a receiver that resolves to
  * something else (another library's object, a mock) is never inferred.
  */
-export const INFERRED_RECEIVERS: { sdk: Sdk; paths: string[]; requires: string[] }[] = [
-  { sdk: 'openai', paths: ['chat.completions.create', 'chat.completions.parse', 'beta.chat.completions.parse', 'chat.completions.stream'], requires: ['model', 'messages'] },
-  { sdk: 'openai', paths: ['responses.create', 'responses.parse'], requires: ['model', 'input'] },
-  { sdk: 'anthropic', paths: ['messages.create', 'messages.stream', 'beta.messages.create'], requires: ['model', 'max_tokens', 'messages'] },
-  { sdk: 'google', paths: ['models.generate_content', 'aio.models.generate_content', 'models.generate_content_stream'], requires: ['model', 'contents'] },
+export const INFERRED_RECEIVERS: { sdk: Sdk; paths: string[]; js: string[]; requires: string[] }[] = [
+  { sdk: 'openai', paths: ['chat.completions.create', 'chat.completions.parse', 'beta.chat.completions.parse', 'chat.completions.stream'], js: ['chat.completions.create', 'chat.completions.parse', 'beta.chat.completions.parse', 'chat.completions.stream'], requires: ['model', 'messages'] },
+  { sdk: 'openai', paths: ['responses.create', 'responses.parse'], js: ['responses.create', 'responses.parse'], requires: ['model', 'input'] },
+  { sdk: 'anthropic', paths: ['messages.create', 'messages.stream', 'beta.messages.create'], js: ['messages.create', 'messages.stream', 'beta.messages.create'], requires: ['model', 'max_tokens', 'messages'] },
+  { sdk: 'google', paths: ['models.generate_content', 'aio.models.generate_content', 'models.generate_content_stream'], js: ['models.generateContent', 'models.generateContentStream'], requires: ['model', 'contents'] },
 ];
+
+/** Confidence kept for a request found by its shape alone. */
+export const INFERRED_FACTOR = 0.8;
+
+export function inferredReason(path: string, requires: string[]): string {
+  return `inferred from the request shape ${path}(${requires.join(', ')}); the client itself is not resolved`;
+}
 
 /** Client classes whose name alone says the SDK: `AzureOpenAI(...)` with no visible import (star imports, notebooks). */
 export const IMPORTLESS_CLIENTS: Record<string, string> = {

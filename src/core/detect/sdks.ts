@@ -24,6 +24,8 @@ export interface MethodRow {
   modelOverrides?: string[];
   /** model requests one run makes, when it makes several (a framework's agent loop, retrieval + synthesis) */
   calls?: CallsPerRequest;
+  /** a batch submission: where, inside the call's options, one of the requests it carries sits ('0' = first item) */
+  requestPath?: string[];
 }
 
 /** A documented default for how many model requests one framework run makes; `llm-cost: calls=N` overrides it. */
@@ -84,6 +86,8 @@ const OPENAI_METHODS: MethodRow[] = [
   { api: 'audio.speech.create', kind: 'speech', py: ['audio.speech.create'], js: ['audio.speech.create'] },
   { api: 'audio.transcriptions.create', kind: 'transcription', py: ['audio.transcriptions.create'], js: ['audio.transcriptions.create'] },
   { api: 'audio.translations.create', kind: 'transcription', py: ['audio.translations.create'], js: ['audio.translations.create'] },
+  // Batch API: the requests are lines of an uploaded JSONL file (model and prompts known only at run time)
+  { api: 'batches.create', kind: 'batch', py: ['batches.create'], js: ['batches.create'] },
 ];
 
 /** OpenAI-compatible SDKs (Groq, Together, ...) share the OpenAI method shapes. */
@@ -154,7 +158,7 @@ export const SDKS: SdkRow[] = [
       // the SDK's tool loop: runs the model until it stops calling tools
       chat('beta.messages.tool_runner', ['beta.messages.tool_runner'], ['beta.messages.toolRunner']),
       // Message Batches: many requests at the batch price (50 % of the standard price)
-      { api: 'messages.batches.create', kind: 'batch', py: ['messages.batches.create', 'beta.messages.batches.create'], js: ['messages.batches.create', 'beta.messages.batches.create'] },
+      { api: 'messages.batches.create', kind: 'batch', py: ['messages.batches.create', 'beta.messages.batches.create'], js: ['messages.batches.create', 'beta.messages.batches.create'], requestPath: ['requests', '0', 'params'] },
       chat('completions.create', ['completions.create']),
     ],
   },
@@ -172,6 +176,8 @@ export const SDKS: SdkRow[] = [
       chat('models.generate_content_stream', ['models.generate_content_stream', 'aio.models.generate_content_stream'], ['models.generateContentStream'], { streaming: true }),
       { api: 'models.embed_content', kind: 'embedding', py: ['models.embed_content', 'aio.models.embed_content'], js: ['models.embedContent'] },
       { api: 'models.generate_images', kind: 'image', py: ['models.generate_images'], js: ['models.generateImages'] },
+      // Batch Mode: batches.create(model=…, src=[inline requests] or a file name)
+      { api: 'batches.create', kind: 'batch', py: ['batches.create', 'aio.batches.create'], js: ['batches.create'], requestPath: ['src', '0'] },
       chat('chats.send_message', ['chats.create.send_message'], ['chats.create.sendMessage']),
       chat('chats.send_message_stream', ['chats.create.send_message_stream'], ['chats.create.sendMessageStream'], { streaming: true }),
       // GenerativeModel(...) objects (google.generativeai, vertexai) and getGenerativeModel() in JS

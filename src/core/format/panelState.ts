@@ -144,7 +144,7 @@ export function chartFor(scan: ScanResult, ws: SettingsRead, target: string): Ch
   if (!c) return { target, title, curve: null, note: 'This call site is no longer in the workspace scan.' };
   if (!c.cost?.api) return { target, title, curve: null, note: 'No chart: the model is unpriced.' };
   if (!c.cost.selfHosted || !c.openModel.model) return { target, title, curve: null, note: `No chart: no self-hosted counterpart (${c.openModel.reason}).` };
-  const scenario = callScenario(ws.settings, c.model, c.openModel.model, callsPerDay(c), c.tokens.input, c.tokens.output);
+  const scenario = callScenario(ws.settings, c.model, c.openModel.model, callsPerDay(c), c.tokens.input, c.tokens.output, undefined, c.kind === 'batch');
   return curveView(target, `${title} vs ${c.openModel.model} self-hosted`, scenario, ws.settings.hostedProviders);
 }
 

@@ -170,7 +170,7 @@ export function costFor(r: CallSiteReport, settings: Settings, problems: string[
       suggestions = found.suggestions;
     }
   }
-  const scenario = callScenario(settings, priced ? model : null, r.openModel.model, requestsPerDay, r.tokens.input, r.tokens.output, r.tokens.cachedInputTokens);
+  const scenario = callScenario(settings, priced ? model : null, r.openModel.model, requestsPerDay, r.tokens.input, r.tokens.output, r.tokens.cachedInputTokens, r.kind === 'batch');
   const share = settings['hybrid.selfHostedShare'];
   if (share !== null) scenario.hybrid = { selfHostedShare: share };
   const out = estimate(scenario, { hostedProviders: settings.hostedProviders });
@@ -193,6 +193,8 @@ export function costFor(r: CallSiteReport, settings: Settings, problems: string[
   if (r.volume.callsPerRequest !== 1) notes.push(`${r.volume.callsPerRequest} calls per request: ${r.volume.requestsPerDay} requests/day make ${requestsPerDay} calls/day`);
   if (r.callsBasis) notes.push(`calls per request: ${r.callsBasis} (override with llm-cost: calls=N or llmCostLens.callSites)`);
   if (r.modelBasis) notes.push(`model: ${r.modelBasis}`);
+  const batchOff = res.api.price.batchDiscount ?? 0;
+  if (r.kind === 'batch' && priced && batchOff > 0) notes.push(`batch submission: priced at the provider's batch price (${Math.round(batchOff * 100)} % off, catalog/batch.ts)`);
   // Echo the fixed split with the figures it produced, so every view can say where the hybrid cost comes from.
   const assumptions = share !== null ? { ...res.assumptions, 'hybrid.selfHostedShare': share } : res.assumptions;
   const selfHosted = r.openModel.model === null ? null : res.selfHosted;
@@ -243,7 +245,8 @@ export function countInput(d: Pick<DetectedCall, 'promptParts' | 'kind'>, model:
     parts.push({ role: p.role, source: p.source, tokens: textTokens + 2 * unknown.count + ph.reduce((s, x) => s + x.tokens, 0), placeholders: ph });
     messages.push({ role: p.role, content: text, ...(p.name ? { name: p.name } : {}) });
   }
-  const chatLike = d.kind === 'chat' || d.kind === 'responses';
+  // a batch submission carries chat requests: each is framed as one
+  const chatLike = d.kind === 'chat' || d.kind === 'responses' || d.kind === 'batch';
   const base = chatLike && messages.length ? countChatTokens(messages, model) : sumCounts(messages.map((m) => countTokens(m.content, model)));
   return { total: sumCounts([base, ...extras]), parts };
 }

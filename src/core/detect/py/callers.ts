@@ -1,10 +1,10 @@
 // A LangChain model injected as a function parameter (`def summarize(llm: BaseChatModel, text)`): the calls of that
 // function in the same file say which model it is (`summarize(ChatOpenAI(model="gpt-4o"), text)`).
 import type { Node } from 'web-tree-sitter';
-import { MODEL_KEYS } from '../sdks';
 import type { PyFile } from './file';
 import { args } from './calls';
-import { firstKey, resolveModel } from './params';
+import { modelField } from '../request/fields';
+import { lcInput } from './langchain';
 import type { Value } from './value';
 import { parentOf } from '../ancestors';
 
@@ -61,7 +61,7 @@ export function passedValues(f: PyFile, p: Node): Value[] {
 }
 
 function modelOf(v: Lc): string | null {
-  return resolveModel(firstKey(v.kwargs, [...MODEL_KEYS, 'azure_deployment', 'deployment_name']) ?? v.positional[0], undefined).model;
+  return modelField(lcInput(v, false)).model;
 }
 
 /**

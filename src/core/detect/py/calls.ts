@@ -99,7 +99,10 @@ export function callValue(f: PyFile, call: Node): Value {
       if (m.t === 'function') return returnValue(obj.instance.owner as PyFile, m.node);
     }
   }
-  const callee = f.eval(fn);
+  // `Agent[Deps, Output](...)`: a generic class subscripted with its type parameters is the class
+  const base = fn.type === 'subscript' ? fn.childForFieldName('value') : null;
+  const calleeNode = base && /^[A-Z]\w*$/.test(base.text.slice(base.text.lastIndexOf('.') + 1)) ? base : fn;
+  const callee = f.eval(calleeNode);
   switch (callee.t) {
     case 'module': return construct(f, callee.name, positional, kwargs, call);
     case 'function': {

@@ -6,7 +6,8 @@ import { MODEL_KEYS, SDKS, type MethodRow, type SdkRow } from '../sdks';
 import { stripProviderPrefix } from '../promptParts';
 import type { PyFile } from './file';
 import { args } from './calls';
-import { resolveModel } from './params';
+import { modelFrom } from '../request/fields';
+import { toShared } from './shared';
 import type { Value } from './value';
 
 type Client = Extract<Value, { t: 'client' }>;
@@ -67,12 +68,21 @@ function settingsLlm(f: PyFile, sdk: SdkRow): Client | null {
 /** Model, default and calls-per-request of a framework run, written onto the site. */
 export function applyFramework(f: PyFile, site: DetectedCall, sdk: SdkRow, method: MethodRow, agent: Client | null, call: Node): void {
   if (method.calls) site.callsPerRequest = method.calls;
-  if (site.model === null && agent) {
+  // a run configuration that names a model overrides the agent's (`Runner.run(agent, q, run_config=RunConfig(model=…))`);
+  // one that is known and names none leaves the agent's model or the default in place
+  const kwargs = args(f, call).kwargs;
+  const overrides = (method.modelOverrides ?? []).map((k) => kwargs.get(k)).filter((v): v is Value => !!v && v.t !== 'none');
+  const override = overrides.map((o) => (o.t === 'dict' ? o.entries.get('model') : o.t === 'client' ? o.kwargs.get('model') : undefined)).find((m) => m && m.t !== 'none');
+  const opaque = overrides.some((o) => o.t !== 'dict' && o.t !== 'client');
+  if (site.model === null && override) {
+    const r = modelFrom(toShared(override));
+    [site.model, site.modelSource] = [r.model, r.source];
+  } else if (site.model === null && agent) {
     const lm = configuredLm(f, sdk) ?? settingsLlm(f, sdk);
     const v = modelValue(agent) ?? (lm ? modelValue(lm) : undefined);
-    const r = resolveModel(v, undefined);
+    const r = modelFrom(v ? toShared(v) : undefined);
     if (r.model !== null) [site.model, site.modelSource] = [r.model, r.source];
-    else if (agent.row?.defaultModel && !v && !(method.modelOverrides ?? []).some((k) => args(f, call).kwargs.has(k))) {
+    else if (agent.row?.defaultModel && !v && !opaque) {
       [site.model, site.modelSource] = [agent.row.defaultModel.model, 'framework-default'];
       site.modelBasis = agent.row.defaultModel.basis;
     }

@@ -1,14 +1,15 @@
 // Raw HTTP requests from Python (requests / httpx / aiohttp) to a known model endpoint path.
 import type { Node } from 'web-tree-sitter';
 import type { DetectedCall, PromptPart } from '../types';
-import { HTTP_ENDPOINTS, MAX_TOKEN_KEYS } from '../sdks';
+import { HTTP_ENDPOINTS } from '../sdks';
 import { endpointFor } from '../endpoint';
 import { confidenceFor, inputRole, runtimePart } from '../promptParts';
 import { messagesToParts, textToParts, toolParts } from './prompts';
 import type { PyFile } from './file';
 import { args } from './calls';
-import { boolIn, numberIn, reasoningIn } from './params';
-import { setModel, siteBase } from './sites';
+import { requestFields } from '../request/fields';
+import { dictToShared } from './shared';
+import { applyFields, siteBase } from './sites';
 import { str } from './strings';
 import type { Value } from './value';
 
@@ -23,10 +24,7 @@ export function httpSite(f: PyFile, call: Node, verb: string): DetectedCall | nu
   const site = siteBase(f, call, 'http', hit.api, hit.kind);
   const bodyV = kwargs.get('json') ?? kwargs.get('data') ?? kwargs.get('content');
   const body = bodyV?.t === 'dict' ? bodyV.entries : new Map<string, Value>();
-  setModel(f, site, body.get('model'), undefined);
-  site.maxTokens = numberIn(body, MAX_TOKEN_KEYS);
-  site.reasoningTokens = reasoningIn(body);
-  site.streaming = verb === 'stream' || boolIn(body, 'stream') === true;
+  applyFields(site, requestFields({ method: { streaming: verb === 'stream' }, opts: [dictToShared(body)], positional: [], client: null, selfHosted: false }));
   const m = /^(https?:\/\/[^/]+)/.exec(url);
   // a base URL from an environment variable counts as a configured (self-hosted) base, as for SDK clients
   const ep = endpointFor(urlV.envBase ? { t: 'env', name: urlV.envBase, def: null } : m ? str(m[1]!, 'literal') : null, !!hit.selfHostedDefault, false);

@@ -4,13 +4,11 @@
 import type { Node } from 'web-tree-sitter';
 import type { DetectedCall } from '../types';
 import { SDKS, findMethod, sdkForModule } from '../sdks';
-import { INFERRED_RECEIVERS } from '../receivers';
+import { INFERRED_FACTOR, INFERRED_RECEIVERS, inferredReason } from '../receivers';
 import type { PyFile } from './file';
 import { args } from './calls';
 import { passedValues } from './callers';
 
-/** Confidence kept for a request found by its shape alone. */
-const INFERRED_FACTOR = 0.8;
 
 /** The table's method names, to skip every other call with one look at its attribute. */
 const LAST_NAMES = new Set(INFERRED_RECEIVERS.flatMap((r) => r.paths.map((p) => p.slice(p.lastIndexOf('.') + 1))));
@@ -30,7 +28,7 @@ export function inferredSite(f: PyFile, call: Node, fn: Node, build: typeof impo
       if (!method) continue;
       const site = build(f, call, sdk, method, null);
       site.confidence = Math.round(site.confidence * INFERRED_FACTOR * 100) / 100;
-      site.receiver = `inferred from the request shape ${path}(${row.requires.join(', ')}); the client itself is not resolved`;
+      site.receiver = inferredReason(path, row.requires);
       return site;
     }
   }

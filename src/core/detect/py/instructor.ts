@@ -13,7 +13,12 @@ export function instructorClient(short: string, positional: Value[], kwargs: Map
   const dot = short.lastIndexOf('.');
   if (short.slice(0, dot) !== INSTRUCTOR.module || !INSTRUCTOR.factories.includes(short.slice(dot + 1))) return null;
   const first = positional[0] ?? kwargs.get('client');
-  if (first?.t === 'client') return { ...first, instructor: true };
+  // the factory's own request settings (`from_cohere(client, model=…, max_tokens=…)`) are defaults of every create
+  if (first?.t === 'client') {
+    const defaults = new Map(first.kwargs);
+    for (const [k, v] of kwargs) if (k !== 'client' && k !== 'mode') defaults.set(k, v);
+    return { ...first, kwargs: defaults, instructor: true };
+  }
   // from_litellm(litellm.completion) / from_litellm(completion)
   if (first?.t === 'module' && first.name.startsWith('litellm')) return patched('litellm', new Map());
   const spec = short.endsWith('from_provider') ? positional[0] ?? kwargs.get('model') : undefined;

@@ -2,17 +2,20 @@
 // chain or agent (`.invoke` / `.stream` / `.batch` ...). Model classes themselves are rows of sdks.ts.
 import type { Node } from 'web-tree-sitter';
 import type { CallKind, DetectedCall, PromptPart, SourcePos } from '../types';
-import { BASE_URL_KEYS, composers, MAX_TOKEN_KEYS, MODEL_KEYS, SDKS } from '../sdks';
-import { endpointFor } from '../endpoint';
+import { composers, findClient, SDKS, type ClientRow } from '../sdks';
+import { requestFields, type RequestInput } from '../request/fields';
+import { dictToShared, toShared } from './shared';
 import { confidenceFor, runtimePart, stripProviderPrefix } from '../promptParts';
 import { messagesToParts } from './prompts';
 import type { PyFile } from './file';
-import { boolIn, firstKey, numberIn, reasoningIn, toUrl } from './params';
-import { setModel, siteBase } from './sites';
+import { applyFields, siteBase } from './sites';
 import { asTemplate, str } from './strings';
 import { UNKNOWN, type Value } from './value';
 
 export const LC_METHODS = SDKS.find((s) => s.sdk === 'langchain')!.methods;
+
+/** A model class the table does not list (a provider package's chat model): the usual keys, or a positional model. */
+const UNLISTED_MODEL: ClientRow = { name: '', langs: ['py'], role: 'model', modelKeys: ['azure_deployment', 'deployment_name'], modelPos: 0 };
 
 /** Calling a LangChain builder: prompt templates, RunnableSequence, agents; null when `short` names none. */
 export function langchainValue(f: PyFile, short: string, last: string, positional: Value[], kwargs: Map<string, Value>, call: Node): Value | null {
@@ -66,18 +69,22 @@ function template(tail2: string, positional: Value[], kwargs: Map<string, Value>
   return { t: 'template', parts: [{ role: 'user', value: text ? asTemplate(text) : UNKNOWN }] };
 }
 
+/** The request input of a LangChain model, chain or agent: what its model was constructed with. */
+export function lcInput(lc: Extract<Value, { t: 'lc' }>, streaming: boolean): RequestInput {
+  const provider = lc.kwargs.get('model_provider');
+  const row = findClient('py', 'langchain', lc.ctorName) ?? null;
+  return {
+    method: { streaming }, opts: [], positional: [],
+    client: { opts: dictToShared(lc.kwargs), positional: lc.positional.map(toShared), row: row ?? UNLISTED_MODEL },
+    selfHosted: lc.selfHosted || (provider?.t === 'str' && /^ollama/.test(provider.text)),
+  };
+}
+
 export function lcSite(f: PyFile, call: Node, lc: Extract<Value, { t: 'lc' }>, api: string, kind: CallKind, streaming: boolean, inputParts: PromptPart[]): DetectedCall {
   const site = siteBase(f, call, 'langchain', api, kind);
-  const modelV = firstKey(lc.kwargs, [...MODEL_KEYS, 'azure_deployment', 'deployment_name']) ?? lc.positional[0];
-  setModel(f, site, modelV, undefined);
+  const fields = requestFields(lcInput(lc, streaming));
+  applyFields(site, fields);
   if (site.model) site.model = stripProviderPrefix(site.model);
-  site.maxTokens = numberIn(lc.kwargs, MAX_TOKEN_KEYS);
-  site.reasoningTokens = reasoningIn(lc.kwargs);
-  site.streaming = streaming || boolIn(lc.kwargs, 'streaming') === true;
-  const baseV = firstKey(lc.kwargs, BASE_URL_KEYS);
-  const ep = endpointFor(toUrl(baseV), lc.selfHosted || /^ollama/.test(String(lc.kwargs.get('model_provider') && (lc.kwargs.get('model_provider') as { text?: string }).text)), false);
-  site.endpoint = ep.endpoint;
-  site.baseUrl = ep.baseUrl;
   const parts: PromptPart[] = [];
   if (lc.template?.t === 'template') parts.push(...messagesToParts({ t: 'list', items: lc.template.parts.map((p) => ({ t: 'list', items: [str(p.role, 'literal'), p.value] })) }));
   parts.push(...inputParts);

@@ -1,11 +1,13 @@
 // Call-site detection for one Python file: each call is classified as an SDK request, a LangChain invocation or
 // a raw HTTP request (or nothing), and turned into a DetectedCall with its model, parameters and prompt parts.
 import type { Node } from 'web-tree-sitter';
-import type { CallKind, DetectedCall, PromptPart, Sdk } from '../types';
-import { BASE_URL_KEYS, HTTP_CLIENTS, MAX_TOKEN_KEYS, MODEL_KEYS, SDKS, findMethod, sdkForModule, type MethodRow, type SdkRow } from '../sdks';
-import { endpointFor } from '../endpoint';
+import type { CallKind, DetectedCall, Sdk } from '../types';
+import { HTTP_CLIENTS, SDKS, findMethod, sdkForModule, type MethodRow, type SdkRow } from '../sdks';
+import { ownRequest, requestFields, type RequestFields } from '../request/fields';
+import { dictToShared, toShared } from './shared';
 import { annotationFromLine, confidenceFor, inputRole, runtimePart } from '../promptParts';
-import { messagesToParts, textToParts, toolParts } from './prompts';
+import { partsFromOptions } from '../request/prompts';
+import { messagesToParts } from './prompts';
 import { PASSTHROUGH, type PyFile } from './file';
 import { args } from './calls';
 import { httpSite } from './http';
@@ -16,7 +18,6 @@ import { FRAMEWORKS } from '../frameworks';
 
 const FRAMEWORK_SDKS = new Set(FRAMEWORKS.map((r) => r.sdk));
 import { LC_METHODS, lcSite } from './langchain';
-import { boolIn, firstKey, numberIn, reasoningIn, resolveModel, toUrl } from './params';
 import { UNKNOWN, type Value } from './value';
 import { parentOf } from '../ancestors';
 
@@ -121,6 +122,11 @@ export function siteBase(f: PyFile, call: Node, sdk: Sdk, api: string, kind: Cal
   };
 }
 
+/** The call's keyword arguments as the request's options. */
+function requestOptions(kwargs: Map<string, Value>, partial: boolean) {
+  return dictToShared(kwargs, partial);
+}
+
 export function qualifiedName(f: PyFile, node: Node): string {
   const names: string[] = [];
   for (let p = parentOf(node); p; p = parentOf(p)) {
@@ -134,56 +140,45 @@ export function qualifiedName(f: PyFile, node: Node): string {
 
 export function sdkSite(f: PyFile, call: Node, sdk: SdkRow, method: MethodRow, receiver: Extract<Value, { t: 'client' }> | null): DetectedCall {
   const site = siteBase(f, call, sdk.sdk, method.api, method.kind);
-  const { positional, kwargs, partial, kwNodes } = args(f, call);
+  const { positional, kwargs, partial } = args(f, call);
   const client = agentOf(method, positional, kwargs, receiver);
-  // the model: call argument, then what the client/model object was built with
-  let modelV = firstKey(kwargs, MODEL_KEYS) ?? (method.modelPos !== undefined ? positional[method.modelPos] : undefined);
-  let modelNode = MODEL_KEYS.map((k) => kwNodes.get(k)).find(Boolean);
-  if (!modelV && client) {
-    modelV = firstKey(client.kwargs, MODEL_KEYS) ?? (client.row?.modelPos !== undefined ? client.positional[client.row.modelPos] : undefined);
-    modelNode = undefined;
-  }
-  setModel(f, site, modelV, modelNode);
+  const fields = requestFields({
+    method, opts: [requestOptions(kwargs, partial)], positional: positional.map(toShared),
+    client: client ? { opts: dictToShared(client.kwargs), positional: client.positional.map(toShared), row: client.row } : null,
+    selfHosted: !!client?.row?.selfHosted || sdk.sdk === 'ollama',
+  });
+  applyFields(site, fields);
   if (FRAMEWORK_SDKS.has(sdk.sdk)) applyFramework(f, site, sdk, method, client, call);
   // ollama/litellm put model/messages positionally
   const promptPos = method.promptPos ?? (sdk.sdk === 'litellm' && method.kind === 'chat' ? 1 : sdk.sdk === 'ollama' ? 1 : undefined);
-  const all = new Map(kwargs);
-  const body = kwargs.get('body');
-  if (body?.t === 'dict') for (const [k, v] of body.entries) if (!all.has(k)) all.set(k, v);
-  site.maxTokens = numberIn(all, MAX_TOKEN_KEYS) ?? (client ? numberIn(client.kwargs, MAX_TOKEN_KEYS) : null);
-  site.reasoningTokens = reasoningIn(all) ?? (client ? reasoningIn(client.kwargs) : null);
-  site.streaming = !!method.streaming || boolIn(all, 'stream') === true;
-  // endpoint
-  const rowSelfHosted = !!client?.row?.selfHosted || sdk.sdk === 'ollama';
-  const baseV = client ? firstKey(client.kwargs, BASE_URL_KEYS) : firstKey(kwargs, ['api_base', 'base_url']);
-  const baseKey = client ? BASE_URL_KEYS.find((k) => client.kwargs.has(k)) : undefined;
-  const model = site.model ?? '';
-  const ep = endpointFor(toUrl(baseV), rowSelfHosted || /^(ollama|ollama_chat|hosted_vllm|vllm|lm_studio)\//.test(model), baseKey === 'azure_endpoint' || baseKey === 'endpoint');
-  site.endpoint = ep.endpoint;
-  site.baseUrl = ep.baseUrl;
-  // prompt parts
-  const parts: PromptPart[] = [];
-  const sys = kwargs.get('system') ?? kwargs.get('instructions') ?? kwargs.get('system_instruction') ?? kwargs.get('preamble') ?? client?.kwargs.get('system_instruction')
+  // prompt parts: the call's options, then what the client / agent was built with (a system instruction, a
+  // framework agent's instructions) and the positional prompt
+  const role = inputRole(method.kind);
+  const clientSystem = client?.kwargs.get('system_instruction')
     ?? (FRAMEWORK_SDKS.has(sdk.sdk) ? client?.kwargs.get('instructions') ?? client?.kwargs.get('system_prompt') : undefined);
-  if (sys) parts.push(...(sys.t === 'list' ? messagesToParts(sys, 'system') : textToParts(sys, 'system')));
-  const cfg = kwargs.get('config');
-  if (cfg?.t === 'dict' && cfg.entries.get('system_instruction')) parts.push(...textToParts(cfg.entries.get('system_instruction')!, 'system'));
-  const msgs = all.get('messages') ?? all.get('contents') ?? all.get('history') ?? (promptPos !== undefined ? positional[promptPos] : undefined);
-  if (msgs) parts.push(...messagesToParts(msgs, inputRole(method.kind)));
-  const main = all.get('input') ?? all.get('prompt') ?? all.get('inputText') ?? all.get('message') ?? all.get('texts') ?? all.get('inputs') ?? all.get('query');
-  if (main) parts.push(...(main.t === 'list' ? messagesToParts(main, inputRole(method.kind)) : textToParts(main, inputRole(method.kind))));
-  if (!msgs && !main && (sdk.sdk === 'google' || sdk.sdk === 'voyage') && positional[0] && method.modelPos !== 0) parts.push(...messagesToParts(positional[0], inputRole(method.kind)));
-  const tools = kwargs.get('tools') ?? kwargs.get('functions') ?? kwargs.get('toolConfig');
-  if (tools) parts.push(...toolParts(tools));
-  if (!parts.length && !['image', 'speech', 'transcription'].includes(method.kind)) parts.push(runtimePart(inputRole(method.kind)));
-  else if (partial && !msgs && !main) parts.push(runtimePart('user'));
+  const positionalPrompt = promptPos !== undefined ? positional[promptPos]
+    // Google / Voyage take the contents as the first argument
+    : (sdk.sdk === 'google' || sdk.sdk === 'voyage') && method.modelPos !== 0 ? positional[0] : undefined;
+  const own = ownRequest({ method, opts: [requestOptions(kwargs, partial)], positional: [], selfHosted: false });
+  const found = partsFromOptions(own, role, {
+    ...(clientSystem ? { system: toShared(clientSystem) } : {}),
+    ...(positionalPrompt ? { messages: toShared(positionalPrompt) } : {}),
+  });
+  const parts = found.parts;
+  if (!parts.length && !['image', 'speech', 'transcription'].includes(method.kind)) parts.push(runtimePart(role));
+  else if (partial && !found.messages && !found.input) parts.push(runtimePart('user'));
   site.promptParts = parts;
   site.confidence = confidenceFor(site.modelSource, parts);
   return site;
 }
 
-export function setModel(f: PyFile, site: DetectedCall, v: Value | undefined, argNode: Node | undefined): void {
-  const r = resolveModel(v, argNode);
-  site.model = r.model;
-  site.modelSource = r.source;
+/** Writes the request interpreter's fields (request/fields.ts) onto a site. */
+export function applyFields(site: DetectedCall, r: RequestFields): void {
+  site.model = r.model.model;
+  site.modelSource = r.model.source;
+  site.maxTokens = r.maxTokens;
+  site.reasoningTokens = r.reasoningTokens;
+  site.streaming = r.streaming;
+  site.endpoint = r.endpoint;
+  site.baseUrl = r.baseUrl;
 }

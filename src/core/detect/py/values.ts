@@ -2,7 +2,7 @@
 // client paths, class and instance attributes, properties), dicts, lists, `a or b`, `|` composition.
 import type { Node } from 'web-tree-sitter';
 import { PASSTHROUGH, type PyFile } from './file';
-import { callValue } from './calls';
+import { callValue, construct } from './calls';
 import { composeRunnables } from './langchain';
 import { dirOf, joinPath } from './paths';
 import { decodeEscapes, str } from './strings';
@@ -33,6 +33,11 @@ export function evalUncached(f: PyFile, node: Node): Value {
     case 'dictionary': return dict(f, node);
     case 'list':
     case 'tuple': return list(f, node);
+    // `[{"params": {...}} for p in prompts]`: one element's shape, the count known only at run time
+    case 'list_comprehension': {
+      const body = node.childForFieldName('body');
+      return body ? { t: 'list', items: [f.eval(body)] } : UNKNOWN;
+    }
     case 'binary_operator': return binary(f, node);
     case 'boolean_operator': {
       const l = node.childForFieldName('left');
@@ -141,7 +146,13 @@ export function attribute(f: PyFile, node: Node): Value {
   if (!objNode || !attr) return UNKNOWN;
   if (objNode.type === 'identifier' && (objNode.text === 'self' || objNode.text === 'cls')) {
     const cls = f.enclosingClass(node);
-    if (cls) return classAttr(f, cls, attr, node);
+    if (cls) {
+      const v = classAttr(f, cls, attr, node);
+      if (v.t !== 'unknown') return v;
+      // `class AzureClient(Base, AsyncAzureOpenAI)`: `self` is itself an SDK client
+      const client = inheritedClient(f, cls);
+      return client ? { ...client, path: PASSTHROUGH.has(attr) ? client.path : [...client.path, attr] } : v;
+    }
   }
   const obj = f.eval(objNode);
   switch (obj.t) {
@@ -152,6 +163,18 @@ export function attribute(f: PyFile, node: Node): Value {
     case 'dict': return obj.entries.get(attr) ?? (obj.instance ? instanceAttr(obj.instance, attr, node) : UNKNOWN);
     default: return UNKNOWN;
   }
+}
+
+/** The SDK client a class derives from (one of its bases is an SDK client class), or null. */
+function inheritedClient(f: PyFile, cls: Node): Extract<Value, { t: 'client' }> | null {
+  for (const base of cls.childForFieldName('superclasses')?.namedChildren ?? []) {
+    if (!base || (base.type !== 'identifier' && base.type !== 'attribute')) continue;
+    const b = f.eval(base);
+    if (b.t !== 'module') continue;
+    const made = construct(f, b.name, [], new Map(), base);
+    if (made.t === 'client' && made.row?.role !== 'model') return made;
+  }
+  return null;
 }
 
 export function classAttr(f: PyFile, cls: Node, attr: string, at: Node): Value {

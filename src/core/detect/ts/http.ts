@@ -8,7 +8,8 @@ import { hostOf, isApiHost } from '../endpoint';
 import type { FileCtx } from './context';
 import { resolveName } from './scope';
 import { memberObject, memberProperty, unwrap } from './syntax';
-import { evaluate, propNode, type Ref, type Val } from './values';
+import { propNode } from './objects';
+import { evaluate, type Ref, type Val } from './values';
 
 export interface HttpRequest {
   api: string;

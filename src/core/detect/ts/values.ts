@@ -3,12 +3,13 @@
 // prompt files read with readFileSync, and values derived from npm package imports (a root plus a
 // sequence of member accesses, `new` and calls) that the SDK matcher interprets later.
 import type { Node } from 'web-tree-sitter';
-import { placeholdersIn } from '../promptParts';
 import { composers } from '../sdks';
-import { dirOf, loadImported, normalizePath, type FileCtx } from './context';
+import { dirOf, loadImported, type FileCtx } from './context';
+import { elements, propNode } from './objects';
+import { readPromptFile } from './promptFiles';
+import { evalThisMember, evalThisMethodCall, instanceOfType } from './thisValues';
 import { exportedDecl, resolveName, type Decl } from './scope';
-import { argumentsOf, dottedName, isClassLike, isFunctionLike, keyName, memberObject, memberProperty, stringValue, unwrap, cookEscape } from './syntax';
-import { parentOf } from '../ancestors';
+import { argumentsOf, dottedName, memberObject, memberProperty, stringValue, unwrap, cookEscape } from './syntax';
 
 export type StrSrc = 'literal' | 'constant' | 'imported' | 'env-default' | 'file';
 export interface Where { file: string; line: number }
@@ -34,7 +35,6 @@ const UNKNOWN: Val = { t: 'unknown' };
 const MAX_DEPTH = 24;
 const MAX_STEPS = 16;
 const FILE_READERS = new Set(['readFileSync', 'readFile', 'readTextFile']);
-const PATH_JOINERS = new Set(['join', 'resolve', 'path.join', 'path.resolve', 'posix.join', 'path.posix.join']);
 
 export function isLangChainPkg(pkg: string): boolean {
   return pkg.startsWith('@langchain/') || pkg === 'langchain' || pkg.startsWith('langchain/');
@@ -109,7 +109,7 @@ function evaluateUncached(n: Node, fc: FileCtx, depth: number): Val {
   }
 }
 
-function addStep(v: Extract<Val, { t: 'pkg' }>, step: Step): Val {
+export function addStep(v: Extract<Val, { t: 'pkg' }>, step: Step): Val {
   return v.steps.length >= MAX_STEPS ? UNKNOWN : { ...v, steps: [...v.steps, step] };
 }
 
@@ -257,25 +257,6 @@ export function isMocked(fc: FileCtx, pkg: string): boolean {
   return fc.mocked.has(pkg);
 }
 
-/** `client: OpenAI` → an instance of the package class the type names. */
-function instanceOfType(typeAnnotation: Node, fc: FileCtx, depth: number): Val {
-  const t = typeAnnotation.type === 'type_annotation' ? typeAnnotation.namedChild(0) : typeAnnotation;
-  if (!t) return UNKNOWN;
-  let base: Val = UNKNOWN;
-  if (t.type === 'type_identifier') {
-    const d = resolveName(fc, t.text, t);
-    if (d && d.kind === 'import') base = evalDecl(d, fc, depth + 1);
-  } else if (t.type === 'nested_type_identifier') {
-    const [mod, name] = [t.namedChild(0), t.namedChild(t.namedChildCount - 1)];
-    if (mod && name && mod.type === 'identifier') {
-      const d = resolveName(fc, mod.text, t);
-      const m = d && d.kind === 'import' ? evalDecl(d, fc, depth + 1) : UNKNOWN;
-      if (m.t === 'pkg') base = { ...m, steps: [...m.steps, { k: 'get', name: name.text }] };
-    }
-  }
-  return base.t === 'pkg' ? addStep(base, { k: 'new', args: [], fc, node: t }) : UNKNOWN;
-}
-
 function assignedValues(fc: FileCtx, name: string): Node[] {
   if (!fc.assignments) {
     const map = new Map<string, Node[]>();
@@ -317,39 +298,6 @@ function evalMember(n: Node, fc: FileCtx, depth: number): Val {
   const obj = unwrap(objNode);
   if (obj.type === 'this') return evalThisMember(n, key, fc, depth);
   return getMember(evaluate(obj, fc, depth + 1), key, fc, depth);
-}
-
-/** `this.client` inside a class: field initialiser, `this.client = …` in the class, or a typed parameter property. */
-function evalThisMember(at: Node, key: string, fc: FileCtx, depth: number): Val {
-  let cls: Node | null = parentOf(at);
-  while (cls && !isClassLike(cls)) cls = parentOf(cls);
-  const body = cls?.childForFieldName('body');
-  if (!cls || !body) return UNKNOWN;
-  let typed: Node | null = null;
-  for (const m of body.namedChildren) {
-    if (m.type === 'public_field_definition' || m.type === 'field_definition') {
-      const name = m.childForFieldName('name') ?? m.childForFieldName('property');
-      if (keyName(name) !== key) continue;
-      const value = m.childForFieldName('value');
-      if (value) return evaluate(value, fc, depth + 1);
-      typed = m.childForFieldName('type');
-    } else if (m.type === 'method_definition' && keyName(m.childForFieldName('name')) === 'constructor') {
-      for (const p of m.childForFieldName('parameters')?.namedChildren ?? []) {
-        if (p.type !== 'required_parameter' && p.type !== 'optional_parameter') continue;
-        if (p.childForFieldName('pattern')?.text !== key || !p.namedChildren.some((c) => c.type === 'accessibility_modifier' || c.text === 'readonly')) continue;
-        const type = p.childForFieldName('type');
-        if (type) return instanceOfType(type, fc, depth);
-      }
-    }
-  }
-  for (const a of body.descendantsOfType('assignment_expression')) {
-    const left = a.childForFieldName('left');
-    if (left?.type === 'member_expression' && memberObject(left)?.type === 'this' && memberProperty(left) === key) {
-      const v = evaluate(a.childForFieldName('right'), fc, depth + 1);
-      if (v.t !== 'unknown') return v;
-    }
-  }
-  return typed ? instanceOfType(typed, fc, depth) : UNKNOWN;
 }
 
 function evalCall(n: Node, fc: FileCtx, depth: number): Val {
@@ -405,25 +353,6 @@ function isIdentityCallback(fn: Node | null): boolean {
   return !!body && unwrap(body).type === 'identifier' && unwrap(body).text === name;
 }
 
-/** `this.getSdk()`: the value the class's own method returns (its first return whose value is known). */
-function evalThisMethodCall(at: Node, key: string, fc: FileCtx, depth: number): Val {
-  let cls: Node | null = parentOf(at);
-  while (cls && !isClassLike(cls)) cls = parentOf(cls);
-  const body = cls?.childForFieldName('body');
-  const method = body?.namedChildren.find((m) => m?.type === 'method_definition' && keyName(m.childForFieldName('name')) === key);
-  const block = method?.childForFieldName('body');
-  if (!block) return UNKNOWN;
-  for (const r of block.descendantsOfType('return_statement')) {
-    if (!r) continue;
-    let owner: Node | null = parentOf(r);
-    while (owner && owner.id !== method!.id && !isFunctionLike(owner)) owner = parentOf(owner);
-    if (owner?.id !== method!.id) continue; // a return of a nested callback
-    const v = evaluate(r.namedChild(0), fc, depth + 1);
-    if (v.t !== 'unknown' && v.t !== 'null') return v;
-  }
-  return UNKNOWN;
-}
-
 export function isRunnable(v: Val): boolean {
   return v.t === 'chain' || (v.t === 'pkg' && isLangChainPkg(v.pkg));
 }
@@ -449,157 +378,3 @@ function composeOrCall(v: Extract<Val, { t: 'pkg' }>, n: Node, args: Node[], fc:
   return addStep(v, { k: 'call', args, fc, node: n });
 }
 
-/** Property `key` of an object literal, following spreads (`{ ...defaults, model }`); later entries win. */
-export function propNode(ref: Ref, key: string, depth = 0): Ref | null {
-  let found: Ref | null = null;
-  for (const e of entries(ref, depth)) if (e.key === key) found = e.value;
-  return found;
-}
-
-/**
- * Keys the file assigns after the literal, through a variable bound to it (`var options = { method: 'POST' }; …
- * options['body'] = JSON.stringify(payload)`; `payload.messages = messages`), last assignment per key. Only
- * identifiers whose value is this very literal count.
- */
-function assignedEntries(ref: Ref): Map<string, Node> | undefined {
-  const fc = ref.fc;
-  if (!fc.memberAssignments) {
-    // set before filling: a lookup made while evaluating the targets below sees a partial index, not a rebuild
-    const byObject = new Map<number, Map<string, Node>>();
-    fc.memberAssignments = byObject;
-    for (const a of fc.root.descendantsOfType('assignment_expression')) {
-      const left = a?.childForFieldName('left');
-      const right = a?.childForFieldName('right');
-      if (!left || !right || (left.type !== 'member_expression' && left.type !== 'subscript_expression')) continue;
-      const obj = memberObject(left);
-      const k = memberProperty(left);
-      if (obj?.type !== 'identifier' || k === null) continue;
-      const target = evaluate(obj, fc);
-      if (target.t !== 'obj' || target.ref.fc !== fc) continue;
-      const keys = byObject.get(target.ref.node.id) ?? new Map<string, Node>();
-      keys.set(k, right);
-      byObject.set(target.ref.node.id, keys);
-    }
-  }
-  return fc.memberAssignments.get(ref.node.id);
-}
-
-/** Key/value entries of an object literal in source order, spreads of static objects inlined. */
-export function entries(ref: Ref, depth = 0): { key: string; value: Ref }[] {
-  const out: { key: string; value: Ref }[] = [];
-  if (depth > 8) return out;
-  for (const c of ref.node.namedChildren) {
-    if (c.type === 'pair') {
-      const key = keyName(c.childForFieldName('key'));
-      const value = c.childForFieldName('value');
-      if (key !== null && value) out.push({ key, value: { node: value, fc: ref.fc } });
-    } else if (c.type === 'shorthand_property_identifier') {
-      out.push({ key: c.text, value: { node: c, fc: ref.fc } });
-    } else if (c.type === 'spread_element') {
-      const inner = evaluate(c.namedChild(0), ref.fc, depth + 1);
-      if (inner.t === 'obj') out.push(...entries(inner.ref, depth + 1));
-    }
-  }
-  // later `obj.key = …` assignments replace the literal's entry (as at run time in the usual "fill in the request,
-  // then send it" code) or add a key
-  const assigned = assignedEntries(ref);
-  if (assigned) {
-    for (const [key, node] of assigned) {
-      const value = { node, fc: ref.fc };
-      let at = out.length - 1;
-      while (at >= 0 && out[at]!.key !== key) at--;
-      if (at >= 0) out[at] = { key, value };
-      else out.push({ key, value });
-    }
-  }
-  return out;
-}
-
-export function elements(ref: Ref): Ref[] {
-  return ref.node.namedChildren.filter((c) => c.type !== 'comment').map((node) => ({ node, fc: ref.fc }));
-}
-
-/** The text of a prompt file read with readFileSync/readFile (`'prompts/x.txt'`, `path.join(__dirname, 'x.md')`). */
-function readPromptFile(arg: Node | null, fc: FileCtx, depth: number): Val {
-  const ws = fc.an.ws;
-  if (!arg || !ws) return UNKNOWN;
-  const p = pathOf(arg, fc, depth);
-  if (p === null) return UNKNOWN;
-  const candidates = p.fromDir ? [p.path] : [p.path, `${dirOf(fc.relPath)}/${p.path}`];
-  for (const c of candidates) {
-    const rel = normalizePath(c);
-    if (rel === null || !ws.exists(rel)) continue;
-    const text = ws.readFile(rel);
-    if (text === null || text.length > 200_000) return UNKNOWN;
-    return { t: 'str', value: text, src: 'file', placeholders: placeholdersIn(text), from: { file: rel, line: 1 } };
-  }
-  return UNKNOWN;
-}
-
-function pathOf(arg: Node, fc: FileCtx, depth: number): { path: string; fromDir: boolean } | null {
-  const n = unwrap(arg);
-  if (n.type === 'call_expression') {
-    const name = dottedName(n.childForFieldName('function') ?? n);
-    if (name && PATH_JOINERS.has(name)) {
-      const segs: string[] = [];
-      let fromDir = false;
-      for (const a of argumentsOf(n)) {
-        const inner = unwrap(a);
-        if (inner.type === 'identifier' && inner.text === '__dirname' && !resolveName(fc, '__dirname', inner)) {
-          segs.length = 0;
-          segs.push(dirOf(fc.relPath));
-          fromDir = true;
-          continue;
-        }
-        if (dottedName(inner) === 'process.cwd') continue;
-        const v = evaluate(inner, fc, depth + 1);
-        if (v.t !== 'str' || v.placeholders.length) return null;
-        segs.push(v.value);
-      }
-      return { path: segs.join('/'), fromDir };
-    }
-  }
-  if (n.type === 'new_expression' && n.childForFieldName('constructor')?.text === 'URL') {
-    const first = argumentsOf(n)[0];
-    const v = first ? evaluate(first, fc, depth + 1) : UNKNOWN;
-    return v.t === 'str' ? { path: `${dirOf(fc.relPath)}/${v.value}`, fromDir: true } : null;
-  }
-  const v = evaluate(n, fc, depth + 1);
-  return v.t === 'str' && !v.placeholders.length ? { path: v.value, fromDir: false } : null;
-}
-
-/** JSON text of a fully static value (tool schemas), or undefined when any part is only known at runtime. */
-export function toJson(v: Val, depth = 0): unknown {
-  if (depth > 16) return undefined;
-  switch (v.t) {
-    case 'str':
-      return v.placeholders.length ? undefined : v.value;
-    case 'num':
-      return v.value;
-    case 'bool':
-      return v.value;
-    case 'null':
-      return null;
-    case 'obj': {
-      const out: Record<string, unknown> = {};
-      for (const c of v.ref.node.namedChildren) if (c.type === 'method_definition') return undefined;
-      for (const e of entries(v.ref)) {
-        const inner = toJson(evaluate(e.value.node, e.value.fc, depth + 1), depth + 1);
-        if (inner === undefined) return undefined;
-        out[e.key] = inner;
-      }
-      return out;
-    }
-    case 'arr': {
-      const out: unknown[] = [];
-      for (const e of elements(v.ref)) {
-        const inner = toJson(evaluate(e.node, e.fc, depth + 1), depth + 1);
-        if (inner === undefined) return undefined;
-        out.push(inner);
-      }
-      return out;
-    }
-    default:
-      return undefined;
-  }
-}
