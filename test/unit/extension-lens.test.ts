@@ -20,8 +20,8 @@ test('lens: ≈ for approximate counts, API and self-hosted monthly cost, break-
   const c = await site('app/summarize.py');
   const title = lensTitle(c);
   // Money first, details last: a lens too wide for the editor loses its end.
-  assert.match(title, /^API \$[\d,]+\/mo · hosted open \$[\d.,]+\/mo · self-host \$[\d,]+\/mo · break-even [\d,]+\/day · at 1,000\/day · ≈\d+ → 300 tok$/);
-  assert.ok(title.includes(`hosted open ${formatUsd(c.cost!.hostedOpen!.monthlyUsd)}/mo`));
+  assert.match(title, /^API \$[\d,]+\/mo · hosted \$[\d.,]+\/mo · self-host \$[\d,]+\/mo · break-even [\d,]+\/day · at 1,000\/day · ≈\d+ → 300 tok$/);
+  assert.ok(title.includes(`hosted ${formatUsd(c.cost!.hostedOpen!.monthlyUsd)}/mo`));
   assert.equal(c.modelSource, 'literal', 'the model is in the call, so the lens leaves it out');
   assert.ok(title.includes(formatUsd(c.cost!.api!.monthlyUsd)));
   assert.equal(setVolumeTitle(c), 'Set volume… (comment wins)');

@@ -29,7 +29,8 @@ function unpricedText(c: CallSiteReport): string {
 }
 
 /**
- * e.g. `API $147/mo · self-host $6,137/mo · break-even 41,653/day · at 1,000/day · ≈137 → 300 tok` (plus the model
+ * e.g. `API $147/mo · hosted $5.11/mo · self-host $2,348/mo · break-even 15,937/day · at 1,000/day · ≈137 → 300 tok`
+ * ("hosted": the open counterpart through the cheapest hosted API; the hover names it) (plus the model
  * when it is not a literal in the call).
  * The decision comes first and the details last: a lens wider than the editor is cut off at its end (by the
  * minimap or a split), and the hover has the rest.
@@ -46,7 +47,7 @@ export function lensTitle(c: CallSiteReport): string {
   } else {
     // An assumed model is part of the figure itself: say so where the figure is.
     parts.push(c.assumedModel !== null ? `≈ API ${formatUsd(cost.api.monthlyUsd)}/mo at ${c.assumedModel} (assumed)` : `API ${formatUsd(cost.api.monthlyUsd)}/mo`);
-    if (cost.hostedOpen) parts.push(`hosted open ${formatUsd(cost.hostedOpen.monthlyUsd)}/mo`);
+    if (cost.hostedOpen) parts.push(`hosted ${formatUsd(cost.hostedOpen.monthlyUsd)}/mo`);
     if (cost.selfHosted) {
       parts.push(`self-host ${formatUsd(cost.selfHosted.monthlyUsd)}/mo`);
       const be = cost.breakEven.withOpsRequestsPerDay;

@@ -42,7 +42,7 @@ describe('harness self-test: a build without CodeLens fails the CodeLens story',
     );
     assert.ok(error, 'the CodeLens story passed although LLM_COST_LENS_E2E_BREAK=codelens: did the switch reach the extension host?');
     assert.ok(error instanceof ExpectedOnScreenError, `unexpected kind of failure: ${String(error)}`);
-    assert.match(error.message, /Expected on screen: a CodeLens containing "API \$[\d,]+\/mo · self-host/);
+    assert.match(error.message, /Expected on screen: a CodeLens containing "API \$[\d,]+\/mo · (hosted \$[\d.,]+\/mo · )?self-host/);
     assert.ok(error.screenshot && existsSync(error.screenshot), `no screenshot at ${error.screenshot}`);
     console.log(`[e2e] as expected, the build without CodeLens failed with:\n${error.message}`);
   });
