@@ -158,7 +158,7 @@ function row(r: CallSiteRow, target: string, withHybrid: boolean): HTMLTableRowE
     el('td', r.verdict ?? '—', `verdict ${r.verdict ?? ''}`),
   ];
   // A narrow panel lays the cells out as a card, each under its column's name.
-  const labels = ['', 'Model', 'Tokens in / out', 'Volume', 'API $/mo', 'Self-hosted $/mo', ...(withHybrid ? ['Hybrid $/mo'] : []), 'Verdict'];
+  const labels = ['', 'Model', 'Tokens in / out', 'Volume', 'API $/mo', 'Hosted open $/mo', 'Self-hosted $/mo', ...(withHybrid ? ['Hybrid $/mo'] : []), 'Verdict'];
   cells.forEach((c, i) => labels[i] && (c.dataset.label = labels[i]));
   tr.append(...cells);
   return tr;

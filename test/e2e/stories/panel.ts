@@ -23,6 +23,7 @@ export function expectedRows(scan: ScanResult, settings: Settings = readSettings
       tokensText(r),
       volumeText(r),
       r.apiMonthlyUsd === null ? 'unpriced' : formatUsd(r.apiMonthlyUsd),
+      r.hostedOpen ? `${formatUsd(r.hostedOpen.monthlyUsd)} (${r.hostedOpen.model} @ ${r.hostedOpen.provider})` : '—',
       r.selfHostedMonthlyUsd === null ? '—' : `${formatUsd(r.selfHostedMonthlyUsd)}${r.openModel ? ` (${r.openModel})` : ''}`,
       ...(withHybrid ? [hybridText(r)] : []),
       r.verdict ?? '—',
@@ -32,7 +33,7 @@ export function expectedRows(scan: ScanResult, settings: Settings = readSettings
 
 export function expectedTotals(scan: ScanResult): string[] {
   const t = scan.totals;
-  return [`Total${t.unpriced ? ` (${t.unpriced} unpriced)` : ''}`, formatUsd(t.apiMonthlyUsd), formatUsd(t.selfHostedMonthlyUsd), `best routing ${formatUsd(t.routing.monthlyUsd)} (${t.verdict})`];
+  return [`Total${t.unpriced ? ` (${t.unpriced} unpriced)` : ''}`, formatUsd(t.apiMonthlyUsd), formatUsd(t.hostedOpenMonthlyUsd), formatUsd(t.selfHostedMonthlyUsd), `best routing ${formatUsd(t.routing.monthlyUsd)} (${t.verdict})`];
 }
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
