@@ -2,7 +2,7 @@
 // workspace index. Sort and filter live in context keys so the title-bar buttons can toggle; an empty tree shows
 // the welcome content of package.json (`viewsWelcome`), chosen by `llmCostLens.tree.empty`.
 import * as vscode from 'vscode';
-import { buildCallTree, childrenOf, type FolderScan, type SiteNode, type TreeNode, type TreeOptions } from './callTreeModel';
+import { buildCallTree, childrenOf, type FolderScan, type SiteNode, type TreeNode, type TreeOptions } from '../core/format/callTreeModel';
 import { CommandId } from './commands';
 import type { IndexState } from './workspaceIndex';
 

@@ -3,7 +3,7 @@
 // saving the engine computes at the call's volume; the lens updates from the edited document's new analysis.
 import * as vscode from 'vscode';
 import type { DocumentAnalyses } from './analysis';
-import { quickFixesFor } from './quickFixModel';
+import { quickFixesFor } from '../core/fixes/quickFixModel';
 import { notebookCellOf } from './notebookCells';
 import { CommandId } from './commands';
 

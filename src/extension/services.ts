@@ -20,7 +20,7 @@ import { ChangesVsBase } from './changesVsBase';
 import { importUsage } from './importUsage';
 import { createCallTreeViews, revealCallSite } from './callTree';
 import { treePinModel, treeSetVolume } from './treeCommands';
-import type { SiteNode } from './callTreeModel';
+import type { SiteNode } from '../core/format/callTreeModel';
 import { CostCodeActionProvider } from './codeActions';
 import { FolderIndexes } from './folderIndexes';
 import { watchStraySettings } from './straySettings';

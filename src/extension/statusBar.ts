@@ -7,7 +7,7 @@ import { statusTooltipMarkdown } from '../core/format/statusTooltip';
 import { CommandId } from './commands';
 import type { IndexState, WorkspaceIndex } from './workspaceIndex';
 import type { FolderScan } from '../core/scan/workspaceFolders';
-import { folderTotalsMarkdown } from './folderTotalsText';
+import { folderTotalsMarkdown } from '../core/format/folderTotalsText';
 
 export function createStatusBar(): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem('llmCostLens.status', vscode.StatusBarAlignment.Right, 100);

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { readWorkspaceSettings } from '../core/scan/scan';
 import { SETTINGS, type SettingKey } from '../core/settings';
-import { findStrays, strayFingerprint, strayMessage, type SettingLayers, type Stray } from './strayModel';
+import { findStrays, strayFingerprint, strayMessage, type SettingLayers, type Stray } from '../core/straySettingsModel';
 import { extensionLog } from './log';
 
 const WARNED_KEY = 'llmCostLens.straySettingsWarned';

@@ -2,7 +2,7 @@
 // SiteNode (VS Code passes the clicked item) and reuse the lens's and panel's writers, so the same validation
 // and the same folder settings file apply.
 import * as vscode from 'vscode';
-import type { SiteNode } from './callTreeModel';
+import type { SiteNode } from '../core/format/callTreeModel';
 import { fileUri, folderNamed } from './callTree';
 import { setVolume } from './setVolume';
 import { writeCallSiteFields } from './settingsWriter';

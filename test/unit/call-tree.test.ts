@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { scanWorkspace } from '../../src/core/scan/scan';
-import { buildCallTree, childrenOf, flagsOf, type TreeNode } from '../../src/extension/callTreeModel';
+import { buildCallTree, childrenOf, flagsOf, type TreeNode } from '../../src/core/format/callTreeModel';
 import { formatUsd } from '../../src/core/money';
 import { tempTree } from './helpers/tempTree';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { readWorkspaceSettings, scanWorkspace } from '../../src/core/scan/scan';
 import { callScenario } from '../../src/core/economics/callScenario';
 import { estimate } from '../../src/core/economics/estimate';
-import { apiMonthlyUsd, quickFixesFor, RUNAWAY_REPLY_TOKENS, suggestedCap, type TextEditSpec } from '../../src/extension/quickFixModel';
+import { apiMonthlyUsd, quickFixesFor, RUNAWAY_REPLY_TOKENS, suggestedCap, type TextEditSpec } from '../../src/core/fixes/quickFixModel';
 import { formatUsd } from '../../src/core/money';
 import { tempTree } from './helpers/tempTree';
 

@@ -2,7 +2,7 @@
 // found per key and scope, with the folders that lack them; the warning names them; the fingerprint is stable.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findStrays, strayFingerprint, strayMessage, type SettingLayers } from '../../src/extension/strayModel';
+import { findStrays, strayFingerprint, strayMessage, type SettingLayers } from '../../src/core/straySettingsModel';
 
 const layer = (key: SettingLayers['key'], user: unknown, workspaceFile: unknown, inFolderFile: boolean): SettingLayers => ({ key, user, workspaceFile, inFolderFile });
 

@@ -71,7 +71,7 @@ test('cli: scan FILE.code-workspace prints each folder and the summed total; --j
 });
 
 test('status bar tooltip: a "by folder" table only with several folders, names escaped', async () => {
-  const { folderTotalsMarkdown } = await import('../../src/extension/folderTotalsText');
+  const { folderTotalsMarkdown } = await import('../../src/core/format/folderTotalsText');
   const root = twoFolders();
   const backend = await scanWorkspace(join(root, 'backend'));
   assert.equal(folderTotalsMarkdown([{ name: 'backend', result: backend }]), '');

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Workbench } from '../harness/workbench';
 import { expectVisible } from '../harness/expect';
-import { buildCallTree, childrenOf, type TreeNode, type TreeOptions } from '../../../src/extension/callTreeModel';
+import { buildCallTree, childrenOf, type TreeNode, type TreeOptions } from '../../../src/core/format/callTreeModel';
 import type { ScanResult } from '../../../src/core/scan/scan';
 
 /** A second directory with a costlier call (first when sorted by cost) and one whose volume is the default. */

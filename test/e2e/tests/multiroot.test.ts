@@ -10,7 +10,7 @@ import { Workbench } from '../harness/workbench';
 import { formatUsd } from '../../../src/core/money';
 import type { ScanResult } from '../../../src/core/scan/scan';
 import type { Totals } from '../../../src/core/scan/totals';
-import { buildCallTree, childrenOf, type TreeNode } from '../../../src/extension/callTreeModel';
+import { buildCallTree, childrenOf, type TreeNode } from '../../../src/core/format/callTreeModel';
 import { openTree, treeShows } from '../stories/tree';
 
 const WORKSPACE_FILE = 'all.code-workspace';

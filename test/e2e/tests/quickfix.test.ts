@@ -10,7 +10,7 @@ import { expectVisible } from '../harness/expect';
 import { callSiteIn, cliScan } from '../stories/editor';
 import { TREE_FILES, writeFiles } from '../stories/tree';
 import { readWorkspaceSettings } from '../../../src/core/scan/scan';
-import { apiMonthlyUsd, quickFixesFor, type QuickFix } from '../../../src/extension/quickFixModel';
+import { apiMonthlyUsd, quickFixesFor, type QuickFix } from '../../../src/core/fixes/quickFixModel';
 import { formatUsd } from '../../../src/core/money';
 
 /** An Anthropic call with a long static system prompt (over the 1,024-token cacheable minimum). */

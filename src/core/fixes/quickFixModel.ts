@@ -1,12 +1,12 @@
 // Quick fixes for a call site, as plain data (no `vscode`, unit-tested): what to change, the text edit in the
 // call's own syntax, and the monthly saving — always the difference of two runs of the engine (`estimate`) on the
 // call's scenario, before and after the change, at the call's volume. codeActions.ts turns them into CodeActions.
-import type { CallSiteReport } from '../core/scan/callSite';
-import { callScenario } from '../core/economics/callScenario';
-import { estimate } from '../core/economics/estimate';
-import { lookupApiPrice } from '../core/catalog/prices';
-import type { Settings } from '../core/settings';
-import { formatCount, formatUsd } from '../core/money';
+import type { CallSiteReport } from '../scan/callSite';
+import { callScenario } from '../economics/callScenario';
+import { estimate } from '../economics/estimate';
+import { lookupApiPrice } from '../catalog/prices';
+import type { Settings } from '../settings';
+import { formatCount, formatUsd } from '../money';
 import { literalEdit, maxTokensEdit, systemCacheEdit, type TextEditSpec } from './quickFixEdits';
 
 export type { TextEditSpec };

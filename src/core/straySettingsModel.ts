@@ -1,7 +1,7 @@
 // Settings honesty (pure, unit-tested): `llmCostLens.*` values set in User settings or in a `.code-workspace` file
 // are read by neither the editor nor the CLI — both read each folder's .vscode/settings.json — so a value there that
 // the folder file does not carry is silently ignored. This finds them and words the one warning about them.
-import { SETTINGS, SETTINGS_PREFIX, type SettingKey } from '../core/settings';
+import { SETTINGS, SETTINGS_PREFIX, type SettingKey } from './settings';
 
 export type StrayScope = 'user' | 'workspace file';
 

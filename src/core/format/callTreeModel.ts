@@ -2,10 +2,10 @@
 // several) → directories → files → call sites, each with `$X/mo · model · verdict`, an icon and the flags that say
 // why a figure needs a look. callTree.ts only turns these nodes into TreeItems.
 import { posix } from 'node:path';
-import type { CallSiteReport } from '../core/scan/callSite';
-import type { FolderScan } from '../core/scan/workspaceFolders';
-import { formatCount, formatUsd } from '../core/money';
-import { callSiteId } from '../core/format/panelState';
+import type { CallSiteReport } from '../scan/callSite';
+import type { FolderScan } from '../scan/workspaceFolders';
+import { formatCount, formatUsd } from '../money';
+import { callSiteId } from './panelState';
 
 export type { FolderScan };
 

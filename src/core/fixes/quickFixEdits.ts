@@ -1,7 +1,7 @@
 // The code edits of the quick fixes (pure): each in the call's own syntax — a Python keyword argument or a TS/JS
 // object property — located within the call's lines; null when the code does not have the expected shape, in
 // which case the fix is not offered (never a guessed edit).
-import type { CallSiteReport } from '../core/scan/callSite';
+import type { CallSiteReport } from '../scan/callSite';
 
 /** A text edit in document coordinates (0-based lines and characters). */
 export interface TextEditSpec { line: number; character: number; endLine: number; endCharacter: number; text: string }

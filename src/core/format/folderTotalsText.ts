@@ -1,8 +1,8 @@
 // The status bar tooltip's "by folder" table for a multi-root workspace (pure, unit-tested): each folder's API and
 // self-hosted monthly figures, as its own settings give them; the status bar text is their sum.
-import type { FolderScan } from '../core/scan/workspaceFolders';
-import { formatUsd } from '../core/money';
-import { md } from '../core/format/hoverText';
+import type { FolderScan } from '../scan/workspaceFolders';
+import { formatUsd } from '../money';
+import { md } from './hoverText';
 
 export function folderTotalsMarkdown(scans: readonly FolderScan[]): string {
   if (scans.length < 2) return '';
