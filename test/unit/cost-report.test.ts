@@ -13,7 +13,10 @@ import { SETTINGS } from '../../src/core/settings';
 import { main } from '../../src/cli/main';
 
 // As the CLI passes it: with today's staleness note (none until the snapshot is 90 days old).
-const SNAPSHOT = { source: priceCatalogInfo().source, asOf: priceCatalogInfo().asOf, staleNote: priceCatalogInfo().staleNote };
+// The catalog as seen the day after its date (a fixed clock): the figures here must not change when the real
+// date passes the 90-day staleness limit; the staleness note has its own test below.
+const FRESH = priceCatalogInfo(new Date(Date.parse(`${priceCatalogInfo().asOf}T00:00:00Z`) + 86_400_000));
+const SNAPSHOT = { source: FRESH.source, asOf: FRESH.asOf, staleNote: FRESH.staleNote };
 
 /** RFC 4180 reader (quoted fields may hold commas, doubled quotes and line breaks); rows split on CRLF. */
 function parseCsv(text: string): string[][] {
