@@ -21,7 +21,12 @@ const jsonAsString = {
   },
 };
 
+// Test hooks (the e2e harness's LLM_COST_LENS_E2E_BREAK switch, which proves its tests can fail) are compiled in only
+// when LLM_COST_LENS_E2E_HOOKS=1 (test/e2e/run.mjs sets it); otherwise esbuild folds them away.
+const e2eHooks = process.env.LLM_COST_LENS_E2E_HOOKS === '1';
+
 const common = {
+  define: { __E2E_HOOKS__: JSON.stringify(e2eHooks) },
   plugins: [jsonAsString],
   bundle: true,
   minify: production,

@@ -9,8 +9,10 @@ import { DOCUMENT_SELECTOR, PROMPT_SELECTOR } from './selectors';
 import { extensionLog } from './log';
 import type { Services, createServices } from './services';
 
-/** Test-only switch for the e2e harness to prove its tests can fail (see test/e2e). */
-const brokenFeature = process.env.LLM_COST_LENS_E2E_BREAK ?? '';
+/** Defined by scripts/build.mjs: true only in builds for the e2e harness (LLM_COST_LENS_E2E_HOOKS=1). */
+declare const __E2E_HOOKS__: boolean;
+/** Test-only switch for the e2e harness to prove its tests can fail (see test/e2e); absent from a normal build. */
+const brokenFeature = typeof __E2E_HOOKS__ !== 'undefined' && __E2E_HOOKS__ ? (process.env.LLM_COST_LENS_E2E_BREAK ?? '') : '';
 
 let services: Services | undefined;
 

@@ -45,7 +45,8 @@ let vsix = process.env.LLM_COST_LENS_E2E_VSIX;
 if (!vsix) {
   t = Date.now();
   vsix = join(tmp, 'llm-cost-lens.vsix');
-  run('npm', ['run', 'build', '--', '--production']);
+  // with the test hooks compiled in (harness self-tests break a feature on purpose; a normal build has no such switch)
+  run('npm', ['run', 'build', '--', '--production'], { env: { ...process.env, LLM_COST_LENS_E2E_HOOKS: '1' } });
   if (!existsSync(join(repo, 'dist', 'extension.js'))) {
     console.error('[e2e] FAILED: npm run build produced no dist/extension.js');
     process.exit(1);
