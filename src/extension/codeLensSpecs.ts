@@ -39,7 +39,7 @@ export function codeLensSpecs(callSites: readonly CallSiteReport[], uri: string,
     const line = c.line - 1;
     lenses.push({ line, title: lensTitle(c), command: CommandId.OpenPanel, tooltip: 'Open the cost panel' });
     const args: SetVolumeArgs = { uri, key: c.key, requestsPerDay: c.volume.requestsPerDay, source: c.volume.source, line: c.line };
-    lenses.push({ line, title: setVolumeTitle(c), command: CommandId.SetVolume, arguments: [args], tooltip: `Requests per day for ${c.key}, saved in the workspace folder's settings` });
+    lenses.push({ line, title: setVolumeTitle(c), command: CommandId.SetVolume, arguments: [args], tooltip: `Requests per day for ${c.key}, saved in the workspace folder's settings${c.volume.source === 'annotation' ? ' (the llm-cost comment above sets the volume and wins over it)' : ''}` });
   }
   return lenses;
 }

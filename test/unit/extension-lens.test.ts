@@ -24,7 +24,7 @@ test('lens: ≈ for approximate counts, API and self-hosted monthly cost, break-
   assert.ok(title.includes(`hosted ${formatUsd(c.cost!.hostedOpen!.monthlyUsd)}/mo`));
   assert.equal(c.modelSource, 'literal', 'the model is in the call, so the lens leaves it out');
   assert.ok(title.includes(formatUsd(c.cost!.api!.monthlyUsd)));
-  assert.equal(setVolumeTitle(c), 'Set volume… (comment wins)');
+  assert.equal(setVolumeTitle(c), 'Set volume…');
 });
 
 test('lens: unpriced model with suggestions; self-hosted endpoint shows what the API would cost', async () => {

@@ -64,8 +64,11 @@ export function lensTitle(c: CallSiteReport): string {
   return parts.join(' · ');
 }
 
-/** Title of the second lens; says when an `llm-cost:` comment would hide the value set here. */
+/**
+ * Title of the second lens. It says when an `llm-cost:` comment hides a value already set; that a comment wins in
+ * general is in its tooltip (the comment is in view right above, and the row must fit beside the minimap).
+ */
 export function setVolumeTitle(c: CallSiteReport): string {
-  if (c.volume.source === 'annotation') return c.volume.hidden ? 'Set volume… (hidden by comment)' : 'Set volume… (comment wins)';
+  if (c.volume.source === 'annotation' && c.volume.hidden) return 'Set volume… (hidden by comment)';
   return 'Set volume…';
 }
