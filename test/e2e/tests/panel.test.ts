@@ -248,21 +248,23 @@ describe('cost panel: call-site table, assumption controls, state', () => {
   });
 
   it('selected call site: open model writes llmCostLens.openModelFor["claude-sonnet-4-6"]; status bar, table and lens follow', async () => {
-    // llama-3.1-8b: the Sonnet calls join classify.ts's deployment, so the workspace runs one deployment instead of two.
+    // classify.ts's open model: the Sonnet calls join its deployment, so the workspace runs one deployment instead of two.
     const before = cliScan(session.workspace);
     assert.equal(before.totals.deployments.length, 2);
-    await frame.locator('#callsite-openModel').selectOption('llama-3.1-8b');
-    const settings = await settingsUntil(wb, (s) => (s[K('openModelFor')] as Record<string, string> | undefined)?.['claude-sonnet-4-6'] === 'llama-3.1-8b');
-    assert.deepEqual(settings[K('openModelFor')], { 'claude-sonnet-4-6': 'llama-3.1-8b' });
+    const target = callSiteIn(before, 'app/classify.ts').openModel.model!;
+    assert.notEqual(target, callSiteIn(before, DEFAULT_VOLUME_FILE).openModel.model);
+    await frame.locator('#callsite-openModel').selectOption(target);
+    const settings = await settingsUntil(wb, (s) => (s[K('openModelFor')] as Record<string, string> | undefined)?.['claude-sonnet-4-6'] === target);
+    assert.deepEqual(settings[K('openModelFor')], { 'claude-sonnet-4-6': target });
     const after = cliScan(session.workspace);
-    assert.equal(callSiteIn(after, DEFAULT_VOLUME_FILE).openModel.model, 'llama-3.1-8b');
+    assert.equal(callSiteIn(after, DEFAULT_VOLUME_FILE).openModel.model, target);
     assert.equal(after.totals.deployments.length, 1);
     assert.notEqual(expectedStatus(after), expectedStatus(before));
     await wb.waitForStatusBarItem(expectedStatus(after), 20_000);
     await tableMatches(wb, frame, after);
-    // Every call of that API model moves: summarize.py's lens prices llama-3.1-8b self-hosting too.
+    // Every call of that API model moves: summarize.py's lens prices the same self-hosted model too.
     const summarize = callSiteIn(after, 'app/summarize.py');
-    assert.equal(summarize.openModel.model, 'llama-3.1-8b');
+    assert.equal(summarize.openModel.model, target);
     await codeLensShows(wb, summarize.file, expectedLens(summarize));
     await wb.page.locator('.tabs-container .tab').filter({ hasText: PANEL_TITLE }).first().click();
     frame = await wb.waitForWebview(PANEL_TITLE, '#callsite-openModel', 20_000);
