@@ -30,12 +30,14 @@ const MEASURE = `(() => {
     scrolls: doc.scrollWidth > doc.clientWidth + 1,
     chartFirst: !!(chart && table && chart.getBoundingClientRect().top < table.getBoundingClientRect().top),
     moneyFirst: !!(api && site && api.getBoundingClientRect().top < site.getBoundingClientRect().top),
+    // the card opens with the API figure: no other cell of the row sits above it or left of it on its line
+    apiLeads: !!(api && [...firstRow.querySelectorAll('td')].every((td) => td === api || td.getBoundingClientRect().top > api.getBoundingClientRect().top + 1 || td.getBoundingClientRect().left > api.getBoundingClientRect().left)),
     siteText: site ? site.innerText.trim() : '',
     siteTitle: site && site.querySelector('a') ? site.querySelector('a').title : '',
   };
 })()`;
 
-interface Measure { chartShrink: number | null; width: number; scrolls: boolean; chartFirst: boolean; moneyFirst: boolean; siteText: string; siteTitle: string }
+interface Measure { chartShrink: number | null; width: number; scrolls: boolean; chartFirst: boolean; moneyFirst: boolean; apiLeads: boolean; siteText: string; siteTitle: string }
 
 describe('cost panel: responsive at three widths in three themes', () => {
   let session: Session;
@@ -85,6 +87,7 @@ describe('cost panel: responsive at three widths in three themes', () => {
         if (w < 700) {
           if (!m.chartFirst) problems.push(`${t.slug} ${w}: chart not above the table`);
           if (!m.moneyFirst) problems.push(`${t.slug} ${w}: API cost not before the file`);
+          if (!m.apiLeads) problems.push(`${t.slug} ${w}: the card does not open with the API cost`);
           if (m.siteText.includes('/')) problems.push(`${t.slug} ${w}: file shows its directory (${m.siteText})`);
           if (!m.siteTitle.includes('/')) problems.push(`${t.slug} ${w}: the full path is not in the tooltip (${m.siteTitle})`);
         }
