@@ -53,6 +53,12 @@ type Priced = CallSiteReport & { cost: NonNullable<CallSiteReport['cost']> & { a
 const idOf = (c: CallSiteReport) => `${c.file}:${c.line}`;
 const callsPerDay = (c: CallSiteReport) => c.volume.requestsPerDay * c.volume.callsPerRequest;
 
+/** The option every routed call site uses, else hybrid (api when nothing is routed); sumTotals names a sum alike. */
+export function routedVerdict(r: { api: readonly string[]; hostedOpen: readonly string[]; selfHosted: readonly string[] }): Totals['verdict'] {
+  const used = ([['api', r.api], ['hosted-open', r.hostedOpen], ['self-hosted', r.selfHosted]] as const).filter(([, ids]) => ids.length > 0);
+  return used.length === 1 ? used[0]![0] : used.length === 0 ? 'api' : 'hybrid';
+}
+
 /** The last computation: a re-scan that changed nothing (same report objects, same settings) reuses it. */
 let lastTotals: { sites: CallSiteReport[]; settings: string; catalog: object; totals: Totals } | null = null;
 
@@ -103,8 +109,7 @@ function computeTotalsUncached(sites: CallSiteReport[], settings: Settings): Tot
   }
   const unpriced = sites.filter((c) => c.cost?.api == null && c.endpoint === 'api');
   const selfHostedMonthlyUsd = fixedApi + deployments.reduce((s, d) => s + d.monthlyUsd, 0);
-  const used = ([['api', routedApi], ['hosted-open', routedHosted], ['self-hosted', routedSelf]] as const).filter(([, ids]) => ids.length > 0);
-  const verdict = used.length === 1 ? used[0][0] : used.length === 0 ? 'api' : 'hybrid';
+  const verdict = routedVerdict({ api: routedApi, hostedOpen: routedHosted, selfHosted: routedSelf });
   return {
     daysPerMonth: settings.daysPerMonth,
     callSites: sites.length,

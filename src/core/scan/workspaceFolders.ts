@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { ScanResult } from './workspaceScanner';
-import type { Totals } from './totals';
+import { routedVerdict, type Totals } from './totals';
 
 export interface FolderScan { name: string; result: ScanResult }
 
@@ -31,12 +31,6 @@ export function readWorkspaceFile(file: string): { name: string; path: string }[
   });
 }
 
-/** As computeTotals names it: the one option every routed call site uses, else hybrid (api when nothing is routed). */
-function summedVerdict(r: { selfHosted: string[]; api: string[]; hostedOpen: string[] }): Totals['verdict'] {
-  const used = ([['api', r.api], ['hosted-open', r.hostedOpen], ['self-hosted', r.selfHosted]] as const).filter(([, ids]) => ids.length > 0);
-  return used.length === 1 ? used[0]![0] : used.length === 0 ? 'api' : 'hybrid';
-}
-
 /** The sum of per-folder totals (unpriced model names merged); the verdict follows the summed routing. */
 export function sumTotals(all: readonly Totals[]): Totals {
   const sum = (f: (t: Totals) => number) => all.reduce((s, t) => s + f(t), 0);
@@ -59,7 +53,7 @@ export function sumTotals(all: readonly Totals[]): Totals {
     hostedOpenMonthlyUsd: sum((t) => t.hostedOpenMonthlyUsd),
     deployments: all.flatMap((t) => t.deployments),
     routing,
-    verdict: summedVerdict(routing),
+    verdict: routedVerdict(routing),
   };
 }
 
