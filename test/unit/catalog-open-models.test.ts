@@ -49,3 +49,27 @@ test('unknown model gives a named error with suggestions', () => {
     return true;
   });
 });
+
+test('MoE shapes agree with the published totals: one expert = 3 × hidden × expertFfn × moeLayers ≈ (total − active) ÷ (E − k)', () => {
+  const moe = listOpenModels().filter((m) => m.moe);
+  for (const id of ['mixtral-8x7b', 'mixtral-8x22b', 'qwen3-30b-a3b', 'qwen3-235b-a22b', 'deepseek-v3', 'deepseek-r1', 'gpt-oss-120b', 'gpt-oss-20b', 'llama-4-scout', 'llama-4-maverick']) {
+    assert.ok(moe.some((m) => m.id === id), `missing MoE model ${id}`);
+  }
+  for (const m of moe) {
+    const { experts, activeExperts, sharedExperts, moeLayers, expertFfn } = m.moe!;
+    const fromShape = (3 * m.hidden * expertFfn * moeLayers) / 1e9; // gated MLP: gate, up, down
+    const fromTotals = (m.totalParamsB - m.activeParamsB) / (experts - activeExperts);
+    // Within 5 %: model cards round the totals, and gpt-oss counts the unembedding (not the embedding) as active.
+    assert.ok(Math.abs(fromShape / fromTotals - 1) < 0.05, `${m.id}: ${fromShape.toFixed(3)}B from the shape vs ${fromTotals.toFixed(3)}B from the totals`);
+    // Shared experts are part of what every token reads (active − k routed experts).
+    assert.ok(m.activeParamsB - activeExperts * fromTotals >= sharedExperts * fromShape, m.id);
+    assert.ok(moeLayers <= m.layers && activeExperts < experts, m.id);
+  }
+});
+
+test('Llama 4 resolves from HF ids and provider names; KV cache 48 × 8 × 128 × 2 × 2 bytes', () => {
+  assert.equal(resolveOpenModel('meta-llama/Llama-4-Scout-17B-16E-Instruct').id, 'llama-4-scout');
+  assert.equal(resolveOpenModel('meta-llama/llama-4-maverick-17b-128e-instruct').id, 'llama-4-maverick');
+  assert.equal(resolveOpenModel('llama4:scout').id, 'llama-4-scout');
+  assert.equal(kvBytesPerToken(resolveOpenModel('llama-4-maverick'), 2), 48 * 8 * 128 * 2 * 2);
+});

@@ -4,6 +4,9 @@
 import { resolveGpu, type Gpu } from '../catalog/gpus';
 import { kvBytesPerToken, resolveOpenModel, type OpenModel } from '../catalog/openModels';
 import { CatalogLookupError } from '../catalog/names';
+import { engineBatchCap, linearSeconds, weightBytesReadPerStep } from './moe';
+
+export { weightBytesReadPerStep };
 
 export type Precision = 'bf16' | 'fp8' | 'int4';
 export const PRECISIONS: readonly Precision[] = ['bf16', 'fp8', 'int4'];
@@ -67,14 +70,14 @@ export interface CapacityParams {
   /** Largest replica considered (two 8-GPU nodes). */
   maxGpusPerReplica: number;
   /**
-   * MoE only. Engines serve MoE models with attention data-parallel (each GPU of the replica runs its own batch)
-   * and expert parallelism, so a wide replica keeps more sequences in flight: the batch cap is
-   * max(engineMaxBatch, moeBatchPerGpu × GPUs). Expert GEMMs are small and grouped, with an all-to-all per layer,
-   * so they reach a lower fraction of peak FLOPS than dense GEMMs: `moeComputeEfficiency` multiplies
-   * `computeEfficiency`. Both fitted to the MoE rows of the calibration table (capacityCalibration.ts).
+   * MoE only (economics/moe.ts): engines serve MoE models with attention data-parallel + expert parallel, so a wide
+   * replica keeps more sequences in flight, max(engineMaxBatch, moeBatchPerGpu × GPUs); routed-expert GEMMs reach
+   * t ÷ (t + moeHalfEfficiencyTokens) of the dense efficiency, t = tokens per expert per pass; prompts run
+   * prefillTokensPerPass tokens per pass. Fitted to every MoE row of moeCalibration.ts together.
    */
   moeBatchPerGpu: number;
-  moeComputeEfficiency: number;
+  moeHalfEfficiencyTokens: number;
+  prefillTokensPerPass: number;
 }
 
 export const CALIBRATED: Readonly<CapacityParams> = {
@@ -85,8 +88,9 @@ export const CALIBRATED: Readonly<CapacityParams> = {
   engineMaxBatch: 256,
   tensorParallelEfficiency: 0.9,
   maxGpusPerReplica: 16,
-  moeBatchPerGpu: 72,
-  moeComputeEfficiency: 0.34,
+  moeBatchPerGpu: 64,
+  moeHalfEfficiencyTokens: 128,
+  prefillTokensPerPass: 8192,
 };
 export const CALIBRATION_SOURCE =
   'fitted 2026 against NVIDIA/TensorRT-LLM v1.0 perf-overview (fp8, offline max throughput; shared/data/throughput-calibration.json)';
@@ -116,23 +120,13 @@ function peakFlops(gpu: Gpu, precision: Precision): number {
   return (precision === 'fp8' && gpu.fp8Tflops !== null ? gpu.fp8Tflops : gpu.bf16Tflops) * 1e12;
 }
 
-/** Weight bytes read in one decode step of batch B: MoE steps touch the experts any of the B tokens route to. */
-export function weightBytesReadPerStep(model: OpenModel, bytesPerParam: number, batch: number): number {
-  if (!model.moe) return model.activeParamsB * 1e9 * bytesPerParam;
-  const { experts, activeExperts } = model.moe;
-  const perExpert = (model.totalParamsB - model.activeParamsB) / (experts - activeExperts);
-  const shared = model.totalParamsB - experts * perExpert;
-  const touched = 1 - Math.pow(1 - activeExperts / experts, batch);
-  return (shared + experts * perExpert * touched) * 1e9 * bytesPerParam;
-}
-
 /** The memory-and-engine limit on sequences in flight for one replica; 0 when weights + one request's KV do not fit. */
 export function replicaMaxBatch(model: OpenModel, gpu: Gpu, precision: Precision, tp: number, tokensPerRequest: number, p: CapacityParams = CALIBRATED): number {
   const weightBytes = model.totalParamsB * 1e9 * WEIGHT_BYTES[precision];
   const kvRoom = p.usableMemoryFraction * gpu.memoryGb * GIB * tp - weightBytes - p.runtimeOverheadGiBPerGpu * GIB * tp;
   const memoryBatch = Math.floor(kvRoom / (kvBytesPerToken(model, KV_BYTES[precision]) * Math.max(tokensPerRequest, 1)));
   if (memoryBatch < 1) return 0;
-  return Math.min(memoryBatch, (model.moe ? Math.max(p.engineMaxBatch, p.moeBatchPerGpu * tp) : p.engineMaxBatch));
+  return Math.min(memoryBatch, engineBatchCap(model, tp, p));
 }
 
 export interface BatchThroughput {
@@ -151,16 +145,16 @@ export function replicaThroughputAtBatch(
   const kvPerToken = kvBytesPerToken(model, KV_BYTES[precision]);
   const scale = tp * Math.pow(p.tensorParallelEfficiency, Math.log2(tp));
   const bandwidth = gpu.bandwidthTBs * 1e12 * p.memoryBandwidthEfficiency * scale;
-  const flops = peakFlops(gpu, precision) * p.computeEfficiency * (model.moe ? p.moeComputeEfficiency : 1) * scale;
+  const flops = peakFlops(gpu, precision) * p.computeEfficiency * scale;
   const attnWidth = model.kvLayers * model.heads * model.headDim;
 
   // Decode: one step emits one token for each of B sequences, whose context averages input + output/2.
   const avgContext = inputTokens + outputTokens / 2;
   const memorySeconds = (weightBytesReadPerStep(model, WEIGHT_BYTES[precision], batch) + batch * avgContext * kvPerToken) / bandwidth;
-  const computeSeconds = (batch * (2 * model.activeParamsB * 1e9 + 4 * attnWidth * avgContext)) / flops;
+  const computeSeconds = linearSeconds(model, batch, batch, flops, p) + (batch * 4 * attnWidth * avgContext) / flops;
   const stepSeconds = Math.max(memorySeconds, computeSeconds);
   // Prefill: 2 FLOPs per active parameter per token, plus causal attention over the prompt.
-  const prefillSecondsPerRequest = (2 * model.activeParamsB * 1e9 * inputTokens + 2 * attnWidth * inputTokens * inputTokens) / flops;
+  const prefillSecondsPerRequest = linearSeconds(model, inputTokens, p.prefillTokensPerPass, flops, p) + (2 * attnWidth * inputTokens * inputTokens) / flops;
 
   const requestsPerSecond = batch / (batch * prefillSecondsPerRequest + outputTokens * stepSeconds);
   return {

@@ -1,11 +1,13 @@
 // The measurements the capacity model's global efficiencies are fitted to, kept in the repo so tests,
 // the bench and the docs show the same table. Copied from shared/data/throughput-calibration.json.
-import { CALIBRATED, estimateCapacity, type CapacityParams } from './capacity';
+import { CALIBRATED, estimateCapacity, type CapacityParams, type Precision } from './capacity';
 
 export interface CalibrationPoint {
   model: string; gpu: string; gpus: number; inputTokens: number; outputTokens: number;
   /** Measured output tokens/s summed over the replica's GPUs. */
   outputTokensPerSecond: number;
+  /** Weights as served; absent = the table's precision (fp8). */
+  precision?: Precision;
 }
 
 type Row = readonly (string | number)[];
@@ -31,32 +33,13 @@ export const CALIBRATION_DATA = {
   ].map(toPoint),
 };
 
-/**
- * MoE points: the same document's Qwen3-235B-A22B FP8 table (TP8, attention data-parallel + expert parallel, as
- * its MoE command line shows). The two MoE constants of CALIBRATED are fitted to these; the dense efficiencies are not.
- */
-export const MOE_CALIBRATION_DATA = {
-  source: 'NVIDIA/TensorRT-LLM docs/source/performance/perf-overview.md (v1.0 tables, repository commit 00f37686, read 2026-12-02), Qwen3-235B-A22B FP8, offline maximum throughput',
-  asOf: '2026-12-02',
-  engine: 'tensorrt-llm',
-  precision: 'fp8' as const,
-  points: [
-    ['qwen3-235b-a22b', 'H200-SXM', 8, 128, 128, 30429], ['qwen3-235b-a22b', 'H200-SXM', 8, 128, 2048, 42821],
-    ['qwen3-235b-a22b', 'H200-SXM', 8, 500, 2000, 28026], ['qwen3-235b-a22b', 'H200-SXM', 8, 1000, 1000, 23789],
-    ['qwen3-235b-a22b', 'H200-SXM', 8, 2048, 128, 3331], ['qwen3-235b-a22b', 'H200-SXM', 8, 2048, 2048, 16672],
-    ['qwen3-235b-a22b', 'H200-SXM', 8, 5000, 500, 3623], ['qwen3-235b-a22b', 'H100-SXM', 8, 128, 2048, 19658],
-    ['qwen3-235b-a22b', 'H100-SXM', 8, 500, 2000, 18351], ['qwen3-235b-a22b', 'H100-SXM', 8, 1000, 1000, 14898],
-    ['qwen3-235b-a22b', 'H100-SXM', 8, 2048, 2048, 9924], ['qwen3-235b-a22b', 'H100-SXM', 8, 5000, 500, 3225],
-  ].map(toPoint),
-};
-
 export interface CalibrationRow extends CalibrationPoint { predicted: number; ratio: number }
 
 /** measured ÷ predicted for every point, the replica forced to the measured GPU count. */
 export function calibrationTable(points: readonly CalibrationPoint[] = CALIBRATION_DATA.points, p: CapacityParams = CALIBRATED): CalibrationRow[] {
   return points.map((pt) => {
     const r = estimateCapacity({
-      model: pt.model, gpu: pt.gpu, precision: CALIBRATION_DATA.precision, gpuCount: pt.gpus, gpusPerReplica: pt.gpus,
+      model: pt.model, gpu: pt.gpu, precision: pt.precision ?? CALIBRATION_DATA.precision, gpuCount: pt.gpus, gpusPerReplica: pt.gpus,
       inputTokens: pt.inputTokens, outputTokens: pt.outputTokens, utilization: 1,
     }, p);
     return { ...pt, predicted: r.outputTokensPerSecond, ratio: pt.outputTokensPerSecond / r.outputTokensPerSecond };
@@ -64,8 +47,8 @@ export function calibrationTable(points: readonly CalibrationPoint[] = CALIBRATI
 }
 
 export function formatCalibrationTable(rows: readonly CalibrationRow[]): string {
-  const head = 'model          gpu        gpus   in/out      measured  predicted  ratio';
+  const head = 'model             gpu        gpus   in/out       measured  predicted  ratio';
   const lines = rows.map((r) =>
-    `${r.model.padEnd(14)} ${r.gpu.padEnd(10)} ${String(r.gpus).padStart(4)}  ${`${r.inputTokens}/${r.outputTokens}`.padEnd(10)} ${String(r.outputTokensPerSecond).padStart(9)} ${Math.round(r.predicted).toString().padStart(10)}  ${r.ratio.toFixed(2)}`);
+    `${r.model.padEnd(17)} ${r.gpu.padEnd(10)} ${String(r.gpus).padStart(4)}  ${`${r.inputTokens}/${r.outputTokens}`.padEnd(11)} ${String(r.outputTokensPerSecond).padStart(9)} ${Math.round(r.predicted).toString().padStart(10)}  ${r.ratio.toFixed(2)}`);
   return [head, ...lines].join('\n');
 }
