@@ -4,7 +4,7 @@
 import { resolveGpu, type Gpu } from '../catalog/gpus';
 import { kvBytesPerToken, resolveOpenModel, type OpenModel } from '../catalog/openModels';
 import { CatalogLookupError } from '../catalog/names';
-import { engineBatchCap, linearSeconds, weightBytesReadPerStep } from './moe';
+import { allToAllSecondsPerToken, engineBatchCap, linearSeconds, rooflineEfficiency, weightBytesReadPerStep } from './moe';
 
 export { weightBytesReadPerStep };
 
@@ -71,13 +71,17 @@ export interface CapacityParams {
   maxGpusPerReplica: number;
   /**
    * MoE only (economics/moe.ts): engines serve MoE models with attention data-parallel + expert parallel, so a wide
-   * replica keeps more sequences in flight, max(engineMaxBatch, moeBatchPerGpu × GPUs); routed-expert GEMMs reach
-   * t ÷ (t + moeHalfEfficiencyTokens) of the dense efficiency, t = tokens per expert per pass; prompts run
-   * prefillTokensPerPass tokens per pass. Fitted to every MoE row of moeCalibration.ts together.
+   * replica keeps more sequences in flight, max(engineMaxBatch, moeBatchPerGpu × GPUs) (memory binds first in
+   * most layouts); routed-expert GEMMs reach t ÷ (t + moeHalfEfficiencyTokens) of the dense efficiency, t = tokens
+   * per expert per pass; prompts run prefillTokensPerPass tokens per pass; a pass reaches moeRooflineEfficiency of
+   * the dense roofline and pays an expert-parallel all-to-all at expertParallelLinkEfficiency of the GPU link.
+   * Fitted to every MoE row of moeCalibration.ts together.
    */
   moeBatchPerGpu: number;
   moeHalfEfficiencyTokens: number;
   prefillTokensPerPass: number;
+  moeRooflineEfficiency: number;
+  expertParallelLinkEfficiency: number;
 }
 
 export const CALIBRATED: Readonly<CapacityParams> = {
@@ -88,9 +92,11 @@ export const CALIBRATED: Readonly<CapacityParams> = {
   engineMaxBatch: 256,
   tensorParallelEfficiency: 0.9,
   maxGpusPerReplica: 16,
-  moeBatchPerGpu: 64,
-  moeHalfEfficiencyTokens: 128,
+  moeBatchPerGpu: 512,
+  moeHalfEfficiencyTokens: 192,
   prefillTokensPerPass: 8192,
+  moeRooflineEfficiency: 0.75,
+  expertParallelLinkEfficiency: 0.25,
 };
 export const CALIBRATION_SOURCE =
   'fitted 2026 against NVIDIA/TensorRT-LLM v1.0 perf-overview (fp8, offline max throughput; shared/data/throughput-calibration.json)';
@@ -146,15 +152,18 @@ export function replicaThroughputAtBatch(
   const scale = tp * Math.pow(p.tensorParallelEfficiency, Math.log2(tp));
   const bandwidth = gpu.bandwidthTBs * 1e12 * p.memoryBandwidthEfficiency * scale;
   const flops = peakFlops(gpu, precision) * p.computeEfficiency * scale;
+  const passEfficiency = rooflineEfficiency(model, p);
+  const allToAll = allToAllSecondsPerToken(model, gpu.id, tp, p);
   const attnWidth = model.kvLayers * model.heads * model.headDim;
 
   // Decode: one step emits one token for each of B sequences, whose context averages input + output/2.
   const avgContext = inputTokens + outputTokens / 2;
   const memorySeconds = (weightBytesReadPerStep(model, WEIGHT_BYTES[precision], batch) + batch * avgContext * kvPerToken) / bandwidth;
   const computeSeconds = linearSeconds(model, batch, batch, flops, p) + (batch * 4 * attnWidth * avgContext) / flops;
-  const stepSeconds = Math.max(memorySeconds, computeSeconds);
+  const stepSeconds = Math.max(memorySeconds, computeSeconds) / passEfficiency + batch * allToAll;
   // Prefill: 2 FLOPs per active parameter per token, plus causal attention over the prompt.
-  const prefillSecondsPerRequest = linearSeconds(model, inputTokens, p.prefillTokensPerPass, flops, p) + (2 * attnWidth * inputTokens * inputTokens) / flops;
+  const prefillSecondsPerRequest = (linearSeconds(model, inputTokens, p.prefillTokensPerPass, flops, p) + (2 * attnWidth * inputTokens * inputTokens) / flops) / passEfficiency
+    + inputTokens * allToAll;
 
   const requestsPerSecond = batch / (batch * prefillSecondsPerRequest + outputTokens * stepSeconds);
   return {

@@ -1,6 +1,7 @@
 // Mixture-of-experts arithmetic for the capacity model: memory holds every parameter, FLOPs follow the active ones,
 // and one decode step reads the weights of the experts the batch's tokens actually route to. Pure: no I/O.
 import type { OpenModel } from '../catalog/openModels';
+import { gpuLink } from './moeLinks';
 
 /**
  * Expected number of distinct routed experts one MoE layer runs in a step of `batch` tokens when each token picks
@@ -52,6 +53,32 @@ export interface MoeParams {
   moeHalfEfficiencyTokens: number;
   /** Tokens of prompt one forward pass takes (the engine's max_num_tokens; TensorRT-LLM and vLLM default 8,192). */
   prefillTokensPerPass: number;
+  /**
+   * Fraction of the dense roofline (max of weight/KV reads and FLOPs) a MoE forward pass reaches: routing, token
+   * permutation and the grouped-GEMM schedule cost time no dense layer pays.
+   */
+  moeRooflineEfficiency: number;
+  /** Fraction of the GPU-to-GPU link bandwidth (economics/moeLinks.ts) an expert-parallel all-to-all reaches. */
+  expertParallelLinkEfficiency: number;
+}
+
+/** Bytes per hidden element on the wire: FP8 dispatch to the experts + BF16 combine back. */
+const ALL_TO_ALL_BYTES = 1 + 2;
+
+/**
+ * Seconds of expert-parallel all-to-all per token on a replica of `tp` GPUs (0 on one GPU or for dense models): each
+ * MoE layer sends the token's hidden state to its k experts and back; (tp − 1)/tp of them live on another GPU, and the
+ * replica's tp links carry the traffic in parallel.
+ */
+export function allToAllSecondsPerToken(model: OpenModel, gpuId: string, tp: number, p: MoeParams): number {
+  if (!model.moe || tp <= 1) return 0;
+  const bytes = model.moe.activeExperts * model.hidden * model.moe.moeLayers * ALL_TO_ALL_BYTES * ((tp - 1) / tp);
+  return bytes / (tp * gpuLink(gpuId).gbPerSecond * 1e9 * p.expertParallelLinkEfficiency);
+}
+
+/** Divides the dense roofline time of a pass: 1 for dense models. */
+export function rooflineEfficiency(model: OpenModel, p: MoeParams): number {
+  return model.moe ? p.moeRooflineEfficiency : 1;
 }
 
 /** The engine's cap on sequences in flight for one replica of `tp` GPUs. */
