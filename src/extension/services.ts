@@ -22,6 +22,7 @@ import { createCallTreeViews, revealCallSite } from './callTree';
 import { treePinModel, treeSetVolume } from './treeCommands';
 import type { SiteNode } from '../core/format/callTreeModel';
 import { CostCodeActionProvider } from './codeActions';
+import { applySettingsFix } from './settingsFix';
 import { FolderIndexes } from './folderIndexes';
 import { watchStraySettings } from './straySettings';
 
@@ -99,6 +100,7 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
       [CommandId.TreeShowAttention]: () => tree.provider.setOptions({ attentionOnly: true }),
       [CommandId.TreeShowAll]: () => tree.provider.setOptions({ attentionOnly: false }),
       [CommandId.ShowFixNote]: (note: unknown) => typeof note === 'string' && void vscode.window.showInformationMessage(`LLM Cost Lens: ${note}`),
+      [CommandId.ApplySettingsFix]: (uri: unknown, key: unknown, patch: unknown, note: unknown) => applySettingsFix(uri, key, patch, note),
     },
     revivePanel: (panel) => CostPanel.revive(panel, context.extensionUri, index, changes),
   };

@@ -55,7 +55,7 @@ test('quick fixes: the baseline is the lens figure; each saving is before − af
   const c = result.callSites[0]!;
   assert.equal(apiMonthlyUsd(c, settings, {}), c.cost!.api!.monthlyUsd, 'the unchanged scenario gives the scanned figure');
   const fixes = quickFixesFor(c, settings, readFileSync(join(root, c.file), 'utf8').split('\n'));
-  assert.deepEqual(fixes.map((f) => f.kind).sort(), ['cap-max-tokens', 'switch-model']);
+  assert.deepEqual(fixes.map((f) => f.kind).sort(), ['batch-api', 'cap-max-tokens', 'hosted-open', 'switch-model']);
   const perDay = c.volume.requestsPerDay * c.volume.callsPerRequest;
   const engine = (model: string, output: number) => {
     const out = estimate(callScenario(settings, model, null, perDay, c.tokens.input, output));
@@ -89,7 +89,8 @@ test('quick fixes: edits in Python (keyword on its own line) and TypeScript (obj
 test('quick fixes: none for a call that already has max_tokens and the cheapest tier, or a model not in the code', async () => {
   const { result, settings } = await scanned({ 'c.py': CAPPED, 'd.py': PY.replace('model="gpt-4.1"', 'model=pick()') });
   const capped = result.callSites.find((c) => c.file === 'c.py')!;
-  assert.deepEqual(quickFixesFor(capped, settings, CAPPED.split('\n')), []);
+  // the settings fixes (batch price, hosted open model) still apply: they are tested in settings-fixes.test.ts
+  assert.deepEqual(quickFixesFor(capped, settings, CAPPED.split('\n')).filter((f) => f.edits.length > 0), []);
   const unresolved = result.callSites.find((c) => c.file === 'd.py')!;
   assert.ok(!quickFixesFor(unresolved, settings, PY.split('\n')).some((f) => f.kind === 'switch-model'), 'no model literal to replace');
 });

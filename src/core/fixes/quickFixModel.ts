@@ -8,22 +8,25 @@ import { lookupApiPrice } from '../catalog/prices';
 import type { Settings } from '../settings';
 import { formatCount, formatUsd } from '../money';
 import { literalEdit, maxTokensEdit, systemCacheEdit, type TextEditSpec } from './quickFixEdits';
+import { batchFix, hostedOpenFix, type CallSitePatch } from './settingsFixes';
 
 export type { TextEditSpec };
 
 export interface QuickFix {
-  kind: 'switch-model' | 'cap-max-tokens' | 'cache-system-prompt' | 'openai-prefix-cache';
+  kind: 'switch-model' | 'cap-max-tokens' | 'cache-system-prompt' | 'openai-prefix-cache' | 'batch-api' | 'hosted-open';
   title: string;
   /** API $/mo before and after, each from the engine; saving = before − after (> 0). */
   beforeUsd: number; afterUsd: number; savingUsd: number;
-  /** Empty for a fix that is advice (the OpenAI prefix-cache note): the action then shows `note`. */
+  /** Empty for a fix that is advice (the OpenAI prefix-cache note) or a settings fix: the action then shows `note`. */
   edits: TextEditSpec[];
+  /** A fix that changes the estimate, not the code: fields written into `llmCostLens.callSites[key]` (settingsFixes.ts). */
+  settings?: { key: string; patch: CallSitePatch };
   /** The basis and caveats of the saving (quality, the worst case assumed), shown in the action's tooltip/log. */
   note: string;
 }
 
 /** The change a fix makes to the call's scenario. */
-export interface Variant { model?: string; outputTokens?: number; cachedInputTokens?: number }
+export interface Variant { model?: string; outputTokens?: number; cachedInputTokens?: number; batch?: boolean }
 
 /**
  * The engine's API $/mo for the call as it stands, or with `variant` applied; null when unpriced. The scenario is
@@ -37,7 +40,8 @@ export function apiMonthlyUsd(c: CallSiteReport, settings: Settings, variant: Va
   const fullOverride = own?.inputUsdPerMTok !== undefined && own.outputUsdPerMTok !== undefined;
   if (!fullOverride && !lookupApiPrice(model).ok) return null;
   const perDay = c.volume.requestsPerDay * c.volume.callsPerRequest;
-  const scenario = callScenario(settings, model, null, perDay, c.tokens.input, variant.outputTokens ?? c.tokens.output, variant.cachedInputTokens ?? c.tokens.cachedInputTokens);
+  const batch = variant.batch ?? (c.kind === 'batch' || c.pricedAsBatch !== undefined);
+  const scenario = callScenario(settings, model, null, perDay, c.tokens.input, variant.outputTokens ?? c.tokens.output, variant.cachedInputTokens ?? c.tokens.cachedInputTokens, batch);
   const out = estimate(scenario);
   return out.ok ? out.result.api.monthlyUsd : null;
 }
@@ -110,6 +114,7 @@ export function quickFixesFor(c: CallSiteReport, settings: Settings, lines: read
   }
   const cache = cacheFix(c, settings, lines, before) ?? openAiPrefixNote(c, settings, before);
   if (cache) fixes.push(cache);
+  for (const f of [batchFix(c, settings, before, apiMonthlyUsd), hostedOpenFix(c, settings, before, apiMonthlyUsd)]) if (f) fixes.push(f);
   return fixes.sort((a, b) => b.savingUsd - a.savingUsd);
 }
 

@@ -43,6 +43,8 @@ export interface CallSiteReport {
   modelBasis?: string;
   /** how an unresolved receiver was recognised (the request's shape) */
   receiver?: string;
+  /** the setting that prices this call at the Batch API price, when one does (`llmCostLens.callSites[key].batch`) */
+  pricedAsBatch?: string;
 }
 
 export interface CallSiteContext {
@@ -150,6 +152,7 @@ function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext): CallSiteR
     ...(d.callsPerRequest && annotation.callsPerRequest === undefined && site?.callsPerRequest === undefined ? { callsBasis: d.callsPerRequest.basis } : {}),
     ...(d.modelBasis && modelSource === 'framework-default' ? { modelBasis: d.modelBasis } : {}),
     ...(d.receiver ? { receiver: d.receiver } : {}),
+    ...(site?.batch === true && d.kind !== 'batch' ? { pricedAsBatch: `llmCostLens.callSites["${key}"].batch` } : {}),
   };
   report.cost = costFor(report, settings, problems);
   return report;
@@ -170,7 +173,7 @@ export function costFor(r: CallSiteReport, settings: Settings, problems: string[
       suggestions = found.suggestions;
     }
   }
-  const scenario = callScenario(settings, priced ? model : null, r.openModel.model, requestsPerDay, r.tokens.input, r.tokens.output, r.tokens.cachedInputTokens, r.kind === 'batch');
+  const scenario = callScenario(settings, priced ? model : null, r.openModel.model, requestsPerDay, r.tokens.input, r.tokens.output, r.tokens.cachedInputTokens, r.kind === 'batch' || r.pricedAsBatch !== undefined);
   const share = settings['hybrid.selfHostedShare'];
   if (share !== null) scenario.hybrid = { selfHostedShare: share };
   const out = estimate(scenario, { hostedProviders: settings.hostedProviders });
@@ -195,6 +198,7 @@ export function costFor(r: CallSiteReport, settings: Settings, problems: string[
   if (r.modelBasis) notes.push(`model: ${r.modelBasis}`);
   const batchOff = res.api.price.batchDiscount ?? 0;
   if (r.kind === 'batch' && priced && batchOff > 0) notes.push(`batch submission: priced at the provider's batch price (${Math.round(batchOff * 100)} % off, catalog/batch.ts)`);
+  if (r.pricedAsBatch && priced && batchOff > 0) notes.push(`priced at the Batch API price (${Math.round(batchOff * 100)} % off, catalog/batch.ts) because ${r.pricedAsBatch} is true: the code sends interactive requests; the figure holds once they are submitted as a batch (results within 24 h)`);
   // Echo the fixed split with the figures it produced, so every view can say where the hybrid cost comes from.
   const assumptions = share !== null ? { ...res.assumptions, 'hybrid.selfHostedShare': share } : res.assumptions;
   const selfHosted = r.openModel.model === null ? null : res.selfHosted;
