@@ -9,6 +9,7 @@ import type { Settings } from '../settings';
 import { formatCount, formatUsd } from '../money';
 import { literalEdit, maxTokensEdit, systemCacheEdit, type TextEditSpec } from './quickFixEdits';
 import { batchFix, hostedOpenFix, type CallSitePatch } from './settingsFixes';
+import { minCacheableTokens, promptCacheFor } from '../scan/promptCache';
 
 export type { TextEditSpec };
 
@@ -26,7 +27,7 @@ export interface QuickFix {
 }
 
 /** The change a fix makes to the call's scenario. */
-export interface Variant { model?: string; outputTokens?: number; cachedInputTokens?: number; batch?: boolean }
+export interface Variant { model?: string; outputTokens?: number; cachedInputTokens?: number; cacheWriteTokens?: number; batch?: boolean }
 
 /**
  * The engine's API $/mo for the call as it stands, or with `variant` applied; null when unpriced. The scenario is
@@ -41,7 +42,7 @@ export function apiMonthlyUsd(c: CallSiteReport, settings: Settings, variant: Va
   if (!fullOverride && !lookupApiPrice(model).ok) return null;
   const perDay = c.volume.requestsPerDay * c.volume.callsPerRequest;
   const batch = variant.batch ?? (c.kind === 'batch' || c.pricedAsBatch !== undefined);
-  const scenario = callScenario(settings, model, null, perDay, c.tokens.input, variant.outputTokens ?? c.tokens.output, variant.cachedInputTokens ?? c.tokens.cachedInputTokens, batch);
+  const scenario = callScenario(settings, model, null, perDay, c.tokens.input, variant.outputTokens ?? c.tokens.output, variant.cachedInputTokens ?? c.tokens.cachedInputTokens, batch, variant.cacheWriteTokens ?? c.tokens.cacheWriteTokens);
   const out = estimate(scenario);
   return out.ok ? out.result.api.monthlyUsd : null;
 }
@@ -118,11 +119,8 @@ export function quickFixesFor(c: CallSiteReport, settings: Settings, lines: read
   return fixes.sort((a, b) => b.savingUsd - a.savingUsd);
 }
 
-/**
- * Anthropic caches a prompt prefix only from a minimum length (Anthropic's prompt-caching docs: 1,024 tokens for
- * Sonnet and Opus, 2,048 for Haiku); below it `cache_control` does nothing, so no fix is offered.
- */
-export const minCacheableTokens = (model: string): number => (/haiku/i.test(model) ? 2_048 : 1_024);
+/** Below Anthropic's minimum prefix length `cache_control` does nothing, so no fix is offered (scan/promptCache.ts). */
+export { minCacheableTokens };
 
 /** The static system prompt's tokens when it is one part without placeholders, else null. */
 function staticSystemTokens(c: CallSiteReport): number | null {
@@ -152,13 +150,17 @@ function cacheFix(c: CallSiteReport, settings: Settings, lines: readonly string[
   const model = c.model ?? c.assumedModel;
   if (c.sdk !== 'anthropic' || !model) return null;
   const tokens = staticSystemTokens(c);
-  if (tokens === null || tokens < minCacheableTokens(model) || (c.tokens.cachedInputTokens ?? 0) >= tokens) return null;
-  const after = apiMonthlyUsd(c, settings, { cachedInputTokens: tokens });
+  if (tokens === null || tokens < minCacheableTokens(model) || c.tokens.promptCache !== undefined) return null;
+  // the lens after the edit: the same pricing of the cached prefix the scan applies to a cache_control it reads
+  const marks = c.tokens.parts.map((p) => (p.role === 'system' ? { cacheBreakpoint: true as const } : {}));
+  const cache = promptCacheFor(marks, c.tokens.parts, model, c.volume.requestsPerDay * c.volume.callsPerRequest);
+  if (!cache || cache.readTokens <= 0) return null;
+  const after = apiMonthlyUsd(c, settings, { cachedInputTokens: cache.readTokens, cacheWriteTokens: cache.writeTokens });
   const edit = systemCacheEdit(lines, c);
   if (after === null || after >= before || !edit) return null;
   return {
     kind: 'cache-system-prompt', title: `Cache the ${formatCount(tokens)}-token system prompt (${minus(before - after)})`,
     beforeUsd: before, afterUsd: after, savingUsd: before - after, edits: [edit],
-    note: `the system prompt's ${formatCount(tokens)} tokens billed at the cache-read price on every request; cache writes (the first request every 5 minutes, at 1.25× input) are not counted`,
+    note: cache.note,
   };
 }
