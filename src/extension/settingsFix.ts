@@ -20,5 +20,5 @@ export async function applySettingsFix(uri: unknown, key: unknown, patch: unknow
     void vscode.window.showErrorMessage(`LLM Cost Lens: ${error}`);
     return;
   }
-  void vscode.window.showInformationMessage(`LLM Cost Lens: ${typeof note === 'string' ? note : 'saved'} (${folder.name}/.vscode/settings.json)`);
+  void vscode.window.showInformationMessage(`LLM Cost Lens: saved in ${folder.name}/.vscode/settings.json. ${typeof note === 'string' ? note : ''}`);
 }
