@@ -83,7 +83,7 @@ test('multi-root panel: a row charts at its folder settings; the totals row name
   // the curve is at that folder's volume (9,000/day), not the first folder's
   assert.equal(chart.curve.markers.current, 9000);
   const whole = foldersChartFor(scans, WORKSPACE_TARGET);
-  assert.match(whole.title, /^folder frontend \(largest API bill; deployments are per folder\)/);
+  assert.match(whole.title, /^Folder frontend \(the largest API bill; deployments are per folder\) — \d call sites? on one /);
 });
 
 test('multi-root "changes vs base": one list with folder-prefixed files, every headline, the strictest policy', () => {

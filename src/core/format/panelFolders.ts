@@ -50,7 +50,7 @@ export function foldersChartFor(scans: readonly FolderPanelScan[], target: strin
   if (target === WORKSPACE_TARGET) {
     const top = [...scans].sort((a, b) => b.result.totals.apiMonthlyUsd - a.result.totals.apiMonthlyUsd)[0]!;
     const chart = chartFor(top.result, top.ws, WORKSPACE_TARGET);
-    return { ...chart, title: `folder ${top.name} (largest API bill; deployments are per folder) — ${chart.title}` };
+    return { ...chart, title: chart.title.replace(/^Whole workspace/, `Folder ${top.name} (the largest API bill; deployments are per folder)`) };
   }
   const hit = splitFolderPath(scans, target);
   if (!hit) return { target, title: target, curve: null, note: 'This call site is no longer in the workspace scan.' };
