@@ -47,6 +47,8 @@ export const workloadSchema = z.strictObject({
   inputTokens: count,
   outputTokens: count,
   cachedInputTokens: count.optional(),
+  /** the part of inputTokens written to the provider's cache per request (mean), at the cache-write price */
+  cacheWriteTokens: count.optional(),
   daysPerMonth: positive.max(31, 'must be at most 31').optional(),
 });
 
@@ -119,6 +121,10 @@ export const scenarioSchema = z
   .superRefine((s, ctx) => {
     if (s.workload.cachedInputTokens !== undefined && s.workload.cachedInputTokens > s.workload.inputTokens) {
       ctx.addIssue({ code: 'custom', path: ['workload', 'cachedInputTokens'], message: `must be at most inputTokens (${s.workload.inputTokens})` });
+    }
+    const written = s.workload.cacheWriteTokens;
+    if (written !== undefined && written + (s.workload.cachedInputTokens ?? 0) > s.workload.inputTokens) {
+      ctx.addIssue({ code: 'custom', path: ['workload', 'cacheWriteTokens'], message: `with cachedInputTokens must be at most inputTokens (${s.workload.inputTokens})` });
     }
     if (s.api.model === undefined && (s.api.inputUsdPerMTok === undefined || s.api.outputUsdPerMTok === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['api', 'model'], message: 'required unless both inputUsdPerMTok and outputUsdPerMTok are given' });

@@ -16,6 +16,8 @@ export const callSiteOverrideSchema = z.strictObject({
   model: z.string().trim().min(1).optional(),
   callsPerRequest: positive.max(LIMITS.callsPerRequest).optional(),
   reasoningTokens: tokens.optional(),
+  /** Priced at the provider's Batch API price (the quick fix "Use the Batch API" writes it; the code is not changed). */
+  batch: z.boolean().optional(),
 });
 
 export const priceOverrideSchema = z.strictObject({

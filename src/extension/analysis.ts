@@ -145,7 +145,8 @@ export class DocumentAnalyses implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   /** Measured usage for a document's call sites (the workspace index's calibration); identity when none. */
-  measure: (callSites: CallSiteReport[], ws: SettingsRead) => CallSiteReport[] = (c) => c;
+  /** Measured usage of the document's folder (each folder calibrates with its own llmCostLens.usageFiles). */
+  measure: (callSites: CallSiteReport[], ws: SettingsRead, folder: vscode.WorkspaceFolder | undefined) => CallSiteReport[] = (c) => c;
 
   constructor(readonly settings: FolderSettings) {
     this.disposables.push(
@@ -233,7 +234,7 @@ export class DocumentAnalyses implements vscode.Disposable {
       // Shares the index's background load of the common tokenizer instead of loading it again synchronously.
       await preloadEncoder('o200k_base');
       const a = await analyzeDocument(rel, text, ws, readerFor(root));
-      return { ...a, callSites: this.measure(a.callSites, ws) };
+      return { ...a, callSites: this.measure(a.callSites, ws, folder) };
     }, {
       // One line per document's first analysis (cold loads of grammar and ranks show here), none while typing.
       first: (a, ms) => extensionLog().info(`analysed ${rel} (${a.callSites.length} call sites) in ${ms} ms`),

@@ -21,6 +21,11 @@ export class CostCodeActionProvider implements vscode.CodeActionProvider {
     const lines = doc.getText().split(/\r?\n/);
     return sites.flatMap((c) => quickFixesFor(c, settings, lines).map((fix) => {
       const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+      if (fix.settings) {
+        // changes the estimate, not the code: written to the folder's llmCostLens.callSites (settingsFix.ts)
+        action.command = { command: CommandId.ApplySettingsFix, title: fix.title, arguments: [doc.uri.toString(), fix.settings.key, fix.settings.patch, fix.note] };
+        return action;
+      }
       if (fix.edits.length === 0) {
         // advice with its figure (nothing to edit): the action explains what keeps the saving
         action.command = { command: CommandId.ShowFixNote, title: fix.title, arguments: [fix.note] };

@@ -18,4 +18,6 @@ export const enum CommandId {
   TreeShowAll = 'llmCostLens.tree.showAll',
   /** A quick fix that is advice (no edit) shows its note (codeActions.ts). */
   ShowFixNote = 'llmCostLens.showFixNote',
+  /** A quick fix that writes llmCostLens.callSites (batch price, hosted open model): settingsFix.ts. */
+  ApplySettingsFix = 'llmCostLens.applySettingsFix',
 }

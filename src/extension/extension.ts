@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): void {
 
   context.subscriptions.push(extensionLog(), lensesChanged, promptLensesChanged);
   for (const id of [CommandId.OpenPanel, CommandId.SetVolume, CommandId.UpdatePrices, CommandId.ExportReport, CommandId.RescanWorkspace, CommandId.ShowChangesVsBase, CommandId.ImportUsage,
-    CommandId.TreeReveal, CommandId.TreeSetVolume, CommandId.TreePinModel, CommandId.TreeOpenInPanel, CommandId.TreeSortByFile, CommandId.TreeSortByCost, CommandId.TreeShowAttention, CommandId.TreeShowAll, CommandId.ShowFixNote]) {
+    CommandId.TreeReveal, CommandId.TreeSetVolume, CommandId.TreePinModel, CommandId.TreeOpenInPanel, CommandId.TreeSortByFile, CommandId.TreeSortByCost, CommandId.TreeShowAttention, CommandId.TreeShowAll, CommandId.ShowFixNote, CommandId.ApplySettingsFix]) {
     context.subscriptions.push(vscode.commands.registerCommand(id, (...args: never[]) => load().commands[id](...args)));
   }
   context.subscriptions.push(

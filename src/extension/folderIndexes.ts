@@ -1,7 +1,7 @@
-// Every workspace folder indexed, each with its own settings: the primary index (the first folder, which the cost
-// panel, usage calibration and "changes vs base" read) plus one WorkspaceIndex per further folder. The status bar
-// and the call-site tree read the aggregate: its state is "ready" once every folder is, with the folders' results
-// combined (files prefixed with the folder name, totals summed: core/scan/workspaceFolders.ts).
+// Every workspace folder indexed, each with its own settings and usage calibration: the primary index (the first
+// folder) plus one WorkspaceIndex per further folder. The status bar and the call-site tree read the aggregate: its
+// state is "ready" once every folder is, with the folders' results combined (files prefixed with the folder name,
+// totals summed: core/scan/workspaceFolders.ts); the cost panel and "changes vs base" read each folder's state.
 import * as vscode from 'vscode';
 import { combineFolderScans, type FolderScan } from '../core/scan/workspaceFolders';
 import type { FolderSettings } from './analysis';
@@ -37,6 +37,31 @@ export class FolderIndexes implements vscode.Disposable {
 
   private all(): WorkspaceIndex[] {
     return [this.primary, ...this.others];
+  }
+
+  /** Each indexed folder with its index's current state (workspace order). */
+  folderStates(): { folder: vscode.WorkspaceFolder; state: IndexState }[] {
+    return this.all().flatMap((i) => (i.workspaceFolder ? [{ folder: i.workspaceFolder, state: i.state }] : []));
+  }
+
+  /** Changes whenever any folder read new usage files (the open documents then take the new measurements). */
+  usageVersion(): string {
+    return this.all().map((i) => i.usage.version).join(',');
+  }
+
+  /** The index of `folder` (Import Usage reads what it matched there). */
+  indexFor(folder: vscode.WorkspaceFolder): WorkspaceIndex | undefined {
+    return this.all().find((i) => i.workspaceFolder?.uri.toString() === folder.uri.toString());
+  }
+
+  /** Every folder's index re-reads its settings now (the panel just wrote one); each folder with its state. */
+  async refreshAll(): Promise<{ folder: vscode.WorkspaceFolder; state: IndexState }[]> {
+    const out: { folder: vscode.WorkspaceFolder; state: IndexState }[] = [];
+    for (const i of this.all()) {
+      const state = await i.refresh();
+      if (i.workspaceFolder) out.push({ folder: i.workspaceFolder, state });
+    }
+    return out;
   }
 
   folderScans(): FolderScan[] {

@@ -1,14 +1,24 @@
 // "LLM Cost Lens: Import Usage…": pick usage exports, add them to the folder's llmCostLens.usageFiles (relative
-// when inside the folder), let the workspace index read them, and say what matched. The logic is in core/usage.
+// when inside the folder), let that folder's index read them, and say what matched. The logic is in core/usage.
+// In a multi-root workspace each folder calibrates with its own usage files: the user picks the folder.
 import * as vscode from 'vscode';
 import { addUsageFiles } from '../core/usage';
 import { importSummary } from '../core/format/usageText';
 import type { FolderSettings } from './analysis';
 import { writeSetting } from './settingsWriter';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { FolderIndexes } from './folderIndexes';
 
-export async function importUsage(index: WorkspaceIndex, settings: FolderSettings): Promise<void> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
+/** The only folder, or the one the user picks (the active editor's folder is offered first by VS Code). */
+async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+  const onDisk = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+  if (onDisk.length <= 1) return onDisk[0];
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Import usage for which folder? (each folder calibrates with its own llmCostLens.usageFiles)' });
+}
+
+export async function importUsage(folders: FolderIndexes, settings: FolderSettings): Promise<void> {
+  const multi = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+  const folder = await pickFolder();
+  if (multi && !folder) return;
   if (!folder || folder.uri.scheme !== 'file') {
     void vscode.window.showWarningMessage('LLM Cost Lens: Import Usage needs a workspace folder on disk.');
     return;
@@ -27,6 +37,7 @@ export async function importUsage(index: WorkspaceIndex, settings: FolderSetting
     void vscode.window.showErrorMessage(error);
     return;
   }
-  const state = await index.refresh();
+  const state = await folders.indexFor(folder)?.refresh();
+  if (!state) return;
   if (state.kind === 'ready' && state.result.usage) void vscode.window.showInformationMessage(`LLM Cost Lens: ${importSummary(state.result.usage)}`);
 }

@@ -1,17 +1,19 @@
 // The cost panel host: a single webview with a strict CSP; all state lives here, the webview renders it.
-// It shows the workspace index of the first workspace folder (the same result as `llm-cost-lens scan`), writes
-// assumption changes to that folder's settings, and re-renders whenever the index changes.
+// It shows every workspace folder's index (each folder costed with its own settings, as `llm-cost-lens scan` of the
+// folder or of the .code-workspace file), grouped by folder when there are several; a call site's intents are
+// written to its own folder's settings, the assumption controls to the first folder's; it re-renders whenever an
+// index changes.
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { webviewToHostSchema, type HostToWebview, type WebviewToHost } from '../core/protocol/messages';
-import type { ScanResult } from '../core/scan/scan';
 import { readFolderScanSettings } from './analysis';
-import { readSettings, type SettingsRead } from '../core/settings';
+import { readSettings } from '../core/settings';
 import { loadScenarioRows } from './scenarios';
-import { chartFor, WORKSPACE_TARGET, workspaceView, validateCallSiteField, validateOpenModel, validateSetting } from '../core/format/panelState';
+import { WORKSPACE_TARGET, workspaceView, validateCallSiteField, validateOpenModel, validateSetting } from '../core/format/panelState';
+import { foldersChartFor, foldersWorkspaceView, splitFolderPath, type FolderPanelScan } from '../core/format/panelFolders';
 import { resetSettings, writeCallSiteFields, writeOpenModelFor, writeSetting } from './settingsWriter';
 import { exportReport } from './exportReport';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { FolderIndexes } from './folderIndexes';
 import type { ChangesView } from '../core/diff/view';
 import { extensionLog } from './log';
 
@@ -26,7 +28,8 @@ export interface ChangesSource {
 export class CostPanel {
   private static current: CostPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  private scan: { result: ScanResult; ws: SettingsRead } | null = null;
+  /** The last scan of every folder, in workspace order (one entry per folder whose scan is ready). */
+  private scans: (FolderPanelScan & { folder: vscode.WorkspaceFolder })[] = [];
   private target = WORKSPACE_TARGET;
   private refreshing: Promise<void> | null = null;
   private again = false;
@@ -34,7 +37,7 @@ export class CostPanel {
   private disposed = false;
 
   /** `target`: a call-site id to select (the tree's "Open in Cost Panel"); the panel is opened or revealed. */
-  static show(context: vscode.ExtensionContext, index: WorkspaceIndex, changes?: ChangesSource, target?: string): void {
+  static show(context: vscode.ExtensionContext, index: FolderIndexes, changes?: ChangesSource, target?: string): void {
     if (CostPanel.current) {
       CostPanel.current.panel.reveal();
       if (target) void CostPanel.current.post({ type: 'select', target });
@@ -49,13 +52,13 @@ export class CostPanel {
   private pendingSelect: string | null = null;
 
   /** Window reload: VS Code hands back the panel it had open (see registerWebviewPanelSerializer). */
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, index: WorkspaceIndex, changes?: ChangesSource): void {
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, index: FolderIndexes, changes?: ChangesSource): void {
     panel.webview.options = options(extensionUri);
     CostPanel.current?.panel.dispose();
     CostPanel.current = new CostPanel(panel, extensionUri, index, changes);
   }
 
-  private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly index: WorkspaceIndex, private readonly changes?: ChangesSource) {
+  private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly index: FolderIndexes, private readonly changes?: ChangesSource) {
     panel.webview.html = html(panel.webview, extensionUri);
     panel.onDidDispose(() => this.dispose(), null, this.disposables);
     panel.webview.onDidReceiveMessage((raw: unknown) => void this.onMessage(raw).catch((e: unknown) => extensionLog().error('cost panel: handling a webview message failed', e)), null, this.disposables);
@@ -89,7 +92,7 @@ export class CostPanel {
         break;
       case 'selectChart':
         this.target = msg.target;
-        if (this.scan) await this.postChart();
+        if (this.scans.length) await this.postChart();
         break;
       case 'openFile':
         await this.openFile(msg.file, msg.line, msg.column);
@@ -111,24 +114,27 @@ export class CostPanel {
       }
       case 'setCallSite': {
         const control = msg.field === 'model' ? 'callSite.model' : 'callSite.requestsPerDay';
-        if (!folder || !this.scan) return void this.post({ type: 'controlResult', control, error: 'Open a folder and wait for its scan first (call-site settings are saved per workspace folder).' });
-        const checked = validateCallSiteField(new Set(this.scan.result.callSites.map((c) => c.key)), this.scan.ws.settings, msg.key, msg.field, msg.value);
-        const error = checked.ok ? await writeCallSiteFields(folder, msg.key, { [msg.field]: checked.value }) : checked.error;
+        const at = this.route(msg.key);
+        if (!at) return void this.post({ type: 'controlResult', control, error: 'Open a folder and wait for its scan first (call-site settings are saved per workspace folder).' });
+        const checked = validateCallSiteField(new Set(at.scan.result.callSites.map((c) => c.key)), at.scan.ws.settings, at.rest, msg.field, msg.value);
+        const error = checked.ok ? await writeCallSiteFields(at.scan.folder, at.rest, { [msg.field]: checked.value }) : checked.error;
         await this.post({ type: 'controlResult', control, error });
         if (!error) await this.refresh();
         break;
       }
       case 'setOpenModel': {
-        if (!folder) return void this.post({ type: 'controlResult', control: 'openModelFor', error: 'Open a folder first (llmCostLens.openModelFor is saved per workspace folder).' });
+        const target = msg.key ? this.route(msg.key)?.scan.folder ?? folder : folder;
+        if (!target) return void this.post({ type: 'controlResult', control: 'openModelFor', error: 'Open a folder first (llmCostLens.openModelFor is saved per workspace folder).' });
         const checked = validateOpenModel(msg.apiModel, msg.openModel);
-        const error = checked.ok ? await writeOpenModelFor(folder, msg.apiModel, checked.value) : checked.error;
+        const error = checked.ok ? await writeOpenModelFor(target, msg.apiModel, checked.value) : checked.error;
         await this.post({ type: 'controlResult', control: 'openModelFor', error });
         if (!error) await this.refresh();
         break;
       }
       case 'resetCallSite': {
-        if (!folder) return;
-        const error = (await writeCallSiteFields(folder, msg.key, { requestsPerDay: null, model: null })) ?? (msg.apiModel ? await writeOpenModelFor(folder, msg.apiModel, null) : null);
+        const at = this.route(msg.key);
+        if (!at) return;
+        const error = (await writeCallSiteFields(at.scan.folder, at.rest, { requestsPerDay: null, model: null, batch: null })) ?? (msg.apiModel ? await writeOpenModelFor(at.scan.folder, msg.apiModel, null) : null);
         if (error) await this.post({ type: 'controlResult', control: 'callSite.requestsPerDay', error });
         await this.refresh();
         break;
@@ -141,8 +147,20 @@ export class CostPanel {
     }
   }
 
-  private async openFile(file: string, line?: number, column?: number): Promise<void> {
-    const folder = vscode.workspace.workspaceFolders?.[0];
+  /**
+   * The folder a row's key or file belongs to: with several folders it starts with `<folder>/` (panelFolders.ts);
+   * with one, it is that folder's own.
+   */
+  private route(prefixed: string): { scan: FolderPanelScan & { folder: vscode.WorkspaceFolder }; rest: string } | null {
+    if (this.scans.length === 1) return { scan: this.scans[0]!, rest: prefixed };
+    const hit = splitFolderPath(this.scans, prefixed);
+    return hit ? { scan: hit.folder, rest: hit.rest } : null;
+  }
+
+  private async openFile(path: string, line?: number, column?: number): Promise<void> {
+    const at = this.scans.length ? this.route(path) : null;
+    const folder = at?.scan.folder ?? vscode.workspace.workspaceFolders?.[0];
+    const file = at?.rest ?? path;
     if (!folder || file.split(/[\\/]/).includes('..') || file.startsWith('/')) return;
     const options: vscode.TextDocumentShowOptions = { viewColumn: vscode.ViewColumn.One };
     if (line !== undefined) {
@@ -175,26 +193,31 @@ export class CostPanel {
   private async scanOnce(): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder || folder.uri.scheme !== 'file') {
-      this.scan = null;
+      this.scans = [];
       await this.post({ type: 'workspace', view: workspaceView(null, readSettings({}), null, folder ? 'Only folders on disk can be scanned.' : null) });
       return;
     }
-    // refresh(): settings the panel just wrote are read now, not after the watcher's debounce.
-    const state = await this.index.refresh();
-    if (state.kind === 'ready') {
-      const { result, settings: ws } = state;
-      this.scan = { result, ws };
-      await this.post({ type: 'workspace', view: workspaceView(result, ws, folder.name) });
+    // refreshAll(): settings the panel just wrote are read now, not after the watcher's debounce.
+    const states = await this.index.refreshAll();
+    const ready = states.flatMap(({ folder: f, state }) => (state.kind === 'ready' ? [{ name: f.name, folder: f, result: state.result, ws: state.settings }] : []));
+    const notReady = states.find(({ state }) => state.kind !== 'ready');
+    const problem = !notReady ? null
+      : notReady.state.kind === 'failed' ? `The scan of ${notReady.folder.name} failed: ${notReady.state.error}`
+        : notReady.state.kind === 'cancelled' ? `The scan of ${notReady.folder.name} was cancelled: run "LLM Cost Lens: Rescan Workspace".`
+          : notReady.state.kind === 'scanning' && states.length > 1 ? `Still scanning ${notReady.folder.name}: its call sites are not in the table or the totals yet.` : null;
+    if (ready.length) {
+      this.scans = ready;
+      await this.post({ type: 'workspace', view: foldersWorkspaceView(ready, problem) });
       await this.postChart();
       return;
     }
-    const problem = state.kind === 'failed' ? `The workspace scan failed: ${state.error}` : state.kind === 'cancelled' ? 'The workspace scan was cancelled: run "LLM Cost Lens: Rescan Workspace".' : null;
+    this.scans = [];
     await this.post({ type: 'workspace', view: workspaceView(null, readFolderScanSettings(folder.uri.fsPath), folder.name, problem) });
   }
 
   private async postChart(): Promise<void> {
-    if (!this.scan) return;
-    await this.post({ type: 'chart', chart: chartFor(this.scan.result, this.scan.ws, this.target) });
+    if (!this.scans.length) return;
+    await this.post({ type: 'chart', chart: foldersChartFor(this.scans, this.target) });
   }
 
   private post(msg: HostToWebview): Thenable<boolean> {

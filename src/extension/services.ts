@@ -22,6 +22,7 @@ import { createCallTreeViews, revealCallSite } from './callTree';
 import { treePinModel, treeSetVolume } from './treeCommands';
 import type { SiteNode } from '../core/format/callTreeModel';
 import { CostCodeActionProvider } from './codeActions';
+import { applySettingsFix } from './settingsFix';
 import { FolderIndexes } from './folderIndexes';
 import { watchStraySettings } from './straySettings';
 
@@ -49,22 +50,22 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
   // One scan of the workspace for the status bar and the panel.
   const index = new WorkspaceIndex(context, settings);
   context.subscriptions.push(settings, analyses, index, trackPlaceholderDecorations(analyses));
-  // Open documents take measured usage from the index's calibration; when new usage was read, they recompute.
-  analyses.measure = (sites, ws) => index.usage.measure(sites, ws.settings);
-  let usageSeen = index.usage.version;
-  context.subscriptions.push(index.onDidChange(() => {
-    if (index.usage.version === usageSeen) return;
-    usageSeen = index.usage.version;
-    settings.refresh();
-  }));
   // Every folder of a multi-root workspace, each with its own settings: the status bar and the tree total them all.
   const folders = new FolderIndexes(context, settings, index);
   context.subscriptions.push(folders);
+  // Open documents take measured usage from their own folder's index; when new usage was read, they recompute.
+  analyses.measure = (sites, ws, folder) => (folder ? folders.indexFor(folder) ?? index : index).usage.measure(sites, ws.settings);
+  let usageSeen = folders.usageVersion();
+  context.subscriptions.push(folders.onDidChange(() => {
+    if (folders.usageVersion() === usageSeen) return;
+    usageSeen = folders.usageVersion();
+    settings.refresh();
+  }));
   if (options.statusBar) {
     const item = createStatusBar();
     context.subscriptions.push(item, trackWorkspaceTotals(item, folders));
   }
-  const changes = new ChangesVsBase(index);
+  const changes = new ChangesVsBase(folders);
   context.subscriptions.push(changes);
   const tree = createCallTreeViews(folders);
   context.subscriptions.push(tree.disposable);
@@ -80,7 +81,7 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
     promptLens: new PromptFileLensProvider(settings),
     hover: new CostHoverProvider(analyses),
     commands: {
-      [CommandId.OpenPanel]: () => CostPanel.show(context, index, changes),
+      [CommandId.OpenPanel]: () => CostPanel.show(context, folders, changes),
       [CommandId.SetVolume]: setVolume,
       [CommandId.UpdatePrices]: () => updatePricesCommand(context, settings),
       [CommandId.ExportReport]: () => exportReport(),
@@ -89,17 +90,18 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
         folders.start();
       },
       [CommandId.ShowChangesVsBase]: () => changes.show(),
-      [CommandId.ImportUsage]: () => importUsage(index, settings),
+      [CommandId.ImportUsage]: () => importUsage(folders, settings),
       [CommandId.TreeReveal]: (node: SiteNode) => revealCallSite(node),
       [CommandId.TreeSetVolume]: (node: unknown) => treeSetVolume(node),
       [CommandId.TreePinModel]: (node: unknown) => treePinModel(node),
-      [CommandId.TreeOpenInPanel]: (node: SiteNode | undefined) => CostPanel.show(context, index, changes, node?.kind === 'site' ? node.target : undefined),
+      [CommandId.TreeOpenInPanel]: (node: SiteNode | undefined) => CostPanel.show(context, folders, changes, node?.kind === 'site' ? node.target : undefined),
       [CommandId.TreeSortByFile]: () => tree.provider.setOptions({ sort: 'file' }),
       [CommandId.TreeSortByCost]: () => tree.provider.setOptions({ sort: 'cost' }),
       [CommandId.TreeShowAttention]: () => tree.provider.setOptions({ attentionOnly: true }),
       [CommandId.TreeShowAll]: () => tree.provider.setOptions({ attentionOnly: false }),
       [CommandId.ShowFixNote]: (note: unknown) => typeof note === 'string' && void vscode.window.showInformationMessage(`LLM Cost Lens: ${note}`),
+      [CommandId.ApplySettingsFix]: (uri: unknown, key: unknown, patch: unknown, note: unknown) => applySettingsFix(uri, key, patch, note),
     },
-    revivePanel: (panel) => CostPanel.revive(panel, context.extensionUri, index, changes),
+    revivePanel: (panel) => CostPanel.revive(panel, context.extensionUri, folders, changes),
   };
 }

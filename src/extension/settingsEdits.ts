@@ -29,7 +29,7 @@ const entryOf = (all: Entries, key: string): Entries => {
 };
 
 /** callSites with fields of `key` set (null removes a field); an entry left empty is removed. */
-export function withCallSiteFields(all: Entries, key: string, patch: Partial<Record<'requestsPerDay' | 'model', number | string | null>>): Entries {
+export function withCallSiteFields(all: Entries, key: string, patch: Partial<Record<'requestsPerDay' | 'model' | 'batch', number | string | boolean | null>>): Entries {
   const next = copy(all);
   const entry = entryOf(all, key);
   for (const [field, value] of Object.entries(patch)) {

@@ -63,7 +63,7 @@ async function updateObjectSettingNow(folder: vscode.WorkspaceFolder, setting: '
 }
 
 /** Sets (or with null removes) fields of llmCostLens.callSites[key] in one write; an entry left empty is removed. */
-export function writeCallSiteFields(folder: vscode.WorkspaceFolder, key: string, patch: Partial<Record<'requestsPerDay' | 'model', number | string | null>>): Promise<string | null> {
+export function writeCallSiteFields(folder: vscode.WorkspaceFolder, key: string, patch: Partial<Record<'requestsPerDay' | 'model' | 'batch', number | string | boolean | null>>): Promise<string | null> {
   const what = `llmCostLens.callSites[${JSON.stringify(key)}]`;
   const reserved = reservedKeyError(what, key);
   if (reserved) return Promise.resolve(reserved);

@@ -64,6 +64,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.stateValue;
   }
 
+  /** The folder this index scans (undefined before start() or without a folder). */
+  get workspaceFolder(): vscode.WorkspaceFolder | undefined {
+    return this.folder;
+  }
+
   /** Starts (or restarts) indexing its workspace folder, after the current call stack (never inside activate). */
   start(): void {
     const generation = ++this.generation;

@@ -36,7 +36,9 @@ export function renderCallSiteControls(row: CallSiteRow | null, a: Assumptions, 
     return fs;
   }
   const where = el('p', undefined, 'basis');
-  where.append(`${row.file}:${row.line} — saved as `, el('code', `llmCostLens.callSites["${row.key}"]`));
+  // a multi-root row's key starts with its folder's name; the folder's own settings file has the key without it
+  const key = row.folder !== undefined && row.key.startsWith(`${row.folder}/`) ? row.key.slice(row.folder.length + 1) : row.key;
+  where.append(`${row.file}:${row.line} — saved as `, el('code', `llmCostLens.callSites["${key}"]`), ...(row.folder !== undefined ? [` in folder ${row.folder}`] : []));
   fs.append(where);
 
   const annotated = row.volumeSource === 'annotation';

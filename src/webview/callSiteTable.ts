@@ -1,6 +1,6 @@
 // The workspace's call sites (from the host's scan): sortable by any column (click or Enter on the header button),
 // file:line opens the code, a row (or the totals row) selects what the chart shows.
-import type { CallSiteRow, ChartView, WorkspaceView } from '../core/protocol/messages';
+import type { CallSiteRow, ChartView, WorkspaceTotals, WorkspaceView } from '../core/protocol/messages';
 import { formatCount, formatUsd } from '../core/money';
 import { renderBreakEvenChart } from './chart';
 import { cell, el } from './dom';
@@ -108,8 +108,17 @@ export function renderCallSites(root: HTMLElement, view: WorkspaceView | null, s
   }
   table.append(el('thead'), el('tbody'), el('tfoot'));
   table.tHead!.append(head);
-  for (const r of sortRows(view.callSites, sort)) table.tBodies[0]!.append(row(r, target, share !== null));
-  if (view.totals) table.tFoot!.append(totalsRow(view, target, share !== null));
+  const multi = view.folders && view.folders.length > 1 ? view.folders : null;
+  if (multi) {
+    // A multi-root workspace: each folder's rows under its own totals (its own settings), the sum in the footer.
+    for (const f of multi) {
+      table.tBodies[0]!.append(totalsRow(f.totals, `Folder ${f.name}`, null, target, share !== null, 'folder'));
+      for (const r of sortRows(view.callSites.filter((x) => x.folder === f.name), sort)) table.tBodies[0]!.append(row(r, target, share !== null));
+    }
+  } else {
+    for (const r of sortRows(view.callSites, sort)) table.tBodies[0]!.append(row(r, target, share !== null));
+  }
+  if (view.totals) table.tFoot!.append(totalsRow(view.totals, multi ? `All ${multi.length} folders` : 'Total', WORKSPACE_TARGET, target, share !== null, 'totals'));
   section.append(table);
   if (view.callSites.some((r) => r.volumeHidden)) section.append(el('p', 'An llm-cost comment hides a panel or settings volume for some calls: the comment wins.', 'basis'));
 
@@ -172,17 +181,19 @@ function hostedCell(r: CallSiteRow): HTMLTableCellElement {
   return td;
 }
 
-function totalsRow(view: WorkspaceView, target: string, withHybrid: boolean): HTMLTableRowElement {
-  const t = view.totals!;
-  const tr = el('tr', undefined, 'totals');
-  tr.dataset.id = WORKSPACE_TARGET;
-  tr.dataset.action = 'select-callsite';
-  tr.tabIndex = 0;
-  if (target === WORKSPACE_TARGET) {
+/** The totals of the workspace (`id` WORKSPACE_TARGET: selectable, charts the workspace) or of one folder (`id` null). */
+function totalsRow(t: WorkspaceTotals, name: string, id: string | null, target: string, withHybrid: boolean, kind: 'totals' | 'folder'): HTMLTableRowElement {
+  const tr = el('tr', undefined, kind);
+  if (id !== null) {
+    tr.dataset.id = id;
+    tr.dataset.action = 'select-callsite';
+    tr.tabIndex = 0;
+  }
+  if (id !== null && target === id) {
     tr.classList.add('selected');
     tr.setAttribute('aria-selected', 'true');
   }
-  const label = el('th', `Total${t.unpriced ? ` (${t.unpriced} unpriced)` : ''}`);
+  const label = el('th', `${name}${kind === 'folder' ? ` — ${t.callSites} call site${t.callSites === 1 ? '' : 's'}` : ''}${t.unpriced ? ` (${t.unpriced} unpriced)` : ''}`);
   label.scope = 'row';
   label.colSpan = 4;
   const self = el('td', formatUsd(t.selfHostedMonthlyUsd), 'num self');

@@ -91,7 +91,7 @@ function commitCallSite(input: HTMLInputElement | HTMLSelectElement): void {
   if (input instanceof HTMLSelectElement && input.dataset.openModelFor) {
     delete errors.openModelFor;
     update({ errors });
-    vscode.postMessage({ type: 'setOpenModel', apiModel: input.dataset.openModelFor, openModel: input.value === '' ? null : input.value });
+    vscode.postMessage({ type: 'setOpenModel', apiModel: input.dataset.openModelFor, openModel: input.value === '' ? null : input.value, key: row.key });
     return;
   }
   const field = input.dataset.callsiteField as 'requestsPerDay' | 'model';

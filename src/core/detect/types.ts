@@ -30,6 +30,8 @@ export interface PromptPart {
   from?: { file: string; line: number };
   /** the message's `name` field (OpenAI chat: sent in the turn header, counted as framing) */
   name?: string;
+  /** Anthropic `cache_control: {type: "ephemeral"}` on this block: the cached prefix ends here (request/cacheControl.ts) */
+  cacheBreakpoint?: true;
 }
 
 export interface DetectedCall {

@@ -4,10 +4,10 @@ import type { Scenario } from '../config';
 import { own, type Settings } from '../settings';
 
 /** The scenario the engine is run on for one call site (also used for shared deployments in totals). */
-export function callScenario(settings: Settings, model: string | null, openModel: string | null, requestsPerDay: number, inputTokens: number, outputTokens: number, cachedInputTokens?: number, batch = false): Scenario {
+export function callScenario(settings: Settings, model: string | null, openModel: string | null, requestsPerDay: number, inputTokens: number, outputTokens: number, cachedInputTokens?: number, batch = false, cacheWriteTokens?: number): Scenario {
   const price = model ? own(settings.prices, model) : undefined;
   return {
-    workload: { requestsPerDay, inputTokens, outputTokens, ...(cachedInputTokens ? { cachedInputTokens } : {}), daysPerMonth: settings.daysPerMonth },
+    workload: { requestsPerDay, inputTokens, outputTokens, ...(cachedInputTokens ? { cachedInputTokens } : {}), ...(cacheWriteTokens ? { cacheWriteTokens } : {}), daysPerMonth: settings.daysPerMonth },
     // a batch submission (DetectedCall kind 'batch') is billed at the provider's batch price (catalog/batch.ts)
     api: model ? { model, ...(price ?? {}), ...(batch ? { batch: true } : {}) } : { inputUsdPerMTok: 0, outputUsdPerMTok: 0 },
     selfHosted: {

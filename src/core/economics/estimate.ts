@@ -79,7 +79,7 @@ export function estimate(s: Scenario, options: EstimateOptions = {}): EstimateOu
   const deployment = resolveDeployment(s, problems, notes);
   const w = s.workload;
   const daysPerMonth = w.daysPerMonth ?? DEFAULTS.daysPerMonth;
-  const shape = { inputTokens: w.inputTokens, outputTokens: w.outputTokens, cachedInputTokens: w.cachedInputTokens ?? 0 };
+  const shape = { inputTokens: w.inputTokens, outputTokens: w.outputTokens, cachedInputTokens: w.cachedInputTokens ?? 0, ...(w.cacheWriteTokens ? { cacheWriteTokens: w.cacheWriteTokens } : {}) };
   const hostedOpen = resolveHostedOpen(s, { shape, requestsPerMonth: w.requestsPerDay * daysPerMonth, providers: options.hostedProviders }, problems, notes);
   if (problems.length || !price || !deployment) return { ok: false, problems };
 
@@ -95,6 +95,7 @@ export function estimate(s: Scenario, options: EstimateOptions = {}): EstimateOu
     // Scenario prices are the user's: their batch flag gets the usual 50 %. A catalog price gets a discount only
     // where the provider sells a batch API (catalog/batch.ts).
     batchDiscount: price.batchDiscount ?? (price.source === 'scenario' ? DEFAULTS.batchDiscount : 0),
+    cacheWriteUsdPerMTok: w.cacheWriteTokens ? cacheWritePrice(s, notes) : null,
   };
   if (cachedInputTokens > 0 && price.cachedInputUsdPerMTok === null) {
     notes.push(`no cached-input price for ${price.model ?? 'this model'}: the ${cachedInputTokens} cached input tokens are billed at the input price`);
@@ -195,6 +196,7 @@ export function estimate(s: Scenario, options: EstimateOptions = {}): EstimateOu
         utilization,
         batch,
         cachedInputTokens,
+        ...(w.cacheWriteTokens ? { cacheWriteTokens: w.cacheWriteTokens } : {}),
         fixedMonthlyUsd: cost.fixedMonthlyUsd,
         gpuHourlyUsd: sizing.kind === 'none' ? null : cost.gpuHourlyUsd,
         variableUsdPerMTok: cost.variableUsdPerMTok,
@@ -244,6 +246,14 @@ function resolvePrice(s: Scenario, problems: string[], notes: string[]): PriceBa
     asOf: allFromScenario || !catalog ? null : catalog.asOf,
     overrides: overrides.map((k) => `api.${k}`),
   };
+}
+
+/** The catalog's cache-write price for the scenario's model (a scenario's own rates have none: input price, noted). */
+function cacheWritePrice(s: Scenario, notes: string[]): number | null {
+  const found = s.api.model !== undefined && s.api.inputUsdPerMTok === undefined ? lookupApiPrice(s.api.model) : null;
+  const usd = found?.ok ? found.price.cacheWriteUsdPerMTok : null;
+  if (usd === null) notes.push(`no cache-write price for ${s.api.model ?? 'this model'}: the ${s.workload.cacheWriteTokens} tokens written to the cache are billed at the input price`);
+  return usd;
 }
 
 function round(n: number): number {

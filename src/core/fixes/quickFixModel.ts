@@ -8,22 +8,26 @@ import { lookupApiPrice } from '../catalog/prices';
 import type { Settings } from '../settings';
 import { formatCount, formatUsd } from '../money';
 import { literalEdit, maxTokensEdit, systemCacheEdit, type TextEditSpec } from './quickFixEdits';
+import { batchFix, hostedOpenFix, type CallSitePatch } from './settingsFixes';
+import { minCacheableTokens, promptCacheFor } from '../scan/promptCache';
 
 export type { TextEditSpec };
 
 export interface QuickFix {
-  kind: 'switch-model' | 'cap-max-tokens' | 'cache-system-prompt' | 'openai-prefix-cache';
+  kind: 'switch-model' | 'cap-max-tokens' | 'cache-system-prompt' | 'openai-prefix-cache' | 'batch-api' | 'hosted-open';
   title: string;
   /** API $/mo before and after, each from the engine; saving = before − after (> 0). */
   beforeUsd: number; afterUsd: number; savingUsd: number;
-  /** Empty for a fix that is advice (the OpenAI prefix-cache note): the action then shows `note`. */
+  /** Empty for a fix that is advice (the OpenAI prefix-cache note) or a settings fix: the action then shows `note`. */
   edits: TextEditSpec[];
+  /** A fix that changes the estimate, not the code: fields written into `llmCostLens.callSites[key]` (settingsFixes.ts). */
+  settings?: { key: string; patch: CallSitePatch };
   /** The basis and caveats of the saving (quality, the worst case assumed), shown in the action's tooltip/log. */
   note: string;
 }
 
 /** The change a fix makes to the call's scenario. */
-export interface Variant { model?: string; outputTokens?: number; cachedInputTokens?: number }
+export interface Variant { model?: string; outputTokens?: number; cachedInputTokens?: number; cacheWriteTokens?: number; batch?: boolean }
 
 /**
  * The engine's API $/mo for the call as it stands, or with `variant` applied; null when unpriced. The scenario is
@@ -37,7 +41,8 @@ export function apiMonthlyUsd(c: CallSiteReport, settings: Settings, variant: Va
   const fullOverride = own?.inputUsdPerMTok !== undefined && own.outputUsdPerMTok !== undefined;
   if (!fullOverride && !lookupApiPrice(model).ok) return null;
   const perDay = c.volume.requestsPerDay * c.volume.callsPerRequest;
-  const scenario = callScenario(settings, model, null, perDay, c.tokens.input, variant.outputTokens ?? c.tokens.output, variant.cachedInputTokens ?? c.tokens.cachedInputTokens);
+  const batch = variant.batch ?? (c.kind === 'batch' || c.pricedAsBatch !== undefined);
+  const scenario = callScenario(settings, model, null, perDay, c.tokens.input, variant.outputTokens ?? c.tokens.output, variant.cachedInputTokens ?? c.tokens.cachedInputTokens, batch, variant.cacheWriteTokens ?? c.tokens.cacheWriteTokens);
   const out = estimate(scenario);
   return out.ok ? out.result.api.monthlyUsd : null;
 }
@@ -110,14 +115,12 @@ export function quickFixesFor(c: CallSiteReport, settings: Settings, lines: read
   }
   const cache = cacheFix(c, settings, lines, before) ?? openAiPrefixNote(c, settings, before);
   if (cache) fixes.push(cache);
+  for (const f of [batchFix(c, settings, before, apiMonthlyUsd), hostedOpenFix(c, settings, before, apiMonthlyUsd)]) if (f) fixes.push(f);
   return fixes.sort((a, b) => b.savingUsd - a.savingUsd);
 }
 
-/**
- * Anthropic caches a prompt prefix only from a minimum length (Anthropic's prompt-caching docs: 1,024 tokens for
- * Sonnet and Opus, 2,048 for Haiku); below it `cache_control` does nothing, so no fix is offered.
- */
-export const minCacheableTokens = (model: string): number => (/haiku/i.test(model) ? 2_048 : 1_024);
+/** Below Anthropic's minimum prefix length `cache_control` does nothing, so no fix is offered (scan/promptCache.ts). */
+export { minCacheableTokens };
 
 /** The static system prompt's tokens when it is one part without placeholders, else null. */
 function staticSystemTokens(c: CallSiteReport): number | null {
@@ -147,13 +150,17 @@ function cacheFix(c: CallSiteReport, settings: Settings, lines: readonly string[
   const model = c.model ?? c.assumedModel;
   if (c.sdk !== 'anthropic' || !model) return null;
   const tokens = staticSystemTokens(c);
-  if (tokens === null || tokens < minCacheableTokens(model) || (c.tokens.cachedInputTokens ?? 0) >= tokens) return null;
-  const after = apiMonthlyUsd(c, settings, { cachedInputTokens: tokens });
+  if (tokens === null || tokens < minCacheableTokens(model) || c.tokens.promptCache !== undefined) return null;
+  // the lens after the edit: the same pricing of the cached prefix the scan applies to a cache_control it reads
+  const marks = c.tokens.parts.map((p) => (p.role === 'system' ? { cacheBreakpoint: true as const } : {}));
+  const cache = promptCacheFor(marks, c.tokens.parts, model, c.volume.requestsPerDay * c.volume.callsPerRequest);
+  if (!cache || cache.readTokens <= 0) return null;
+  const after = apiMonthlyUsd(c, settings, { cachedInputTokens: cache.readTokens, cacheWriteTokens: cache.writeTokens });
   const edit = systemCacheEdit(lines, c);
   if (after === null || after >= before || !edit) return null;
   return {
     kind: 'cache-system-prompt', title: `Cache the ${formatCount(tokens)}-token system prompt (${minus(before - after)})`,
     beforeUsd: before, afterUsd: after, savingUsd: before - after, edits: [edit],
-    note: `the system prompt's ${formatCount(tokens)} tokens billed at the cache-read price on every request; cache writes (the first request every 5 minutes, at 1.25× input) are not counted`,
+    note: cache.note,
   };
 }

@@ -28,9 +28,14 @@ export interface DeploymentLike {
   setupMonthlyUsd: number;
 }
 
-/** `llama-3.3-70b: 2 GPUs (H100-SXM), 1,000 calls/day` (`name` lets a Markdown view pass the escaped model name). */
+/**
+ * `llama-3.3-70b: 2 GPUs (H100-SXM), 1,000 calls/day` (`name` lets a Markdown view pass the escaped model name).
+ * An auto-sized GPU's reason already names the volume it serves ("… serves 70,000 req/day"): not said twice.
+ */
 export function deploymentHead(d: DeploymentLike, name = d.openModel): string {
-  return `${name}: ${gpusText(d)}, ${formatCount(d.requestsPerDay)} calls/day`;
+  const volume = formatCount(d.requestsPerDay);
+  const saysVolume = d.gpuChoice ? d.gpuChoice.includes(`serves ${volume} `) : false;
+  return `${name}: ${gpusText(d)}${saysVolume ? '' : `, ${volume} calls/day`}`;
 }
 
 /** `ops $1,000, setup $333`: the monthly overheads inside a deployment's cost. */

@@ -46,7 +46,9 @@ export function lensTitle(c: CallSiteReport): string {
     parts.push(unpricedText(c));
   } else {
     // An assumed model is part of the figure itself: say so where the figure is.
-    parts.push(c.assumedModel !== null ? `≈ API ${formatUsd(cost.api.monthlyUsd)}/mo at ${c.assumedModel} (assumed)` : `API ${formatUsd(cost.api.monthlyUsd)}/mo`);
+    // A settings flag (not the code) prices it as a batch job: the figure says so (the hover says which setting).
+    const batch = c.pricedAsBatch !== undefined && (cost.api.price.batchDiscount ?? 0) > 0 ? ' (batch price)' : '';
+    parts.push(c.assumedModel !== null ? `≈ API ${formatUsd(cost.api.monthlyUsd)}/mo${batch} at ${c.assumedModel} (assumed)` : `API ${formatUsd(cost.api.monthlyUsd)}/mo${batch}`);
     if (cost.hostedOpen) parts.push(`hosted ${formatUsd(cost.hostedOpen.monthlyUsd)}/mo`);
     if (cost.selfHosted) {
       parts.push(`self-host ${formatUsd(cost.selfHosted.monthlyUsd)}/mo`);

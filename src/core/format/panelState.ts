@@ -11,7 +11,7 @@ import { callSiteOverrideSchema, SETTINGS, type SettingKey, type Settings, type 
 import { listGpus } from '../catalog/gpus';
 import { findOpenModel, listOpenModels } from '../catalog/openModels';
 import { lookupApiPrice } from '../catalog/prices';
-import { ASSUMPTION_KEYS, type CallSiteRow, type ChartView, type WorkspaceView } from '../protocol/messages';
+import { ASSUMPTION_KEYS, type CallSiteRow, type ChartView, type WorkspaceTotals, type WorkspaceView } from '../protocol/messages';
 
 export const WORKSPACE_TARGET = 'workspace';
 
@@ -60,6 +60,15 @@ export function callSiteRow(c: CallSiteReport, settings?: Settings): CallSiteRow
   };
 }
 
+/** The scan's totals as the panel's totals row shows them. */
+export function totalsView(t: ScanResult['totals']): WorkspaceTotals {
+  return {
+    callSites: t.callSites, unpriced: t.unpriced, daysPerMonth: t.daysPerMonth,
+    apiMonthlyUsd: t.apiMonthlyUsd, selfHostedMonthlyUsd: t.selfHostedMonthlyUsd, hostedOpenMonthlyUsd: t.hostedOpenMonthlyUsd, deployments: t.deployments.length,
+    routingMonthlyUsd: t.routing.monthlyUsd, routedSelfHosted: t.routing.selfHosted.length, routedHostedOpen: t.routing.hostedOpen.length, savingsVsApiUsd: t.routing.savingsVsApiUsd, verdict: t.verdict,
+  };
+}
+
 export function workspaceView(scan: ScanResult | null, ws: SettingsRead, folder: string | null, problem: string | null = null): WorkspaceView {
   const t = scan?.totals;
   const prices = new Map<string, { source: string; asOf: string | null }>();
@@ -70,13 +79,7 @@ export function workspaceView(scan: ScanResult | null, ws: SettingsRead, folder:
   return {
     folder,
     callSites: (scan?.callSites ?? []).map((c) => callSiteRow(c, ws.settings)),
-    totals: t
-      ? {
-          callSites: t.callSites, unpriced: t.unpriced, daysPerMonth: t.daysPerMonth,
-          apiMonthlyUsd: t.apiMonthlyUsd, selfHostedMonthlyUsd: t.selfHostedMonthlyUsd, hostedOpenMonthlyUsd: t.hostedOpenMonthlyUsd, deployments: t.deployments.length,
-          routingMonthlyUsd: t.routing.monthlyUsd, routedSelfHosted: t.routing.selfHosted.length, routedHostedOpen: t.routing.hostedOpen.length, savingsVsApiUsd: t.routing.savingsVsApiUsd, verdict: t.verdict,
-        }
-      : null,
+    totals: t ? totalsView(t) : null,
     assumptions: {
       values: Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, ws.settings[k] as number | string | null])),
       explicit: ASSUMPTION_KEYS.filter((k) => ws.explicit.has(k)),

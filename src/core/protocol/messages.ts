@@ -63,6 +63,8 @@ export const callSiteRowSchema = z.strictObject({
   /** Monthly cost at llmCostLens.hybrid.selfHostedShare; null when that setting is not given or there is no split. */
   hybridMonthlyUsd: z.number().nullable(),
   verdict: z.string().nullable(),
+  /** The workspace folder of a multi-root workspace (file, key and id then start with `<folder>/`); absent with one folder. */
+  folder: z.string().optional(),
 });
 export type CallSiteRow = z.infer<typeof callSiteRowSchema>;
 
@@ -119,6 +121,8 @@ export const workspaceViewSchema = z.strictObject({
   problem: z.string().nullable(),
   /** Usage measurements (llmCostLens.usageFiles): sources, coverage, unmatched records, one line each; absent without usage files. */
   usage: z.array(z.string().max(2000)).max(500).optional(),
+  /** A multi-root workspace: each folder's totals at its own settings (`totals` is their sum); absent with one folder. */
+  folders: z.array(z.strictObject({ name: z.string(), totals: workspaceTotalsSchema })).optional(),
 });
 export type WorkspaceView = z.infer<typeof workspaceViewSchema>;
 
@@ -166,7 +170,8 @@ export const webviewToHostSchema = z.discriminatedUnion('type', [
   /** Writes (or with null removes) one field of llmCostLens.callSites[key]. */
   z.strictObject({ type: z.literal('setCallSite'), key: z.string().min(1).max(2000), field: z.enum(['requestsPerDay', 'model']), value: z.union([z.number(), z.string(), z.null()]) }),
   /** Writes (or with null removes) llmCostLens.openModelFor[apiModel]. */
-  z.strictObject({ type: z.literal('setOpenModel'), apiModel: z.string().min(1).max(500), openModel: z.string().min(1).max(200).nullable() }),
+  // `key`: the selected row's call-site key, so a multi-root workspace writes the mapping to that row's folder
+  z.strictObject({ type: z.literal('setOpenModel'), apiModel: z.string().min(1).max(500), openModel: z.string().min(1).max(200).nullable(), key: z.string().min(1).max(2000).optional() }),
   /** "Reset to defaults" for the selected call site: its requestsPerDay and model, and the exact openModelFor entry. */
   z.strictObject({ type: z.literal('resetCallSite'), key: z.string().min(1).max(2000), apiModel: z.string().min(1).max(500).nullable() }),
   /** Without a format, the host asks for one (as the command does). */

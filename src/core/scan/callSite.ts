@@ -13,6 +13,7 @@ import type { MeasuredTokens, MeasuredVolume, SiteUsage } from './measured';
 import { assumedModel, type AssumedModel } from './assumedModel';
 import { unknownNamedChars } from '../tokens/pythonEscapes';
 import { reasoningTokensFor } from '../catalog/reasoning';
+import { promptCacheFor, type PromptCacheTokens } from './promptCache';
 
 /** The engine's notes about break-even (estimate.ts), meaningless where one side of the comparison is missing. */
 export const BREAK_EVEN_NOTE = /^self-hosting (never breaks even|does not break even)/;
@@ -29,7 +30,7 @@ export interface CallSiteReport {
   assumedModel: string | null; assumedFrom: AssumedModel['from'] | null;
   maxTokens: number | null; streaming: boolean; endpoint: 'api' | 'self-hosted';
   qualifiedName: string; key: string;
-  tokens: { input: number; output: number; reasoning: number; reasoningBasis: string; outputMax: number | null; inputBasis: string; outputBasis: string; inputLow: number; inputHigh: number; parts: PartReport[] } & MeasuredTokens;
+  tokens: { input: number; output: number; reasoning: number; reasoningBasis: string; outputMax: number | null; inputBasis: string; outputBasis: string; inputLow: number; inputHigh: number; parts: PartReport[] } & MeasuredTokens & PromptCacheTokens;
   volume: { requestsPerDay: number; callsPerRequest: number; source: 'annotation' | 'settings' | 'default' | 'measured'; hidden: string | null } & MeasuredVolume;
   /** present when usage files were given and some of their records matched this call site (src/core/usage) */
   usage?: SiteUsage;
@@ -43,6 +44,8 @@ export interface CallSiteReport {
   modelBasis?: string;
   /** how an unresolved receiver was recognised (the request's shape) */
   receiver?: string;
+  /** the setting that prices this call at the Batch API price, when one does (`llmCostLens.callSites[key].batch`) */
+  pricedAsBatch?: string;
 }
 
 export interface CallSiteContext {
@@ -150,7 +153,11 @@ function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext): CallSiteR
     ...(d.callsPerRequest && annotation.callsPerRequest === undefined && site?.callsPerRequest === undefined ? { callsBasis: d.callsPerRequest.basis } : {}),
     ...(d.modelBasis && modelSource === 'framework-default' ? { modelBasis: d.modelBasis } : {}),
     ...(d.receiver ? { receiver: d.receiver } : {}),
+    ...(site?.batch === true && d.kind !== 'batch' ? { pricedAsBatch: `llmCostLens.callSites["${key}"].batch` } : {}),
   };
+  // cache_control in the code: the cached prefix at the cache-read price, writes amortised (promptCache.ts)
+  const cache = promptCacheFor(d.promptParts, report.tokens.parts, costedModel, volume.requestsPerDay * callsPerRequest);
+  if (cache) Object.assign(report.tokens, { ...(cache.readTokens ? { cachedInputTokens: cache.readTokens } : {}), ...(cache.writeTokens ? { cacheWriteTokens: cache.writeTokens } : {}), promptCache: cache.note });
   report.cost = costFor(report, settings, problems);
   return report;
 }
@@ -170,7 +177,7 @@ export function costFor(r: CallSiteReport, settings: Settings, problems: string[
       suggestions = found.suggestions;
     }
   }
-  const scenario = callScenario(settings, priced ? model : null, r.openModel.model, requestsPerDay, r.tokens.input, r.tokens.output, r.tokens.cachedInputTokens, r.kind === 'batch');
+  const scenario = callScenario(settings, priced ? model : null, r.openModel.model, requestsPerDay, r.tokens.input, r.tokens.output, r.tokens.cachedInputTokens, r.kind === 'batch' || r.pricedAsBatch !== undefined, r.tokens.cacheWriteTokens);
   const share = settings['hybrid.selfHostedShare'];
   if (share !== null) scenario.hybrid = { selfHostedShare: share };
   const out = estimate(scenario, { hostedProviders: settings.hostedProviders });
@@ -193,8 +200,10 @@ export function costFor(r: CallSiteReport, settings: Settings, problems: string[
   if (r.volume.callsPerRequest !== 1) notes.push(`${r.volume.callsPerRequest} calls per request: ${r.volume.requestsPerDay} requests/day make ${requestsPerDay} calls/day`);
   if (r.callsBasis) notes.push(`calls per request: ${r.callsBasis} (override with llm-cost: calls=N or llmCostLens.callSites)`);
   if (r.modelBasis) notes.push(`model: ${r.modelBasis}`);
+  if (r.tokens.promptCache) notes.push(r.tokens.promptCache);
   const batchOff = res.api.price.batchDiscount ?? 0;
   if (r.kind === 'batch' && priced && batchOff > 0) notes.push(`batch submission: priced at the provider's batch price (${Math.round(batchOff * 100)} % off, catalog/batch.ts)`);
+  if (r.pricedAsBatch && priced && batchOff > 0) notes.push(`priced at the Batch API price (${Math.round(batchOff * 100)} % off, catalog/batch.ts) because ${r.pricedAsBatch} is true: the code sends interactive requests; the figure holds once they are submitted as a batch (results within 24 h)`);
   // Echo the fixed split with the figures it produced, so every view can say where the hybrid cost comes from.
   const assumptions = share !== null ? { ...res.assumptions, 'hybrid.selfHostedShare': share } : res.assumptions;
   const selfHosted = r.openModel.model === null ? null : res.selfHosted;

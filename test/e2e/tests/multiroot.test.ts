@@ -3,7 +3,7 @@
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Session } from '../harness/session';
 import { Workbench } from '../harness/workbench';
@@ -12,6 +12,8 @@ import type { ScanResult } from '../../../src/core/scan/scan';
 import type { Totals } from '../../../src/core/scan/totals';
 import { buildCallTree, childrenOf, type TreeNode } from '../../../src/core/format/callTreeModel';
 import { openTree, treeShows } from '../stories/tree';
+import { expectedRows, openPanel, selectCallSite, setCallSiteField } from '../stories/panel';
+import { readWorkspaceSettings } from '../../../src/core/scan/scan';
 
 const WORKSPACE_FILE = 'all.code-workspace';
 const SECOND = `"""A second folder with its own volume setting (e2e: multi-root)."""
@@ -71,4 +73,52 @@ describe('multi-root: two folders, each with its own settings, totalled', () => 
     const seen = await treeShows(wb, rows, 60_000);
     console.log(`[e2e] tree:\n  ${seen.join('\n  ')}`);
   });
+
+  it('the cost panel groups the rows by folder with folder totals and the all-folder total of the CLI; a row writes its own folder', async () => {
+    const scan = cliScanWorkspace(session.workspace);
+    const frame = await openPanel(wb);
+    const money = (t: Totals) => [formatUsd(t.apiMonthlyUsd), formatUsd(t.hostedOpenMonthlyUsd), formatUsd(t.selfHostedMonthlyUsd), `best routing ${formatUsd(t.routing.monthlyUsd)} (${t.verdict})`];
+    const want: string[][] = [];
+    for (const f of scan.folders) {
+      const t = f.totals;
+      want.push([`Folder ${f.name} — ${t.callSites} call site${t.callSites === 1 ? '' : 's'}${t.unpriced ? ` (${t.unpriced} unpriced)` : ''}`, ...money(t)]);
+      const result = { root: f.root, callSites: f.callSites.map((c) => ({ ...c, file: `${f.name}/${c.file}` })), totals: t, skipped: [], settings: { file: null, warnings: [] } };
+      want.push(...expectedRows(result, readWorkspaceSettings(f.root).settings));
+    }
+    want.push([`All ${scan.folders.length} folders${scan.totals.unpriced ? ` (${scan.totals.unpriced} unpriced)` : ''}`, ...money(scan.totals)]);
+    const norm = (x: string) => x.replace(/\s+/g, ' ').trim();
+    const read = async () => {
+      const out: string[][] = [];
+      const trs = frame.locator('table#callsites tbody tr, table#callsites tfoot tr');
+      for (let i = 0; i < (await trs.count()); i++) out.push((await trs.nth(i).locator('th, td').allTextContents()).map(norm));
+      return out;
+    };
+    let seen: string[][] = [];
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
+      seen = await read().catch(() => seen);
+      if (JSON.stringify(seen) === JSON.stringify(want)) break;
+      await wb.page.waitForTimeout(250); // the panel renders after both folders' scans
+    }
+    assert.deepEqual(seen, want);
+    await session.screenshot('panel-by-folder');
+    console.log(`[e2e] panel by folder:\n  ${seen.map((r) => r.join(' | ')).join('\n  ')}`);
+    // A row of the second folder: its volume control writes the second folder's settings, not the first's.
+    await selectCallSite(wb, frame, 'second/answer.py:');
+    await setCallSiteField(frame, 'callsite-requestsPerDay', '6000');
+    const second = join(session.workspace, '..', 'second', '.vscode', 'settings.json');
+    let written: unknown = null;
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
+      written = (JSON.parse(readFileSync(second, 'utf8')) as Record<string, unknown>)['llmCostLens.callSites'];
+      if (written) break;
+      await wb.page.waitForTimeout(200); // the extension host writes the file
+    }
+    assert.deepEqual(written, { 'answer.py#answer': { requestsPerDay: 6000 } });
+    assert.equal((wb.readSettingsJson() ?? {})['llmCostLens.callSites'], undefined, "the first folder's settings are untouched");
+    await expectVisibleRow(frame, 'second/answer.py', '6,000/day');
+    await expectVisibleRow(frame, 'second/answer.py', 'saved as llmCostLens.callSites["answer.py#answer"] in folder second', 'fieldset[data-section="callsite"]');
+  });
 });
+
+async function expectVisibleRow(frame: import('playwright-core').FrameLocator, file: string, text: string, within = 'table#callsites tbody tr'): Promise<void> {
+  await frame.locator(within).filter({ hasText: file }).filter({ hasText: text }).first().waitFor({ state: 'visible', timeout: 20_000 });
+}

@@ -27,6 +27,30 @@ def answer(q: str) -> str:
     return r.content[0].text
 `;
 
+/** An offline job on a model whose provider sells a batch API (Python) and one with a hosted open counterpart (TS). */
+const BATCH_FILE = 'jobs/digest.py';
+const BATCH_SOURCE = `from openai import OpenAI
+
+client = OpenAI()
+
+
+def digest(doc: str) -> str:
+    # llm-cost: 20000/day
+    r = client.chat.completions.create(model="gpt-4o", max_tokens=300, messages=[{"role": "user", "content": doc}])
+    return r.choices[0].message.content
+`;
+const HOSTED_FILE = 'jobs/summary.ts';
+const HOSTED_SOURCE = `import OpenAI from 'openai';
+
+const client = new OpenAI();
+
+export async function summarize(doc: string): Promise<string> {
+  // llm-cost: 20000/day
+  const r = await client.chat.completions.create({ model: 'gpt-4o', max_tokens: 300, messages: [{ role: 'user', content: doc }] });
+  return r.choices[0]?.message.content ?? '';
+}
+`;
+
 describe('quick fixes: saving in the title, the edit, the lens after it', () => {
   let session: Session;
   let wb: Workbench;
@@ -34,7 +58,7 @@ describe('quick fixes: saving in the title, the edit, the lens after it', () => 
   before(async () => {
     session = await Session.start({
       name: 'quickfix',
-      prepare: (ws) => writeFiles(ws, { ...TREE_FILES, [CACHE_FILE]: CACHE_SOURCE }),
+      prepare: (ws) => writeFiles(ws, { ...TREE_FILES, [CACHE_FILE]: CACHE_SOURCE, [BATCH_FILE]: BATCH_SOURCE, [HOSTED_FILE]: HOSTED_SOURCE }),
     });
     wb = new Workbench(session);
   });
@@ -97,7 +121,35 @@ describe('quick fixes: saving in the title, the edit, the lens after it', () => 
     assert.match(fix.title, /^Cache the [\d,]+-token system prompt \(−\$[\d,.]+\/mo\)$/);
     await applyFix(CACHE_FILE, c.line, fix.title);
     await expectVisible(session, wb.page.locator('.editor-instance .view-lines').filter({ hasText: '"cache_control": {"type": "ephemeral"}' }), 'the cache_control block in the editor', 10_000);
-    // Detection does not read cache_control yet: the lens keeps the uncached figure (and the same tokens).
-    await wb.waitForCodeLens(`API ${formatUsd(c.cost!.api!.monthlyUsd)}/mo`, 30_000);
+    // The scan reads cache_control: the lens shows the cached figure the title promised (writes amortised).
+    assert.ok(fix.afterUsd < c.cost!.api!.monthlyUsd);
+    const lens = await wb.waitForCodeLens(`API ${formatUsd(fix.afterUsd)}/mo`, 30_000);
+    console.log(`[e2e] ${fix.title} → lens ${JSON.stringify(lens)}`);
+  });
+
+  it('"Use the Batch API if this is an offline job (−50 %, −$X/mo)" sets callSites batch and the lens shows the batch price', async () => {
+    const { c, fix } = expectedFix(BATCH_FILE, 'batch-api');
+    assert.match(fix.title, /^Use the Batch API if this is an offline job \(−50 %, −\$[\d,.]+\/mo\)$/);
+    await wb.openFile(BATCH_FILE);
+    await wb.waitForCodeLens(`API ${formatUsd(c.cost!.api!.monthlyUsd)}/mo`, 60_000);
+    await applyFix(BATCH_FILE, c.line, fix.title);
+    const lens = await wb.waitForCodeLens(`API ${formatUsd(fix.afterUsd)}/mo (batch price)`, 30_000);
+    const entry = readWorkspaceSettings(session.workspace).settings.callSites[c.key];
+    assert.deepEqual(entry, { batch: true }, 'written to the folder settings, code untouched');
+    assert.equal(readFileSync(join(session.workspace, BATCH_FILE), 'utf8'), BATCH_SOURCE);
+    console.log(`[e2e] ${fix.title} → lens ${JSON.stringify(lens)}`);
+  });
+
+  it('"Route to hosted <open model> on <host> (−$X/mo; quality …)" pins the host model and the lens prices it', async () => {
+    const { c, fix } = expectedFix(HOSTED_FILE, 'hosted-open');
+    assert.match(fix.title, /^Route to hosted [\w.-]+ on .+ \(−\$[\d,.]+\/mo; MMLU [\d.]+ vs [\d.]+: check on your evals\)$/);
+    await wb.openFile(HOSTED_FILE);
+    await wb.waitForCodeLens(`API ${formatUsd(c.cost!.api!.monthlyUsd)}/mo`, 60_000);
+    await applyFix(HOSTED_FILE, c.line, fix.title);
+    const pinned = fix.settings!.patch.model!;
+    const lens = await wb.waitForCodeLens(`API ${formatUsd(fix.afterUsd)}/mo`, 30_000);
+    assert.ok(lens.includes(pinned), `the lens names the pinned model: ${lens}`);
+    assert.deepEqual(readWorkspaceSettings(session.workspace).settings.callSites[c.key], { model: pinned });
+    console.log(`[e2e] ${fix.title} → lens ${JSON.stringify(lens)}`);
   });
 });

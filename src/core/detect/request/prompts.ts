@@ -4,6 +4,7 @@
 import type { PromptPart, PromptSource } from '../types';
 import { normalizeRole, runtimePart } from '../promptParts';
 import type { SharedValue } from './value';
+import { markCacheBreakpoint } from './cacheControl';
 
 /** Request keys carrying prompt text, by what they hold; within a group the first key present counts. */
 export const PROMPT_KEYS = {
@@ -40,7 +41,9 @@ export function contentParts(role: string, v: SharedValue | undefined, out: Prom
   }
   if (v.k === 'object') {
     const text = v.get('text') ?? v.get('content') ?? v.get('parts');
+    const first = out.length;
     if (text) contentParts(role, text, out);
+    if (text) markCacheBreakpoint(v, out, first);
     else if (v.get('image_url') || (v.get('type') && isText(v.get('type')!))) return; // images/files: not text tokens
     else push(out, runtimePart(role));
     return;
@@ -58,6 +61,7 @@ function messageParts(v: SharedValue, defaultRole: string, out: PromptPart[]): v
     const content = v.get('content') ?? v.get('parts') ?? v.get('text');
     if (content) contentParts(role, content, out);
     else if (!v.get('tool_call_id')) push(out, runtimePart(role));
+    markCacheBreakpoint(v, out, first);
     const name = v.get('name');
     if (name?.k === 'lit' && typeof name.value === 'string' && out[first]) out[first] = { ...out[first]!, name: name.value };
     return;
