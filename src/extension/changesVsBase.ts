@@ -70,7 +70,7 @@ export class ChangesVsBase implements vscode.Disposable {
 
   private async refresh(head: ScanResult): Promise<void> {
     if (head.root !== this.comparisonRoot) {
-      this.comparison = new BaseComparison(head.root);
+      this.comparison = new BaseComparison(head.root, undefined, this.index.engine);
       this.comparisonRoot = head.root;
     }
     try {
