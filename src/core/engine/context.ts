@@ -55,7 +55,8 @@ export class EngineContext {
   /**
    * Runs a synchronous costing with this context's catalog as the one every price lookup inside it reads
    * (economics reads prices through catalog/prices.ts), so the catalog a cache entry is keyed on is the catalog its
-   * value was computed from.
+   * value was computed from. Synchronous only: an async `compute` does not type-check (the scope would end at its
+   * first await).
    */
   priced<T>(compute: () => T extends PromiseLike<unknown> ? never : T): T {
     return withPriceCatalog(this.current, compute);
