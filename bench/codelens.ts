@@ -10,6 +10,7 @@
 import * as os from 'node:os';
 import { generateDocument } from './scan';
 import { analyzeDocument } from '../src/core/scan/scan';
+import { createEngineContext } from '../src/core/engine/context';
 import { readSettings } from '../src/core/settings';
 import { AnalysisCache } from '../src/extension/analysisCache';
 import { codeLensSpecs } from '../src/extension/codeLensSpecs';
@@ -17,6 +18,8 @@ import { codeLensSpecs } from '../src/extension/codeLensSpecs';
 const ITERATIONS = 200;
 const EDITS = 20;
 const GOAL_MS = 10;
+const engine = createEngineContext();
+const INPUTS = [0, engine.catalog, engine.tokenizerGeneration];
 
 function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -27,7 +30,7 @@ const stats = (xs: number[]) => `p50 ${ms(pct(xs, 50))}, p95 ${ms(pct(xs, 95))},
 
 /** One lens request as the provider makes it: the cached analysis of this version, then every lens. */
 async function provide(cache: AnalysisCache, key: string, version: number, lineCount: number): Promise<number> {
-  const current = cache.current(key, version, 0);
+  const current = cache.current(key, version, INPUTS);
   const analysis = current ? await current : cache.settled(key);
   if (!analysis) throw new Error('no analysis cached');
   return codeLensSpecs(analysis.callSites, key, lineCount).length;
@@ -48,7 +51,7 @@ async function documentBench(lang: 'py' | 'ts'): Promise<void> {
   const cache = new AnalysisCache();
 
   const t0 = performance.now();
-  const first = await cache.start(key, 1, 0, () => analyzeDocument(rel, text, settings));
+  const first = await cache.start(key, 1, INPUTS, () => analyzeDocument(engine, rel, text, settings));
   const firstMs = performance.now() - t0;
   if (first.skipped) throw new Error(`skipped: ${first.skipped}`);
 
@@ -72,7 +75,7 @@ async function documentBench(lang: 'py' | 'ts'): Promise<void> {
     await provide(cache, key, version, lineCount);
     stale.push(performance.now() - t);
     t = performance.now();
-    const a = await cache.start(key, version, 0, () => analyzeDocument(rel, edited, settings));
+    const a = await cache.start(key, version, INPUTS, () => analyzeDocument(engine, rel, edited, settings));
     reanalysis.push(performance.now() - t);
     if (a.callSites.length !== first.callSites.length) throw new Error(`the edit changed the call sites: ${a.callSites.length} vs ${first.callSites.length}`);
   }

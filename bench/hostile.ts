@@ -7,7 +7,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyzeDocument, clearDetectionCache, scanWorkspace } from '../src/core/scan/scan';
+import { analyzeDocument, scanWorkspace } from '../src/core/scan/scan';
+import { createEngineContext } from '../src/core/engine/context';
 import { readSettings } from '../src/core/settings';
 import { walkWorkspace } from '../src/core/scan/walk';
 import { hostileCorpus } from '../test/unit/helpers/hostile';
@@ -19,19 +20,20 @@ const BIG_TREE_FILES = 200_000;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
 export async function run(): Promise<void> {
+  const engine = createEngineContext();
   console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; node ${process.version}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-cost-lens-hostile-'));
   try {
     const files = hostileCorpus(SEED, FILES, 1);
     for (const f of files) fs.writeFileSync(path.join(dir, f.path), f.text);
     // Warm the grammars and tokenizer once: the budget excludes loading them, and so does this figure.
-    await analyzeDocument('warm.py', 'from openai import OpenAI\nOpenAI().chat.completions.create(model="gpt-4o", messages=[])\n', readSettings({}));
-    await analyzeDocument('warm.ts', "import OpenAI from 'openai';\nnew OpenAI().chat.completions.create({ model: 'gpt-4o', messages: [] });\n", readSettings({}));
+    await analyzeDocument(engine, 'warm.py', 'from openai import OpenAI\nOpenAI().chat.completions.create(model="gpt-4o", messages=[])\n', readSettings({}));
+    await analyzeDocument(engine, 'warm.ts', "import OpenAI from 'openai';\nnew OpenAI().chat.completions.create({ model: 'gpt-4o', messages: [] });\n", readSettings({}));
     const settings = readSettings({});
     const perFile: { path: string; kind: string; ms: number; outcome: string }[] = [];
     for (const f of files) {
       const t0 = performance.now();
-      const r = await analyzeDocument(f.path, f.text, settings);
+      const r = await analyzeDocument(engine, f.path, f.text, settings);
       perFile.push({ path: f.path, kind: f.kind, ms: performance.now() - t0, outcome: r.skipped ?? `${r.callSites.length} call site(s)` });
     }
     perFile.sort((a, b) => b.ms - a.ms);
@@ -48,7 +50,7 @@ export async function run(): Promise<void> {
     fs.symlinkSync('/', path.join(dir, 'rootlink'));
     fs.mkdirSync(path.join(dir, 'sub'));
     fs.symlinkSync('..', path.join(dir, 'sub', 'up'));
-    clearDetectionCache(); // cold: the per-file pass above filled the detection cache
+    // cold: scanWorkspace costs with a new engine context, not the per-file pass's
     const t0 = performance.now();
     const r = await scanWorkspace(dir);
     const scanMs = performance.now() - t0;

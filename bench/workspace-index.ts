@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { WorkspaceScanner } from '../src/core/scan/workspaceScanner';
 import { scanWorkspace } from '../src/core/scan/scan';
+import { createEngineContext } from '../src/core/engine/context';
 import { preloadEncoder } from '../src/core/tokens';
 import { generateTree } from './scan';
 
@@ -30,7 +31,8 @@ async function child(mode: 'yield' | 'no-yield', dir: string): Promise<void> {
     expected = now + 50;
   }, 50);
   h.enable();
-  const scanner = new WorkspaceScanner(dir);
+  const engine = createEngineContext();
+  const scanner = new WorkspaceScanner(dir, { engine });
   let files = 0;
   const t0 = performance.now();
   // 'yield' is the editor's path: the common tokenizer preloaded in slices, then the scan yielding every 20 ms.
@@ -47,7 +49,7 @@ async function child(mode: 'yield' | 'no-yield', dir: string): Promise<void> {
   const u = await scanner.update([changed]);
   const updateMs = performance.now() - t1;
   const t2 = performance.now();
-  await scanWorkspace(dir);
+  await scanWorkspace(dir, { engine });
   const rescanMs = performance.now() - t2;
   lateness.sort((a, b) => a - b);
   const report: ChildReport = {

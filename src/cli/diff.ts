@@ -2,6 +2,7 @@
 // Exit codes: 0 pass or warn, 3 a fail policy tripped, 2 invalid input, 1 internal error.
 import { resolve } from 'node:path';
 import { runDiff } from '../core/diff/run';
+import type { EngineContext } from '../core/engine/context';
 import { DiffInputError, openRepo, removeTemporaryTrees } from '../core/diff/git';
 import { writeFileSync } from 'node:fs';
 import { renderMarkdown } from '../core/diff/markdown';
@@ -32,7 +33,7 @@ function policyFlags(flags: ReturnType<typeof parseFlags>): Partial<Policy> {
   return p;
 }
 
-export async function diffCommand(argv: string[], io: Io): Promise<number> {
+export async function diffCommand(argv: string[], io: Io, engine: EngineContext): Promise<number> {
   const flags = parseFlags(argv, {
     json: 'bool', format: 'string', base: 'string', head: 'string', 'link-base': 'string', 'json-file': 'string', 'sarif-file': 'string',
     'fail-above-usd': 'string', 'fail-above-pct': 'string', 'warn-above-usd': 'string', 'warn-above-pct': 'string', 'max-call-site-usd': 'string',
@@ -57,7 +58,7 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
     pathPrefix = (await openRepo(dir)).prefix;
     const usage = await loadScanUsage(resolve(dir), flags.multi.usage ?? [], io, 'diff');
     if (usage === null) return EXIT.invalidInput;
-    diff = await runDiff(dir, { base: flags.string.base, head: flags.string.head, policy, calibrate: usage.calibrate });
+    diff = await runDiff(dir, { base: flags.string.base, head: flags.string.head, policy, calibrate: usage.calibrate, engine });
   } catch (e) {
     if (!(e instanceof DiffInputError)) throw e;
     io.err(`diff: ${e.message}`);

@@ -5,6 +5,7 @@ import { diffCommand } from './diff';
 import { pricesCommand, defaultPriceDir } from './prices';
 import { usePriceCatalogDir } from '../core/catalog/prices-update';
 import { EXIT, type Io, UsageError } from './args';
+import { createEngineContext, type EngineContext } from '../core/engine/context';
 
 const USAGE = `usage: llm-cost-lens <command> [options]
 
@@ -21,7 +22,7 @@ commands:
   prices --update [--url URL] [--dir DIR]               download fresh price data (the only network access; opt-in)
   help                                                  this text`;
 
-type Command = (argv: string[], io: Io) => Promise<number>;
+type Command = (argv: string[], io: Io, engine: EngineContext) => Promise<number>;
 const COMMANDS: Record<string, Command> = { scan: scanCommand, estimate: estimateCommand, prices: pricesCommand, diff: diffCommand };
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -38,7 +39,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     // Price data downloaded by an explicit `prices --update` wins over the bundled snapshot (falls back on any problem).
     if (name !== 'prices') usePriceCatalogDir(defaultPriceDir());
-    return await command(rest, io);
+    // One engine context per run: that price catalog and every cache of this command.
+    return await command(rest, io, createEngineContext());
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`${name}: ${e.message}`);

@@ -8,10 +8,11 @@ import { priceCatalogInfo } from '../core/catalog/prices';
 import { EXIT, type Io, parseFlags, today, UsageError } from './args';
 import { loadScanUsage, renderUsageTable, usageOutput } from './usage';
 import { isWorkspaceFile, scanWorkspaceFile } from './scanWorkspaceFile';
+import type { EngineContext } from '../core/engine/context';
 
 const REPORT_NAMES: Record<string, ReportFormat> = { md: 'markdown', markdown: 'markdown', csv: 'csv', json: 'json' };
 
-export async function scanCommand(argv: string[], io: Io): Promise<number> {
+export async function scanCommand(argv: string[], io: Io, engine: EngineContext): Promise<number> {
   const flags = parseFlags(argv, { json: 'bool', report: 'string', usage: 'multi' });
   if (flags.positionals.length > 1) throw new UsageError(`takes one DIR (got ${flags.positionals.length})`);
   const reportName = flags.string.report;
@@ -21,7 +22,7 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
   const dir = flags.positionals[0] ?? '.';
   if (isWorkspaceFile(dir)) {
     if (report !== null || flags.multi.usage) throw new UsageError('a .code-workspace file: --report and --usage take one folder (scan the folder instead)');
-    return scanWorkspaceFile(dir, flags.bool.json === true, io);
+    return scanWorkspaceFile(engine, dir, flags.bool.json === true, io);
   }
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     io.err(`scan: ${dir}: not a directory`);
@@ -29,13 +30,13 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
   }
   const usage = await loadScanUsage(resolve(dir), flags.multi.usage ?? [], io);
   if (usage === null) return EXIT.invalidInput;
-  const result = await scanWorkspace(dir, { calibrate: usage.calibrate });
+  const result = await scanWorkspace(dir, { engine, calibrate: usage.calibrate });
   // The readable table ends with these warnings itself; JSON and reports keep stdout machine-readable, so stderr.
   const table = report === null && !flags.bool.json;
   if (!table) for (const w of result.settings.warnings) io.err(`warning: ${w}`);
   usageOutput(result, table, io);
   if (report !== null) {
-    const { source, asOf, staleNote } = priceCatalogInfo(today(io));
+    const { source, asOf, staleNote } = engine.priced(() => priceCatalogInfo(today(io)));
     io.out(renderCostReport(buildCostReport(result, readWorkspaceSettings(result.root), { source, asOf, staleNote }), report).replace(/\r?\n$/, ''));
     return EXIT.ok;
   }

@@ -6,10 +6,11 @@ import { formatUsd } from '../core/money';
 import { readWorkspaceFile, sumTotals, type FolderScan } from '../core/scan/workspaceFolders';
 import { existsSync, statSync } from 'node:fs';
 import { EXIT, type Io } from './args';
+import type { EngineContext } from '../core/engine/context';
 
 export const isWorkspaceFile = (path: string): boolean => path.endsWith('.code-workspace') && existsSync(path) && statSync(path).isFile();
 
-export async function scanWorkspaceFile(file: string, json: boolean, io: Io): Promise<number> {
+export async function scanWorkspaceFile(engine: EngineContext, file: string, json: boolean, io: Io): Promise<number> {
   let folders: { name: string; path: string }[];
   try {
     folders = readWorkspaceFile(file);
@@ -23,7 +24,7 @@ export async function scanWorkspaceFile(file: string, json: boolean, io: Io): Pr
     return EXIT.invalidInput;
   }
   const scans: FolderScan[] = [];
-  for (const f of folders) scans.push({ name: f.name, result: await scanWorkspace(f.path) });
+  for (const f of folders) scans.push({ name: f.name, result: await scanWorkspace(f.path, { engine }) });
   const totals = sumTotals(scans.map((s) => s.result.totals));
   const days = new Set(scans.map((s) => s.result.totals.daysPerMonth));
   const note = days.size > 1 ? `folders use different days per month (${[...days].join(', ')}): each folder's total is at its own` : null;

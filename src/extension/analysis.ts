@@ -9,7 +9,8 @@ import { dirname, posix } from 'node:path';
 import { analyzeDocument, readWorkspaceSettings, workspaceReader, type WorkspaceSettings } from '../core/scan/scan';
 import { confinedReader } from '../core/scan/confinedReader';
 import { readSettings, type SettingsRead } from '../core/settings';
-import { AnalysisCache, type Analysis, type SourceVersion } from './analysisCache';
+import { AnalysisCache, type Analysis, type AnalysisInputs, type SourceVersion } from './analysisCache';
+import type { EngineContext } from '../core/engine/context';
 import { extensionLog } from './log';
 import type { WorkspaceReader } from '../core/detect';
 import type { CallSiteReport } from '../core/scan/callSite';
@@ -148,7 +149,7 @@ export class DocumentAnalyses implements vscode.Disposable {
   /** Measured usage of the document's folder (each folder calibrates with its own llmCostLens.usageFiles). */
   measure: (callSites: CallSiteReport[], ws: SettingsRead, folder: vscode.WorkspaceFolder | undefined) => CallSiteReport[] = (c) => c;
 
-  constructor(readonly settings: FolderSettings) {
+  constructor(readonly settings: FolderSettings, private readonly engine: EngineContext) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (!e.contentChanges.length) return;
@@ -185,7 +186,7 @@ export class DocumentAnalyses implements vscode.Disposable {
   }
 
   private async getSource(source: Source): Promise<Analysis> {
-    const current = this.cache.current(source.key, source.version, this.settings.generation);
+    const current = this.cache.current(source.key, source.version, this.inputs());
     if (current) return current;
     const settled = this.cache.settled(source.key);
     // While the user types (a newer version), the last lenses stay until the debounced analysis; when only the
@@ -217,23 +218,28 @@ export class DocumentAnalyses implements vscode.Disposable {
         if (!source || source.isClosed()) return;
         // Even when a provider already started this analysis, the views that did not ask (lenses, decorations)
         // are told once it is ready.
-        const analysis = this.cache.current(key, source.version, this.settings.generation) ?? this.compute(source);
+        const analysis = this.cache.current(key, source.version, this.inputs()) ?? this.compute(source);
         void analysis.then(() => this.changed.fire(source.uri));
       }, delay),
     );
   }
 
+  /** What an analysis depends on besides the text: the folder settings (and measured usage), the prices, the tokenizer. */
+  private inputs(): AnalysisInputs {
+    return [this.settings.generation, this.engine.catalog, this.engine.tokenizerGeneration];
+  }
+
   private compute(source: Source): Promise<Analysis> {
     const folder = vscode.workspace.getWorkspaceFolder(source.uri);
-    const settingsGeneration = this.settings.generation;
+    const inputs = this.inputs();
     const ws = this.settings.forFolder(folder);
     const root = folder ? folder.uri.fsPath : dirname(source.uri.fsPath);
     const rel = folder ? posix.relative(folder.uri.path, source.uri.path) : posix.basename(source.uri.path);
     const text = source.text();
-    return this.cache.start(source.key, source.version, settingsGeneration, async () => {
+    return this.cache.start(source.key, source.version, inputs, async () => {
       // Shares the index's background load of the common tokenizer instead of loading it again synchronously.
       await preloadEncoder('o200k_base');
-      const a = await analyzeDocument(rel, text, ws, readerFor(root));
+      const a = await analyzeDocument(this.engine, rel, text, ws, readerFor(root));
       return { ...a, callSites: this.measure(a.callSites, ws, folder) };
     }, {
       // One line per document's first analysis (cold loads of grammar and ranks show here), none while typing.

@@ -1,7 +1,13 @@
 // The per-document analysis cache behind the CodeLens, hover and decorations, without `vscode`: keyed by document
-// URI, valid for one document version and one settings generation. `analysis.ts` decides when to compute (debounce,
+// URI, valid for one document version and the exact inputs it was computed from (the settings generation, the engine
+// context's price catalog and rank generation: see `DocumentAnalyses.inputs` in analysis.ts). `analysis.ts` decides when to compute (debounce,
 // settings changes); this decides what a provider gets. Pure so `bench/codelens.ts` times the provider's own path.
 import type { CallSiteReport } from '../core/scan/callSite';
+
+/** Everything besides the text an analysis depends on; an entry serves only the same inputs (Object.is, in order). */
+export type AnalysisInputs = readonly unknown[];
+
+const sameInputs = (a: AnalysisInputs, b: AnalysisInputs): boolean => a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
 
 export interface Analysis {
   version: number;
@@ -14,7 +20,7 @@ export type SourceVersion = number | string;
 
 interface Entry {
   version: SourceVersion;
-  settingsGeneration: number;
+  inputs: AnalysisInputs;
   result: Promise<Analysis>;
   /** The last finished analysis of this document (an older version's while a newer one runs). */
   settled: Analysis | undefined;
@@ -29,10 +35,15 @@ export interface AnalysisHooks {
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
 
-  /** The analysis of exactly this version under this settings generation, finished or running; else undefined. */
-  current(key: string, version: SourceVersion, settingsGeneration: number): Promise<Analysis> | undefined {
+  readonly stats = { hits: 0, misses: 0 };
+
+  /** The analysis of exactly this version under these inputs, finished or running; else undefined. */
+  current(key: string, version: SourceVersion, inputs: AnalysisInputs): Promise<Analysis> | undefined {
     const e = this.entries.get(key);
-    return e && e.version === version && e.settingsGeneration === settingsGeneration ? e.result : undefined;
+    const hit = e && e.version === version && sameInputs(e.inputs, inputs) ? e.result : undefined;
+    if (hit) this.stats.hits++;
+    else this.stats.misses++;
+    return hit;
   }
 
   /** The last finished analysis, whatever its version. */
@@ -53,12 +64,12 @@ export class AnalysisCache {
    * Starts analysing `version`; until it finishes, `settled` keeps the previous result (lenses stay put).
    * A failure becomes an empty analysis whose `skipped` says why, never a rejected promise.
    */
-  start(key: string, version: SourceVersion, settingsGeneration: number, analyse: () => Promise<{ callSites: CallSiteReport[]; skipped: string | null }>, hooks: AnalysisHooks = {}): Promise<Analysis> {
+  start(key: string, version: SourceVersion, inputs: AnalysisInputs, analyse: () => Promise<{ callSites: CallSiteReport[]; skipped: string | null }>, hooks: AnalysisHooks = {}): Promise<Analysis> {
     const previous = this.entries.get(key)?.settled;
     const started = Date.now();
     // Analysis.version is a text document's version; a notebook's analysis is filtered per cell (and versioned) by the caller.
     const docVersion = typeof version === 'number' ? version : 0;
-    const entry: Entry = { version, settingsGeneration, settled: previous, result: Promise.resolve(undefined as never) };
+    const entry: Entry = { version, inputs, settled: previous, result: Promise.resolve(undefined as never) };
     const settle = (a: Analysis) => {
       if (this.entries.get(key) === entry) entry.settled = a;
       return a;

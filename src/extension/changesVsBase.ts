@@ -82,7 +82,7 @@ export class ChangesVsBase implements vscode.Disposable {
     const results: { name: string; diff: DiffResult }[] = [];
     for (const { name, result: head } of heads) {
       let comparison = this.comparisons.get(head.root);
-      if (!comparison) this.comparisons.set(head.root, (comparison = new BaseComparison(head.root)));
+      if (!comparison) this.comparisons.set(head.root, (comparison = new BaseComparison(head.root, undefined, this.index.engine)));
       try {
         const t0 = Date.now();
         const diff = await comparison.compare(head);

@@ -5,6 +5,7 @@ import { WorkspaceScanner } from '../core/scan/scan';
 import { buildCostReport, renderCostReport, REPORT_EXTENSIONS, type ReportFormat } from '../core/format/costReport';
 import { priceCatalogInfo } from '../core/catalog/prices';
 import { readerFor, readFolderScanSettings } from './analysis';
+import type { EngineContext } from '../core/engine/context';
 
 const FORMATS: (vscode.QuickPickItem & { format: ReportFormat })[] = [
   { label: 'Markdown', description: '.md', detail: 'Tables for a pull request, wiki or issue', format: 'markdown' },
@@ -16,7 +17,7 @@ const FILTERS: Record<ReportFormat, Record<string, string[]>> = { markdown: { Ma
 export type ExportOutcome = { file: string | null; error: string | null };
 
 /** Returns where the report was written (null when cancelled) or why it could not be. */
-export async function exportReport(format?: ReportFormat): Promise<ExportOutcome> {
+export async function exportReport(engine: EngineContext, format?: ReportFormat): Promise<ExportOutcome> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder || folder.uri.scheme !== 'file') {
     const error = 'Export Cost Report: open a folder on disk first (the report covers the workspace folder\'s call sites).';
@@ -35,9 +36,9 @@ export async function exportReport(format?: ReportFormat): Promise<ExportOutcome
   let text: string;
   try {
     // Read as the workspace index reads the folder (restricted mode: nothing that resolves outside it), in slices.
-    const scanner = new WorkspaceScanner(folder.uri.fsPath, { reader: readerFor, settings: readFolderScanSettings });
+    const scanner = new WorkspaceScanner(folder.uri.fsPath, { engine, reader: readerFor, settings: readFolderScanSettings });
     await scanner.scan({ yieldEveryMs: 20 });
-    const { source, asOf, staleNote } = priceCatalogInfo();
+    const { source, asOf, staleNote } = engine.priced(() => priceCatalogInfo());
     text = renderCostReport(buildCostReport(scanner.result(), scanner.settings, { source, asOf, staleNote }), chosen);
   } catch (e) {
     const error = `Export Cost Report: the scan failed (${e instanceof Error ? e.message : String(e)})`;

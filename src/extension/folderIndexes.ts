@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { combineFolderScans, type FolderScan } from '../core/scan/workspaceFolders';
 import type { FolderSettings } from './analysis';
 import { WorkspaceIndex, type IndexState } from './workspaceIndex';
+import type { EngineContext } from '../core/engine/context';
 
 export class FolderIndexes implements vscode.Disposable {
   private others: WorkspaceIndex[] = [];
@@ -14,7 +15,7 @@ export class FolderIndexes implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly settings: FolderSettings, readonly primary: WorkspaceIndex) {
+  constructor(private readonly context: vscode.ExtensionContext, private readonly settings: FolderSettings, readonly engine: EngineContext, readonly primary: WorkspaceIndex) {
     this.disposables.push(
       primary.onDidChange(() => this.fire()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.start()),
@@ -27,7 +28,7 @@ export class FolderIndexes implements vscode.Disposable {
     for (const i of this.others.splice(0)) i.dispose();
     for (const folder of (vscode.workspace.workspaceFolders ?? []).slice(1)) {
       if (folder.uri.scheme !== 'file') continue;
-      const index = new WorkspaceIndex(this.context, this.settings, () => vscode.workspace.workspaceFolders?.find((f) => f.uri.toString() === folder.uri.toString()));
+      const index = new WorkspaceIndex(this.context, this.settings, this.engine, () => vscode.workspace.workspaceFolders?.find((f) => f.uri.toString() === folder.uri.toString()));
       this.others.push(index);
       this.othersSubscriptions.push(index.onDidChange(() => this.fire()));
       index.start();

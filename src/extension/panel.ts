@@ -140,7 +140,7 @@ export class CostPanel {
         break;
       }
       case 'exportReport': {
-        const outcome = await exportReport(msg.format);
+        const outcome = await exportReport(this.index.engine, msg.format);
         if (outcome.file || outcome.error) await this.post({ type: 'exportResult', ...outcome });
         break;
       }

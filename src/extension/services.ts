@@ -25,6 +25,7 @@ import { CostCodeActionProvider } from './codeActions';
 import { applySettingsFix } from './settingsFix';
 import { FolderIndexes } from './folderIndexes';
 import { watchStraySettings } from './straySettings';
+import { createEngineContext } from '../core/engine/context';
 
 export interface Services {
   codeLens: CostCodeLensProvider;
@@ -46,15 +47,18 @@ export interface ServiceOptions {
 /** Builds everything once; what needs disposing goes to `context.subscriptions`. */
 export function createServices(context: vscode.ExtensionContext, options: ServiceOptions): Services {
   const settings = new FolderSettings();
-  const analyses = new DocumentAnalyses(settings);
+  // The window's one engine context: the price catalog in use and every cache; each folder costs with its own
+  // settings snapshot. Update Prices gives it a new catalog (updatePrices.ts).
+  const engine = createEngineContext();
+  const analyses = new DocumentAnalyses(settings, engine);
   // One scan of the workspace for the status bar and the panel.
-  const index = new WorkspaceIndex(context, settings);
+  const index = new WorkspaceIndex(context, settings, engine);
   context.subscriptions.push(settings, analyses, index, trackPlaceholderDecorations(analyses));
   // Every folder of a multi-root workspace, each with its own settings: the status bar and the tree total them all.
-  const folders = new FolderIndexes(context, settings, index);
+  const folders = new FolderIndexes(context, settings, engine, index);
   context.subscriptions.push(folders);
   // Open documents take measured usage from their own folder's index; when new usage was read, they recompute.
-  analyses.measure = (sites, ws, folder) => (folder ? folders.indexFor(folder) ?? index : index).usage.measure(sites, ws.settings);
+  analyses.measure = (sites, ws, folder) => engine.priced(() => (folder ? folders.indexFor(folder) ?? index : index).usage.measure(sites, ws.settings));
   let usageSeen = folders.usageVersion();
   context.subscriptions.push(folders.onDidChange(() => {
     if (folders.usageVersion() === usageSeen) return;
@@ -72,19 +76,19 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
   index.start();
   folders.start();
   context.subscriptions.push(announceReady(index, options.activatedAt));
-  loadDownloadedPrices(context, settings);
+  loadDownloadedPrices(context, settings, engine);
   // User / .code-workspace values of llmCostLens.* are read by neither editor nor CLI: say so once, offer to move them.
   context.subscriptions.push(watchStraySettings(context));
   return {
     codeLens: new CostCodeLensProvider(analyses),
     codeActions: new CostCodeActionProvider(analyses),
-    promptLens: new PromptFileLensProvider(settings),
+    promptLens: new PromptFileLensProvider(settings, engine),
     hover: new CostHoverProvider(analyses),
     commands: {
       [CommandId.OpenPanel]: () => CostPanel.show(context, folders, changes),
       [CommandId.SetVolume]: setVolume,
-      [CommandId.UpdatePrices]: () => updatePricesCommand(context, settings),
-      [CommandId.ExportReport]: () => exportReport(),
+      [CommandId.UpdatePrices]: () => updatePricesCommand(context, settings, engine),
+      [CommandId.ExportReport]: () => exportReport(engine),
       [CommandId.RescanWorkspace]: () => {
         index.start();
         folders.start();

@@ -6,9 +6,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PRICE_FILE_NAME, updatePrices, usePriceCatalogDir } from '../core/catalog/prices-update';
 import type { FolderSettings } from './analysis';
+import { getActivePriceCatalog } from '../core/catalog/prices';
+import type { EngineContext } from '../core/engine/context';
 import { extensionLog } from './log';
 
-export async function updatePricesCommand(context: vscode.ExtensionContext, settings: FolderSettings): Promise<void> {
+export async function updatePricesCommand(context: vscode.ExtensionContext, settings: FolderSettings, engine: EngineContext): Promise<void> {
   const go = 'Download';
   const answer = await vscode.window.showInformationMessage(
     'Download the latest API prices (pydantic/genai-prices on GitHub)? This is the only network request LLM Cost Lens makes; nothing about your code is sent.',
@@ -23,17 +25,20 @@ export async function updatePricesCommand(context: vscode.ExtensionContext, sett
     return;
   }
   const info = usePriceCatalogDir(dir);
+  // A new catalog for the engine: every cache keyed on the old one misses from now on.
+  engine.setCatalog(getActivePriceCatalog());
   settings.refresh();
   void vscode.window.showInformationMessage(`LLM Cost Lens: ${r.models.toLocaleString('en-US')} model prices, prices as of ${info.asOf}.`);
 }
 
 /** After activation: use prices downloaded earlier, if any (never downloads). */
-export function loadDownloadedPrices(context: vscode.ExtensionContext, settings: FolderSettings): void {
+export function loadDownloadedPrices(context: vscode.ExtensionContext, settings: FolderSettings, engine: EngineContext): void {
   const dir = context.globalStorageUri.fsPath;
   if (!existsSync(join(dir, PRICE_FILE_NAME))) return;
   setTimeout(() => {
     const info = usePriceCatalogDir(dir);
     if (info.note) extensionLog().warn(info.note);
+    engine.setCatalog(getActivePriceCatalog());
     settings.refresh();
   }, 0);
 }

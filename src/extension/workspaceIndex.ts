@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import { preloadEncoder } from '../core/tokens';
 import { posix } from 'node:path';
 import { ScanCancelled, WorkspaceScanner, type ScanResult } from '../core/scan/workspaceScanner';
+import type { EngineContext } from '../core/engine/context';
 import type { WorkspaceSettings } from '../core/scan/folderSettings';
 import { readerFor, readFolderScanSettings, type FolderSettings } from './analysis';
 import { UsageSet, usageFilesFromSettings } from '../core/usage';
@@ -50,7 +51,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private usagePaths = new Set<string>();
 
   /** `pick`: the folder this index scans (the first workspace folder unless told; folderIndexes.ts adds the others). */
-  constructor(private readonly context: vscode.ExtensionContext, private readonly settings: FolderSettings, private readonly pick: () => vscode.WorkspaceFolder | undefined = () => vscode.workspace.workspaceFolders?.[0]) {
+  constructor(private readonly context: vscode.ExtensionContext, private readonly settings: FolderSettings, readonly engine: EngineContext, private readonly pick: () => vscode.WorkspaceFolder | undefined = () => vscode.workspace.workspaceFolders?.[0]) {
     this.disposables.push(
       // llmCostLens.* and files.exclude changes, the settings file itself: re-cost (walk again if files.exclude moved).
       settings.onDidChange(() => this.enqueue('.vscode/settings.json')),
@@ -84,7 +85,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       return;
     }
     const root = folder.uri.fsPath;
-    this.scanner = new WorkspaceScanner(root, { reader: readerFor, settings: readFolderScanSettings, calibrate: this.usage.calibrate });
+    this.scanner = new WorkspaceScanner(root, { engine: this.engine, reader: readerFor, settings: readFolderScanSettings, calibrate: this.usage.calibrate });
     this.watcher = this.watch(folder);
     this.setState({ kind: 'scanning', done: 0, total: 0 });
     this.queue = this.queue.then(() => new Promise((r) => setTimeout(r, 0))).then(() => this.firstScan(generation));

@@ -11,6 +11,9 @@ import { mostUsedModel, assumedModel } from '../../src/core/scan/assumedModel';
 import { WorkspaceScanner } from '../../src/core/scan/scan';
 import { renderScan } from '../../src/core/format/scanReport';
 import type { DetectedCall } from '../../src/core/detect/types';
+import { createEngineContext } from '../../src/core/engine/context';
+
+const engine = createEngineContext();
 
 function call(over: Partial<DetectedCall> = {}): DetectedCall {
   return {
@@ -34,7 +37,7 @@ test('mostUsedModel: the most frequent priced model, ties alphabetical, unpriced
 
 test('an unresolved call is priced at the assumed model: cost recomputed by hand', () => {
   const ws = readSettings({ 'llmCostLens.defaultModel': 'gpt-4o', 'llmCostLens.requestsPerDay': 1000 });
-  const c = buildCallSite(call(), ws);
+  const c = buildCallSite(engine, call(), ws);
   assert.deepEqual([c.model, c.modelSource, c.assumedModel, c.assumedFrom], [null, 'assumed', 'gpt-4o', 'llmCostLens.defaultModel']);
   // "Hello there" is 2 o200k tokens + role "user" 1 + chat framing (3 per message + 3 priming) = 9; output 300.
   assert.equal(c.tokens.input, 9);
@@ -44,7 +47,7 @@ test('an unresolved call is priced at the assumed model: cost recomputed by hand
   assert.ok(Math.abs(c.cost!.api!.monthlyUsd - 90.675) < 1e-9);
   assert.equal(c.cost!.api!.price.model, 'gpt-4o');
   // A pinned model (annotation) is not assumed.
-  const pinned = buildCallSite(call({ annotation: 'model=gpt-4o-mini' }), ws);
+  const pinned = buildCallSite(engine, call({ annotation: 'model=gpt-4o-mini' }), ws);
   assert.deepEqual([pinned.model, pinned.modelSource, pinned.assumedModel], ['gpt-4o-mini', 'annotation', null]);
 });
 

@@ -6,6 +6,9 @@ import assert from 'node:assert/strict';
 import { readSettings } from '../../src/core/settings';
 import { buildCallSite } from '../../src/core/scan/callSite';
 import type { DetectedCall } from '../../src/core/detect/types';
+import { createEngineContext } from '../../src/core/engine/context';
+
+const engine = createEngineContext();
 
 function call(over: Partial<DetectedCall> = {}): DetectedCall {
   return {
@@ -19,8 +22,8 @@ function call(over: Partial<DetectedCall> = {}): DetectedCall {
 
 test('kind batch: half the API price of the same request sent interactively, and the note says why', () => {
   const settings = readSettings({});
-  const chat = buildCallSite(call(), settings);
-  const batch = buildCallSite(call({ api: 'messages.batches.create', kind: 'batch' }), settings);
+  const chat = buildCallSite(engine, call(), settings);
+  const batch = buildCallSite(engine, call({ api: 'messages.batches.create', kind: 'batch' }), settings);
   assert.deepEqual([batch.tokens.input, batch.tokens.output], [chat.tokens.input, chat.tokens.output]);
   const [a, b] = [chat.cost!.api!.costPerRequestUsd, batch.cost!.api!.costPerRequestUsd];
   assert.ok(a > 0);
@@ -31,8 +34,8 @@ test('kind batch: half the API price of the same request sent interactively, and
 
 test('kind batch for a provider without a batch API: full price, with the catalog note', () => {
   const settings = readSettings({});
-  const chat = buildCallSite(call({ sdk: 'openai', model: 'deepseek-chat' }), settings);
-  const batch = buildCallSite(call({ sdk: 'openai', model: 'deepseek-chat', kind: 'batch' }), settings);
+  const chat = buildCallSite(engine, call({ sdk: 'openai', model: 'deepseek-chat' }), settings);
+  const batch = buildCallSite(engine, call({ sdk: 'openai', model: 'deepseek-chat', kind: 'batch' }), settings);
   assert.equal(batch.cost!.api!.costPerRequestUsd, chat.cost!.api!.costPerRequestUsd);
   assert.ok(batch.cost!.notes.some((n) => /no batch API recorded/.test(n)));
 });

@@ -11,6 +11,9 @@ import type { Scenario } from '../../src/core/config';
 import { openAiChatCall } from './helpers/detectedCall';
 import { hoverMarkdown } from '../../src/core/format/hoverText';
 import { computeTotals } from '../../src/core/scan/totals';
+import { createEngineContext } from '../../src/core/engine/context';
+
+const engine = createEngineContext();
 
 function scenario(model: string, requestsPerDay: number, gpu: NonNullable<NonNullable<Scenario['selfHosted']>['gpu']>, precision: 'fp8' | 'bf16' = 'fp8'): Scenario {
   return {
@@ -77,7 +80,7 @@ test('"auto" with a GPU price, a stated throughput, no open model, or no GPU tha
 
 test('call sites use "auto" by default and keep a pinned llmCostLens.selfHosted.gpu', () => {
   const call = openAiChatCall();
-  const auto = buildCallSite(call, readSettings({}));
+  const auto = buildCallSite(engine, call, readSettings({}));
   // gpt-4o-mini → gpt-oss-20b: 20.9 GB of fp8 weights + 4 GiB runtime do not fit one L4's usable 21.6 GiB, so
   // two L4s ($0.98/h) beat one L40S ($1.09/h).
   assert.equal(auto.openModel.model, 'gpt-oss-20b');
@@ -86,9 +89,9 @@ test('call sites use "auto" by default and keep a pinned llmCostLens.selfHosted.
   const why = '2× L4: cheapest catalog GPU that holds gpt-oss-20b fp8 and serves 1,000 req/day';
   assert.equal(auto.cost!.assumptions.gpuChoice, why);
   assert.ok(hoverMarkdown(auto, { openPanel: 'x' }).includes(`| · GPU | ${why} |`));
-  const t = computeTotals([auto], readSettings({}).settings);
+  const t = computeTotals(engine, [auto], readSettings({}).settings);
   assert.deepEqual([t.deployments[0]!.gpu, t.deployments[0]!.gpuChoice], ['L4', why]);
-  const pinned = buildCallSite(call, readSettings({ 'llmCostLens.selfHosted.gpu': 'H100-SXM' }));
+  const pinned = buildCallSite(engine, call, readSettings({ 'llmCostLens.selfHosted.gpu': 'H100-SXM' }));
   assert.equal(pinned.cost!.assumptions['capacity.gpu'], 'H100-SXM');
   assert.doesNotMatch(hoverMarkdown(pinned, { openPanel: 'x' }), /· GPU/);
 });

@@ -8,10 +8,13 @@ import { codeLensSpecs, parseVolume } from '../../src/extension/codeLensSpecs';
 import { AnalysisCache } from '../../src/extension/analysisCache';
 import { hoverMarkdown, md } from '../../src/core/format/hoverText';
 import { formatUsd } from '../../src/core/money';
+import { createEngineContext } from '../../src/core/engine/context';
+
+const engine = createEngineContext();
 
 const root = 'examples';
 async function site(file: string) {
-  const r = await analyzeDocument(file, readFileSync(`${root}/${file}`, 'utf8'), readWorkspaceSettings(root), workspaceReader(root));
+  const r = await analyzeDocument(engine, file, readFileSync(`${root}/${file}`, 'utf8'), readWorkspaceSettings(root), workspaceReader(root));
   assert.equal(r.callSites.length, 1);
   return r.callSites[0];
 }
@@ -69,17 +72,17 @@ test('AnalysisCache: the same version is one analysis; a newer version keeps the
   const c = await site('app/classify.ts');
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
-  const first = await cache.start('k', 1, 0, async () => ((runs++), { callSites: [c], skipped: null }));
-  assert.equal(await cache.current('k', 1, 0), first);
-  assert.equal(cache.current('k', 2, 0), undefined, 'another version');
-  assert.equal(cache.current('k', 1, 1), undefined, 'another settings generation');
-  const second = cache.start('k', 2, 0, async () => { await gate; runs++; return { callSites: [], skipped: null }; });
+  const first = await cache.start('k', 1, [0], async () => ((runs++), { callSites: [c], skipped: null }));
+  assert.equal(await cache.current('k', 1, [0]), first);
+  assert.equal(cache.current('k', 2, [0]), undefined, 'another version');
+  assert.equal(cache.current('k', 1, [1]), undefined, 'other inputs (settings generation, catalog, rank generation)');
+  const second = cache.start('k', 2, [0], async () => { await gate; runs++; return { callSites: [], skipped: null }; });
   assert.equal(cache.settled('k'), first, 'while version 2 runs, version 1 stays');
   release();
   assert.equal((await second).callSites.length, 0);
   assert.equal(cache.settled('k')?.version, 2);
   assert.equal(runs, 2);
-  const failed = await cache.start('k', 3, 0, () => Promise.reject(new Error('boom')));
+  const failed = await cache.start('k', 3, [0], () => Promise.reject(new Error('boom')));
   assert.deepEqual([failed.callSites, failed.skipped], [[], 'analysis failed: boom']);
 });
 

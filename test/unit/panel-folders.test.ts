@@ -8,6 +8,7 @@ import { foldersChangesView, foldersChartFor, foldersWorkspaceView, splitFolderP
 import { workspaceView, WORKSPACE_TARGET } from '../../src/core/format/panelState';
 import { scanWorkspaceFile } from '../../src/cli/scanWorkspaceFile';
 import { tempTree } from './helpers/tempTree';
+import { createEngineContext } from '../../src/core/engine/context';
 
 const CALL = (model: string, fn: string) => `from openai import OpenAI
 client = OpenAI()
@@ -44,7 +45,7 @@ test('multi-root panel: rows grouped by folder at their own settings; folder and
   ]);
   assert.ok(view.callSites.every((r) => r.id.startsWith(`${r.folder}/`) && r.key.startsWith(`${r.folder}/`)));
   let out = '';
-  const code = await scanWorkspaceFile(join(root, 'all.code-workspace'), true, { out: (s) => (out += s), err: () => {} });
+  const code = await scanWorkspaceFile(createEngineContext(), join(root, 'all.code-workspace'), true, { out: (s) => (out += s), err: () => {} });
   assert.equal(code, 0);
   const cli = JSON.parse(out) as { folders: { name: string; totals: { apiMonthlyUsd: number; selfHostedMonthlyUsd: number; hostedOpenMonthlyUsd: number } }[]; totals: { apiMonthlyUsd: number; selfHostedMonthlyUsd: number; hostedOpenMonthlyUsd: number; routing: { monthlyUsd: number } } };
   for (const [i, f] of cli.folders.entries()) {

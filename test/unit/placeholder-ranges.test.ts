@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { callSitePlaceholderRanges, placeholderHoverText, placeholderRanges } from '../../src/core/scan/placeholderRanges';
 import { analyzeDocument, readWorkspaceSettings, workspaceReader } from '../../src/core/scan/scan';
 import { confinedReader } from '../../src/core/scan/confinedReader';
+import { createEngineContext } from '../../src/core/engine/context';
+
+const engine = createEngineContext();
 
 const sizes = { placeholders: { ticket: 400 }, defaultPlaceholderTokens: 100 };
 
@@ -28,7 +31,7 @@ test('callSitePlaceholderRanges over the demo files: summarize.py {ticket_text},
   const ws = readWorkspaceSettings('examples');
   for (const [file, expected] of [['app/summarize.py', ['{ticket_text}']], ['app/classify.ts', ['${subject}', '${body}']]] as const) {
     const text = readFileSync(`examples/${file}`, 'utf8');
-    const a = await analyzeDocument(file, text, ws, workspaceReader('examples'));
+    const a = await analyzeDocument(engine, file, text, ws, workspaceReader('examples'));
     const lines = text.split('\n');
     const r = callSitePlaceholderRanges(lines, a.callSites, ws.settings);
     assert.deepEqual(r.map((x) => lines[x.line]!.slice(x.start, x.end)), expected, file);

@@ -11,6 +11,9 @@ import { hoverMarkdown } from '../../src/core/format/hoverText';
 import { buildCallSite } from '../../src/core/scan/callSite';
 import { readSettings } from '../../src/core/settings';
 import { openAiChatCall } from './helpers/detectedCall';
+import { createEngineContext } from '../../src/core/engine/context';
+
+const engine = createEngineContext();
 
 const emptyDir = mkdtempSync(join(tmpdir(), 'llm-cost-stale-')); // no downloaded catalog: the bundled snapshot
 const asOf = priceCatalogInfo(new Date('2026-01-01T00:00:00Z')).asOf;
@@ -55,7 +58,7 @@ test('`estimate` and `scan --report` carry the warning from the same clock', asy
 
 test('the hover shows the warning under the price source when the caller passes it', () => {
   const call = openAiChatCall();
-  const site = buildCallSite(call, readSettings({}));
+  const site = buildCallSite(engine, call, readSettings({}));
   const note = priceCatalogInfo(day(91)).staleNote;
   assert.ok(note);
   const text = hoverMarkdown(site, { openPanel: 'x' }, { priceStaleNote: note });

@@ -14,6 +14,9 @@ import { detectCalls, dropPromptFilesUsedByCode, languageForPath, type DetectedC
 import { renderScan } from '../../src/core/format/scanReport';
 import { formatCount, formatUsd } from '../../src/core/money';
 import { promptLensTitle, promptLensTooltip } from '../../src/core/format/promptLensText';
+import { createEngineContext } from '../../src/core/engine/context';
+
+const engine = createEngineContext();
 
 function workspace(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'llm-cost-lens-prompt-'));
@@ -143,7 +146,7 @@ test('the editor lens renders exactly the scan record of the file (same detectio
   const ws = { ...readWorkspaceSettings(root), workspaceModel: scanner.workspaceModel };
   assert.equal(ws.workspaceModel, 'gpt-4o');
   for (const file of ['prompts/review.prompty', 'prompts/plain.prompt']) {
-    const lens = estimatePromptFile(file, readFileSync(join(root, file), 'utf8'), ws);
+    const lens = estimatePromptFile(engine, file, readFileSync(join(root, file), 'utf8'), ws);
     const record = r.callSites.find((c) => c.file === file)!;
     assert.deepEqual(lens.site, record, file);
     assert.equal(promptLensTitle(lens), promptLensTitle({ site: record, skipped: null }));

@@ -12,6 +12,9 @@ import { readSettings } from '../../src/core/settings';
 import { readWorkspaceSettings } from '../../src/core/scan/scan';
 import { promptLensTitle } from '../../src/core/format/promptLensText';
 import { formatUsd } from '../../src/core/money';
+import { createEngineContext } from '../../src/core/engine/context';
+
+const engine = createEngineContext();
 
 test('front matter: nested block mappings, flow mappings and lists, comments, quotes, numbers', () => {
   const data = parseYamlBlock([
@@ -68,7 +71,7 @@ test('dotprompt: model provider/name, config.maxOutputTokens, {{role}} sections,
     ['system', 8, 'You write haiku.\nMood: {{mood}}', ['mood']],
     ['user', 11, 'Topic: {{topic}}', ['topic']],
   ]);
-  const e = estimatePromptFile('haiku.prompt', text, readSettings({})).site!;
+  const e = estimatePromptFile(engine, 'haiku.prompt', text, readSettings({})).site!;
   assert.equal(e.model, 'googleai/gemini-2.0-flash', 'the model as written: the catalog resolves the provider prefix');
   assert.ok(e.cost?.api, 'priced despite the provider prefix');
   assert.equal(e.tokens.output, 128, 'expected output capped by maxOutputTokens');
@@ -84,7 +87,7 @@ test('prompt file cost equals callScenario + estimate on the same counts (engine
   const settings = { ...ws.settings, placeholders: { ...ws.settings.placeholders, ticket: 600 } };
   const text = readFileSync('examples/prompts/triage.prompty', 'utf8');
   const f = parsePromptFile(text, 'triage.prompty');
-  const e = estimatePromptFile('prompts/triage.prompty', text, { settings, explicit: ws.explicit }).site!;
+  const e = estimatePromptFile(engine, 'prompts/triage.prompty', text, { settings, explicit: ws.explicit }).site!;
   const counted = countInput({ kind: 'chat', promptParts: f.sections.map((s) => ({ role: s.role, source: 'file', text: s.text, placeholders: s.placeholders })) }, 'gpt-4o-mini', settings);
   assert.equal(e.tokens.input, counted.total.tokens);
   assert.equal(e.tokens.parts[1]!.placeholders[0]!.tokens, 600, 'ticket sized by llmCostLens.placeholders');
@@ -98,17 +101,17 @@ test('prompt file cost equals callScenario + estimate on the same counts (engine
 
 test('lens title: tokens, API and self-hosted monthly cost, volume and where it came from', () => {
   const ws = readWorkspaceSettings('examples');
-  const e = estimatePromptFile('prompts/triage.prompty', readFileSync('examples/prompts/triage.prompty', 'utf8'), ws);
+  const e = estimatePromptFile(engine, 'prompts/triage.prompty', readFileSync('examples/prompts/triage.prompty', 'utf8'), ws);
   const title = promptLensTitle(e);
   assert.match(title, /^≈[\d,]+ → 300 tok · API \$[\d,]+\/mo \(gpt-4o-mini\) · self-host \$[\d,]+\/mo · at 20,000\/day \(front matter\)$/);
   assert.ok(title.includes(formatUsd(e.site!.cost!.api!.monthlyUsd)));
   const defaults = readSettings({});
-  const none = estimatePromptFile('x.prompt', 'Hello {{name}}', defaults);
+  const none = estimatePromptFile(engine, 'x.prompt', 'Hello {{name}}', defaults);
   assert.match(promptLensTitle(none), /^≈\d+ → 300 tok · ≈ API \$[\d.,]+\/mo at gpt-4o-mini \(assumed; set `model:` in the front matter\) · self-host \$[\d,]+\/mo · at 1,000\/day \(default\)$/);
-  const prefixed = estimatePromptFile('x.prompt', '---\nmodel: acme/gpt-4o-mini\n---\nHi', defaults);
+  const prefixed = estimatePromptFile(engine, 'x.prompt', '---\nmodel: acme/gpt-4o-mini\n---\nHi', defaults);
   assert.ok(prefixed.site!.cost?.api, 'a provider prefix does not make the model unpriced');
-  const unpriced = estimatePromptFile('x.prompt', '---\nmodel: gpt-4o-minii\n---\nHi', defaults);
+  const unpriced = estimatePromptFile(engine, 'x.prompt', '---\nmodel: gpt-4o-minii\n---\nHi', defaults);
   assert.match(promptLensTitle(unpriced), /unpriced model "gpt-4o-minii" \(did you mean .*gpt-4o-mini/);
-  const unclosed = estimatePromptFile('x.prompt', '---\nmodel: gpt-4o\nHi', defaults);
+  const unclosed = estimatePromptFile(engine, 'x.prompt', '---\nmodel: gpt-4o\nHi', defaults);
   assert.equal(promptLensTitle(unclosed), 'not costed: front matter: the opening "---" has no closing "---" line');
 });

@@ -6,6 +6,9 @@ import { buildCallSite } from '../../src/core/scan/callSite';
 import { reasoningTokensFor, REASONING_FAMILIES, EFFORT_TOKENS } from '../../src/core/catalog/reasoning';
 import { parseAnnotation } from '../../src/core/scan/annotation';
 import type { DetectedCall } from '../../src/core/detect/types';
+import { createEngineContext } from '../../src/core/engine/context';
+
+const engine = createEngineContext();
 
 function call(over: Partial<DetectedCall> = {}): DetectedCall {
   return {
@@ -40,7 +43,7 @@ test('model defaults: o3 / gpt-5 reason at medium, gpt-5.1 / Claude / gpt-4o do 
 });
 
 test('o3 at default effort: 300 visible + 8,192 reasoning, billed at the output price (recomputed by hand)', () => {
-  const c = buildCallSite(call(), readSettings({}));
+  const c = buildCallSite(engine, call(), readSettings({}));
   assert.deepEqual([c.tokens.output, c.tokens.reasoning], [300 + 8192, 8192]);
   assert.match(c.tokens.outputBasis, /expected 300 .* \+ ≈8,192 reasoning/);
   assert.match(c.tokens.reasoningBasis, /OpenAI o-series default effort medium/);
@@ -53,9 +56,9 @@ test('o3 at default effort: 300 visible + 8,192 reasoning, billed at the output 
 
 test('overrides: annotation reasoning= wins over callSites, which wins over the family default', () => {
   assert.deepEqual(parseAnnotation('500/day reasoning=2k'), { ok: true, value: { requestsPerDay: 500, reasoningTokens: 2000 } });
-  const site = buildCallSite(call(), readSettings({ 'llmCostLens.callSites': { 'app/x.py#handle': { reasoningTokens: 1500 } } }));
+  const site = buildCallSite(engine, call(), readSettings({ 'llmCostLens.callSites': { 'app/x.py#handle': { reasoningTokens: 1500 } } }));
   assert.deepEqual([site.tokens.reasoning, site.tokens.output], [1500, 1800]);
   assert.match(site.tokens.reasoningBasis, /llmCostLens\.callSites/);
-  const ann = buildCallSite(call({ annotation: 'reasoning=700' }), readSettings({ 'llmCostLens.callSites': { 'app/x.py#handle': { reasoningTokens: 1500 } } }));
+  const ann = buildCallSite(engine, call({ annotation: 'reasoning=700' }), readSettings({ 'llmCostLens.callSites': { 'app/x.py#handle': { reasoningTokens: 1500 } } }));
   assert.deepEqual([ann.tokens.reasoning, ann.tokens.output], [700, 1000]);
 });

@@ -9,6 +9,9 @@ import { estimate } from '../../src/core/economics/estimate';
 import { ownedMonthlyUsd } from '../../src/core/economics/ownership';
 import { resolveGpu } from '../../src/core/catalog/gpus';
 import type { DetectedCall } from '../../src/core/detect/types';
+import { createEngineContext } from '../../src/core/engine/context';
+
+const engine = createEngineContext();
 
 const call: DetectedCall = {
   file: 'app/x.py', line: 10, column: 5, endLine: 14, language: 'python', sdk: 'anthropic', api: 'messages.create', kind: 'chat',
@@ -27,7 +30,7 @@ test('owned GPUs: the GPU-hour is purchase ÷ amortization months + power, per h
   };
   const ws = readSettings(raw);
   assert.deepEqual(ws.warnings, []);
-  const site = buildCallSite(call, ws);
+  const site = buildCallSite(engine, call, ws);
   const a = site.cost!.assumptions;
   const gpu = resolveGpu('H100-SXM');
   const perGpu = ownedMonthlyUsd({ purchaseUsd: 24000, amortizationMonths: 24, count: 1, tdpWatts: gpu.tdpWatts, usdPerKWh: 0.2, pue: 1.5 });
@@ -41,9 +44,9 @@ test('owned GPUs: the GPU-hour is purchase ÷ amortization months + power, per h
   assert.ok(site.cost!.notes.some((n) => /gpuHourlyUsd \(9\) is not used/.test(n)));
 
   // Same as a scenario file with gpu.owned, and cheaper than renting at the catalog price.
-  const rented = buildCallSite(call, readSettings(pinned));
+  const rented = buildCallSite(engine, call, readSettings(pinned));
   assert.ok(site.cost!.selfHosted!.computeMonthlyUsd < rented.cost!.selfHosted!.computeMonthlyUsd);
-  const catalogPrice = buildCallSite(call, readSettings({ 'llmCostLens.selfHosted.gpuOwnership': 'owned', ...pinned }));
+  const catalogPrice = buildCallSite(engine, call, readSettings({ 'llmCostLens.selfHosted.gpuOwnership': 'owned', ...pinned }));
   assert.match(String(catalogPrice.cost!.assumptions.gpuPriceBasis), /^owned \(catalog purchase price/);
   assert.equal(catalogPrice.cost!.assumptions['owned.purchaseUsd'], gpu.purchaseUsd);
 });
@@ -60,7 +63,7 @@ test('owned-GPU settings: bounds give a warning naming the key and the default i
 
 test('hybrid share: each call site is costed at that split (API for the rest), as estimate does with hybrid.selfHostedShare', () => {
   const ws = readSettings({ 'llmCostLens.hybrid.selfHostedShare': 0.5 });
-  const site = buildCallSite(call, ws);
+  const site = buildCallSite(engine, call, ws);
   assert.equal(site.volume.requestsPerDay, 40000);
   const h = site.cost!.hybrid!;
   assert.equal(h.selfHostedShare, 0.5);
@@ -70,7 +73,7 @@ test('hybrid share: each call site is costed at that split (API for the rest), a
   assert.equal(h.monthlyUsd, direct.result.hybrid!.monthlyUsd);
   assert.ok(Math.abs(h.apiMonthlyUsd - site.cost!.api!.monthlyUsd / 2) < 1e-9);
   // Without the setting there is no fixed split: the call site carries the engine's own (best) split, exactly.
-  const none = buildCallSite(call, readSettings({}));
+  const none = buildCallSite(engine, call, readSettings({}));
   const free = estimate(callScenario(readSettings({}).settings, 'claude-sonnet-4-6', 'llama-3.3-70b', 40000, none.tokens.input, none.tokens.output));
   assert.ok(free.ok);
   assert.deepEqual(none.cost!.hybrid ?? null, free.result.hybrid ?? null);
@@ -78,13 +81,13 @@ test('hybrid share: each call site is costed at that split (API for the rest), a
 
 test('hybrid share: echoed in the call site\'s assumptions and shown in the hover with its split', async () => {
   const { hoverMarkdown } = await import('../../src/core/format/hoverText');
-  const site = buildCallSite(call, readSettings({ 'llmCostLens.hybrid.selfHostedShare': 0.25 }));
+  const site = buildCallSite(engine, call, readSettings({ 'llmCostLens.hybrid.selfHostedShare': 0.25 }));
   assert.equal(site.cost!.assumptions['hybrid.selfHostedShare'], 0.25);
   const text = hoverMarkdown(site, { openPanel: 'llmCostLens.openPanel' });
   const row = text.split('\n').find((l) => l.startsWith('| Hybrid 25% |'));
   assert.ok(row, text);
   const h = site.cost!.hybrid!;
   assert.match(row, new RegExp(`\\*\\*\\$${Math.round(h.monthlyUsd).toLocaleString('en-US')}/mo\\*\\* = API`));
-  const plain = hoverMarkdown(buildCallSite(call, readSettings({})), { openPanel: 'llmCostLens.openPanel' });
+  const plain = hoverMarkdown(buildCallSite(engine, call, readSettings({})), { openPanel: 'llmCostLens.openPanel' });
   assert.ok(!/\| Hybrid \d+% \|/.test(plain));
 });

@@ -11,6 +11,9 @@ import { scanWorkspace } from '../../src/core/scan/scan';
 import { estimate } from '../../src/core/economics/estimate';
 import type { DetectedCall } from '../../src/core/detect/types';
 import { main } from '../../src/cli/main';
+import { createEngineContext } from '../../src/core/engine/context';
+
+const engine = createEngineContext();
 
 function call(over: Partial<DetectedCall> = {}): DetectedCall {
   return {
@@ -55,25 +58,25 @@ test('settings: defaults, explicit values, nested form, and a warning naming a m
 
 test('volume precedence: annotation > callSites > folder default > built-in default; a hidden setting is reported', () => {
   const key = 'app/x.py#handle';
-  const plain = buildCallSite(call(), readSettings({}));
+  const plain = buildCallSite(engine, call(), readSettings({}));
   assert.deepEqual(plain.volume, { requestsPerDay: 1000, callsPerRequest: 1, source: 'default', hidden: null });
-  const folder = buildCallSite(call(), readSettings({ 'llmCostLens.requestsPerDay': 300 }));
+  const folder = buildCallSite(engine, call(), readSettings({ 'llmCostLens.requestsPerDay': 300 }));
   assert.equal(folder.volume.source, 'settings');
   assert.equal(folder.volume.requestsPerDay, 300);
-  const site = buildCallSite(call(), readSettings({ 'llmCostLens.requestsPerDay': 300, 'llmCostLens.callSites': { [key]: { requestsPerDay: 7000, callsPerRequest: 2 } } }));
+  const site = buildCallSite(engine, call(), readSettings({ 'llmCostLens.requestsPerDay': 300, 'llmCostLens.callSites': { [key]: { requestsPerDay: 7000, callsPerRequest: 2 } } }));
   assert.deepEqual(site.volume, { requestsPerDay: 7000, callsPerRequest: 2, source: 'settings', hidden: null });
-  const ann = buildCallSite(call({ annotation: '50/day' }), readSettings({ 'llmCostLens.callSites': { [key]: { requestsPerDay: 7000 } } }));
+  const ann = buildCallSite(engine, call({ annotation: '50/day' }), readSettings({ 'llmCostLens.callSites': { [key]: { requestsPerDay: 7000 } } }));
   assert.equal(ann.volume.source, 'annotation');
   assert.equal(ann.volume.requestsPerDay, 50);
   assert.match(String(ann.volume.hidden), /hidden by the llm-cost annotation/);
-  const bad = buildCallSite(call({ annotation: 'many/day' }), readSettings({}));
+  const bad = buildCallSite(engine, call({ annotation: 'many/day' }), readSettings({}));
   assert.match(bad.problems.join(), /llm-cost annotation at app\/x\.py:9: "many\/day"/);
   assert.equal(bad.volume.source, 'default');
 });
 
 test('tokens: placeholders at configured sizes, runtime parts at the default, output capped by max_tokens plus reasoning', () => {
   const s = readSettings({ 'llmCostLens.placeholders': { doc: 800 } });
-  const c = buildCallSite(call({ maxTokens: 120, reasoningTokens: 1000, promptParts: [...call().promptParts, { role: 'user', source: 'runtime', text: null, placeholders: [] }] }), s);
+  const c = buildCallSite(engine, call({ maxTokens: 120, reasoningTokens: 1000, promptParts: [...call().promptParts, { role: 'user', source: 'runtime', text: null, placeholders: [] }] }), s);
   const doc = c.tokens.parts[1]!.placeholders[0]!;
   assert.deepEqual(doc, { name: 'doc', tokens: 800 });
   assert.equal(c.tokens.parts[2]!.tokens, 300);
@@ -84,16 +87,16 @@ test('tokens: placeholders at configured sizes, runtime parts at the default, ou
   assert.equal(c.tokens.reasoning, 0);
   assert.equal(c.tokens.outputMax, 120);
   assert.match(c.tokens.outputBasis, /capped by max_tokens 120$/);
-  const roomy = buildCallSite(call({ maxTokens: 1500, reasoningTokens: 1000 }), s);
+  const roomy = buildCallSite(engine, call({ maxTokens: 1500, reasoningTokens: 1000 }), s);
   assert.deepEqual([roomy.tokens.output, roomy.tokens.reasoning], [300 + 1000, 1000]);
   assert.match(roomy.tokens.outputBasis, /expected 300 .* \+ ≈1,000 reasoning$/);
   // no placeholders, no runtime parts on an OpenAI model: exact
-  const exact = buildCallSite(call({ promptParts: [{ role: 'user', source: 'literal', text: 'Hello there', placeholders: [] }] }), readSettings({}));
+  const exact = buildCallSite(engine, call({ promptParts: [{ role: 'user', source: 'literal', text: 'Hello there', placeholders: [] }] }), readSettings({}));
   assert.match(exact.tokens.inputBasis, /^exact \(o200k_base\)/);
 });
 
 test("a call site's cost is exactly the engine's estimate for that call alone", () => {
-  const c = buildCallSite(call({ annotation: '20000/day' }), readSettings({}));
+  const c = buildCallSite(engine, call({ annotation: '20000/day' }), readSettings({}));
   assert.ok(c.cost?.api && c.cost.selfHosted);
   assert.ok(Math.abs(c.cost.api.costPerRequestUsd - (c.tokens.input * c.cost.api.price.inputUsdPerMTok + c.tokens.output * c.cost.api.price.outputUsdPerMTok) / 1e6) < 1e-12);
   assert.equal(c.openModel.model, 'gpt-oss-20b', 'gpt-4o-mini → OpenAI\'s own small open model');
@@ -101,18 +104,18 @@ test("a call site's cost is exactly the engine's estimate for that call alone", 
 });
 
 test('unpriced and unresolved models are explicit, never $0', () => {
-  const u = buildCallSite(call({ model: 'gpt-4o-minii' }), readSettings({}));
+  const u = buildCallSite(engine, call({ model: 'gpt-4o-minii' }), readSettings({}));
   assert.equal(u.cost?.api, null);
   assert.equal(u.cost?.verdict, 'unpriced');
   assert.ok(u.cost!.suggestions.includes('gpt-4o-mini') || u.cost!.suggestions.some((s) => s.includes('gpt-4o-mini')), u.cost!.suggestions.join());
   // An unresolved model is priced at an assumed one (issue #11), an unknown catalog model stays unpriced.
-  const n = buildCallSite(call({ model: null, modelSource: 'unresolved' }), readSettings({}));
+  const n = buildCallSite(engine, call({ model: null, modelSource: 'unresolved' }), readSettings({}));
   assert.deepEqual([n.model, n.modelSource, n.assumedModel, n.assumedFrom], [null, 'assumed', 'gpt-4o-mini', 'built-in fallback']);
   assert.match(n.cost!.notes.join(), /model unresolved: priced at gpt-4o-mini/);
-  const t = computeTotals([u, n], readSettings({}).settings);
+  const t = computeTotals(engine, [u, n], readSettings({}).settings);
   assert.deepEqual([t.unpriced, t.unpricedModels, t.assumed], [1, ['gpt-4o-minii'], 1]);
   assert.equal(t.apiMonthlyUsd, n.cost!.api!.monthlyUsd, 'the assumed call is in the API total, the unpriced one is named instead of $0');
-  const priced = buildCallSite(call({ model: 'our-ft' }), readSettings({ 'llmCostLens.prices': { 'our-ft': { inputUsdPerMTok: 1, outputUsdPerMTok: 2 } } }));
+  const priced = buildCallSite(engine, call({ model: 'our-ft' }), readSettings({ 'llmCostLens.prices': { 'our-ft': { inputUsdPerMTok: 1, outputUsdPerMTok: 2 } } }));
   assert.ok(priced.cost?.api);
   assert.match(priced.cost.api.price.source, /^override \(llmCostLens\.prices\)/);
 });
@@ -121,8 +124,8 @@ test('totals: call sites mapped to one open model share one deployment (ops once
   // Two-way (API ↔ self-hosted) here; the hosted open-model column is off, the three-way routing is tested below.
   const settings = readSettings({ 'llmCostLens.hostedProviders': ['none'] });
   const sites: CallSiteReport[] = [];
-  for (let i = 0; i < 20; i++) sites.push(buildCallSite(call({ line: 10 + i * 10, annotation: '200/day' }), settings));
-  const t = computeTotals(sites, settings.settings);
+  for (let i = 0; i < 20; i++) sites.push(buildCallSite(engine, call({ line: 10 + i * 10, annotation: '200/day' }), settings));
+  const t = computeTotals(engine, sites, settings.settings);
   assert.equal(t.deployments.length, 1, 'twenty call sites are one deployment');
   const d = t.deployments[0]!;
   assert.equal(d.requestsPerDay, 4000);
@@ -132,9 +135,9 @@ test('totals: call sites mapped to one open model share one deployment (ops once
   assert.ok(Math.abs(t.apiMonthlyUsd - sites.reduce((s, c) => s + c.cost!.api!.monthlyUsd, 0)) < 1e-9);
   assert.equal(t.routing.monthlyUsd, Math.min(t.apiMonthlyUsd, d.monthlyUsd));
   // a heavy call makes self-hosting pay; the light Sonnet call stays on the API
-  const heavy = buildCallSite(call({ annotation: '3000000/day' }), settings);
-  const light = buildCallSite(call({ line: 99, model: 'claude-sonnet-4-6', annotation: '10/day' }), settings);
-  const mixed = computeTotals([heavy, light], settings.settings);
+  const heavy = buildCallSite(engine, call({ annotation: '3000000/day' }), settings);
+  const light = buildCallSite(engine, call({ line: 99, model: 'claude-sonnet-4-6', annotation: '10/day' }), settings);
+  const mixed = computeTotals(engine, [heavy, light], settings.settings);
   assert.deepEqual(mixed.routing.selfHosted, ['app/x.py:10']);
   assert.deepEqual(mixed.routing.api, ['app/x.py:99']);
   assert.equal(mixed.verdict, 'hybrid');
@@ -145,9 +148,9 @@ test('totals: call sites mapped to one open model share one deployment (ops once
 
 test('totals, three-way: each call site goes to the cheapest of API, hosted open model and its shared deployment', () => {
   const settings = readSettings({});
-  const heavy = buildCallSite(call({ annotation: '3000000/day' }), settings);
-  const light = buildCallSite(call({ line: 99, model: 'claude-sonnet-4-6', annotation: '10/day' }), settings);
-  const t = computeTotals([heavy, light], settings.settings);
+  const heavy = buildCallSite(engine, call({ annotation: '3000000/day' }), settings);
+  const light = buildCallSite(engine, call({ line: 99, model: 'claude-sonnet-4-6', annotation: '10/day' }), settings);
+  const t = computeTotals(engine, [heavy, light], settings.settings);
   // Different open models (llama-3.1-8b, llama-3.3-70b): two one-member groups, each on its own cheapest option.
   const cheapest = (c: CallSiteReport) => Math.min(c.cost!.api!.monthlyUsd, c.cost!.hostedOpen!.monthlyUsd, c.cost!.selfHosted!.monthlyUsd);
   assert.ok(Math.abs(t.routing.monthlyUsd - (cheapest(heavy) + cheapest(light))) < 1e-6, `${t.routing.monthlyUsd}`);
@@ -230,10 +233,10 @@ test('a malformed setting is reported once per output: in the table itself, on s
 });
 
 test('no break-even note or "never" where one side is missing (unpriced model, no open counterpart, shared deployments)', async () => {
-  const unpriced = buildCallSite(call({ model: 'gpt-9-ultra' }), readSettings({}));
+  const unpriced = buildCallSite(engine, call({ model: 'gpt-9-ultra' }), readSettings({}));
   assert.deepEqual(unpriced.cost!.notes.filter((n) => /break/.test(n)), [], unpriced.cost!.notes.join(' | '));
   const settings = readSettings({});
-  const t = computeTotals([buildCallSite(call(), settings)], settings.settings);
+  const t = computeTotals(engine, [buildCallSite(engine, call(), settings)], settings.settings);
   assert.deepEqual(t.deployments[0]!.notes.filter((n) => /break/.test(n)), []);
   const root = workspace({
     'a.py': 'import voyageai\nvo = voyageai.Client()\ndef f(t):\n    return vo.embed([t], model="voyage-3")\n',

@@ -9,6 +9,9 @@ import { buildCallSite } from '../../src/core/scan/callSite';
 import { readSettings } from '../../src/core/settings';
 import { countChatTokens } from '../../src/core/tokens';
 import { decodePythonEscapes } from '../../src/core/tokens/pythonEscapes';
+import { createEngineContext } from '../../src/core/engine/context';
+
+const engine = createEngineContext();
 
 const ws = readSettings({});
 const py = (content: string, extra = '') => `from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": ${content}${extra}}])\n`;
@@ -19,7 +22,7 @@ const chatRef = (msgs: { role: string; content: string; name?: string }[]) =>
 async function site(source: string) {
   const r = await detectCalls('app.py', source);
   assert.equal(r.calls.length, 1, r.skipped ?? 'one call');
-  return buildCallSite(r.calls[0]!, ws);
+  return buildCallSite(engine, r.calls[0]!, ws);
 }
 
 test('decodePythonEscapes: every escape form Python decodes, others kept as written', () => {
@@ -69,7 +72,7 @@ test('OpenAI chat framing counts `name`: +1 and the name\'s tokens (Python and T
   const p = await site(py('"Hello there"', ', "name": "alice_smith"'));
   assert.equal(p.tokens.input, chatRef(msgs));
   const r = await detectCalls('app.ts', 'import OpenAI from "openai";\nconst client = new OpenAI();\nawait client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: "Hello there", name: "alice_smith" }] });\n');
-  assert.equal(buildCallSite(r.calls[0]!, ws).tokens.input, chatRef(msgs));
+  assert.equal(buildCallSite(engine, r.calls[0]!, ws).tokens.input, chatRef(msgs));
   const without = await site(py('"Hello there"'));
   assert.equal(without.tokens.input, chatRef([{ role: 'user', content: 'Hello there' }]), 'look-alike: no name, no name tokens');
 });

@@ -8,14 +8,13 @@ import { join } from 'node:path';
 import { getEncoding } from 'js-tiktoken';
 import { mulberry32 as rng } from './helpers/prng';
 import {
-  clearTokenCache,
-  configureTokenCache,
   countChatTokens,
   countTokens,
   isEncoderLoaded,
   setRanksDir,
   sumCounts,
-  tokenCacheStats,
+  TokenCountCache,
+  TokenCounter,
   unloadEncoders,
   type EncodingName,
 } from '../../src/core/tokens';
@@ -191,28 +190,27 @@ test('sumCounts: approx if any part is approx, bands add; exact parts stay exact
 test('cache: identical results with and without it; bounded; recency-ordered', () => {
   const texts = SAMPLES.concat(SAMPLES.map((s) => s.toUpperCase()));
   const models = ['gpt-4o', 'gpt-4', 'claude-sonnet-4-5', null];
-  clearTokenCache();
-  configureTokenCache({ maxEntries: 0 });
-  const uncached = models.flatMap((m) => texts.map((t) => countTokens(t, m)));
-  assert.equal(tokenCacheStats().size, 0);
-  configureTokenCache({ maxEntries: 1000 });
-  const first = models.flatMap((m) => texts.map((t) => countTokens(t, m)));
-  const second = models.flatMap((m) => texts.map((t) => countTokens(t, m)));
+  const off = new TokenCountCache(0);
+  const uncached = models.flatMap((m) => texts.map((t) => new TokenCounter(off).countTokens(t, m)));
+  assert.equal(off.stats().size, 0);
+  const cache = new TokenCountCache(1000);
+  const counter = new TokenCounter(cache);
+  const first = models.flatMap((m) => texts.map((t) => counter.countTokens(t, m)));
+  const second = models.flatMap((m) => texts.map((t) => counter.countTokens(t, m)));
   assert.deepEqual(first, uncached);
   assert.deepEqual(second, uncached);
-  assert.ok(tokenCacheStats().hits > 0);
+  assert.ok(cache.stats().hits > 0);
 
-  clearTokenCache();
-  configureTokenCache({ maxEntries: 5 });
-  for (let i = 0; i < 20; i++) countTokens(`distinct text number ${i}`, 'gpt-4o');
-  assert.equal(tokenCacheStats().size, 5);
+  const small = new TokenCountCache(5);
+  const bounded = new TokenCounter(small);
+  for (let i = 0; i < 20; i++) bounded.countTokens(`distinct text number ${i}`, 'gpt-4o');
+  assert.equal(small.stats().size, 5);
   // keep "number 15" fresh, insert one more: the oldest other entry goes, 15 stays (a hit, not a miss)
-  countTokens('distinct text number 15', 'gpt-4o');
-  countTokens('one more text', 'gpt-4o');
-  const before = tokenCacheStats();
-  countTokens('distinct text number 15', 'gpt-4o');
-  assert.equal(tokenCacheStats().hits, before.hits + 1);
-  configureTokenCache({ maxEntries: 5000 });
+  bounded.countTokens('distinct text number 15', 'gpt-4o');
+  bounded.countTokens('one more text', 'gpt-4o');
+  const before = small.stats();
+  bounded.countTokens('distinct text number 15', 'gpt-4o');
+  assert.equal(small.stats().hits, before.hits + 1);
 });
 
 test('ranks load lazily from a rank directory of JSON files (the dist/ layout)', () => {
@@ -220,7 +218,6 @@ test('ranks load lazily from a rank directory of JSON files (the dist/ layout)',
   const req = createRequire(__filename);
   writeFileSync(join(dir, 'cl100k_base.json'), JSON.stringify(req('js-tiktoken/ranks/cl100k_base')));
   unloadEncoders();
-  clearTokenCache();
   setRanksDir(dir);
   try {
     assert.equal(isEncoderLoaded('cl100k_base'), false);
@@ -236,7 +233,6 @@ test('ranks load lazily from a rank directory of JSON files (the dist/ layout)',
   } finally {
     setRanksDir(null);
     unloadEncoders();
-    clearTokenCache();
   }
   assert.equal(countTokens('back to normal', 'gpt-4o').basis, 'exact', 'a new rank location retries failed loads');
 });

@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
-import { clearDetectionCache, scanWorkspace, type ScanResult } from '../../src/core/scan/scan';
+import { scanWorkspace, type ScanResult } from '../../src/core/scan/scan';
 import { ScanCancelled, WorkspaceScanner } from '../../src/core/scan/workspaceScanner';
-import { catalogFromData, setActivePriceCatalog, SNAPSHOT } from '../../src/core/catalog/prices';
+import { catalogFromData, getSnapshotCatalog, SNAPSHOT } from '../../src/core/catalog/prices';
 
 const CALL_PY = (model: string) =>
   `from openai import OpenAI\nclient = OpenAI()\ndef ask(q):\n    return client.chat.completions.create(model="${model}", messages=[{"role": "user", "content": q}])\n`;
@@ -29,9 +29,8 @@ function write(root: string, rel: string, text: string): void {
   utimesSync(join(root, rel), t, t);
 }
 
-/** A fresh scan of the same tree, with no detection reused from this process. */
+/** A fresh scan of the same tree: a new engine context, so no detection is reused. */
 async function fresh(root: string): Promise<ScanResult> {
-  clearDetectionCache();
   return scanWorkspace(root);
 }
 
@@ -203,7 +202,7 @@ test('a price catalog switched after the scan (Update Prices, downloaded prices 
   const mini = cheaper.providers.find((p) => p.id === 'openai')!.models.find((m) => m.id === 'gpt-4o-mini')!;
   mini.prices = { input_mtok: 0.015, output_mtok: 0.06 };
   try {
-    setActivePriceCatalog(catalogFromData({ ...cheaper, version: null, asOf: '2026-10-05' }, { origin: 'downloaded', file: null, note: null }));
+    scanner.engine.setCatalog(catalogFromData({ ...cheaper, version: null, asOf: '2026-10-05' }, { origin: 'downloaded', file: null, note: null }));
     const after = scanner.result();
     assert.notEqual(after, before, 'a new result for the new prices');
     assert.ok(Math.abs(after.callSites[0]!.cost!.api!.monthlyUsd - before.callSites[0]!.cost!.api!.monthlyUsd / 10) < 1e-9);
@@ -211,7 +210,7 @@ test('a price catalog switched after the scan (Update Prices, downloaded prices 
     assert.ok(Math.abs(after.totals.apiMonthlyUsd - after.callSites[0]!.cost!.api!.monthlyUsd) < 1e-12);
     assert.equal(scanner.result(), after, 'and kept while the catalog stays');
   } finally {
-    setActivePriceCatalog(null);
+    scanner.engine.setCatalog(getSnapshotCatalog());
   }
   assert.deepEqual(JSON.parse(JSON.stringify(scanner.result())), JSON.parse(JSON.stringify(before)));
 });

@@ -78,8 +78,12 @@ export function catalogFromData(file: PriceDataFile, meta: Omit<CatalogMeta, 'so
 
 export const SNAPSHOT = snapshotData as unknown as PriceDataFile;
 
+/** Immutable, compiled once: the loaded-once resource every catalog falls back to. */
 let snapshotCatalog: PriceCatalog | null = null;
-let active: PriceCatalog | null = null;
+/** The price data this process loaded (usePriceCatalogDir): what a new engine context starts from. */
+let loaded: PriceCatalog | null = null;
+/** The engine context's catalog while it costs (withPriceCatalog): what every lookup below reads meanwhile. */
+let costing: PriceCatalog | null = null;
 
 /** The bundled snapshot, compiled on first use. */
 export function getSnapshotCatalog(): PriceCatalog {
@@ -87,14 +91,28 @@ export function getSnapshotCatalog(): PriceCatalog {
   return snapshotCatalog;
 }
 
+/** Inside an engine context's costing, its catalog; elsewhere the catalog this process loaded, else the snapshot. */
 export function getActivePriceCatalog(): PriceCatalog {
-  active ??= getSnapshotCatalog();
-  return active;
+  return costing ?? loaded ?? getSnapshotCatalog();
 }
 
-/** Used by usePriceCatalogDir (prices-update.ts); `null` goes back to the snapshot. */
+/** Used by usePriceCatalogDir (prices-update.ts); `null` goes back to the snapshot. Engine contexts keep their own. */
 export function setActivePriceCatalog(catalog: PriceCatalog | null): void {
-  active = catalog;
+  loaded = catalog;
+}
+
+/**
+ * Runs a synchronous computation with `catalog` as the one lookups read (EngineContext.priced). Synchronous on
+ * purpose: nothing else runs until it returns, so no other computation sees this catalog.
+ */
+export function withPriceCatalog<T>(catalog: PriceCatalog, compute: () => T): T {
+  const outer = costing;
+  costing = catalog;
+  try {
+    return compute();
+  } finally {
+    costing = outer;
+  }
 }
 
 export function lookupApiPrice(model: string): PriceLookup {

@@ -1,7 +1,7 @@
 // The editor's "vs main": the workspace index's current result (the working tree) against the default base. The
 // base side is scanned once per base commit and price catalog and kept; each refresh then costs a few git calls
 // (the base, renames) and the matching — no re-scan of the base while the user edits.
-import { getActivePriceCatalog } from '../catalog/prices';
+import { createEngineContext, type EngineContext } from '../engine/context';
 import type { ScanResult } from '../scan/workspaceScanner';
 import { buildDiff } from './build';
 import { DiffInputError, defaultBase, detectRenames, openRepo } from './git';
@@ -11,9 +11,9 @@ import type { DiffResult } from './types';
 import { signedUsd } from './describe';
 
 export class BaseComparison {
-  private base: { commit: string; catalog: object; scan: ScanResult; policy: Policy } | null = null;
+  private base: { commit: string; catalog: object; ranks: number; scan: ScanResult; policy: Policy } | null = null;
 
-  constructor(private readonly dir: string, private readonly yieldEveryMs = 20) {}
+  constructor(private readonly dir: string, private readonly yieldEveryMs = 20, private readonly engine: EngineContext = createEngineContext()) {}
 
   /** The diff of `head` (a scan of `dir`'s working tree) against the default base; null when `dir` has no git base. */
   async compare(head: ScanResult): Promise<DiffResult | null> {
@@ -26,17 +26,17 @@ export class BaseComparison {
       if (e instanceof DiffInputError) return null;
       throw e;
     }
-    const catalog = getActivePriceCatalog();
-    if (!this.base || this.base.commit !== base.commit || this.base.catalog !== catalog) {
-      const scanned = await scanCommit(repo, base.commit, this.yieldEveryMs);
-      this.base = { commit: base.commit, catalog, ...scanned };
+    const { catalog, tokenizerGeneration: ranks } = this.engine;
+    if (!this.base || this.base.commit !== base.commit || this.base.catalog !== catalog || this.base.ranks !== ranks) {
+      const scanned = await scanCommit(this.engine, repo, base.commit, this.yieldEveryMs);
+      this.base = { commit: base.commit, catalog, ranks, ...scanned };
     }
     return buildDiff({
       base: { ...base, scan: this.base.scan },
       head: { ref: WORKING_TREE, commit: null, scan: head },
       renames: await detectRenames(repo, base.commit, null),
       policy: this.base.policy,
-      prices: activePrices(),
+      prices: activePrices(this.engine),
     });
   }
 }

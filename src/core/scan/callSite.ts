@@ -1,10 +1,10 @@
 // One detected call → the `scan` contract's call-site record: tokens (with basis), volume (with source),
 // and `cost`, which is exactly the engine's `estimate` output for this call alone.
 import type { CallKind, DetectedCall } from '../detect/types';
-import { countChatTokens, countTokens, sumCounts, type TokenCount } from '../tokens';
+import { sumCounts, TokenCounter, type TokenCount } from '../tokens';
 import { estimate, type EstimateResult } from '../economics/estimate';
 import { callScenario } from '../economics/callScenario';
-import { getActivePriceCatalog, lookupApiPrice } from '../catalog/prices';
+import { lookupApiPrice } from '../catalog/prices';
 import { openCounterpartFor } from '../catalog/counterparts';
 import { own, type Settings, type SettingKey } from '../settings';
 import { takePlaceholders } from './placeholderScan';
@@ -14,6 +14,7 @@ import { assumedModel, type AssumedModel } from './assumedModel';
 import { unknownNamedChars } from '../tokens/pythonEscapes';
 import { reasoningTokensFor } from '../catalog/reasoning';
 import { promptCacheFor, type PromptCacheTokens } from './promptCache';
+import type { EngineContext } from '../engine/context';
 
 /** The engine's notes about break-even (estimate.ts), meaningless where one side of the comparison is missing. */
 export const BREAK_EVEN_NOTE = /^self-hosting (never breaks even|does not break even)/;
@@ -56,35 +57,17 @@ export interface CallSiteContext {
 }
 
 /**
- * Costing memo for re-scans: a report depends only on the detected call (the same object while its file and the
- * files it read are unchanged, see scan.ts), the folder settings and the active price catalog. Reports are never
- * mutated after they are built, so one can be handed out again.
+ * A call's report, from the engine context's memo while its inputs are the same: the detected call (the same object
+ * while its file and the files it read are unchanged, see detectCache.ts), the settings snapshot, the price catalog
+ * and the tokenizer's rank generation. Reports are never mutated after they are built, so one can be handed out again.
  */
-const reportMemo = new WeakMap<DetectedCall, { fingerprint: string; catalog: object; report: CallSiteReport }>();
-const fingerprints = new WeakMap<CallSiteContext, string>();
-
-function settingsFingerprint(ctx: CallSiteContext): string {
-  let f = fingerprints.get(ctx);
-  if (f === undefined) {
-    f = JSON.stringify([ctx.settings, [...ctx.explicit].sort()]);
-    fingerprints.set(ctx, f);
-  }
-  return f;
-}
-
-export function buildCallSite(d: DetectedCall, ctx: CallSiteContext): CallSiteReport {
-  const fingerprint = settingsFingerprint(ctx);
-  const catalog = getActivePriceCatalog();
+export function buildCallSite(engine: EngineContext, d: DetectedCall, ctx: CallSiteContext): CallSiteReport {
   // Only an unresolved call depends on the workspace's model; keying the others on it would re-cost every call.
-  const key = d.model === null ? `${fingerprint}|${ctx.workspaceModel ?? ''}` : fingerprint;
-  const hit = reportMemo.get(d);
-  if (hit && hit.fingerprint === key && hit.catalog === catalog) return hit.report;
-  const report = buildCallSiteUncached(d, ctx);
-  reportMemo.set(d, { fingerprint: key, catalog, report });
-  return report;
+  const inputs = [engine.settingsKey(ctx), d.model === null ? ctx.workspaceModel ?? null : null, engine.catalog, engine.tokenizerGeneration];
+  return engine.reports.get(d, inputs, () => engine.priced(() => buildCallSiteUncached(d, ctx, engine.tokens))) as CallSiteReport;
 }
 
-function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext): CallSiteReport {
+function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext, counter: TokenCounter): CallSiteReport {
   const { settings } = ctx;
   const problems: string[] = [...(d.problems ?? [])];
   const key = `${d.file}#${d.qualifiedName}`;
@@ -121,7 +104,7 @@ function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext): CallSiteR
     volume = { requestsPerDay: settings.requestsPerDay, callsPerRequest, source: ctx.explicit.has('requestsPerDay') ? 'settings' : 'default', hidden: null };
   }
 
-  const tokens = countInput(d, costedModel, settings);
+  const tokens = countInput(d, costedModel, settings, counter);
   // the setting names the request kinds of the SDKs; framework kinds (agent, rag, batch) use the built-in figure
   const perKind = (settings.expectedOutputTokens as Partial<Record<CallKind, number>>)[d.kind];
   const expected = annotation.outputTokens ?? site?.outputTokens ?? perKind ?? BUILT_IN_OUTPUT[d.kind];
@@ -226,7 +209,7 @@ export function costFor(r: CallSiteReport, settings: Settings, problems: string[
 interface InputCount { total: TokenCount; parts: PartReport[] }
 
 /** Input tokens: each part through the model's tokenizer, placeholders and runtime parts at their configured sizes, plus chat framing. */
-export function countInput(d: Pick<DetectedCall, 'promptParts' | 'kind'>, model: string | null, settings: Settings): InputCount {
+export function countInput(d: Pick<DetectedCall, 'promptParts' | 'kind'>, model: string | null, settings: Settings, counter = new TokenCounter()): InputCount {
   const parts: PartReport[] = [];
   const extras: TokenCount[] = [];
   const messages: { role: string; content: string; name?: string }[] = [];
@@ -250,13 +233,13 @@ export function countInput(d: Pick<DetectedCall, 'promptParts' | 'kind'>, model:
       ph.push({ name, tokens: size * occurrences });
       extras.push({ tokens: size * occurrences, basis: 'approx', tokenizer: 'placeholder size', low: size * occurrences, high: size * occurrences });
     }
-    const textTokens = countTokens(text, model).tokens;
+    const textTokens = counter.countTokens(text, model).tokens;
     parts.push({ role: p.role, source: p.source, tokens: textTokens + 2 * unknown.count + ph.reduce((s, x) => s + x.tokens, 0), placeholders: ph });
     messages.push({ role: p.role, content: text, ...(p.name ? { name: p.name } : {}) });
   }
   // a batch submission carries chat requests: each is framed as one
   const chatLike = d.kind === 'chat' || d.kind === 'responses' || d.kind === 'batch';
-  const base = chatLike && messages.length ? countChatTokens(messages, model) : sumCounts(messages.map((m) => countTokens(m.content, model)));
+  const base = chatLike && messages.length ? counter.countChatTokens(messages, model) : sumCounts(messages.map((m) => counter.countTokens(m.content, model)));
   return { total: sumCounts([base, ...extras]), parts };
 }
 

@@ -5,13 +5,12 @@ import { contentSkipReason } from './walk';
 import { mightContainLlmCalls, type WorkspaceReader } from '../detect';
 import type { CallSiteContext } from './callSite';
 import { buildCallSite, type CallSiteReport } from './callSite';
-import { detectCached } from './detectCache';
+import type { EngineContext } from '../engine/context';
 import { guardFile, skipReason } from './fileGuard';
 import { WorkspaceScanner, sortCallSites, type ScanResult, type ScannerOptions } from './workspaceScanner';
 
 export { workspaceReader, sortCallSites, WorkspaceScanner, type ScanResult } from './workspaceScanner';
 export { readWorkspaceSettings, type WorkspaceSettings } from './folderSettings';
-export { clearDetectionCache } from './detectCache';
 
 export async function scanWorkspace(dir: string, options: ScannerOptions = {}): Promise<ScanResult> {
   const scanner = new WorkspaceScanner(dir, options);
@@ -20,17 +19,17 @@ export async function scanWorkspace(dir: string, options: ScannerOptions = {}): 
 }
 
 /** One document (the editor's path: open, unsaved text), costed exactly as `scan` would cost it. */
-export async function analyzeDocument(relPath: string, text: string, ws: CallSiteContext, reader?: WorkspaceReader): Promise<{ callSites: CallSiteReport[]; skipped: string | null }> {
+export async function analyzeDocument(engine: EngineContext, relPath: string, text: string, ws: CallSiteContext, reader?: WorkspaceReader): Promise<{ callSites: CallSiteReport[]; skipped: string | null }> {
   const reason = contentSkipReason(text, relPath);
   if (reason) return { callSites: [], skipped: reason };
   if (!mightContainLlmCalls(text, relPath)) return { callSites: [], skipped: null };
   let r;
   try {
-    r = (await detectCached(relPath, text, reader)).result;
+    r = (await engine.detections.detect(relPath, text, reader)).result;
   } catch (e) {
     return { callSites: [], skipped: skipReason(e) };
   }
-  const costed = guardFile(() => r.calls.map((d) => buildCallSite(d, ws)));
+  const costed = guardFile(() => r.calls.map((d) => buildCallSite(engine, d, ws)));
   if ('skip' in costed) return { callSites: [], skipped: costed.skip };
   return { callSites: sortCallSites(costed.value), skipped: r.skipped ?? null };
 }

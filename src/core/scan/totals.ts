@@ -1,11 +1,11 @@
 // Workspace totals: the API bill, the self-hosted alternative as SHARED deployments (one per open model, sized for
 // the summed volume, ops counted once — twenty call sites are not twenty GPU boxes), and the cheapest routing of
 // whole call sites between the API and those deployments.
-import { getActivePriceCatalog } from '../catalog/prices';
 import { estimate } from '../economics/estimate';
 import type { Settings } from '../settings';
 import { BREAK_EVEN_NOTE, type CallSiteReport } from './callSite';
 import { callScenario } from '../economics/callScenario';
+import type { EngineContext } from '../engine/context';
 
 export interface Deployment {
   openModel: string;
@@ -59,17 +59,13 @@ export function routedVerdict(r: { api: readonly string[]; hostedOpen: readonly 
   return used.length === 1 ? used[0]![0] : used.length === 0 ? 'api' : 'hybrid';
 }
 
-/** The last computation: a re-scan that changed nothing (same report objects, same settings) reuses it. */
-let lastTotals: { sites: CallSiteReport[]; settings: string; catalog: object; totals: Totals } | null = null;
-
-export function computeTotals(sites: CallSiteReport[], settings: Settings): Totals {
-  const fingerprint = JSON.stringify(settings);
-  const catalog = getActivePriceCatalog();
-  const last = lastTotals;
-  if (last && last.settings === fingerprint && last.catalog === catalog && last.sites.length === sites.length && last.sites.every((s, i) => s === sites[i])) return last.totals;
-  const totals = computeTotalsUncached(sites, settings);
-  lastTotals = { sites: [...sites], settings: fingerprint, catalog, totals };
-  return totals;
+/**
+ * From the engine context's memo while its inputs are the same: the report objects (a re-scan that changed nothing
+ * hands out the same ones), the settings and the price catalog.
+ */
+export function computeTotals(engine: EngineContext, sites: CallSiteReport[], settings: Settings): Totals {
+  const inputs = [JSON.stringify(settings), engine.catalog, ...sites];
+  return engine.totals.get(inputs, () => engine.priced(() => computeTotalsUncached(sites, settings))) as Totals;
 }
 
 function computeTotalsUncached(sites: CallSiteReport[], settings: Settings): Totals {

@@ -12,7 +12,7 @@ import { computeTotals, type Totals } from './totals';
 import { MAX_FILE_BYTES, walkWorkspace, type WalkResult } from './walk';
 import { analyzeFile } from './detectCache';
 import { guardFile, skipReason } from './fileGuard';
-import { getActivePriceCatalog } from '../catalog/prices';
+import { createEngineContext, type EngineContext } from '../engine/context';
 import { own } from '../settings';
 import type { UsageReport } from './measured';
 
@@ -65,6 +65,8 @@ export class ScanCancelled extends Error {
 }
 
 export interface ScannerOptions {
+  /** the engine context that owns the price catalog and the caches; default a new one of its own (no shared state) */
+  engine?: EngineContext;
   /** how other workspace files are read (restricted mode confines it to the root); default workspaceReader */
   reader?(root: string): WorkspaceReader;
   /** the folder settings; default readWorkspaceSettings (what the CLI reads) */
@@ -99,12 +101,14 @@ export class WorkspaceScanner {
   private readonly entries = new Map<string, FileEntry>();
   private scanned = false;
   private cached: ScanResult | null = null;
-  /** The price catalog `cached` was costed with: Update Prices (or downloaded prices loaded after start-up) re-costs. */
-  private cachedCatalog: object | null = null;
+  /** The price catalog and rank generation `cached` was costed with: Update Prices (or downloaded prices loaded after start-up) re-costs. */
+  private cachedWith: readonly unknown[] = [];
+  readonly engine: EngineContext;
   private ctx: { ws: WorkspaceSettings; value: CallSiteContext } | null = null;
 
   constructor(dir: string, private readonly options: ScannerOptions = {}) {
     this.root = resolve(dir);
+    this.engine = options.engine ?? createEngineContext();
     this.ws = this.readSettings();
   }
 
@@ -165,8 +169,8 @@ export class WorkspaceScanner {
 
   /** The scan as `llm-cost-lens scan` reports it for the same tree and settings. */
   result(): ScanResult {
-    const catalog = getActivePriceCatalog();
-    if (this.cached && this.cachedCatalog === catalog) return this.cached;
+    const costedWith = [this.engine.catalog, this.engine.tokenizerGeneration];
+    if (this.cached && costedWith.every((x, i) => x === this.cachedWith[i])) return this.cached;
     const skipped = [...this.walkSkipped];
     const callSites: CallSiteReport[] = [];
     // Workspace-wide decisions: a LangChain constructor invoked from another file, and a prompt file that code
@@ -176,17 +180,18 @@ export class WorkspaceScanner {
     for (const file of this.files) {
       const e = this.entries.get(file)!;
       // buildCallSite reuses a call's report while the settings and the price catalog are unchanged.
-      const costed = e.skip ? { skip: e.skip } : guardFile(() => e.calls.filter((d) => kept.has(d)).map((d) => buildCallSite(d, ctx)));
+      const costed = e.skip ? { skip: e.skip } : guardFile(() => e.calls.filter((d) => kept.has(d)).map((d) => buildCallSite(this.engine, d, ctx)));
       if ('skip' in costed) skipped.push({ file, reason: costed.skip });
       else callSites.push(...costed.value);
     }
     sortCallSites(callSites);
     skipped.sort((a, b) => a.file.localeCompare(b.file));
     const ws = this.ws;
-    const calibrated = this.options.calibrate?.(callSites, ws) ?? null;
+    const calibrate = this.options.calibrate;
+    const calibrated = calibrate ? this.engine.priced(() => calibrate(callSites, ws)) : null;
     const sites = calibrated?.callSites ?? callSites;
-    this.cached = { root: this.root, callSites: sites, totals: computeTotals(sites, ws.settings), skipped, settings: { file: ws.file, warnings: [...ws.warnings, ...this.walkWarnings] }, ...(calibrated ? { usage: calibrated.usage } : {}) };
-    this.cachedCatalog = catalog;
+    this.cached = { root: this.root, callSites: sites, totals: computeTotals(this.engine, sites, ws.settings), skipped, settings: { file: ws.file, warnings: [...ws.warnings, ...this.walkWarnings] }, ...(calibrated ? { usage: calibrated.usage } : {}) };
+    this.cachedWith = costedWith;
     return this.cached;
   }
 
@@ -272,13 +277,13 @@ export class WorkspaceScanner {
   private async analyse(file: string, stat: { size: number; mtimeMs: number }, reader: WorkspaceReader, changed: boolean): Promise<void> {
     let a: Awaited<ReturnType<typeof analyzeFile>>;
     try {
-      a = await analyzeFile(this.root, file, stat, reader, changed);
+      a = await analyzeFile(this.engine, this.root, file, stat, reader, changed);
     } catch (e) {
       a = { skip: skipReason(e), calls: [], deps: [] };
     }
     // Costed here as well as in result(): the tokenizer work happens within the scan's time slices, and result()
     // then gets the memoized reports.
-    const costed = guardFile(() => a.calls.map((d) => buildCallSite(d, this.ctx?.ws === this.ws ? this.ctx.value : this.ws)));
+    const costed = guardFile(() => a.calls.map((d) => buildCallSite(this.engine, d, this.ctx?.ws === this.ws ? this.ctx.value : this.ws)));
     if ('skip' in costed) a = { skip: costed.skip, calls: [], deps: a.deps };
     this.entries.set(file, { ...stat, ...a });
   }

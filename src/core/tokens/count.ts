@@ -1,85 +1,102 @@
 import { getEncoder } from './bpe';
-import { cachedCount } from './cache';
+import type { TokenCountCache } from './cache';
 import { tokenizerFor } from './models';
 import { ranksGeneration } from './ranks';
 import type { EncodingName, TokenCount, TokenizerInfo } from './types';
 
 // Float products like 100 × 1.1 = 110.00000000000001 must not widen a band by a whole token.
 const EPS = 1e-9;
-const unavailable = new Map<EncodingName, string>();
-let failuresGeneration = 0;
 
-/** Exact count in `encoding`, or null when its ranks cannot be loaded (reason remembered, reported in notes). */
-function encodingCount(encoding: EncodingName, text: string): number | null {
-  if (text === '') return 0;
-  if (failuresGeneration !== ranksGeneration()) {
-    unavailable.clear();
-    failuresGeneration = ranksGeneration();
+/**
+ * Counts tokens, optionally through a count cache (the engine context's). Rank load failures are remembered per
+ * counter and per rank generation (setRanksDir), so a new rank location retries them.
+ */
+export class TokenCounter {
+  private readonly unavailable = new Map<EncodingName, string>();
+  private failuresGeneration = ranksGeneration();
+
+  constructor(readonly cache: TokenCountCache | null = null) {}
+
+  /** Tokens of `text` for `model` (null = unknown model): exact for OpenAI encodings, ≈ with a band otherwise. */
+  countTokens(text: string, model: string | null): TokenCount {
+    return this.scaled(tokenizerFor(model), text);
   }
-  if (unavailable.has(encoding)) return null;
-  try {
-    return cachedCount(encoding, text, (t) => getEncoder(encoding).count(t));
-  } catch (err) {
-    unavailable.set(encoding, err instanceof Error ? err.message : String(err));
-    return null;
+
+  /**
+   * Tokens of a chat request's messages including the chat format's framing (turn markers, reply priming);
+   * see `TokenizerInfo.framing` for the figures per family and their source.
+   */
+  countChatTokens(messages: { role: string; content: string; name?: string }[], model: string | null): TokenCount {
+    return chatTokens(messages, tokenizerFor(model), (info, text) => this.scaled(info, text));
+  }
+
+  /** Exact count in `encoding`, or null when its ranks cannot be loaded (reason remembered, reported in notes). */
+  private encodingCount(encoding: EncodingName, text: string): number | null {
+    if (text === '') return 0;
+    const generation = ranksGeneration();
+    if (this.failuresGeneration !== generation) {
+      this.unavailable.clear();
+      this.failuresGeneration = generation;
+    }
+    if (this.unavailable.has(encoding)) return null;
+    try {
+      const compute = (t: string) => getEncoder(encoding).count(t);
+      // The rank generation is part of the key: counts made from another rank location are never reused.
+      return this.cache ? this.cache.count(`${encoding}@${generation}`, text, compute) : compute(text);
+    } catch (err) {
+      this.unavailable.set(encoding, err instanceof Error ? err.message : String(err));
+      return null;
+    }
+  }
+
+  private scaled(info: TokenizerInfo, text: string): TokenCount {
+    const base = this.encodingCount(info.encoding, text);
+    return scaledCount(info, text, base, this.unavailable.get(info.encoding));
   }
 }
 
-/** Forget load failures (after setRanksDir points somewhere new). */
-export function resetTokenizerFailures(): void {
-  unavailable.clear();
+/** Tokens of `text` for `model` with a fresh, uncached counter (tests, one-off counts). */
+export function countTokens(text: string, model: string | null): TokenCount {
+  return new TokenCounter().countTokens(text, model);
+}
+
+/** Chat tokens with a fresh, uncached counter (tests, one-off counts). */
+export function countChatTokens(messages: { role: string; content: string; name?: string }[], model: string | null): TokenCount {
+  return new TokenCounter().countChatTokens(messages, model);
 }
 
 // Without rank files: ~4 UTF-8 bytes per token for English and code, with a wide band.
 const FALLBACK_BYTES_PER_TOKEN = 4;
 const FALLBACK_BAND: [number, number] = [0.5, 2];
 
-/**
- * Build a count from a base amount in `info.encoding` tokens plus `framing` tokens that are already in the
- * model's own units. Exact tokenizers keep low === high === tokens.
- */
-function scaled(info: TokenizerInfo, text: string, framing: number, framingNote?: string): TokenCount {
-  const base = encodingCount(info.encoding, text);
+/** A count in the model's units from a base amount in `info.encoding` tokens. Exact tokenizers keep low === high === tokens. */
+function scaledCount(info: TokenizerInfo, text: string, base: number | null, unavailable: string | undefined): TokenCount {
   const notes = [info.note];
-  if (framingNote) notes.push(framingNote);
   if (base === null) {
     const estimate = Buffer.byteLength(text, 'utf8') / FALLBACK_BYTES_PER_TOKEN;
-    notes.unshift(`tokenizer ranks unavailable (${unavailable.get(info.encoding)}); estimated from bytes ÷ ${FALLBACK_BYTES_PER_TOKEN}`);
+    notes.unshift(`tokenizer ranks unavailable (${unavailable}); estimated from bytes ÷ ${FALLBACK_BYTES_PER_TOKEN}`);
     return {
-      tokens: Math.round(estimate * info.ratio) + framing,
+      tokens: Math.round(estimate * info.ratio),
       basis: 'approx',
       tokenizer: `bytes ÷ ${FALLBACK_BYTES_PER_TOKEN}`,
-      low: Math.floor(estimate * info.band[0] * FALLBACK_BAND[0] + EPS) + framing,
-      high: Math.ceil(estimate * info.band[1] * FALLBACK_BAND[1] - EPS) + framing,
+      low: Math.floor(estimate * info.band[0] * FALLBACK_BAND[0] + EPS),
+      high: Math.max(0, Math.ceil(estimate * info.band[1] * FALLBACK_BAND[1] - EPS)), // max: ceil(-EPS) is -0
       note: notes.join('; '),
     };
   }
-  if (info.exact) {
-    const tokens = base + framing;
-    return { tokens, basis: 'exact', tokenizer: info.encoding, low: tokens, high: tokens, note: notes.join('; ') };
-  }
+  if (info.exact) return { tokens: base, basis: 'exact', tokenizer: info.encoding, low: base, high: base, note: notes.join('; ') };
   return {
-    tokens: Math.round(base * info.ratio) + framing,
+    tokens: Math.round(base * info.ratio),
     basis: 'approx',
     tokenizer: `${info.family} ≈ ${info.encoding} × ${info.ratio}`,
-    low: Math.floor(base * info.band[0] + EPS) + framing,
-    high: Math.ceil(base * info.band[1] - EPS) + framing,
+    low: Math.floor(base * info.band[0] + EPS),
+    high: Math.max(0, Math.ceil(base * info.band[1] - EPS)),
     note: notes.join('; '),
   };
 }
 
-/** Tokens of `text` for `model` (null = unknown model): exact for OpenAI encodings, ≈ with a band otherwise. */
-export function countTokens(text: string, model: string | null): TokenCount {
-  return scaled(tokenizerFor(model), text, 0);
-}
-
-/**
- * Tokens of a chat request's messages including the chat format's framing (turn markers, reply priming);
- * see `TokenizerInfo.framing` for the figures per family and their source.
- */
-export function countChatTokens(messages: { role: string; content: string; name?: string }[], model: string | null): TokenCount {
-  const info = tokenizerFor(model);
-  if (messages.length === 0) return scaled(info, '', 0);
+function chatTokens(messages: { role: string; content: string; name?: string }[], info: TokenizerInfo, scaled: (info: TokenizerInfo, text: string) => TokenCount): TokenCount {
+  if (messages.length === 0) return scaled(info, '');
   const { perMessage, perRequest, countRole, source } = info.framing;
   const perName = info.framing.perName ?? 0;
   const framing = perMessage * messages.length + perRequest + perName * messages.filter((m) => m.name).length;
@@ -87,10 +104,10 @@ export function countChatTokens(messages: { role: string; content: string; name?
   // per message; the role names are part of the base count when the format tokenizes them.
   const parts: TokenCount[] = [];
   for (const m of messages) {
-    parts.push(scaled(info, m.content, 0));
-    if (countRole) parts.push(scaled(info, m.role, 0));
+    parts.push(scaled(info, m.content));
+    if (countRole) parts.push(scaled(info, m.role));
     // Formats with a name field send it as text in the turn header (OpenAI); elsewhere it is not sent at all.
-    if (m.name && info.framing.perName !== undefined) parts.push(scaled(info, m.name, 0));
+    if (m.name && info.framing.perName !== undefined) parts.push(scaled(info, m.name));
   }
   const content = sumCounts(parts);
   return {

@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import type { Workbench } from '../harness/workbench';
 import { ExpectedOnScreenError } from '../harness/expect';
 import { estimatePromptFile } from '../../../src/core/scan/promptFileSite';
+import { createEngineContext } from '../../../src/core/engine/context';
 import { readWorkspaceSettings } from '../../../src/core/scan/scan';
 import { promptLensTitle } from '../../../src/core/format/promptLensText';
 
 /** The lens the editor must show for a prompt file of the workspace copy. */
 export function expectedPromptLens(workspace: string, file: string): string {
   const ws = readWorkspaceSettings(workspace);
-  return promptLensTitle(estimatePromptFile(file, readFileSync(join(workspace, file), 'utf8'), ws));
+  return promptLensTitle(estimatePromptFile(createEngineContext(), file, readFileSync(join(workspace, file), 'utf8'), ws));
 }
 
 /** 1-based line and column of the first occurrence of `needle` in a workspace file. */

@@ -1,0 +1,61 @@
+// The engine's cache shapes. Each entry stores the inputs it was computed from and is reused only when every one of
+// them is the same (Object.is, element by element): a caller cannot get a stale value without passing stale inputs,
+// and the inputs are read from the same place the computation reads them (see context.ts). Counters are for tests
+// and the bench, never for timing.
+
+export interface MemoStats { hits: number; misses: number }
+
+const same = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+
+/** One entry per owner object (a detected call), held weakly: it goes when the owner does. */
+export class ObjectMemo<O extends object, V> {
+  private entries = new WeakMap<O, { inputs: readonly unknown[]; value: V }>();
+  readonly stats: MemoStats = { hits: 0, misses: 0 };
+
+  get(owner: O, inputs: readonly unknown[], compute: () => V): V {
+    const hit = this.entries.get(owner);
+    if (hit && same(hit.inputs, inputs)) {
+      this.stats.hits++;
+      return hit.value;
+    }
+    this.stats.misses++;
+    const value = compute();
+    this.entries.set(owner, { inputs, value });
+    return value;
+  }
+
+  clear(): void {
+    this.entries = new WeakMap();
+  }
+}
+
+/** The last few computations (a re-scan that changed nothing asks again with the same inputs); most recent first. */
+export class RecentMemo<V> {
+  private entries: { inputs: readonly unknown[]; value: V }[] = [];
+  readonly stats: MemoStats = { hits: 0, misses: 0 };
+
+  constructor(private readonly limit: number) {}
+
+  get(inputs: readonly unknown[], compute: () => V): V {
+    const i = this.entries.findIndex((e) => same(e.inputs, inputs));
+    if (i >= 0) {
+      this.stats.hits++;
+      const [hit] = this.entries.splice(i, 1);
+      this.entries.unshift(hit!);
+      return hit!.value;
+    }
+    this.stats.misses++;
+    const value = compute();
+    this.entries.unshift({ inputs, value });
+    this.entries.length = Math.min(this.entries.length, this.limit);
+    return value;
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}
