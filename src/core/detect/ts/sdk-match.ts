@@ -138,10 +138,11 @@ function matchPkgCall(v: PkgVal, args: Node[], fc: FileCtx): Request | null {
   const selfHostedClient = shape.client ? !!shape.client.selfHosted
     : row.clients.some((c) => c.langs.includes('js')) && row.clients.filter((c) => c.langs.includes('js')).every((c) => c.selfHosted);
   const joined = path.join('.');
-  let method = isModuleLevel ? findMethod('js', row, joined, true) : findMethod('js', row, joined);
+  let method = findRouted(row, joined, isModuleLevel, v);
   if (!method && isModuleLevel && row.sdk === 'langchain') return null;
-  let own = objRef(args[0], fc);
-  let opts = own ? [own, ...shape.opts] : shape.opts;
+  let own = method?.optionsPos === undefined ? objRef(args[0], fc) : null;
+  const later = method?.optionsPos !== undefined ? objRef(args[method.optionsPos], fc) : null;
+  let opts = own ? [own, ...shape.opts] : later ? [later, ...shape.opts] : shape.opts;
   if (!method && path.at(-1) === 'send' && args[0]) {
     // AWS-SDK style: client.send(new XCommand({...})), the command class names the operation
     const cmd = evaluate(args[0], fc);
@@ -165,6 +166,21 @@ function matchPkgCall(v: PkgVal, args: Node[], fc: FileCtx): Request | null {
     };
   }
   return { sdk: row.sdk, api: method.api, kind: method.kind, method, opts, own, ctorOpts: shape.ctorOpts, args: { nodes: args, fc }, selfHostedClient, agentRow: shape.client };
+}
+
+/**
+ * The method row for a member path; REST-style rows (MethodRow.route) also need the route string given to the
+ * path's first call (`client.path("/chat/completions").post(…)`), so `path("/info").get()` is no request.
+ */
+function findRouted(row: SdkRow, joined: string, moduleLevel: boolean, v: PkgVal): MethodRow | undefined {
+  const rows = (moduleLevel ? row.functions ?? [] : row.methods).filter((m) => (m.js ?? []).includes(joined));
+  const plain = rows.find((m) => m.route === undefined);
+  if (plain || !rows.length) return plain;
+  const first = joined.split('.')[0];
+  const at = v.steps.findIndex((s, i) => s.k === 'call' && i > 0 && v.steps[i - 1]!.k === 'get' && (v.steps[i - 1] as { name: string }).name === first);
+  const step = at >= 0 ? v.steps[at] as CallStep : null;
+  const route = step?.args[0] ? evaluate(step.args[0], step.fc) : null;
+  return route?.t === 'str' ? rows.find((m) => m.route === route.value) : undefined;
 }
 
 /** `llm.invoke(…)` / `chain.stream(…)` / `agent.invoke(…)` where the runnable holds a LangChain chat model. */
