@@ -17,12 +17,18 @@ const CREWAI_DEFAULT = { model: 'gpt-4o-mini', basis: 'CrewAI default: OPENAI_MO
 const LLAMAINDEX_DEFAULT = { model: 'gpt-3.5-turbo', basis: 'LlamaIndex default LLM when Settings.llm is unset: OpenAI gpt-3.5-turbo (developers.llamaindex.ai, Customizing LLMs)' };
 const HAYSTACK_DEFAULT = { model: 'gpt-4o-mini', basis: 'Haystack OpenAIGenerator / OpenAIChatGenerator default model' };
 
+const PYDANTIC_AI_MODELS = ['OpenAIChatModel', 'OpenAIModel', 'OpenAIResponsesModel', 'AnthropicModel', 'GeminiModel', 'GoogleModel', 'GroqModel', 'MistralModel', 'CohereModel', 'BedrockConverseModel', 'HuggingFaceModel'];
+
 export const FRAMEWORKS: SdkRow[] = [
   {
     sdk: 'openai-agents',
     packages: { py: ['agents'], js: ['@openai/agents', '@openai/agents-core', '@openai/agents-openai'] },
     localFirst: true,
-    clients: [client('Agent', ['py', 'js'], { defaultModel: OPENAI_AGENTS_DEFAULT })],
+    clients: [
+      client('Agent', ['py', 'js'], { defaultModel: OPENAI_AGENTS_DEFAULT }),
+      // model objects given as the agent's model: Python (model, openai_client), JS (client, model)
+      ...['OpenAIChatCompletionsModel', 'OpenAIResponsesModel'].flatMap((name) => [client(name, ['py'], { modelPos: 0 }), client(name, ['js'], { modelPos: 1 })]),
+    ],
     methods: [],
     functions: [
       agentRun('Runner.run', ['Runner.run', 'Runner.run_sync'], ['run'], { agentPos: 0, promptPos: 1, modelOverrides: ['run_config'] }),
@@ -33,7 +39,11 @@ export const FRAMEWORKS: SdkRow[] = [
     sdk: 'pydantic-ai',
     packages: { py: ['pydantic_ai'] },
     providerPrefix: true,
-    clients: [client('Agent', ['py'], { modelPos: 0 })],
+    clients: [
+      client('Agent', ['py'], { modelPos: 0 }),
+      // model objects given to Agent(...): OpenAIChatModel("gpt-4o", provider=…), AnthropicModel(…), …
+      ...PYDANTIC_AI_MODELS.map((name) => client(name, ['py'], { modelKeys: ['model_name'], modelPos: 0 })),
+    ],
     methods: [
       agentRun('Agent.run', ['run', 'run_sync', 'iter'], [], { promptPos: 0 }),
       agentRun('Agent.run_stream', ['run_stream'], [], { promptPos: 0, streaming: true }),

@@ -230,7 +230,7 @@ export const SDKS: SdkRow[] = [
     packages: {
       py: ['langchain_openai', 'langchain_anthropic', 'langchain_google_genai', 'langchain_google_vertexai', 'langchain_aws', 'langchain_ollama', 'langchain_community.chat_models', 'langchain_mistralai', 'langchain_groq', 'langchain_cohere', 'langchain_together', 'langchain.chat_models', 'langchain_core.language_models', 'langchain_openai.chat_models',
         // where the abstract model/runnable classes below live (current and pre-0.1 paths)
-        'langchain_core.runnables', 'langchain.schema', 'langchain.base_language', 'langchain.llms.base'],
+        'langchain_core.runnables', 'langchain.schema', 'langchain.base_language', 'langchain.llms', 'langchain_community.llms'],
       js: ['@langchain/openai', '@langchain/anthropic', '@langchain/google-genai', '@langchain/aws', '@langchain/ollama', '@langchain/mistralai', '@langchain/groq', '@langchain/community/chat_models/ollama', 'langchain/chat_models/universal', '@langchain/core/language_models'],
     },
     clients: [
@@ -238,6 +238,8 @@ export const SDKS: SdkRow[] = [
         .map((name): ClientRow => ({ name, langs: ['py', 'js'], role: 'model', modelKeys: ['model', 'model_name', 'modelName', 'model_id', 'azure_deployment', 'deployment_name'] })),
       { name: 'ChatOllama', langs: ['py', 'js'], role: 'model', modelKeys: ['model'], selfHosted: true },
       { name: 'OllamaLLM', langs: ['py'], role: 'model', modelKeys: ['model'], selfHosted: true },
+      // the pre-0.1 completion-model wrapper (`from langchain.llms import Ollama`, langchain_community.llms)
+      { name: 'Ollama', langs: ['py'], role: 'model', modelKeys: ['model'], selfHosted: true },
       { name: 'init_chat_model', langs: ['py'], role: 'model', modelKeys: ['model'], modelPos: 0 },
       { name: 'initChatModel', langs: ['js'], role: 'model', modelKeys: ['model'], modelPos: 0 },
       // abstract base classes: a model injected through a typed parameter or field (`llm: BaseChatModel`), model unknown

@@ -9,6 +9,7 @@ import { langchainValue } from './langchain';
 import { instructorClient } from './instructor';
 import { unresolvedEngine } from './framework';
 import { classAttr, returnValue } from './values';
+import { factoryReturn } from './factories';
 import { ancestors, dirOf, joinPath } from './paths';
 import { dedent, str } from './strings';
 import { UNKNOWN, type Value } from './value';
@@ -107,7 +108,7 @@ export function callValue(f: PyFile, call: Node): Value {
     case 'module': return construct(f, callee.name, positional, kwargs, call);
     case 'function': {
       const owner = callee.owner as PyFile;
-      return returnValue(owner, callee.node);
+      return factoryReturn(owner, callee.node, positional, kwargs) ?? returnValue(owner, callee.node);
     }
     case 'client':
       return UNKNOWN;
