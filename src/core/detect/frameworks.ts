@@ -108,7 +108,12 @@ export const FRAMEWORKS: SdkRow[] = [
         .map((name) => client(name, ['py'], { modelKeys: ['model', 'model_id'] })),
       ...['OllamaGenerator', 'OllamaChatGenerator'].map((name) => client(name, ['py'], { selfHosted: true })),
     ],
-    methods: [{ api: 'Generator.run', kind: 'chat', py: ['run', 'run_async'], promptPos: 0 }],
+    methods: [
+      { api: 'Generator.run', kind: 'chat', py: ['run', 'run_async'], promptPos: 0 },
+      // a pipeline's run: found through the generators added to it (py/pipelines.ts), not by method path
+      { api: 'Pipeline.run', kind: 'chat', py: [] },
+      { api: 'streaming_generator', kind: 'chat', py: [], streaming: true },
+    ],
   },
   {
     sdk: 'mastra',

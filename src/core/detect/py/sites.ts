@@ -14,6 +14,7 @@ import { httpSite } from './http';
 import { instructorMethod } from './instructor';
 import { inferredSite } from './inferred';
 import { agentOf, applyFramework } from './framework';
+import { pipelineSite } from './pipelines';
 import { FRAMEWORKS } from '../frameworks';
 
 const FRAMEWORK_SDKS = new Set(FRAMEWORKS.map((r) => r.sdk));
@@ -58,6 +59,8 @@ export function mocked(f: PyFile, call: Node): boolean {
 export function classify(f: PyFile, call: Node): DetectedCall | null {
   const fn = call.childForFieldName('function');
   if (!fn) return null;
+  const pipeline = pipelineSite(f, call, sdkSite);
+  if (pipeline) return mocked(f, call) ? null : pipeline;
   if (fn.type === 'attribute') {
     const objNode = fn.childForFieldName('object');
     const attr = fn.childForFieldName('attribute')?.text;
