@@ -92,7 +92,10 @@ export const FRAMEWORKS: SdkRow[] = [
     // a program is run by calling it; its LM is the one given to dspy.configure(lm=...) in the file
     clients: [
       client('LM', ['py'], { modelPos: 0 }),
-      ...['Predict', 'ChainOfThought', 'ProgramOfThought', 'MultiChainComparison'].map((name) => client(name, ['py'], { modelKeys: [] })),
+      // dspy < 2.5 LM clients (`dspy.OpenAI(model=…)`), still in many examples
+      ...['OpenAI', 'GPT3', 'AzureOpenAI', 'Claude', 'Together'].map((name) => client(name, ['py'])),
+      client('OllamaLocal', ['py'], { modelPos: 0, selfHosted: true }),
+      ...['Predict', 'ChainOfThought', 'ProgramOfThought', 'MultiChainComparison', 'TypedPredictor', 'TypedChainOfThought'].map((name) => client(name, ['py'], { modelKeys: [] })),
     ],
     methods: [
       { api: 'Module.__call__', kind: 'chat', py: ['__call__', 'acall'] },

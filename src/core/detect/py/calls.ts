@@ -90,6 +90,11 @@ export function callValue(f: PyFile, call: Node): Value {
     }
     if (obj.t === 'dict' && attr === 'get' && positional[0]?.t === 'str') return obj.entries.get(positional[0].text) ?? positional[1] ?? UNKNOWN;
     if (obj.t === 'dict' && attr === 'copy') return obj;
+    // a DSPy optimizer's compile(student=program) returns the program, tuned (`LabeledFewShot().compile(student=qa)`)
+    if (obj.t === 'dict' && attr === 'compile' && obj.ctor?.startsWith('dspy.')) {
+      const student = kwargs.get('student') ?? positional[0];
+      if (student?.t === 'client' && student.sdk.sdk === 'dspy') return student;
+    }
     if (obj.t === 'unknown') {
       const engine = unresolvedEngine(f, attr, kwargs);
       if (engine) return engine;
