@@ -15,6 +15,7 @@ import { instructorMethod } from './instructor';
 import { inferredSite } from './inferred';
 import { agentOf, applyFramework } from './framework';
 import { pipelineSite } from './pipelines';
+import { branchClient } from './branches';
 import { FRAMEWORKS } from '../frameworks';
 
 const FRAMEWORK_SDKS = new Set(FRAMEWORKS.map((r) => r.sdk));
@@ -87,6 +88,12 @@ export function classify(f: PyFile, call: Node): DetectedCall | null {
     if (obj.t === 'unknown') {
       const inferred = inferredSite(f, call, fn, sdkSite);
       if (inferred) return mocked(f, call) ? null : inferred;
+    }
+    if (obj.t !== 'client') {
+      // the receiver was an SDK client in another if/elif branch: its request method decides
+      const other = branchClient(f, objNode);
+      const method = other ? findMethod('py', other.sdk, [...other.path, attr].join('.')) : undefined;
+      if (other && method && !mocked(f, call)) return sdkSite(f, call, other.sdk, method, other);
     }
   }
   const callee = f.eval(fn);
