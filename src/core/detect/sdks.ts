@@ -367,7 +367,7 @@ export const PREFILTER_NEEDLES: string[] = [
     // a LangChain model built in another module (`from models import llm; llm.invoke(...)`)
     '.invoke(', '.ainvoke(',
     // agent and LLM frameworks (frameworks.ts); openai-agents' package is `agents`
-    'from agents', 'import agents', 'pydantic_ai', 'llama_index', 'crewai', 'dspy', 'haystack', '@mastra/', '@openai/agents',
+    'from agents', 'import agents', '.crew().', 'pydantic_ai', 'llama_index', 'crewai', 'dspy', 'haystack', '@mastra/', '@openai/agents',
     '/chat/completions', '/v1/messages', '/api/chat', '/api/generate', '/api/embed', 'generatecontent', '/v1/completions', '/v1/embeddings', '/v1/responses',
   ]),
 ];

@@ -12,7 +12,7 @@ import { PASSTHROUGH, type PyFile } from './file';
 import { args } from './calls';
 import { httpSite } from './http';
 import { instructorMethod } from './instructor';
-import { inferredSite } from './inferred';
+import { inferredCrewRun, inferredSite } from './inferred';
 import { agentOf, applyFramework } from './framework';
 import { pipelineSite } from './pipelines';
 import { branchClient } from './branches';
@@ -86,7 +86,7 @@ export function classify(f: PyFile, call: Node): DetectedCall | null {
     }
     if (obj.t === 'http') return HTTP_CLIENTS.py.methods.includes(attr) && !mocked(f, call) ? httpSite(f, call, attr) : null;
     if (obj.t === 'unknown') {
-      const inferred = inferredSite(f, call, fn, sdkSite);
+      const inferred = inferredSite(f, call, fn, sdkSite) ?? inferredCrewRun(f, call, fn, sdkSite);
       if (inferred) return mocked(f, call) ? null : inferred;
     }
     if (obj.t !== 'client') {
