@@ -120,11 +120,14 @@ export const FRAMEWORKS: SdkRow[] = [
   },
   {
     sdk: 'mastra',
-    packages: { js: ['@mastra/core', '@mastra/core/agent'] },
-    clients: [client('Agent', ['js'])],
+    packages: { js: ['@mastra/core', '@mastra/core/agent', '@mastra/core/mastra'] },
+    // the registry; its early LLM API `mastra.LLM({ provider, name: 'gpt-4o' }).generate(…)` names the model `name`
+    clients: [client('Agent', ['js']), client('Mastra', ['js'], { modelKeys: ['name'] })],
     methods: [
       agentRun('Agent.generate', [], ['generate', 'generateVNext'], { promptPos: 0 }),
       agentRun('Agent.stream', [], ['stream', 'streamVNext'], { promptPos: 0, streaming: true }),
+      { api: 'LLM.generate', kind: 'chat', js: ['LLM.generate'], promptPos: 0 },
+      { api: 'LLM.stream', kind: 'chat', js: ['LLM.stream'], promptPos: 0, streaming: true },
     ],
   },
 ];

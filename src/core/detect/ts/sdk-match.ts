@@ -4,8 +4,9 @@ import type { Node } from 'web-tree-sitter';
 import type { CallKind, Sdk } from '../types';
 import { findClient, findMethod, sdkForModule, AI_SDK_PROVIDERS, composers, type ClientRow, type MethodRow, type SdkRow } from '../sdks';
 import type { FileCtx } from './context';
-import { evaluate, isLangChainPkg, pkgPath, type Ref, type Step, type Val } from './values';
-import { memberProperty, unwrap } from './syntax';
+import { addStep, evaluate, isLangChainPkg, pkgPath, type Ref, type Step, type Val } from './values';
+import { registeredAgent } from './mastra';
+import { memberObject, memberProperty, unwrap } from './syntax';
 
 type PkgVal = Extract<Val, { t: 'pkg' }>;
 type CallStep = Exclude<Step, { k: 'get' }>;
@@ -108,8 +109,19 @@ export function asAiSdkModel(v: Val): { model: Node | null; fc: FileCtx; provide
 /** The model request made by calling `callee(args)`, when the callee is an SDK method or a LangChain runnable method. */
 export function matchRequest(callee: Node, args: Node[], fc: FileCtx): Request | null {
   const v = evaluate(callee, fc);
-  if (v.t === 'pkg') return matchPkgCall(v, args, fc);
-  return matchCommandSend(callee, args, fc);
+  if (v.t === 'pkg') return matchPkgCall(v, args, fc) ?? matchRegistered(callee, args, fc);
+  return matchCommandSend(callee, args, fc) ?? matchRegistered(callee, args, fc);
+}
+
+/** `mastra.getAgent('x').generate(…)`: a method of an agent looked up from the Mastra registry (ts/mastra.ts). */
+function matchRegistered(callee: Node, args: Node[], fc: FileCtx): Request | null {
+  const c = unwrap(callee);
+  const method = c.type === 'member_expression' ? memberProperty(c) : null;
+  const obj = c.type === 'member_expression' ? memberObject(c) : null;
+  if (!method || !obj || !fc.text.includes('@mastra/')) return null;
+  const agent = registeredAgent(obj, fc);
+  const v = agent?.t === 'pkg' ? addStep(agent, { k: 'get', name: method }) : null;
+  return v?.t === 'pkg' ? matchPkgCall(v, args, fc) : null;
 }
 
 /**
