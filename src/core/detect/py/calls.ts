@@ -162,6 +162,10 @@ export function construct(f: PyFile, name: string, positional: Value[], kwargs: 
     return v.t === 'str' && short !== 'json.dumps' && short !== 'str' ? { ...v, text: dedent(v.text) } : v;
   }
   if (short === 'dict') return { t: 'dict', entries: new Map(kwargs) };
+  // functools.partial(client.chat.completions.create, model=…): the bound request method with default arguments
+  if ((short === 'functools.partial' || short === 'partial') && positional[0]?.t === 'client' && positional[0].path.length) {
+    return { ...positional[0], kwargs: new Map([...positional[0].kwargs, ...kwargs]) };
+  }
   if (short === 'open' || short === 'io.open') return positional[0] ? { t: 'filehandle', path: positional[0] } : UNKNOWN;
   if (short === 'Path' || short === 'pathlib.Path' || short === 'os.path.join') {
     const segs = positional.map((p) => (p.t === 'str' ? p.text : p.t === 'path' ? p.rel : null));

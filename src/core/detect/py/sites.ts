@@ -98,8 +98,10 @@ export function classify(f: PyFile, call: Node): DetectedCall | null {
   }
   const callee = f.eval(fn);
   if (callee.t === 'client') {
-    // calling the object itself runs it (a DSPy program: `qa(question=...)`)
-    const method = findMethod('py', callee.sdk, [...callee.path, '__call__'].join('.'));
+    // calling the object itself runs it (a DSPy program: `qa(question=...)`); a bound request method kept in a
+    // variable (`create = client.messages.create`, `functools.partial(...)`, instructor.patch(create=...)) sends it
+    const path = callee.path.filter((s) => !PASSTHROUGH.has(s)).join('.');
+    const method = (path ? findMethod('py', callee.sdk, path) : undefined) ?? findMethod('py', callee.sdk, [...callee.path, '__call__'].join('.'));
     return method && !mocked(f, call) ? sdkSite(f, call, callee.sdk, method, callee) : null;
   }
   if (callee.t !== 'module') return null;
