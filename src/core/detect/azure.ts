@@ -3,9 +3,13 @@
 //   azure-ai-inference: Azure AI Foundry / GitHub Models model inference — Python `azure.ai.inference`
 //     (ChatCompletionsClient.complete, EmbeddingsClient.embed) and the JS REST client `@azure-rest/ai-inference`
 //     (`ModelClient(endpoint, cred).path("/chat/completions").post({ body })`: the route names the request).
+//   azure-ai-agents: Azure AI Foundry Agent Service runs (Python `azure.ai.agents` AgentsClient, also reached as
+//     `AIProjectClient(...).agents`): a run is an agent loop; the model is the one `create_agent(model=…)` gave the
+//     agent passed as `agent_id=agent.id`, when that agent is created in the file.
 //   azure-openai: `@azure/openai` 1.0 beta's OpenAIClient (`getChatCompletions(deploymentName, messages, options)`);
 //     the deployment name stands for the model, as `azure_deployment` does elsewhere.
 import type { MethodRow, SdkRow } from './sdks';
+import { AGENT_TURNS } from './frameworks';
 
 const BODY = ['body'];
 const rest = (route: string, api: string, kind: MethodRow['kind']): MethodRow => ({ api, kind, js: ['path.post'], route, requestPath: BODY });
@@ -16,6 +20,9 @@ const REST_ROUTES: MethodRow[] = [
 ];
 const deployment = (api: string, kind: MethodRow['kind'], js: string[], streaming = false): MethodRow =>
   ({ api, kind, js, modelPos: 0, promptPos: 1, optionsPos: 2, ...(streaming ? { streaming } : {}) });
+
+const agentRun = (api: string, paths: string[]): MethodRow =>
+  ({ api, kind: 'agent', py: [...paths, ...paths.map((p) => `agents.${p}`)], agentKey: 'agent_id', calls: AGENT_TURNS });
 
 export const AZURE_SDKS: SdkRow[] = [
   {
@@ -34,6 +41,16 @@ export const AZURE_SDKS: SdkRow[] = [
       ...REST_ROUTES,
     ],
     functions: REST_ROUTES,
+  },
+  {
+    sdk: 'azure-ai-agents',
+    packages: { py: ['azure.ai.agents', 'azure.ai.projects'] },
+    clients: [{ name: 'AgentsClient', langs: ['py'] }, { name: 'AIProjectClient', langs: ['py'] }],
+    methods: [
+      agentRun('runs.create_and_process', ['runs.create_and_process', 'create_and_process_run', 'create_thread_and_process_run']),
+      agentRun('runs.create', ['runs.create', 'create_run', 'create_thread_and_run']),
+      { ...agentRun('runs.stream', ['runs.stream', 'create_stream']), streaming: true },
+    ],
   },
   {
     sdk: 'azure-openai',

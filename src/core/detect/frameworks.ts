@@ -5,7 +5,7 @@
 import type { CallsPerRequest, ClientRow, MethodRow, SdkRow } from './sdks';
 
 /** An agent loop: the model is asked, calls a tool, is asked again with the result, then answers. */
-const AGENT_TURNS: CallsPerRequest = { n: 3, basis: 'assumed 3 model turns per agent run (one tool round trip + the answer)' };
+export const AGENT_TURNS: CallsPerRequest = { n: 3, basis: 'assumed 3 model turns per agent run (one tool round trip + the answer)' };
 const RAG: CallsPerRequest = { n: 2, basis: 'assumed 1 query embedding + 1 synthesis call per query (compact mode: the top-k chunks fit one prompt), both costed at the LLM\'s price' };
 const CREW: CallsPerRequest = { n: 4, basis: 'assumed 4 model turns per kickoff (2 tasks × a tool round trip and an answer)' };
 

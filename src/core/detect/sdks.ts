@@ -21,6 +21,8 @@ export interface MethodRow {
   promptPos?: number;
   /** positional argument index of the agent/LLM object that holds the model (`Runner.run(agent, input)`) */
   agentPos?: number;
+  /** keyword naming the agent object whose creation holds the model (`runs.create_and_process(agent_id=agent.id)`) */
+  agentKey?: string;
   /** run arguments that may choose the model (`run_config=`): given, no framework default is assumed */
   modelOverrides?: string[];
   /** model requests one run makes, when it makes several (a framework's agent loop, retrieval + synthesis) */
@@ -361,7 +363,7 @@ export { AI_SDK_PROVIDERS, API_HOSTS, HTTP_CLIENTS, HTTP_ENDPOINTS } from './htt
 export const PREFILTER_NEEDLES: string[] = [
   ...new Set([
     'openai', 'anthropic', 'genai', 'generativeai', 'generative_models', 'bedrock', 'litellm', 'langchain', 'ollama',
-    'mistral', 'cohere', 'groq', 'together', 'voyage', 'zhipuai', 'zai', 'ai.inference', 'ai-inference', '"ai"', "'ai'", '@ai-sdk',
+    'mistral', 'cohere', 'groq', 'together', 'voyage', 'zhipuai', 'zai', 'ai.inference', 'ai-inference', 'ai.agents', 'ai.projects', '"ai"', "'ai'", '@ai-sdk',
     // method names, for files that use a client or model imported from another module of the workspace
     'completions.create', 'messages.create', 'messages.stream', 'generate_content', 'invoke_model', '.converse(',
     // a LangChain model built in another module (`from models import llm; llm.invoke(...)`)

@@ -17,6 +17,10 @@ const MAX_NESTING = 3;
 
 /** The object holding the model: the receiver, or the agent passed to a runner function (`Runner.run(agent, …)`). */
 export function agentOf(method: MethodRow, positional: Value[], kwargs: Map<string, Value>, receiver: Client | null): Client | null {
+  if (method.agentKey) {
+    const a = kwargs.get(method.agentKey);
+    return a?.t === 'client' ? a : receiver;
+  }
   if (method.agentPos === undefined) return receiver;
   const a = positional[method.agentPos] ?? kwargs.get('agent') ?? kwargs.get('starting_agent');
   return a?.t === 'client' ? a : receiver;

@@ -89,12 +89,10 @@ export function classify(f: PyFile, call: Node): DetectedCall | null {
       const inferred = inferredSite(f, call, fn, sdkSite) ?? inferredCrewRun(f, call, fn, sdkSite);
       if (inferred) return mocked(f, call) ? null : inferred;
     }
-    if (obj.t !== 'client') {
-      // the receiver was an SDK client in another if/elif branch: its request method decides
-      const other = branchClient(f, objNode);
-      const method = other ? findMethod('py', other.sdk, [...other.path, attr].join('.')) : undefined;
-      if (other && method && !mocked(f, call)) return sdkSite(f, call, other.sdk, method, other);
-    }
+    // the receiver was an SDK client in another if/elif branch: its request method decides
+    const other = branchClient(f, objNode);
+    const method = other ? findMethod('py', other.sdk, [...other.path, attr].join('.')) : undefined;
+    if (other && method && !mocked(f, call)) return sdkSite(f, call, other.sdk, method, other);
   }
   const callee = f.eval(fn);
   if (callee.t === 'client') {
@@ -161,6 +159,7 @@ export function sdkSite(f: PyFile, call: Node, sdk: SdkRow, method: MethodRow, r
   });
   applyFields(site, fields);
   if (FRAMEWORK_SDKS.has(sdk.sdk)) applyFramework(f, site, sdk, method, client, call);
+  else if (method.calls) site.callsPerRequest = method.calls;
   // ollama/litellm put model/messages positionally
   const promptPos = method.promptPos ?? (sdk.sdk === 'litellm' && method.kind === 'chat' ? 1 : sdk.sdk === 'ollama' ? 1 : undefined);
   // prompt parts: the call's options, then what the client / agent was built with (a system instruction, a
