@@ -135,6 +135,7 @@ function fromRequest(node: Node, req: Request): Built {
   if (ai) {
     // a Vercel AI SDK model object: the model is its factory's argument, the endpoint its provider's
     model = ai.model ? modelFrom(toShared(evaluate(ai.model, ai.fc))) : NO_MODEL;
+    if (ai.prefixed && model.model) model = { ...model, model: stripProviderPrefix(model.model) };
     input = { ...input, client: { opts: refToShared(ai.providerOpts), positional: [], row: null }, selfHosted: ai.selfHosted };
     endpoint = endpointField(input, model.model);
   }

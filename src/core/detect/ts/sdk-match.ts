@@ -95,8 +95,10 @@ export function asPromptTemplate(v: Val): PkgVal | null {
 }
 
 /** Vercel AI SDK model value (`openai('gpt-4o')`, `createOpenAI({ baseURL })('…')`, `openai.embedding('…')`). */
-export function asAiSdkModel(v: Val): { model: Node | null; fc: FileCtx; providerOpts: Ref | null; selfHosted: boolean } | null {
+export function asAiSdkModel(v: Val): { model: Node | null; fc: FileCtx; providerOpts: Ref | null; selfHosted: boolean; prefixed?: boolean } | null {
   if (v.t !== 'pkg') return null;
+  const registry = registryModel(v);
+  if (registry) return registry;
   const provider = AI_SDK_PROVIDERS.find((p) => v.pkg === p.pkg || (p.pkg.endsWith('/') && v.pkg.startsWith(p.pkg)));
   if (!provider) return null;
   const calls = v.steps.filter((s): s is CallStep => s.k === 'call');
@@ -104,6 +106,17 @@ export function asAiSdkModel(v: Val): { model: Node | null; fc: FileCtx; provide
   if (!last) return null;
   const creator = v.name && /^create[A-Z]/.test(v.name) && calls.length >= 2 ? calls[0]! : null;
   return { model: last.args[0] ?? null, fc: last.fc, providerOpts: creator ? objRef(creator.args[0], creator.fc) : null, selfHosted: !!provider.selfHosted };
+}
+
+const REGISTRIES = ['createProviderRegistry', 'experimental_createProviderRegistry'];
+const REGISTRY_MODELS = ['languageModel', 'textEmbeddingModel', 'imageModel'];
+
+/** `createProviderRegistry({ openai, anthropic }).languageModel('anthropic:claude-…')`: the id names provider and model. */
+function registryModel(v: PkgVal): ReturnType<typeof asAiSdkModel> {
+  if (v.pkg !== 'ai' || !REGISTRIES.includes(v.name ?? '') || v.steps.length < 3) return null;
+  const [ctor, get, call] = v.steps.slice(-3);
+  if (ctor?.k !== 'call' || get?.k !== 'get' || !REGISTRY_MODELS.includes(get.name) || call?.k !== 'call') return null;
+  return { model: call.args[0] ?? null, fc: call.fc, providerOpts: null, selfHosted: false, prefixed: true };
 }
 
 /** The model request made by calling `callee(args)`, when the callee is an SDK method or a LangChain runnable method. */
