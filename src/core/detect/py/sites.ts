@@ -103,6 +103,12 @@ export function classify(f: PyFile, call: Node): DetectedCall | null {
     return method && !mocked(f, call) ? sdkSite(f, call, callee.sdk, method, callee) : null;
   }
   if (callee.t !== 'module') return null;
+  // `await asyncio.to_thread(client.chat.completions.create, model=…, messages=…)`: the bound method runs with these keywords
+  if (callee.name === 'asyncio.to_thread') {
+    const bound = args(f, call).positional[0];
+    const method = bound?.t === 'client' && bound.path.length ? findMethod('py', bound.sdk, bound.path.filter((s) => !PASSTHROUGH.has(s)).join('.')) : undefined;
+    return bound?.t === 'client' && method && !mocked(f, call) ? sdkSite(f, call, bound.sdk, method, bound) : null;
+  }
   const made = f.eval(call);
   if (made.t === 'lc' && made.ctorNode.id === call.id && made.what === 'model') {
     if (!mocked(f, call)) f.lcCtors.set(call.id, call);
