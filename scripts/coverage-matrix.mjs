@@ -20,13 +20,15 @@ const FIXTURES = join(ROOT, 'test', 'fixtures');
 const OUT = join(FIXTURES, 'COVERAGE.md');
 
 export const SDKS = ['openai', 'anthropic', 'google', 'bedrock', 'litellm', 'langchain', 'vercel-ai', 'ollama', 'mistral', 'cohere', 'groq', 'together', 'voyage', 'zhipuai', 'http',
-  'openai-agents', 'pydantic-ai', 'llamaindex', 'crewai', 'dspy', 'haystack', 'mastra'];
+  'openai-agents', 'pydantic-ai', 'llamaindex', 'crewai', 'dspy', 'haystack', 'mastra', 'azure-ai-inference', 'azure-ai-agents', 'azure-openai'];
 export const LANGUAGES = ['python', 'typescript', 'javascript', 'notebook'];
 
 /** Imported module name → SDK (the module name or its first dotted/slashed segments). */
 const MODULE_SDK = [
   [/^openai($|[./])/, 'openai'],
-  [/^@azure\/openai($|\/)/, 'openai'],
+  [/^@azure\/openai($|\/)/, 'azure-openai'],
+  [/^azure\.ai\.inference($|\.)|^@azure-rest\/ai-inference($|\/)/, 'azure-ai-inference'],
+  [/^azure\.ai\.(agents|projects)($|\.)/, 'azure-ai-agents'],
   [/^anthropic($|\.)|^@anthropic-ai\/(sdk|bedrock-sdk|vertex-sdk)($|\/)/, 'anthropic'],
   [/^google\.(genai|generativeai)($|\.)|^vertexai($|\.)|^@google\/(genai|generative-ai)($|\/)|^@google-cloud\/vertexai($|\/)/, 'google'],
   [/^boto3($|\.)|^aiobotocore($|\.)|^@aws-sdk\/client-bedrock/, 'bedrock'],

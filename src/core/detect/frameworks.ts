@@ -5,7 +5,7 @@
 import type { CallsPerRequest, ClientRow, MethodRow, SdkRow } from './sdks';
 
 /** An agent loop: the model is asked, calls a tool, is asked again with the result, then answers. */
-const AGENT_TURNS: CallsPerRequest = { n: 3, basis: 'assumed 3 model turns per agent run (one tool round trip + the answer)' };
+export const AGENT_TURNS: CallsPerRequest = { n: 3, basis: 'assumed 3 model turns per agent run (one tool round trip + the answer)' };
 const RAG: CallsPerRequest = { n: 2, basis: 'assumed 1 query embedding + 1 synthesis call per query (compact mode: the top-k chunks fit one prompt), both costed at the LLM\'s price' };
 const CREW: CallsPerRequest = { n: 4, basis: 'assumed 4 model turns per kickoff (2 tasks × a tool round trip and an answer)' };
 
@@ -17,12 +17,18 @@ const CREWAI_DEFAULT = { model: 'gpt-4o-mini', basis: 'CrewAI default: OPENAI_MO
 const LLAMAINDEX_DEFAULT = { model: 'gpt-3.5-turbo', basis: 'LlamaIndex default LLM when Settings.llm is unset: OpenAI gpt-3.5-turbo (developers.llamaindex.ai, Customizing LLMs)' };
 const HAYSTACK_DEFAULT = { model: 'gpt-4o-mini', basis: 'Haystack OpenAIGenerator / OpenAIChatGenerator default model' };
 
+const PYDANTIC_AI_MODELS = ['OpenAIChatModel', 'OpenAIModel', 'OpenAIResponsesModel', 'AnthropicModel', 'GeminiModel', 'GoogleModel', 'GroqModel', 'MistralModel', 'CohereModel', 'BedrockConverseModel', 'HuggingFaceModel'];
+
 export const FRAMEWORKS: SdkRow[] = [
   {
     sdk: 'openai-agents',
     packages: { py: ['agents'], js: ['@openai/agents', '@openai/agents-core', '@openai/agents-openai'] },
     localFirst: true,
-    clients: [client('Agent', ['py', 'js'], { defaultModel: OPENAI_AGENTS_DEFAULT })],
+    clients: [
+      client('Agent', ['py', 'js'], { defaultModel: OPENAI_AGENTS_DEFAULT }),
+      // model objects given as the agent's model: Python (model, openai_client), JS (client, model)
+      ...['OpenAIChatCompletionsModel', 'OpenAIResponsesModel'].flatMap((name) => [client(name, ['py'], { modelPos: 0 }), client(name, ['js'], { modelPos: 1 })]),
+    ],
     methods: [],
     functions: [
       agentRun('Runner.run', ['Runner.run', 'Runner.run_sync'], ['run'], { agentPos: 0, promptPos: 1, modelOverrides: ['run_config'] }),
@@ -33,7 +39,11 @@ export const FRAMEWORKS: SdkRow[] = [
     sdk: 'pydantic-ai',
     packages: { py: ['pydantic_ai'] },
     providerPrefix: true,
-    clients: [client('Agent', ['py'], { modelPos: 0 })],
+    clients: [
+      client('Agent', ['py'], { modelPos: 0 }),
+      // model objects given to Agent(...): OpenAIChatModel("gpt-4o", provider=…), AnthropicModel(…), …
+      ...PYDANTIC_AI_MODELS.map((name) => client(name, ['py'], { modelKeys: ['model_name'], modelPos: 0 })),
+    ],
     methods: [
       agentRun('Agent.run', ['run', 'run_sync', 'iter'], [], { promptPos: 0 }),
       agentRun('Agent.run_stream', ['run_stream'], [], { promptPos: 0, streaming: true }),
@@ -82,7 +92,10 @@ export const FRAMEWORKS: SdkRow[] = [
     // a program is run by calling it; its LM is the one given to dspy.configure(lm=...) in the file
     clients: [
       client('LM', ['py'], { modelPos: 0 }),
-      ...['Predict', 'ChainOfThought', 'ProgramOfThought', 'MultiChainComparison'].map((name) => client(name, ['py'], { modelKeys: [] })),
+      // dspy < 2.5 LM clients (`dspy.OpenAI(model=…)`), still in many examples
+      ...['OpenAI', 'GPT3', 'AzureOpenAI', 'Claude', 'Together'].map((name) => client(name, ['py'])),
+      client('OllamaLocal', ['py'], { modelPos: 0, selfHosted: true }),
+      ...['Predict', 'ChainOfThought', 'ProgramOfThought', 'MultiChainComparison', 'TypedPredictor', 'TypedChainOfThought'].map((name) => client(name, ['py'], { modelKeys: [] })),
     ],
     methods: [
       { api: 'Module.__call__', kind: 'chat', py: ['__call__', 'acall'] },
@@ -98,15 +111,23 @@ export const FRAMEWORKS: SdkRow[] = [
         .map((name) => client(name, ['py'], { modelKeys: ['model', 'model_id'] })),
       ...['OllamaGenerator', 'OllamaChatGenerator'].map((name) => client(name, ['py'], { selfHosted: true })),
     ],
-    methods: [{ api: 'Generator.run', kind: 'chat', py: ['run', 'run_async'], promptPos: 0 }],
+    methods: [
+      { api: 'Generator.run', kind: 'chat', py: ['run', 'run_async'], promptPos: 0 },
+      // a pipeline's run: found through the generators added to it (py/pipelines.ts), not by method path
+      { api: 'Pipeline.run', kind: 'chat', py: [] },
+      { api: 'streaming_generator', kind: 'chat', py: [], streaming: true },
+    ],
   },
   {
     sdk: 'mastra',
-    packages: { js: ['@mastra/core', '@mastra/core/agent'] },
-    clients: [client('Agent', ['js'])],
+    packages: { js: ['@mastra/core', '@mastra/core/agent', '@mastra/core/mastra'] },
+    // the registry; its early LLM API `mastra.LLM({ provider, name: 'gpt-4o' }).generate(…)` names the model `name`
+    clients: [client('Agent', ['js']), client('Mastra', ['js'], { modelKeys: ['name'] })],
     methods: [
       agentRun('Agent.generate', [], ['generate', 'generateVNext'], { promptPos: 0 }),
       agentRun('Agent.stream', [], ['stream', 'streamVNext'], { promptPos: 0, streaming: true }),
+      { api: 'LLM.generate', kind: 'chat', js: ['LLM.generate'], promptPos: 0 },
+      { api: 'LLM.stream', kind: 'chat', js: ['LLM.stream'], promptPos: 0, streaming: true },
     ],
   },
 ];

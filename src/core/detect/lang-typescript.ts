@@ -13,7 +13,7 @@ import { INFERRED_FACTOR } from './receivers';
 import { partsFromOptions as sharedParts } from './request/prompts';
 import { endpointField, forRequest, maxTokensField, modelField, modelFrom, reasoningField, streamingField, type ModelField, type RequestInput } from './request/fields';
 import { objectRef, refToShared, toShared } from './ts/shared';
-import { asAiSdkModel, asLangChainModel, matchRequest, matchRunnable, type Request } from './ts/sdk-match';
+import { asAiSdkModel, asClient, asLangChainModel, matchRequest, matchRunnable, type Request } from './ts/sdk-match';
 import { argumentsOf, dottedName, isClassLike, keyName, memberObject, memberProperty, unwrap } from './ts/syntax';
 import { propNode } from './ts/objects';
 import { evaluate, type Val } from './ts/values';
@@ -130,9 +130,12 @@ function fromRequest(node: Node, req: Request): Built {
   let endpoint = endpointField(input, model.model);
   const native = model.value?.k === 'call' ? model.value.native as Val : null;
   const ai = !req.lcModel && native ? asAiSdkModel(native) : null;
+  const wrapped = !req.lcModel && !ai && native ? wrappedModel(native) : null;
+  if (wrapped) model = wrapped;
   if (ai) {
     // a Vercel AI SDK model object: the model is its factory's argument, the endpoint its provider's
     model = ai.model ? modelFrom(toShared(evaluate(ai.model, ai.fc))) : NO_MODEL;
+    if (ai.prefixed && model.model) model = { ...model, model: stripProviderPrefix(model.model) };
     input = { ...input, client: { opts: refToShared(ai.providerOpts), positional: [], row: null }, selfHosted: ai.selfHosted };
     endpoint = endpointField(input, model.model);
   }
@@ -159,6 +162,15 @@ function fromRequest(node: Node, req: Request): Built {
     ...(req.method.calls ? { callsPerRequest: req.method.calls } : {}),
     ...(modelBasis ? { modelBasis } : {}),
   };
+}
+
+/** A model object of the SDK table given as an agent's model (`new OpenAIChatCompletionsModel(client, 'gpt-5')`): its model argument. */
+function wrappedModel(v: Val): ReturnType<typeof modelField> | null {
+  const shape = v.t === 'pkg' ? asClient(v) : null;
+  const ctor = v.t === 'pkg' ? v.steps.find((s) => s.k === 'new') : undefined;
+  const pos = shape?.client?.modelPos;
+  if (pos === undefined || !ctor || ctor.k === 'get' || !ctor.args[pos]) return null;
+  return modelFrom(toShared(evaluate(ctor.args[pos], ctor.fc)));
 }
 
 /** A framework agent's `instructions` (its system prompt), from the agent's constructor options. */

@@ -26,9 +26,18 @@ export const INSTRUCTOR = {
 export const INFERRED_RECEIVERS: { sdk: Sdk; paths: string[]; js: string[]; requires: string[] }[] = [
   { sdk: 'openai', paths: ['chat.completions.create', 'chat.completions.parse', 'beta.chat.completions.parse', 'chat.completions.stream'], js: ['chat.completions.create', 'chat.completions.parse', 'beta.chat.completions.parse', 'chat.completions.stream'], requires: ['model', 'messages'] },
   { sdk: 'openai', paths: ['responses.create', 'responses.parse'], js: ['responses.create', 'responses.parse'], requires: ['model', 'input'] },
+  // the OpenAI-compatible embeddings request (Mistral's takes `inputs`, Cohere/Voyage/Google use other paths)
+  { sdk: 'openai', paths: ['embeddings.create'], js: ['embeddings.create'], requires: ['model', 'input'] },
   { sdk: 'anthropic', paths: ['messages.create', 'messages.stream', 'beta.messages.create'], js: ['messages.create', 'messages.stream', 'beta.messages.create'], requires: ['model', 'max_tokens', 'messages'] },
   { sdk: 'google', paths: ['models.generate_content', 'aio.models.generate_content', 'models.generate_content_stream'], js: ['models.generateContent', 'models.generateContentStream'], requires: ['model', 'contents'] },
 ];
+
+/**
+ * CrewAI's project layout (`crewai create crew`): main.py runs `MyCrew().crew().kickoff(inputs=…)` where MyCrew is
+ * a @CrewBase class of another module, often not importing crewai itself. `<Class>().crew().<method>(…)` is that
+ * run even when the class is not resolved (its agents and LLMs usually live in YAML: model unknown).
+ */
+export const CREWBASE_RUN = { builder: 'crew', methods: ['kickoff', 'kickoff_async', 'akickoff', 'kickoff_for_each', 'kickoff_for_each_async'] };
 
 /** Confidence kept for a request found by its shape alone. */
 export const INFERRED_FACTOR = 0.8;

@@ -4,6 +4,7 @@
 // in DetectedCall.api whatever spelling or alias the code used.
 import type { CallKind, Sdk } from './types';
 import { FRAMEWORKS } from './frameworks';
+import { AZURE_SDKS } from './azure';
 
 export type Lang = 'py' | 'js';
 
@@ -20,12 +21,18 @@ export interface MethodRow {
   promptPos?: number;
   /** positional argument index of the agent/LLM object that holds the model (`Runner.run(agent, input)`) */
   agentPos?: number;
+  /** keyword naming the agent object whose creation holds the model (`runs.create_and_process(agent_id=agent.id)`) */
+  agentKey?: string;
   /** run arguments that may choose the model (`run_config=`): given, no framework default is assumed */
   modelOverrides?: string[];
   /** model requests one run makes, when it makes several (a framework's agent loop, retrieval + synthesis) */
   calls?: CallsPerRequest;
-  /** a batch submission: where, inside the call's options, one of the requests it carries sits ('0' = first item) */
+  /** where, inside the call's options, the request sits: one of a batch's requests ('0' = first item), a REST body */
   requestPath?: string[];
+  /** positional argument index of the options object when it is not the first argument (`getChatCompletions(deployment, messages, options)`) */
+  optionsPos?: number;
+  /** REST-style clients: the route string the method path's first call names (`client.path("/chat/completions").post(…)`) */
+  route?: string;
 }
 
 /** A documented default for how many model requests one framework run makes; `llm-cost: calls=N` overrides it. */
@@ -90,6 +97,9 @@ const OPENAI_METHODS: MethodRow[] = [
   { api: 'batches.create', kind: 'batch', py: ['batches.create'], js: ['batches.create'] },
 ];
 
+/** ollama-js `systemone({ model, state, questions })`: the model answers structured questions about a state. */
+const OLLAMA_SYSTEMONE: MethodRow = { api: 'systemone', kind: 'chat', js: ['systemone'] };
+
 /** OpenAI-compatible SDKs (Groq, Together, ...) share the OpenAI method shapes. */
 const OPENAI_COMPATIBLE = OPENAI_METHODS.filter((m) => /^(chat|completions|embeddings|images|audio)/.test(m.api));
 
@@ -137,6 +147,8 @@ export const SDKS: SdkRow[] = [
       chat('chat.completions.create', ['ChatCompletion.create', 'ChatCompletion.acreate'], []),
       { api: 'completions.create', kind: 'completion', py: ['Completion.create', 'Completion.acreate'] },
       { api: 'embeddings.create', kind: 'embedding', py: ['Embedding.create', 'Embedding.acreate'] },
+      // openai < 1.0 helpers: get_embedding(text, engine=…) is one Embedding.create request
+      { api: 'embeddings.create', kind: 'embedding', py: ['embeddings_utils.get_embedding', 'embeddings_utils.aget_embedding', 'embeddings_utils.get_embeddings', 'embeddings_utils.aget_embeddings'], promptPos: 0 },
       { api: 'images.generate', kind: 'image', py: ['Image.create'] },
     ],
   },
@@ -220,7 +232,7 @@ export const SDKS: SdkRow[] = [
     packages: {
       py: ['langchain_openai', 'langchain_anthropic', 'langchain_google_genai', 'langchain_google_vertexai', 'langchain_aws', 'langchain_ollama', 'langchain_community.chat_models', 'langchain_mistralai', 'langchain_groq', 'langchain_cohere', 'langchain_together', 'langchain.chat_models', 'langchain_core.language_models', 'langchain_openai.chat_models',
         // where the abstract model/runnable classes below live (current and pre-0.1 paths)
-        'langchain_core.runnables', 'langchain.schema', 'langchain.base_language', 'langchain.llms.base'],
+        'langchain_core.runnables', 'langchain.schema', 'langchain.base_language', 'langchain.llms', 'langchain_community.llms'],
       js: ['@langchain/openai', '@langchain/anthropic', '@langchain/google-genai', '@langchain/aws', '@langchain/ollama', '@langchain/mistralai', '@langchain/groq', '@langchain/community/chat_models/ollama', 'langchain/chat_models/universal', '@langchain/core/language_models'],
     },
     clients: [
@@ -228,6 +240,8 @@ export const SDKS: SdkRow[] = [
         .map((name): ClientRow => ({ name, langs: ['py', 'js'], role: 'model', modelKeys: ['model', 'model_name', 'modelName', 'model_id', 'azure_deployment', 'deployment_name'] })),
       { name: 'ChatOllama', langs: ['py', 'js'], role: 'model', modelKeys: ['model'], selfHosted: true },
       { name: 'OllamaLLM', langs: ['py'], role: 'model', modelKeys: ['model'], selfHosted: true },
+      // the pre-0.1 completion-model wrapper (`from langchain.llms import Ollama`, langchain_community.llms)
+      { name: 'Ollama', langs: ['py'], role: 'model', modelKeys: ['model'], selfHosted: true },
       { name: 'init_chat_model', langs: ['py'], role: 'model', modelKeys: ['model'], modelPos: 0 },
       { name: 'initChatModel', langs: ['js'], role: 'model', modelKeys: ['model'], modelPos: 0 },
       // abstract base classes: a model injected through a typed parameter or field (`llm: BaseChatModel`), model unknown
@@ -244,6 +258,7 @@ export const SDKS: SdkRow[] = [
     ],
   },
   ...FRAMEWORKS,
+  ...AZURE_SDKS,
   {
     sdk: 'vercel-ai',
     packages: { js: ['ai'] },
@@ -271,11 +286,13 @@ export const SDKS: SdkRow[] = [
       chat('chat', ['chat'], ['chat'], { modelPos: 0, promptPos: 1 }),
       { api: 'generate', kind: 'completion', py: ['generate'], js: ['generate'], modelPos: 0 },
       { api: 'embed', kind: 'embedding', py: ['embed', 'embeddings'], js: ['embed', 'embeddings'], modelPos: 0 },
+      OLLAMA_SYSTEMONE,
     ],
     functions: [
       chat('chat', ['chat'], ['chat'], { modelPos: 0 }),
       { api: 'generate', kind: 'completion', py: ['generate'], js: ['generate'], modelPos: 0 },
       { api: 'embed', kind: 'embedding', py: ['embed', 'embeddings'], js: ['embed', 'embeddings'], modelPos: 0 },
+      OLLAMA_SYSTEMONE,
     ],
   },
   {
@@ -346,13 +363,13 @@ export { AI_SDK_PROVIDERS, API_HOSTS, HTTP_CLIENTS, HTTP_ENDPOINTS } from './htt
 export const PREFILTER_NEEDLES: string[] = [
   ...new Set([
     'openai', 'anthropic', 'genai', 'generativeai', 'generative_models', 'bedrock', 'litellm', 'langchain', 'ollama',
-    'mistral', 'cohere', 'groq', 'together', 'voyage', 'zhipuai', 'zai', '"ai"', "'ai'", '@ai-sdk',
+    'mistral', 'cohere', 'groq', 'together', 'voyage', 'zhipuai', 'zai', 'ai.inference', 'ai-inference', 'ai.agents', 'ai.projects', '"ai"', "'ai'", '@ai-sdk',
     // method names, for files that use a client or model imported from another module of the workspace
     'completions.create', 'messages.create', 'messages.stream', 'generate_content', 'invoke_model', '.converse(',
     // a LangChain model built in another module (`from models import llm; llm.invoke(...)`)
     '.invoke(', '.ainvoke(',
     // agent and LLM frameworks (frameworks.ts); openai-agents' package is `agents`
-    'from agents', 'import agents', 'pydantic_ai', 'llama_index', 'crewai', 'dspy', 'haystack', '@mastra/', '@openai/agents',
+    'from agents', 'import agents', '.crew().', 'pydantic_ai', 'llama_index', 'crewai', 'dspy', 'haystack', '@mastra/', '@openai/agents',
     '/chat/completions', '/v1/messages', '/api/chat', '/api/generate', '/api/embed', 'generatecontent', '/v1/completions', '/v1/embeddings', '/v1/responses',
   ]),
 ];

@@ -5,6 +5,7 @@ import type { Tree } from 'web-tree-sitter';
 export type Sdk =
   | 'openai' | 'anthropic' | 'google' | 'bedrock' | 'litellm' | 'langchain' | 'vercel-ai'
   | 'ollama' | 'mistral' | 'cohere' | 'groq' | 'together' | 'voyage' | 'zhipuai' | 'http'
+  | 'azure-ai-inference' | 'azure-ai-agents' | 'azure-openai'
   // agent and LLM frameworks (frameworks.ts)
   | 'openai-agents' | 'pydantic-ai' | 'llamaindex' | 'crewai' | 'dspy' | 'haystack' | 'mastra'
   // a `.prompt` / `.prompty` template file: the request is sent by whichever runtime loads it (Prompty, Genkit)

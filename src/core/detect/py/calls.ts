@@ -9,6 +9,7 @@ import { langchainValue } from './langchain';
 import { instructorClient } from './instructor';
 import { unresolvedEngine } from './framework';
 import { classAttr, returnValue } from './values';
+import { factoryReturn } from './factories';
 import { ancestors, dirOf, joinPath } from './paths';
 import { dedent, str } from './strings';
 import { UNKNOWN, type Value } from './value';
@@ -89,6 +90,11 @@ export function callValue(f: PyFile, call: Node): Value {
     }
     if (obj.t === 'dict' && attr === 'get' && positional[0]?.t === 'str') return obj.entries.get(positional[0].text) ?? positional[1] ?? UNKNOWN;
     if (obj.t === 'dict' && attr === 'copy') return obj;
+    // a DSPy optimizer's compile(student=program) returns the program, tuned (`LabeledFewShot().compile(student=qa)`)
+    if (obj.t === 'dict' && attr === 'compile' && obj.ctor?.startsWith('dspy.')) {
+      const student = kwargs.get('student') ?? positional[0];
+      if (student?.t === 'client' && student.sdk.sdk === 'dspy') return student;
+    }
     if (obj.t === 'unknown') {
       const engine = unresolvedEngine(f, attr, kwargs);
       if (engine) return engine;
@@ -107,7 +113,7 @@ export function callValue(f: PyFile, call: Node): Value {
     case 'module': return construct(f, callee.name, positional, kwargs, call);
     case 'function': {
       const owner = callee.owner as PyFile;
-      return returnValue(owner, callee.node);
+      return factoryReturn(owner, callee.node, positional, kwargs) ?? returnValue(owner, callee.node);
     }
     case 'client':
       return UNKNOWN;
@@ -156,6 +162,10 @@ export function construct(f: PyFile, name: string, positional: Value[], kwargs: 
     return v.t === 'str' && short !== 'json.dumps' && short !== 'str' ? { ...v, text: dedent(v.text) } : v;
   }
   if (short === 'dict') return { t: 'dict', entries: new Map(kwargs) };
+  // functools.partial(client.chat.completions.create, model=…): the bound request method with default arguments
+  if ((short === 'functools.partial' || short === 'partial') && positional[0]?.t === 'client' && positional[0].path.length) {
+    return { ...positional[0], kwargs: new Map([...positional[0].kwargs, ...kwargs]) };
+  }
   if (short === 'open' || short === 'io.open') return positional[0] ? { t: 'filehandle', path: positional[0] } : UNKNOWN;
   if (short === 'Path' || short === 'pathlib.Path' || short === 'os.path.join') {
     const segs = positional.map((p) => (p.t === 'str' ? p.text : p.t === 'path' ? p.rel : null));

@@ -39,10 +39,15 @@ export class PyFile {
 
   // ---------- scopes ----------
   enclosingClass(node: Node): Node | null {
-    let fnSeen = 0;
+    // a function nested in a method sees the method's `self` unless it declares its own
+    let ownSelf = false;
+    let last: Node | null = null;
     for (let p = parentOf(node); p; p = parentOf(p)) {
-      if (p.type === 'function_definition') fnSeen++;
-      if (p.type === 'class_definition') return fnSeen <= 1 ? p : null;
+      if (p.type === 'function_definition') {
+        if (last && /^\(\s*(self|cls)\b/.test(last.childForFieldName('parameters')?.text ?? '')) ownSelf = true;
+        last = p;
+      }
+      if (p.type === 'class_definition') return ownSelf ? null : p;
     }
     return null;
   }

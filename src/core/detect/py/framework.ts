@@ -11,17 +11,23 @@ import { toShared } from './shared';
 import type { Value } from './value';
 
 type Client = Extract<Value, { t: 'client' }>;
+/** what the model was found in, when it is a LangChain model object */
+interface Via { selfHosted?: boolean; lc?: Extract<Value, { t: 'lc' }> }
 const MAX_NESTING = 3;
 
 /** The object holding the model: the receiver, or the agent passed to a runner function (`Runner.run(agent, …)`). */
 export function agentOf(method: MethodRow, positional: Value[], kwargs: Map<string, Value>, receiver: Client | null): Client | null {
+  if (method.agentKey) {
+    const a = kwargs.get(method.agentKey);
+    return a?.t === 'client' ? a : receiver;
+  }
   if (method.agentPos === undefined) return receiver;
   const a = positional[method.agentPos] ?? kwargs.get('agent') ?? kwargs.get('starting_agent');
   return a?.t === 'client' ? a : receiver;
 }
 
 /** The model value a framework object was built with, following nested LLM objects and agent lists. */
-export function modelValue(c: Client, depth = 0): Value | undefined {
+export function modelValue(c: Client, depth = 0, via: Via = {}): Value | undefined {
   if (depth > MAX_NESTING) return undefined;
   const keys = [...(c.row?.modelKeys ?? []), ...MODEL_KEYS];
   for (const k of keys) {
@@ -30,8 +36,16 @@ export function modelValue(c: Client, depth = 0): Value | undefined {
     const items = v.t === 'list' ? v.items : [v];
     for (const item of items) {
       if (item.t === 'client') {
-        const inner = modelValue(item, depth + 1);
+        const inner = modelValue(item, depth + 1, via);
         if (inner) return inner;
+      } else if (item.t === 'lc' && item.what === 'model') {
+        // a LangChain model object given as the LLM (`Agent(llm=Ollama(model="openhermes"))`)
+        const inner = [...MODEL_KEYS, 'model'].map((m) => item.kwargs.get(m)).find((x) => x?.t === 'str') ?? item.positional[0];
+        if (inner?.t === 'str' || inner?.t === 'env') {
+          via.selfHosted = item.selfHosted;
+          via.lc = item;
+          return inner;
+        }
       } else if (item.t === 'str' || item.t === 'env') return item;
     }
     // given but not resolved (`llm=llm` from a parameter): some model, not the framework default
@@ -79,9 +93,13 @@ export function applyFramework(f: PyFile, site: DetectedCall, sdk: SdkRow, metho
     [site.model, site.modelSource] = [r.model, r.source];
   } else if (site.model === null && agent) {
     const lm = configuredLm(f, sdk) ?? settingsLlm(f, sdk);
-    const v = modelValue(agent) ?? (lm ? modelValue(lm) : undefined);
+    const via: Via = {};
+    const v = modelValue(agent, 0, via) ?? (lm ? modelValue(lm, 0, via) : undefined);
     const r = modelFrom(v ? toShared(v) : undefined);
     if (r.model !== null) [site.model, site.modelSource] = [r.model, r.source];
+    if (r.model !== null && via.selfHosted) site.endpoint = 'self-hosted';
+    // the LangChain model is used by this run: not a constructor-only site of its own
+    if (via.lc?.ctorFile === f.relPath) f.lcUsed.add(via.lc.ctorNode.id);
     else if (agent.row?.defaultModel && !v && !opaque) {
       [site.model, site.modelSource] = [agent.row.defaultModel.model, 'framework-default'];
       site.modelBasis = agent.row.defaultModel.basis;

@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DetectedCall } from '../types';
 import { SDKS, findMethod, sdkForModule } from '../sdks';
-import { INFERRED_FACTOR, INFERRED_RECEIVERS, inferredReason } from '../receivers';
+import { CREWBASE_RUN, INFERRED_FACTOR, INFERRED_RECEIVERS, inferredReason } from '../receivers';
 import type { PyFile } from './file';
 import { args } from './calls';
 import { passedValues } from './callers';
@@ -52,4 +52,25 @@ function unresolved(f: PyFile, receiver: Node): boolean {
   // a parameter the file's own callers fill with something else (a MagicMock in a test) is not a client
   const b = receiver.type === 'identifier' ? f.bindingOf(receiver.text, receiver) : null;
   return b?.binding.kind !== 'param' || passedValues(f, b.binding.node).every((p) => p.t === 'unknown' || p.t === 'client' || p.t === 'module');
+}
+
+/** `MyCrew().crew().kickoff(…)` with MyCrew not resolved (a @CrewBase class of a module not found): a crew run. */
+export function inferredCrewRun(f: PyFile, call: Node, fn: Node, build: typeof import('./sites').sdkSite): DetectedCall | null {
+  const last = fn.childForFieldName('attribute')?.text ?? '';
+  if (!CREWBASE_RUN.methods.includes(last)) return null;
+  const builder = fn.childForFieldName('object');
+  const bfn = builder?.type === 'call' ? builder.childForFieldName('function') : null;
+  if (bfn?.type !== 'attribute' || bfn.childForFieldName('attribute')?.text !== CREWBASE_RUN.builder || builder!.childForFieldName('arguments')?.namedChildren.length) return null;
+  const made = bfn.childForFieldName('object');
+  const cls = made?.type === 'call' ? made.childForFieldName('function') : null;
+  if (!cls || !/^[A-Z]\w*$/.test(cls.text.slice(cls.text.lastIndexOf('.') + 1))) return null;
+  const v = f.eval(cls);
+  if (v.t !== 'module' || sdkForModule('py', v.name)) return null;
+  const sdk = SDKS.find((s) => s.sdk === 'crewai')!;
+  const method = findMethod('py', sdk, last);
+  if (!method) return null;
+  const site = build(f, call, sdk, method, null);
+  site.confidence = Math.round(site.confidence * INFERRED_FACTOR * 100) / 100;
+  site.receiver = `inferred from the CrewAI project shape ${cls.text}().crew().${last}(); the @CrewBase class is not resolved`;
+  return site;
 }

@@ -12,6 +12,9 @@ type Client = Extract<Value, { t: 'client' }>;
 export function instructorClient(short: string, positional: Value[], kwargs: Map<string, Value>): Value | null {
   const dot = short.lastIndexOf('.');
   if (short.slice(0, dot) !== INSTRUCTOR.module || !INSTRUCTOR.factories.includes(short.slice(dot + 1))) return null;
+  // patch(create=client.messages.create): the patched function is that bound method
+  const create = kwargs.get('create');
+  if (create?.t === 'client' && create.path.length) return { ...create, instructor: true };
   const first = positional[0] ?? kwargs.get('client');
   // the factory's own request settings (`from_cohere(client, model=…, max_tokens=…)`) are defaults of every create
   if (first?.t === 'client') {

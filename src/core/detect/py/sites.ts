@@ -12,8 +12,10 @@ import { PASSTHROUGH, type PyFile } from './file';
 import { args } from './calls';
 import { httpSite } from './http';
 import { instructorMethod } from './instructor';
-import { inferredSite } from './inferred';
+import { inferredCrewRun, inferredSite } from './inferred';
 import { agentOf, applyFramework } from './framework';
+import { pipelineSite } from './pipelines';
+import { branchClient } from './branches';
 import { FRAMEWORKS } from '../frameworks';
 
 const FRAMEWORK_SDKS = new Set(FRAMEWORKS.map((r) => r.sdk));
@@ -58,6 +60,8 @@ export function mocked(f: PyFile, call: Node): boolean {
 export function classify(f: PyFile, call: Node): DetectedCall | null {
   const fn = call.childForFieldName('function');
   if (!fn) return null;
+  const pipeline = pipelineSite(f, call, sdkSite);
+  if (pipeline) return mocked(f, call) ? null : pipeline;
   if (fn.type === 'attribute') {
     const objNode = fn.childForFieldName('object');
     const attr = fn.childForFieldName('attribute')?.text;
@@ -82,17 +86,29 @@ export function classify(f: PyFile, call: Node): DetectedCall | null {
     }
     if (obj.t === 'http') return HTTP_CLIENTS.py.methods.includes(attr) && !mocked(f, call) ? httpSite(f, call, attr) : null;
     if (obj.t === 'unknown') {
-      const inferred = inferredSite(f, call, fn, sdkSite);
+      const inferred = inferredSite(f, call, fn, sdkSite) ?? inferredCrewRun(f, call, fn, sdkSite);
       if (inferred) return mocked(f, call) ? null : inferred;
     }
+    // the receiver was an SDK client in another if/elif branch: its request method decides
+    const other = branchClient(f, objNode);
+    const method = other ? findMethod('py', other.sdk, [...other.path, attr].join('.')) : undefined;
+    if (other && method && !mocked(f, call)) return sdkSite(f, call, other.sdk, method, other);
   }
   const callee = f.eval(fn);
   if (callee.t === 'client') {
-    // calling the object itself runs it (a DSPy program: `qa(question=...)`)
-    const method = findMethod('py', callee.sdk, [...callee.path, '__call__'].join('.'));
+    // calling the object itself runs it (a DSPy program: `qa(question=...)`); a bound request method kept in a
+    // variable (`create = client.messages.create`, `functools.partial(...)`, instructor.patch(create=...)) sends it
+    const path = callee.path.filter((s) => !PASSTHROUGH.has(s)).join('.');
+    const method = (path ? findMethod('py', callee.sdk, path) : undefined) ?? findMethod('py', callee.sdk, [...callee.path, '__call__'].join('.'));
     return method && !mocked(f, call) ? sdkSite(f, call, callee.sdk, method, callee) : null;
   }
   if (callee.t !== 'module') return null;
+  // `await asyncio.to_thread(client.chat.completions.create, model=…, messages=…)`: the bound method runs with these keywords
+  if (callee.name === 'asyncio.to_thread') {
+    const bound = args(f, call).positional[0];
+    const method = bound?.t === 'client' && bound.path.length ? findMethod('py', bound.sdk, bound.path.filter((s) => !PASSTHROUGH.has(s)).join('.')) : undefined;
+    return bound?.t === 'client' && method && !mocked(f, call) ? sdkSite(f, call, bound.sdk, method, bound) : null;
+  }
   const made = f.eval(call);
   if (made.t === 'lc' && made.ctorNode.id === call.id && made.what === 'model') {
     if (!mocked(f, call)) f.lcCtors.set(call.id, call);
@@ -149,6 +165,7 @@ export function sdkSite(f: PyFile, call: Node, sdk: SdkRow, method: MethodRow, r
   });
   applyFields(site, fields);
   if (FRAMEWORK_SDKS.has(sdk.sdk)) applyFramework(f, site, sdk, method, client, call);
+  else if (method.calls) site.callsPerRequest = method.calls;
   // ollama/litellm put model/messages positionally
   const promptPos = method.promptPos ?? (sdk.sdk === 'litellm' && method.kind === 'chat' ? 1 : sdk.sdk === 'ollama' ? 1 : undefined);
   // prompt parts: the call's options, then what the client / agent was built with (a system instruction, a

@@ -167,14 +167,18 @@ export function topLevel(fc: FileCtx, name: string): Decl | null {
 export function exportedDecl(fc: FileCtx, exported: string): Decl | null {
   for (const stmt of fc.root.namedChildren) {
     if (stmt.type !== 'export_statement') continue;
+    const isDefault = stmt.children.some((c) => c?.type === 'default');
     const decl = stmt.childForFieldName('declaration');
     if (decl) {
       const m = new Map<string, Decl>();
       addStatement(m, decl);
-      const d = m.get(exported);
+      const d = isDefault && exported === 'default' ? [...m.values()][0] : m.get(exported);
       if (d) return d;
       continue;
     }
+    // `export default client;` / `export default new OpenAI()`
+    const value = isDefault && exported === 'default' ? stmt.childForFieldName('value') : null;
+    if (value) return value.type === 'identifier' ? topLevel(fc, value.text) : { kind: 'var', id: value, init: value, isConst: true, path: [] };
     const clause = stmt.namedChildren.find((c) => c.type === 'export_clause');
     if (!clause || stmt.childForFieldName('source')) continue;
     for (const spec of clause.namedChildren) {

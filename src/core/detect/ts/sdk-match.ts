@@ -4,8 +4,9 @@ import type { Node } from 'web-tree-sitter';
 import type { CallKind, Sdk } from '../types';
 import { findClient, findMethod, sdkForModule, AI_SDK_PROVIDERS, composers, type ClientRow, type MethodRow, type SdkRow } from '../sdks';
 import type { FileCtx } from './context';
-import { evaluate, isLangChainPkg, pkgPath, type Ref, type Step, type Val } from './values';
-import { memberProperty, unwrap } from './syntax';
+import { addStep, evaluate, isLangChainPkg, pkgPath, type Ref, type Step, type Val } from './values';
+import { registeredAgent } from './mastra';
+import { memberObject, memberProperty, unwrap } from './syntax';
 
 type PkgVal = Extract<Val, { t: 'pkg' }>;
 type CallStep = Exclude<Step, { k: 'get' }>;
@@ -94,8 +95,10 @@ export function asPromptTemplate(v: Val): PkgVal | null {
 }
 
 /** Vercel AI SDK model value (`openai('gpt-4o')`, `createOpenAI({ baseURL })('…')`, `openai.embedding('…')`). */
-export function asAiSdkModel(v: Val): { model: Node | null; fc: FileCtx; providerOpts: Ref | null; selfHosted: boolean } | null {
+export function asAiSdkModel(v: Val): { model: Node | null; fc: FileCtx; providerOpts: Ref | null; selfHosted: boolean; prefixed?: boolean } | null {
   if (v.t !== 'pkg') return null;
+  const registry = registryModel(v);
+  if (registry) return registry;
   const provider = AI_SDK_PROVIDERS.find((p) => v.pkg === p.pkg || (p.pkg.endsWith('/') && v.pkg.startsWith(p.pkg)));
   if (!provider) return null;
   const calls = v.steps.filter((s): s is CallStep => s.k === 'call');
@@ -105,11 +108,33 @@ export function asAiSdkModel(v: Val): { model: Node | null; fc: FileCtx; provide
   return { model: last.args[0] ?? null, fc: last.fc, providerOpts: creator ? objRef(creator.args[0], creator.fc) : null, selfHosted: !!provider.selfHosted };
 }
 
+const REGISTRIES = ['createProviderRegistry', 'experimental_createProviderRegistry'];
+const REGISTRY_MODELS = ['languageModel', 'textEmbeddingModel', 'imageModel'];
+
+/** `createProviderRegistry({ openai, anthropic }).languageModel('anthropic:claude-…')`: the id names provider and model. */
+function registryModel(v: PkgVal): ReturnType<typeof asAiSdkModel> {
+  if (v.pkg !== 'ai' || !REGISTRIES.includes(v.name ?? '') || v.steps.length < 3) return null;
+  const [ctor, get, call] = v.steps.slice(-3);
+  if (ctor?.k !== 'call' || get?.k !== 'get' || !REGISTRY_MODELS.includes(get.name) || call?.k !== 'call') return null;
+  return { model: call.args[0] ?? null, fc: call.fc, providerOpts: null, selfHosted: false, prefixed: true };
+}
+
 /** The model request made by calling `callee(args)`, when the callee is an SDK method or a LangChain runnable method. */
 export function matchRequest(callee: Node, args: Node[], fc: FileCtx): Request | null {
   const v = evaluate(callee, fc);
-  if (v.t === 'pkg') return matchPkgCall(v, args, fc);
-  return matchCommandSend(callee, args, fc);
+  if (v.t === 'pkg') return matchPkgCall(v, args, fc) ?? matchRegistered(callee, args, fc);
+  return matchCommandSend(callee, args, fc) ?? matchRegistered(callee, args, fc);
+}
+
+/** `mastra.getAgent('x').generate(…)`: a method of an agent looked up from the Mastra registry (ts/mastra.ts). */
+function matchRegistered(callee: Node, args: Node[], fc: FileCtx): Request | null {
+  const c = unwrap(callee);
+  const method = c.type === 'member_expression' ? memberProperty(c) : null;
+  const obj = c.type === 'member_expression' ? memberObject(c) : null;
+  if (!method || !obj || !fc.text.includes('@mastra/')) return null;
+  const agent = registeredAgent(obj, fc);
+  const v = agent?.t === 'pkg' ? addStep(agent, { k: 'get', name: method }) : null;
+  return v?.t === 'pkg' ? matchPkgCall(v, args, fc) : null;
 }
 
 /**
@@ -138,10 +163,11 @@ function matchPkgCall(v: PkgVal, args: Node[], fc: FileCtx): Request | null {
   const selfHostedClient = shape.client ? !!shape.client.selfHosted
     : row.clients.some((c) => c.langs.includes('js')) && row.clients.filter((c) => c.langs.includes('js')).every((c) => c.selfHosted);
   const joined = path.join('.');
-  let method = isModuleLevel ? findMethod('js', row, joined, true) : findMethod('js', row, joined);
+  let method = findRouted(row, joined, isModuleLevel, v);
   if (!method && isModuleLevel && row.sdk === 'langchain') return null;
-  let own = objRef(args[0], fc);
-  let opts = own ? [own, ...shape.opts] : shape.opts;
+  let own = method?.optionsPos === undefined ? objRef(args[0], fc) : null;
+  const later = method?.optionsPos !== undefined ? objRef(args[method.optionsPos], fc) : null;
+  let opts = own ? [own, ...shape.opts] : later ? [later, ...shape.opts] : shape.opts;
   if (!method && path.at(-1) === 'send' && args[0]) {
     // AWS-SDK style: client.send(new XCommand({...})), the command class names the operation
     const cmd = evaluate(args[0], fc);
@@ -165,6 +191,21 @@ function matchPkgCall(v: PkgVal, args: Node[], fc: FileCtx): Request | null {
     };
   }
   return { sdk: row.sdk, api: method.api, kind: method.kind, method, opts, own, ctorOpts: shape.ctorOpts, args: { nodes: args, fc }, selfHostedClient, agentRow: shape.client };
+}
+
+/**
+ * The method row for a member path; REST-style rows (MethodRow.route) also need the route string given to the
+ * path's first call (`client.path("/chat/completions").post(…)`), so `path("/info").get()` is no request.
+ */
+function findRouted(row: SdkRow, joined: string, moduleLevel: boolean, v: PkgVal): MethodRow | undefined {
+  const rows = (moduleLevel ? row.functions ?? [] : row.methods).filter((m) => (m.js ?? []).includes(joined));
+  const plain = rows.find((m) => m.route === undefined);
+  if (plain || !rows.length) return plain;
+  const first = joined.split('.')[0];
+  const at = v.steps.findIndex((s, i) => s.k === 'call' && i > 0 && v.steps[i - 1]!.k === 'get' && (v.steps[i - 1] as { name: string }).name === first);
+  const step = at >= 0 ? v.steps[at] as CallStep : null;
+  const route = step?.args[0] ? evaluate(step.args[0], step.fc) : null;
+  return route?.t === 'str' ? rows.find((m) => m.route === route.value) : undefined;
 }
 
 /** `llm.invoke(…)` / `chain.stream(…)` / `agent.invoke(…)` where the runnable holds a LangChain chat model. */

@@ -104,6 +104,13 @@ function evaluateUncached(n: Node, fc: FileCtx, depth: number): Val {
     }
     case 'binary_expression':
       return evalBinary(n, fc, depth);
+    case 'ternary_expression': {
+      // `cond ? new AzureOpenAI(…) : new OpenAI()`: the same package's object either way (the first branch's options)
+      const a = evaluate(n.childForFieldName('consequence'), fc, depth + 1);
+      const b = evaluate(n.childForFieldName('alternative'), fc, depth + 1);
+      if (a.t === 'pkg' && (b.t === 'null' || (b.t === 'pkg' && b.pkg === a.pkg))) return a;
+      return b.t === 'pkg' && a.t === 'null' ? b : UNKNOWN;
+    }
     default:
       return UNKNOWN;
   }
