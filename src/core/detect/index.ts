@@ -17,6 +17,7 @@ import { getParser } from './parser';
 import { PREFILTER_NEEDLES } from './sdks';
 import { pythonModule } from './lang-python';
 import { typescriptModule } from './lang-typescript';
+import { goModule } from './go';
 import { extractNotebook } from './notebook';
 import { detectPromptFile, isPromptFilePath } from './promptFile';
 
@@ -27,6 +28,7 @@ export { setWasmDir } from './parser';
 const registry: LanguageModule[] = [
   pythonModule,
   typescriptModule,
+  goModule,
 ];
 
 /** The tree-sitter grammars the registered front ends parse with: the build ships exactly these wasm files. */

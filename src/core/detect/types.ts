@@ -7,6 +7,8 @@ export type Sdk =
   | 'ollama' | 'mistral' | 'cohere' | 'groq' | 'together' | 'voyage' | 'zhipuai' | 'http'
   // agent and LLM frameworks (frameworks.ts)
   | 'openai-agents' | 'pydantic-ai' | 'llamaindex' | 'crewai' | 'dspy' | 'haystack' | 'mastra'
+  // Java, C# and Ruby frameworks (detect/java, detect/csharp, detect/ruby)
+  | 'spring-ai' | 'semantic-kernel' | 'ruby-llm'
   // a `.prompt` / `.prompty` template file: the request is sent by whichever runtime loads it (Prompty, Genkit)
   | 'prompt-file';
 
