@@ -110,5 +110,7 @@ export interface AnalyzeContext {
 
 export interface LanguageModule {
   extensions: Record<string, { language: string; grammar: string }>;
+  /** prefilter substrings (lower-case) naming this language's SDKs that sdks.ts PREFILTER_NEEDLES does not cover */
+  needles?: string[];
   analyze(ctx: AnalyzeContext): DetectedCall[] | Promise<DetectedCall[]>;
 }

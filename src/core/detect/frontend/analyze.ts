@@ -113,12 +113,19 @@ export function analyzeWith(fe: FrontEnd, ctx: AnalyzeContext): DetectedCall[] {
     const m = matchRow(call, sdks);
     if (!m) return;
     const clientNode = m.method.clientPos !== undefined ? call.positional[m.method.clientPos] : m.receiver;
-    const client = clientNode ? clientOf(m.sdk, ev.value(clientNode)) : null;
+    const receiverValue = clientNode ? ev.value(clientNode) : null;
+    const client = receiverValue ? clientOf(m.sdk, receiverValue) : null;
     if (m.method.strictReceiver && !client) return;
+    // a receiver known to be of another type (a repository, a websocket room) is not the SDK's client, unless the
+    // request itself is one of the SDK's request objects
+    const contradicted = receiverValue?.k === 'call' && !client;
     const positional = call.positional.map((n) => ev.value(n));
     const named = call.named.length ? namedObject(fe, call.named, ev) : null;
-    const request = m.method.requestKey ? named?.k === 'object' ? named.get(m.method.requestKey) ?? null : null
+    const request = m.method.requestFromReceiver && receiverValue?.k === 'object' ? receiverValue : m.method.requestKey ? named?.k === 'object' ? named.get(m.method.requestKey) ?? null : null
       : m.method.requestPos !== undefined ? positional[m.method.requestPos] ?? null : named;
+    if (contradicted && !(request?.k === 'object' && request.ctor)) return;
+    // a request object is never a plain string
+    if (m.method.requestPos !== undefined && (request?.k === 'lit' || request?.k === 'text')) return;
     if (m.method.requireKeys && !hasKey(request, m.method.requireKeys) && !hasKey(named, m.method.requireKeys)) return;
     const options = positional.filter((v) => v.k === 'object' && v !== request && !!v.ctor && OPTION_CTOR.test(v.ctor));
     const opts = [request, named, ...options].filter((v): v is SharedValue => !!v && v.k === 'object');

@@ -15,6 +15,8 @@ export interface ForeignMethod {
   /** the keyword argument holding the request (ruby-openai `parameters:`) */
   requestKey?: string;
   modelPos?: number;
+  /** the request was built on the receiver (Spring AI `chatClient.prompt().user(q).call()`): its options are the request */
+  requestFromReceiver?: boolean;
   /** positional index of the prompt (a string or messages); 'all': every positional argument that is not options */
   promptPos?: number | 'all';
   /** the method name alone is too common (`chat`, `call`): the receiver must resolve to one of the SDK's clients */

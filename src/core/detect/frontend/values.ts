@@ -78,8 +78,8 @@ export function formatString(format: SharedValue, args: Piece[], style: 'printf'
   for (let m = re.exec(fmt); m; m = re.exec(fmt)) {
     pieces.push({ value: str(fmt.slice(last, m.index), format.src), source: '' });
     last = m.index + m[0].length;
-    if (m[0] === '%%' || m[0] === '{{' || m[0] === '}}') {
-      pieces.push({ value: str(m[0][0]!, format.src), source: '' });
+    if (m[0] === '%%' || m[0] === '{{' || m[0] === '}}' || m[0] === '%n') {
+      pieces.push({ value: str(m[0] === '%n' ? '\n' : m[0][0]!, format.src), source: '' });
       continue;
     }
     const arg = style === 'printf' ? args[next++] : args[Number(m[1])];
