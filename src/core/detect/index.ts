@@ -19,6 +19,7 @@ import { pythonModule } from './lang-python';
 import { typescriptModule } from './lang-typescript';
 import { goModule } from './go';
 import { javaModule } from './java';
+import { csharpModule } from './csharp';
 import { extractNotebook } from './notebook';
 import { detectPromptFile, isPromptFilePath } from './promptFile';
 
@@ -31,6 +32,7 @@ const registry: LanguageModule[] = [
   typescriptModule,
   goModule,
   javaModule,
+  csharpModule,
 ];
 
 /** The tree-sitter grammars the registered front ends parse with: the build ships exactly these wasm files. */
