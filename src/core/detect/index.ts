@@ -20,6 +20,7 @@ import { typescriptModule } from './lang-typescript';
 import { goModule } from './go';
 import { javaModule } from './java';
 import { csharpModule } from './csharp';
+import { rubyModule } from './ruby';
 import { extractNotebook } from './notebook';
 import { detectPromptFile, isPromptFilePath } from './promptFile';
 
@@ -33,6 +34,7 @@ const registry: LanguageModule[] = [
   goModule,
   javaModule,
   csharpModule,
+  rubyModule,
 ];
 
 /** The tree-sitter grammars the registered front ends parse with: the build ships exactly these wasm files. */

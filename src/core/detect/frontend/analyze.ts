@@ -147,7 +147,10 @@ export function analyzeWith(fe: FrontEnd, ctx: AnalyzeContext): DetectedCall[] {
       }
     }
     const role = inputRole(m.method.kind);
-    const parts = withInputRole(m.method.kind, promptOf(m.method, request, positional, role));
+    const own = promptOf(m.method, request, positional, role);
+    // a system prompt set on the client or chat object (RubyLLM with_instructions, a builder's system) comes first
+    const sys = m.method.promptPos !== undefined && client?.opts?.k === 'object' ? client.opts.get('system') : undefined;
+    const parts = withInputRole(m.method.kind, sys && !own.some((p) => p.role === 'system') ? [...textToParts(sys, 'system'), ...own] : own);
     const row = call.node.startPosition.row;
     out.push({
       file: ctx.relPath, line: row + 1, column: call.node.startPosition.column + 1, endLine: call.node.endPosition.row + 1,
