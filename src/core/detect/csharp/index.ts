@@ -4,7 +4,7 @@ import type { LanguageModule } from '../types';
 import { analyzeWith } from '../frontend/analyze';
 import { requestKey } from '../frontend/values';
 import { CSHARP_KEY_ALIASES, CSHARP_SDKS } from './sdks';
-import { csharpBindings, csharpCalls, csharpQualifiedName } from './syntax';
+import { csharpBindings, csharpCalls, csharpQualifiedName, csharpView } from './syntax';
 import { csharpEvaluate, kernelModel } from './values';
 
 export const csharpModule: LanguageModule = {
@@ -12,7 +12,7 @@ export const csharpModule: LanguageModule = {
   needles: ['microsoft.semantickernel', 'microsoft.extensions.ai'],
   analyze(ctx) {
     return analyzeWith({
-      sdks: CSHARP_SDKS, calls: csharpCalls, bindings: csharpBindings, evaluate: csharpEvaluate, qualifiedName: csharpQualifiedName,
+      sdks: CSHARP_SDKS, calls: csharpCalls, view: csharpView, bindings: csharpBindings, evaluate: csharpEvaluate, qualifiedName: csharpQualifiedName,
       key: (k) => requestKey(k, CSHARP_KEY_ALIASES),
       configuredModel: (sdk, c) => (sdk.sdk === 'semantic-kernel' ? kernelModel(c.tree.rootNode) : null),
     }, ctx);

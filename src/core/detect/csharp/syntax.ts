@@ -2,7 +2,7 @@
 // arguments, locals, fields, properties and parameters as bindings, the enclosing `Class.Method`.
 import type { Node } from 'web-tree-sitter';
 import { parentOf } from '../ancestors';
-import type { CallView, Link } from '../frontend/analyze';
+import { CHAIN_LINKS, type CallView, type Link } from '../frontend/analyze';
 import type { Binding } from '../frontend/evaluator';
 
 export function namedChildren(node: Node | null): Node[] {
@@ -15,15 +15,16 @@ function simpleName(node: Node | null): string {
   return node.type === 'generic_name' ? namedChildren(node)[0]?.text ?? '' : node.text;
 }
 
-export function chainOf(node: Node): Link[] {
+export function chainOf(node: Node, depth = 0): Link[] {
+  if (depth >= CHAIN_LINKS) return [{ name: '', node }];
   switch (node.type) {
     case 'member_access_expression': {
       const expr = node.childForFieldName('expression');
-      return [...(expr ? chainOf(expr) : []), { name: simpleName(node.childForFieldName('name')), node }];
+      return [...(expr ? chainOf(expr, depth + 1) : []), { name: simpleName(node.childForFieldName('name')), node }];
     }
     case 'invocation_expression': {
       const fn = node.childForFieldName('function');
-      const inner = fn ? chainOf(fn) : [];
+      const inner = fn ? chainOf(fn, depth) : [];
       return inner.length ? [...inner.slice(0, -1), { name: inner.at(-1)!.name, node }] : [{ name: '', node }];
     }
     case 'identifier':
@@ -33,7 +34,7 @@ export function chainOf(node: Node): Link[] {
     case 'generic_name': return [{ name: simpleName(node), node }];
     case 'await_expression':
     case 'parenthesized_expression':
-      return chainOf(namedChildren(node)[0] ?? node);
+      return chainOf(namedChildren(node)[0] ?? node, depth + 1);
     default: return [{ name: '', node }];
   }
 }
@@ -43,12 +44,14 @@ export function argumentValue(arg: Node): Node {
   return namedChildren(arg).at(-1) ?? arg;
 }
 
-export function csharpCalls(root: Node): CallView[] {
-  return root.descendantsOfType('invocation_expression').filter((n): n is Node => !!n).map((node) => {
-    const args = namedChildren(node.childForFieldName('arguments')).filter((a) => a.type === 'argument');
-    const named = args.filter((a) => a.childForFieldName('name')).map((a): [string, Node] => [a.childForFieldName('name')!.text, argumentValue(a)]);
-    return { node, chain: chainOf(node), positional: args.filter((a) => !a.childForFieldName('name')).map(argumentValue), named };
-  });
+export function csharpCalls(root: Node): Node[] {
+  return root.descendantsOfType('invocation_expression').filter((n): n is Node => !!n);
+}
+
+export function csharpView(node: Node): CallView {
+  const args = namedChildren(node.childForFieldName('arguments')).filter((a) => a.type === 'argument');
+  const named = args.filter((a) => a.childForFieldName('name')).map((a): [string, Node] => [a.childForFieldName('name')!.text, argumentValue(a)]);
+  return { node, chain: chainOf(node), positional: args.filter((a) => !a.childForFieldName('name')).map(argumentValue), named };
 }
 
 /** The declared type's name without generics and namespace (`OpenAI.Chat.ChatClient` → `ChatClient`); `var` is none. */

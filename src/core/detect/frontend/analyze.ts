@@ -24,9 +24,15 @@ export interface CallView {
   named: [string, Node][];
 }
 
+/** Links kept from the end of a chain: the longest SDK path plus its receiver, with room to spare. A longer chain
+ *  starts with one link standing for the rest, so a 3,000-link chain costs no more than a short one. */
+export const CHAIN_LINKS = 8;
+
 export interface FrontEnd {
   sdks: ForeignSdk[];
-  calls(root: Node): CallView[];
+  /** every call node of the file, cheap to list; `view` reads one when the pass gets to it */
+  calls(root: Node): Node[];
+  view(call: Node): CallView;
   bindings(root: Node): Binding[];
   evaluate(node: Node, ev: Evaluator): SharedValue;
   qualifiedName(node: Node): string;
@@ -108,8 +114,9 @@ export function analyzeWith(fe: FrontEnd, ctx: AnalyzeContext): DetectedCall[] {
   const ev = newEvaluator(fe.bindings(root), fe.evaluate, ctx.checkBudget);
   const lines = ctx.text.split('\n');
   const out: DetectedCall[] = [];
-  fe.calls(root).forEach((call, i) => {
-    if (i % 64 === 0) ctx.checkBudget();
+  fe.calls(root).forEach((node, i) => {
+    if (i % 16 === 0) ctx.checkBudget();
+    const call = fe.view(node);
     const m = matchRow(call, sdks);
     if (!m) return;
     const clientNode = m.method.clientPos !== undefined ? call.positional[m.method.clientPos] : m.receiver;

@@ -4,7 +4,7 @@ import type { LanguageModule } from '../types';
 import { analyzeWith } from '../frontend/analyze';
 import { requestKey } from '../frontend/values';
 import { GO_SDKS } from './sdks';
-import { goBindings, goCalls, goImports, goQualifiedName } from './syntax';
+import { goBindings, goCalls, goImports, goQualifiedName, goView } from './syntax';
 import { goEvaluate } from './values';
 
 export const goModule: LanguageModule = {
@@ -12,7 +12,7 @@ export const goModule: LanguageModule = {
   analyze(ctx) {
     const imports = goImports(ctx.tree.rootNode);
     return analyzeWith({
-      sdks: GO_SDKS, calls: goCalls, bindings: goBindings, evaluate: goEvaluate({ imports }), qualifiedName: goQualifiedName,
+      sdks: GO_SDKS, calls: goCalls, view: goView, bindings: goBindings, evaluate: goEvaluate({ imports }), qualifiedName: goQualifiedName,
       key: (k) => requestKey(k),
     }, ctx);
   },

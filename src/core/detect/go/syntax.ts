@@ -2,7 +2,7 @@
 // aliases and the enclosing function's name.
 import type { Node } from 'web-tree-sitter';
 import { parentOf } from '../ancestors';
-import type { CallView, Link } from '../frontend/analyze';
+import { CHAIN_LINKS, type CallView, type Link } from '../frontend/analyze';
 import type { Binding } from '../frontend/evaluator';
 
 export function namedChildren(node: Node | null): Node[] {
@@ -10,29 +10,34 @@ export function namedChildren(node: Node | null): Node[] {
 }
 
 /** `client.Chat.Completions.New` → client · Chat · Completions · New; a call in the chain is its method's link. */
-export function chainOf(node: Node): Link[] {
+export function chainOf(node: Node, depth = 0): Link[] {
+  if (depth >= CHAIN_LINKS) return [{ name: '', node }];
   if (node.type === 'selector_expression') {
     const operand = node.childForFieldName('operand');
     const field = node.childForFieldName('field');
-    return [...(operand ? chainOf(operand) : []), { name: field?.text ?? '', node }];
+    return [...(operand ? chainOf(operand, depth + 1) : []), { name: field?.text ?? '', node }];
   }
   if (node.type === 'identifier') return [{ name: node.text, node }];
   if (node.type === 'call_expression') {
     const fn = node.childForFieldName('function');
-    const inner = fn ? chainOf(fn) : [];
+    const inner = fn ? chainOf(fn, depth) : [];
     return inner.length ? [...inner.slice(0, -1), { name: inner.at(-1)!.name, node }] : [{ name: '', node }];
   }
-  if (node.type === 'parenthesized_expression') return chainOf(namedChildren(node)[0] ?? node);
+  if (node.type === 'parenthesized_expression') return chainOf(namedChildren(node)[0] ?? node, depth + 1);
   return [{ name: '', node }];
 }
 
-export function goCalls(root: Node): CallView[] {
-  return root.descendantsOfType('call_expression').filter((n): n is Node => !!n).map((node) => ({
+export function goCalls(root: Node): Node[] {
+  return root.descendantsOfType('call_expression').filter((n): n is Node => !!n);
+}
+
+export function goView(node: Node): CallView {
+  return {
     node,
     chain: chainOf(node.childForFieldName('function') ?? node).map((l, i, all) => (i === all.length - 1 ? { ...l, node } : l)),
     positional: namedChildren(node.childForFieldName('arguments')),
     named: [],
-  }));
+  };
 }
 
 /** The type a declaration names, without pointers and slices (`*openai.Client` → `openai.Client`). */

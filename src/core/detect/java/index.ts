@@ -4,7 +4,7 @@
 import type { LanguageModule } from '../types';
 import { analyzeWith } from '../frontend/analyze';
 import { JAVA_SDKS } from './sdks';
-import { javaBindings, javaCalls, javaQualifiedName } from './syntax';
+import { javaBindings, javaCalls, javaQualifiedName, javaView } from './syntax';
 import { javaEvaluate } from './values';
 import { springConfiguredModel } from './springConfig';
 
@@ -13,7 +13,7 @@ export const javaModule: LanguageModule = {
   needles: ['org.springframework.ai'],
   analyze(ctx) {
     return analyzeWith({
-      sdks: JAVA_SDKS, calls: javaCalls, bindings: javaBindings, evaluate: javaEvaluate, qualifiedName: javaQualifiedName,
+      sdks: JAVA_SDKS, calls: javaCalls, view: javaView, bindings: javaBindings, evaluate: javaEvaluate, qualifiedName: javaQualifiedName,
       key: (k) => k,
       configuredModel: (sdk, c) => (sdk.sdk === 'spring-ai' ? springConfiguredModel(c) : null),
     }, ctx);

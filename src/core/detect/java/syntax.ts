@@ -2,31 +2,34 @@
 // variables, fields and parameters as bindings, and the enclosing `Class.method`.
 import type { Node } from 'web-tree-sitter';
 import { parentOf } from '../ancestors';
-import type { CallView, Link } from '../frontend/analyze';
+import { CHAIN_LINKS, type CallView, type Link } from '../frontend/analyze';
 import type { Binding } from '../frontend/evaluator';
 
 export function namedChildren(node: Node | null): Node[] {
   return node ? node.namedChildren.filter((c): c is Node => !!c && c.type !== 'line_comment' && c.type !== 'block_comment') : [];
 }
 
-export function chainOf(node: Node): Link[] {
+export function chainOf(node: Node, depth = 0): Link[] {
+  if (depth >= CHAIN_LINKS) return [{ name: '', node }];
   if (node.type === 'method_invocation') {
     const object = node.childForFieldName('object');
-    return [...(object ? chainOf(object) : []), { name: node.childForFieldName('name')?.text ?? '', node }];
+    return [...(object ? chainOf(object, depth + 1) : []), { name: node.childForFieldName('name')?.text ?? '', node }];
   }
   if (node.type === 'field_access') {
     const object = node.childForFieldName('object');
-    return [...(object ? chainOf(object) : []), { name: node.childForFieldName('field')?.text ?? '', node }];
+    return [...(object ? chainOf(object, depth + 1) : []), { name: node.childForFieldName('field')?.text ?? '', node }];
   }
   if (node.type === 'identifier' || node.type === 'this') return [{ name: node.text, node }];
-  if (node.type === 'parenthesized_expression') return chainOf(namedChildren(node)[0] ?? node);
+  if (node.type === 'parenthesized_expression') return chainOf(namedChildren(node)[0] ?? node, depth + 1);
   return [{ name: '', node }];
 }
 
-export function javaCalls(root: Node): CallView[] {
-  return root.descendantsOfType('method_invocation').filter((n): n is Node => !!n).map((node) => ({
-    node, chain: chainOf(node), positional: namedChildren(node.childForFieldName('arguments')), named: [],
-  }));
+export function javaCalls(root: Node): Node[] {
+  return root.descendantsOfType('method_invocation').filter((n): n is Node => !!n);
+}
+
+export function javaView(node: Node): CallView {
+  return { node, chain: chainOf(node), positional: namedChildren(node.childForFieldName('arguments')), named: [] };
 }
 
 /** `ChatClient`, `OpenAiChatModel` from a declared type (generics and arrays left out); `var` names no type. */

@@ -4,7 +4,7 @@ import type { LanguageModule } from '../types';
 import { analyzeWith } from '../frontend/analyze';
 import { requestKey } from '../frontend/values';
 import { RUBY_KEY_ALIASES, RUBY_SDKS } from './sdks';
-import { rubyBindings, rubyCalls, rubyQualifiedName } from './syntax';
+import { rubyBindings, rubyCalls, rubyQualifiedName, rubyView } from './syntax';
 import { rubyEvaluate } from './values';
 
 export const rubyModule: LanguageModule = {
@@ -12,7 +12,7 @@ export const rubyModule: LanguageModule = {
   needles: ['ruby_llm', 'rubyllm'],
   analyze(ctx) {
     return analyzeWith({
-      sdks: RUBY_SDKS, calls: rubyCalls, bindings: rubyBindings, evaluate: rubyEvaluate, qualifiedName: rubyQualifiedName,
+      sdks: RUBY_SDKS, calls: rubyCalls, view: rubyView, bindings: rubyBindings, evaluate: rubyEvaluate, qualifiedName: rubyQualifiedName,
       key: (k) => requestKey(k, RUBY_KEY_ALIASES),
     }, ctx);
   },

@@ -2,19 +2,20 @@
 // assignments (`=`, `||=`) and memoising reader methods as bindings, the enclosing `Class.method`.
 import type { Node } from 'web-tree-sitter';
 import { parentOf } from '../ancestors';
-import type { CallView, Link } from '../frontend/analyze';
+import { CHAIN_LINKS, type CallView, type Link } from '../frontend/analyze';
 import type { Binding } from '../frontend/evaluator';
 
 export function namedChildren(node: Node | null): Node[] {
   return node ? node.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') : [];
 }
 
-export function chainOf(node: Node): Link[] {
+export function chainOf(node: Node, depth = 0): Link[] {
+  if (depth >= CHAIN_LINKS) return [{ name: '', node }];
   if (node.type === 'call') {
     const recv = node.childForFieldName('receiver');
-    return [...(recv ? chainOf(recv) : []), { name: node.childForFieldName('method')?.text ?? '', node }];
+    return [...(recv ? chainOf(recv, depth + 1) : []), { name: node.childForFieldName('method')?.text ?? '', node }];
   }
-  if (node.type === 'parenthesized_statements') return chainOf(namedChildren(node)[0] ?? node);
+  if (node.type === 'parenthesized_statements') return chainOf(namedChildren(node)[0] ?? node, depth + 1);
   return [{ name: node.text, node }];
 }
 
@@ -28,17 +29,19 @@ export function pairKey(pair: Node): string {
   return key.text.replace(/^:/, '').replace(/^["']|["']$/g, '');
 }
 
-export function rubyCalls(root: Node): CallView[] {
-  return root.descendantsOfType('call').filter((n): n is Node => !!n).map((node) => {
-    const args = namedChildren(node.childForFieldName('arguments'));
-    // keyword arguments are pairs directly in the argument list (or in a trailing braceless hash)
-    const pairs = args.flatMap((a) => (a.type === 'pair' ? [a] : []));
-    return {
-      node, chain: chainOf(node),
-      positional: args.filter((a) => a.type !== 'pair' && a.type !== 'block_argument'),
-      named: pairs.map((p): [string, Node] => [pairKey(p), p.childForFieldName('value') ?? p]),
-    };
-  });
+export function rubyCalls(root: Node): Node[] {
+  return root.descendantsOfType('call').filter((n): n is Node => !!n);
+}
+
+export function rubyView(node: Node): CallView {
+  const args = namedChildren(node.childForFieldName('arguments'));
+  // keyword arguments are pairs directly in the argument list (or in a trailing braceless hash)
+  const pairs = args.flatMap((a) => (a.type === 'pair' ? [a] : []));
+  return {
+    node, chain: chainOf(node),
+    positional: args.filter((a) => a.type !== 'pair' && a.type !== 'block_argument'),
+    named: pairs.map((p): [string, Node] => [pairKey(p), p.childForFieldName('value') ?? p]),
+  };
 }
 
 export function rubyBindings(root: Node): Binding[] {
