@@ -46,19 +46,21 @@ const OPTION_CTOR = /(Options|Settings|Config|Configuration|Params|Request)$/;
 
 interface Match { sdk: ForeignSdk; method: ForeignMethod; receiver: Node | null }
 
-function matchRow(call: CallView, sdks: ForeignSdk[]): Match | null {
+/** Every row whose path ends the call's chain, in table order: the first one whose request checks pass wins. */
+function matchRows(call: CallView, sdks: ForeignSdk[]): Match[] {
   const names = call.chain.map((l) => l.name);
+  const out: Match[] = [];
   for (const sdk of sdks) {
     for (const method of sdk.methods) {
       for (const path of method.paths) {
         const segs = path.split('.');
         if (segs.length >= names.length) continue;
         const start = names.length - segs.length;
-        if (segs.every((s, i) => names[start + i] === s)) return { sdk, method, receiver: call.chain[start - 1]!.node };
+        if (segs.every((s, i) => names[start + i] === s)) out.push({ sdk, method, receiver: call.chain[start - 1]!.node });
       }
     }
   }
-  return null;
+  return out;
 }
 
 function clientRowFor(sdk: ForeignSdk, callee: string): ForeignClient | undefined {
@@ -117,61 +119,72 @@ export function analyzeWith(fe: FrontEnd, ctx: AnalyzeContext): DetectedCall[] {
   fe.calls(root).forEach((node, i) => {
     if (i % 16 === 0) ctx.checkBudget();
     const call = fe.view(node);
-    const m = matchRow(call, sdks);
-    if (!m) return;
-    const clientNode = m.method.clientPos !== undefined ? call.positional[m.method.clientPos] : m.receiver;
-    const receiverValue = clientNode ? ev.value(clientNode) : null;
-    const client = receiverValue ? clientOf(m.sdk, receiverValue) : null;
-    if (m.method.strictReceiver && !client) return;
-    // a receiver known to be of another type (a repository, a websocket room) is not the SDK's client, unless the
-    // request itself is one of the SDK's request objects
-    const contradicted = receiverValue?.k === 'call' && !client;
-    const positional = call.positional.map((n) => ev.value(n));
-    const named = call.named.length ? namedObject(fe, call.named, ev) : null;
-    const request = m.method.requestFromReceiver && receiverValue?.k === 'object' ? receiverValue : m.method.requestKey ? named?.k === 'object' ? named.get(m.method.requestKey) ?? null : null
-      : m.method.requestPos !== undefined ? positional[m.method.requestPos] ?? null : named;
-    if (contradicted && !(request?.k === 'object' && request.ctor)) return;
-    // a request object is never a plain string
-    if (m.method.requestPos !== undefined && (request?.k === 'lit' || request?.k === 'text')) return;
-    if (m.method.requireKeys && !hasKey(request, m.method.requireKeys) && !hasKey(named, m.method.requireKeys)) return;
-    const options = positional.filter((v) => v.k === 'object' && v !== request && !!v.ctor && OPTION_CTOR.test(v.ctor));
-    const opts = [request, named, ...options].filter((v): v is SharedValue => !!v && v.k === 'object');
-    const input: RequestInput = {
-      method: { ...(m.method.modelPos !== undefined ? { modelPos: m.method.modelPos } : {}), ...(m.method.streaming ? { streaming: true } : {}) },
-      opts: [...new Set(opts)], positional,
-      client: client ? { opts: client.opts, positional: client.positional, row: asClientRow(client.row) } : null,
-      selfHosted: !!client?.row.selfHosted,
-    };
-    const fields = requestFields(input);
-    let model = fields.model;
-    let modelBasis: string | undefined;
-    if (!model.value && model.model === null) {
-      const configured = fe.configuredModel?.(m.sdk, ctx) ?? null;
-      if (configured?.k === 'lit' && typeof configured.value === 'string') model = { model: configured.value, source: 'constant', value: configured };
-      else if (m.sdk.defaultModel) {
-        model = { model: m.sdk.defaultModel.model, source: 'framework-default', value: undefined };
-        modelBasis = m.sdk.defaultModel.basis;
+    for (const m of matchRows(call, sdks)) {
+      const found = detected(fe, ctx, ev, call, m, lines);
+      if (found) {
+        out.push(found);
+        break;
       }
     }
-    const role = inputRole(m.method.kind);
-    const own = promptOf(m.method, request, positional, role);
-    // a system prompt set on the client or chat object (RubyLLM with_instructions, a builder's system) comes first
-    const sys = m.method.promptPos !== undefined && client?.opts?.k === 'object' ? client.opts.get('system') : undefined;
-    const parts = withInputRole(m.method.kind, sys && !own.some((p) => p.role === 'system') ? [...textToParts(sys, 'system'), ...own] : own);
-    const row = call.node.startPosition.row;
-    out.push({
-      file: ctx.relPath, line: row + 1, column: call.node.startPosition.column + 1, endLine: call.node.endPosition.row + 1,
-      language: ctx.language, sdk: m.sdk.sdk, api: m.method.api, kind: m.method.kind,
-      model: model.model, modelSource: model.source, maxTokens: fields.maxTokens, reasoningTokens: fields.reasoningTokens,
-      streaming: fields.streaming, endpoint: fields.endpoint, baseUrl: fields.baseUrl,
-      qualifiedName: fe.qualifiedName(call.node),
-      annotation: row > 0 ? annotationFromLine(lines[row - 1]?.replace(/\r$/, '')) : null,
-      promptParts: parts, confidence: confidenceFor(model.source, parts),
-      ...(m.method.calls ? { callsPerRequest: m.method.calls } : {}),
-      ...(modelBasis ? { modelBasis } : {}),
-    });
   });
   return out;
+}
+
+/** The call as a request of row `m`, or null when the request checks fail (a look-alike). */
+function detected(fe: FrontEnd, ctx: AnalyzeContext, ev: Evaluator, call: CallView, m: Match, lines: string[]): DetectedCall | null {
+  const clientNode = m.method.clientPos !== undefined ? call.positional[m.method.clientPos] : m.receiver;
+  const receiverValue = clientNode ? ev.value(clientNode) : null;
+  const client = receiverValue ? clientOf(m.sdk, receiverValue) : null;
+  if (m.method.strictReceiver && !client) return null;
+  // a receiver known to be of another type (a repository, a websocket room) is not the SDK's client, unless the
+  // request itself is one of the SDK's request objects
+  const contradicted = receiverValue?.k === 'call' && !client;
+  const positional = call.positional.map((n) => ev.value(n));
+  const named = call.named.length ? namedObject(fe, call.named, ev) : null;
+  const request = m.method.requestFromReceiver && receiverValue?.k === 'object' ? receiverValue : m.method.requestKey ? named?.k === 'object' ? named.get(m.method.requestKey) ?? null : null
+    : m.method.requestPos !== undefined ? positional[m.method.requestPos] ?? null : named;
+  if (contradicted && !(request?.k === 'object' && request.ctor)) return null;
+  // a request object is never a plain string
+  if (m.method.requestPos !== undefined && (request?.k === 'lit' || request?.k === 'text')) return null;
+  // ruby-openai's `parameters:` hash is the request: a call without it is another method of the same name
+  if (m.method.requestKey && request?.k !== 'object') return null;
+  if (m.method.requireKeys && !hasKey(request, m.method.requireKeys) && !hasKey(named, m.method.requireKeys)) return null;
+  const options = positional.filter((v) => v.k === 'object' && v !== request && !!v.ctor && OPTION_CTOR.test(v.ctor));
+  const opts = [request, named, ...options].filter((v): v is SharedValue => !!v && v.k === 'object');
+  const input: RequestInput = {
+    method: { ...(m.method.modelPos !== undefined ? { modelPos: m.method.modelPos } : {}), ...(m.method.streaming ? { streaming: true } : {}) },
+    opts: [...new Set(opts)], positional,
+    client: client ? { opts: client.opts, positional: client.positional, row: asClientRow(client.row) } : null,
+    selfHosted: !!client?.row.selfHosted,
+  };
+  const fields = requestFields(input);
+  let model = fields.model;
+  let modelBasis: string | undefined;
+  if (!model.value && model.model === null) {
+    const configured = fe.configuredModel?.(m.sdk, ctx) ?? null;
+    if (configured?.k === 'lit' && typeof configured.value === 'string') model = { model: configured.value, source: 'constant', value: configured };
+    else if (m.sdk.defaultModel) {
+      model = { model: m.sdk.defaultModel.model, source: 'framework-default', value: undefined };
+      modelBasis = m.sdk.defaultModel.basis;
+    }
+  }
+  const role = inputRole(m.method.kind);
+  const own = promptOf(m.method, request, positional, role);
+  // a system prompt set on the client or chat object (RubyLLM with_instructions, a builder's system) comes first
+  const sys = m.method.promptPos !== undefined && client?.opts?.k === 'object' ? client.opts.get('system') : undefined;
+  const parts = withInputRole(m.method.kind, sys && !own.some((p) => p.role === 'system') ? [...textToParts(sys, 'system'), ...own] : own);
+  const row = call.node.startPosition.row;
+  return {
+    file: ctx.relPath, line: row + 1, column: call.node.startPosition.column + 1, endLine: call.node.endPosition.row + 1,
+    language: ctx.language, sdk: m.sdk.sdk, api: m.method.api, kind: m.method.kind,
+    model: model.model, modelSource: model.source, maxTokens: fields.maxTokens, reasoningTokens: fields.reasoningTokens,
+    streaming: fields.streaming, endpoint: fields.endpoint, baseUrl: fields.baseUrl,
+    qualifiedName: fe.qualifiedName(call.node),
+    annotation: row > 0 ? annotationFromLine(lines[row - 1]?.replace(/\r$/, '')) : null,
+    promptParts: parts, confidence: confidenceFor(model.source, parts),
+    ...(m.method.calls ? { callsPerRequest: m.method.calls } : {}),
+    ...(modelBasis ? { modelBasis } : {}),
+  };
 }
 
 function namedObject(fe: FrontEnd, named: [string, Node][], ev: Evaluator): SharedValue {

@@ -68,7 +68,8 @@ function invocation(node: Node, ev: Evaluator): SharedValue {
   if (objNode?.type === 'identifier' && objNode.text in MESSAGE_CLASSES && /^(from|userMessage|systemMessage|aiMessage)$/.test(name)) return message(MESSAGE_CLASSES[objNode.text]!, args.at(-1) ?? UNKNOWN_VALUE);
   if (/^(List|Arrays|Stream)$/.test(objNode?.text ?? '') && /^(of|asList)$/.test(name)) return list(args);
   // `ChatCompletionCreateParams.builder()`, `OpenAiChatModel.builder()`: a builder of that class
-  if (name === 'builder' && objNode?.type === 'identifier' && /^[A-Z]/.test(objNode.text)) return object([], objNode.text);
+  const cls = objNode && /^(identifier|field_access|scoped_identifier)$/.test(objNode.type) ? objNode.text.replace(/^.*\./, '') : '';
+  if (name === 'builder' && /^[A-Z]/.test(cls)) return object([], cls);
   if (!objNode) return { k: 'unknown', hint: name };
   const recv = ev.value(objNode);
   if (PASS_THROUGH.has(name) && (recv.k === 'object' || recv.k === 'call')) return recv;
