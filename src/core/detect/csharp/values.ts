@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import { UNKNOWN_VALUE, type SharedValue } from '../request/value';
 import { parentOf } from '../ancestors';
 import type { Evaluator } from '../frontend/evaluator';
-import { concat, constructed, formatString, list, message, object, requestKey, str } from '../frontend/values';
+import { concat, constructed, formatString, list, message, nameValue, object, requestKey, str } from '../frontend/values';
 import { CSHARP_KEY_ALIASES } from './sdks';
 import { argumentValue, namedChildren, typeName } from './syntax';
 
@@ -125,18 +125,8 @@ export function csharpEvaluate(node: Node, ev: Evaluator): SharedValue {
       }
       return { k: 'unknown', hint: node.text };
     }
-    case 'identifier': {
-      const b = ev.binding(node.text, node);
-      if (b?.value) return constantOf(ev.value(b.value));
-      if (b?.type) return constructed(b.type, []);
-      return { k: 'unknown', hint: node.text };
-    }
-    case 'member_access_expression': {
-      const b = ev.binding(node.childForFieldName('name')?.text ?? '', node);
-      if (b?.value) return constantOf(ev.value(b.value));
-      if (b?.type) return constructed(b.type, []);
-      return { k: 'unknown', hint: node.text };
-    }
+    case 'identifier': return nameValue(ev, node.text, node);
+    case 'member_access_expression': return nameValue(ev, node.childForFieldName('name')?.text ?? '', node);
     case 'object_creation_expression':
     case 'implicit_object_creation_expression':
       return creation(node, ev);
@@ -154,9 +144,6 @@ export function csharpEvaluate(node: Node, ev: Evaluator): SharedValue {
   }
 }
 
-function constantOf(v: SharedValue): SharedValue {
-  return (v.k === 'lit' || v.k === 'text') && v.src === 'literal' ? { ...v, src: 'constant' } : v;
-}
 
 /** Semantic Kernel: the model given to `AddOpenAIChatCompletion("gpt-4o", …)` (or `modelId:` / `deploymentName:`) in this file. */
 export function kernelModel(root: Node): SharedValue | null {

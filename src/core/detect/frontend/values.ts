@@ -1,6 +1,8 @@
 // Building blocks of the shared value type (request/value.ts) for the Go, Java, C# and Ruby front ends: literals,
 // concatenations and format strings with holes, objects with their constructor, constructed clients.
+import type { Node } from 'web-tree-sitter';
 import { objectOf, UNKNOWN_VALUE, type SharedValue, type ValueSource } from '../request/value';
+import type { Evaluator } from './evaluator';
 
 export const str = (value: string, src: ValueSource = 'literal'): SharedValue => ({ k: 'lit', value, src });
 
@@ -87,4 +89,28 @@ export function formatString(format: SharedValue, args: Piece[], style: 'printf'
   }
   pieces.push({ value: str(fmt.slice(last), format.src), source: '' });
   return concat(pieces);
+}
+
+/** A literal reached through a name is a constant of this file. */
+export function asConstant(v: SharedValue): SharedValue {
+  return (v.k === 'lit' || v.k === 'text') && v.src === 'literal' ? { ...v, src: 'constant' } : v;
+}
+
+/**
+ * The value a name has at `at`: its binding's value (a constant when literal), an object of its declared type
+ * (`typed` turns the type into a value), or unknown.
+ */
+export function nameValue(ev: Evaluator, name: string, at: Node, typed: (type: string) => SharedValue = (t) => constructed(t, [])): SharedValue {
+  const b = ev.binding(name, at);
+  if (b?.value) return asConstant(ev.value(b.value));
+  if (b?.type) return typed(b.type);
+  return { k: 'unknown', hint: at.text.slice(0, 60) };
+}
+
+/** `left + right` of a binary node: a concatenation when the operator is `+`, else unknown. */
+export function plusValue(node: Node, ev: Evaluator): SharedValue {
+  if (node.childForFieldName('operator')?.text !== '+') return { k: 'unknown', hint: node.text.slice(0, 60) };
+  const l = node.childForFieldName('left');
+  const r = node.childForFieldName('right');
+  return concat([{ value: ev.value(l), source: l?.text ?? '' }, { value: ev.value(r), source: r?.text ?? '' }]);
 }

@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import { UNKNOWN_VALUE, type SharedValue } from '../request/value';
 import type { Evaluator } from '../frontend/evaluator';
 import { goOpenAiConstant, generatedModelConstant } from '../frontend/modelIds';
-import { concat, constructed, formatString, list, message, object, requestKey, str } from '../frontend/values';
+import { constructed, formatString, list, message, nameValue, object, plusValue, requestKey, str } from '../frontend/values';
 import { namedChildren } from './syntax';
 
 /** helpers that return their argument (`openai.String("x")`, `anthropic.Int(1024)`, `openai.F(...)`, `param.NewOpt`) */
@@ -99,18 +99,8 @@ export function goEvaluate(file: GoFile) {
         return ev.value(namedChildren(node)[0]);
       case 'unary_expression':
         return ev.value(node.childForFieldName('operand'));
-      case 'binary_expression': {
-        if (node.childForFieldName('operator')?.text !== '+') return { k: 'unknown', hint: node.text };
-        const l = node.childForFieldName('left');
-        const r = node.childForFieldName('right');
-        return concat([{ value: ev.value(l), source: l?.text ?? '' }, { value: ev.value(r), source: r?.text ?? '' }]);
-      }
-      case 'identifier': {
-        const b = ev.binding(node.text, node);
-        if (b?.value) return constantOf(ev.value(b.value));
-        if (b?.type) return constructed(b.type, []);
-        return { k: 'unknown', hint: node.text };
-      }
+      case 'binary_expression': return plusValue(node, ev);
+      case 'identifier': return nameValue(ev, node.text, node);
       case 'selector_expression': {
         const operand = node.childForFieldName('operand');
         const field = node.childForFieldName('field')?.text ?? '';
@@ -136,8 +126,3 @@ export function goEvaluate(file: GoFile) {
   };
 }
 
-/** A literal reached through a name is a constant of this file. */
-function constantOf(v: SharedValue): SharedValue {
-  if ((v.k === 'lit' || v.k === 'text') && v.src === 'literal') return { ...v, src: 'constant' };
-  return v;
-}

@@ -5,7 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import { UNKNOWN_VALUE, type SharedValue } from '../request/value';
 import type { Evaluator } from '../frontend/evaluator';
 import { generatedModelConstant } from '../frontend/modelIds';
-import { concat, constructed, formatString, list, message, object, str } from '../frontend/values';
+import { constructed, formatString, list, message, nameValue, object, plusValue, str } from '../frontend/values';
 import { namedChildren } from './syntax';
 
 /** classes whose constants are model ids */
@@ -106,18 +106,8 @@ export function javaEvaluate(node: Node, ev: Evaluator): SharedValue {
     case 'null_literal': return { k: 'lit', value: null, src: 'literal' };
     case 'parenthesized_expression': return ev.value(namedChildren(node)[0]);
     case 'cast_expression': return ev.value(node.childForFieldName('value'));
-    case 'binary_expression': {
-      if (node.childForFieldName('operator')?.text !== '+') return { k: 'unknown', hint: node.text };
-      const l = node.childForFieldName('left');
-      const r = node.childForFieldName('right');
-      return concat([{ value: ev.value(l), source: l?.text ?? '' }, { value: ev.value(r), source: r?.text ?? '' }]);
-    }
-    case 'identifier': {
-      const b = ev.binding(node.text, node);
-      if (b?.value) return constantOf(ev.value(b.value));
-      if (b?.type) return typed(b.type);
-      return { k: 'unknown', hint: node.text };
-    }
+    case 'binary_expression': return plusValue(node, ev);
+    case 'identifier': return nameValue(ev, node.text, node, typed);
     case 'field_access': {
       const obj = node.childForFieldName('object');
       const field = node.childForFieldName('field')?.text ?? '';
@@ -126,10 +116,7 @@ export function javaEvaluate(node: Node, ev: Evaluator): SharedValue {
         const id = generatedModelConstant(obj.text.endsWith('ModelName') ? field.replace(/(\d)_O(?=_|$)/, '$1O') : field);
         if (id) return str(id, 'constant');
       }
-      const b = ev.binding(field, node);
-      if (b?.value) return constantOf(ev.value(b.value));
-      if (b?.type) return typed(b.type);
-      return { k: 'unknown', hint: node.text };
+      return nameValue(ev, field, node, typed);
     }
     case 'method_invocation': return invocation(node, ev);
     case 'object_creation_expression': return creation(node, ev);
@@ -144,6 +131,3 @@ function typed(type: string): SharedValue {
   return type.endsWith('.Builder') ? object([], type.slice(0, -'.Builder'.length)) : constructed(type, []);
 }
 
-function constantOf(v: SharedValue): SharedValue {
-  return (v.k === 'lit' || v.k === 'text') && v.src === 'literal' ? { ...v, src: 'constant' } : v;
-}

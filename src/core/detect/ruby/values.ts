@@ -4,7 +4,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import { UNKNOWN_VALUE, type SharedValue } from '../request/value';
 import type { Evaluator } from '../frontend/evaluator';
 import { generatedModelConstant } from '../frontend/modelIds';
-import { concat, constructed, constructedArgs, formatString, list, object, requestKey, str } from '../frontend/values';
+import { asConstant, concat, constructed, constructedArgs, formatString, list, object, requestKey, str } from '../frontend/values';
 import { RUBY_KEY_ALIASES } from './sdks';
 import { namedChildren, pairKey } from './syntax';
 
@@ -142,7 +142,7 @@ export function rubyEvaluate(node: Node, ev: Evaluator): SharedValue {
     case 'constant':
     case 'class_variable': {
       const b = ev.binding(node.text, node);
-      if (b?.value) return constantOf(ev.value(b.value));
+      if (b?.value) return asConstant(ev.value(b.value));
       return node.type === 'constant' ? constructed(node.text, []) : { k: 'unknown', hint: node.text };
     }
     case 'lambda': return { k: 'lit', value: true, src: 'literal' };
@@ -159,6 +159,3 @@ export function rubyEvaluate(node: Node, ev: Evaluator): SharedValue {
   }
 }
 
-function constantOf(v: SharedValue): SharedValue {
-  return (v.k === 'lit' || v.k === 'text') && v.src === 'literal' ? { ...v, src: 'constant' } : v;
-}
