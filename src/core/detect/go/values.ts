@@ -68,6 +68,9 @@ function callValue(node: Node, file: GoFile, ev: Evaluator): SharedValue {
   const callee = fn?.text ?? '';
   if (callee === 'fmt.Sprintf' && args[0]) return formatString(ev.value(args[0]), args.slice(1).map((a) => ({ value: ev.value(a), source: a.text })), 'printf');
   if (IDENTITY.has(name) && args.length === 1) return ev.value(args[0]);
+  // a conversion to an SDK's model type (`openai.EmbeddingModel(p.model)`, `openai.ChatModel(name)`) is its argument
+  const pkg = fn?.type === 'selector_expression' ? fn.childForFieldName('operand')?.text ?? '' : '';
+  if (/^[A-Z]\w*Model$/.test(name) && args.length === 1 && packageKind(file, pkg)) return ev.value(args[0]);
   if (name in MESSAGE_ROLES && args.length) return message(MESSAGE_ROLES[name]!, args.length === 1 ? ev.value(args[0]) : list(args.map((a) => ev.value(a))));
   if (name === 'NewTextBlock' && args[0]) return object([['type', str('text')], ['text', ev.value(args[0])]]);
   // genai.Text("...") is the user turn of a GenerateContent request
@@ -77,7 +80,6 @@ function callValue(node: Node, file: GoFile, ev: Evaluator): SharedValue {
   // constructors take their settings as option values (`openai.NewClient(option.WithBaseURL(u))`): merged
   const options = values.filter((v) => v.k === 'object');
   const named = options.length ? object(options.flatMap((o) => (o.k === 'object' ? o.keys().map((k): [string, SharedValue] => [k, o.get(k)!]) : []))) : null;
-  void file;
   return constructed(callee, values, named);
 }
 
