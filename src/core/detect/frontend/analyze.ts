@@ -146,8 +146,9 @@ function detected(fe: FrontEnd, ctx: AnalyzeContext, ev: Evaluator, call: CallVi
   if (contradicted && !(request?.k === 'object' && request.ctor)) return null;
   // a request object is never a plain string
   if (m.method.requestPos !== undefined && (request?.k === 'lit' || request?.k === 'text')) return null;
-  // ruby-openai's `parameters:` hash is the request: a call without it is another method of the same name
-  if (m.method.requestKey && request?.k !== 'object') return null;
+  // ruby-openai's `parameters:` hash is the request: a call without it is another method of the same name (a hash
+  // built elsewhere, only known at run time, still is the request)
+  if (m.method.requestKey && (!request || request.k === 'lit' || request.k === 'text')) return null;
   if (m.method.requireKeys && !hasKey(request, m.method.requireKeys) && !hasKey(named, m.method.requireKeys)) return null;
   const options = positional.filter((v) => v.k === 'object' && v !== request && !!v.ctor && OPTION_CTOR.test(v.ctor));
   const opts = [request, named, ...options].filter((v): v is SharedValue => !!v && v.k === 'object');
