@@ -53,7 +53,9 @@ function interpolated(node: Node, ev: Evaluator): SharedValue {
 function initializerObject(init: Node, ctor: string | undefined, ev: Evaluator): SharedValue {
   const items = namedChildren(init);
   if (items.length && items.every((i) => i.type === 'assignment_expression')) {
-    return object(items.map((a): [string, SharedValue] => [requestKey(a.childForFieldName('left')?.text ?? '', CSHARP_KEY_ALIASES), ev.value(a.childForFieldName('right'))]), ctor);
+    // OpenAI .NET's client options: `Endpoint` is the base URL (Azure's endpoint is a constructor argument, the API)
+    const aliases = ctor === 'OpenAIClientOptions' ? { ...CSHARP_KEY_ALIASES, endpoint: 'baseUrl' } : CSHARP_KEY_ALIASES;
+    return object(items.map((a): [string, SharedValue] => [requestKey(a.childForFieldName('left')?.text ?? '', aliases), ev.value(a.childForFieldName('right'))]), ctor);
   }
   return list(items.map((i) => ev.value(i)));
 }
@@ -71,6 +73,7 @@ function creation(node: Node, ev: Evaluator): SharedValue {
   const positional = args.filter((a) => !a.childForFieldName('name')).map((a) => ev.value(argumentValue(a)));
   const namedArgs = args.filter((a) => a.childForFieldName('name')).map((a): [string, SharedValue] => [requestKey(a.childForFieldName('name')!.text, CSHARP_KEY_ALIASES), ev.value(argumentValue(a))]);
   const init = namedChildren(node).find((c) => c.type === 'initializer_expression');
+  if (type === 'Uri' && positional.length === 1) return positional[0]!;
   if (type && type in MESSAGE_CLASSES) return message(MESSAGE_CLASSES[type]!, positional.length === 1 ? positional[0]! : list(positional));
   if (init) return initializerObject(init, type, ev);
   return constructed(type ?? 'object', positional, namedArgs.length ? object(namedArgs) : null);

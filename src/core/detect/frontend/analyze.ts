@@ -81,7 +81,9 @@ function clientOf(sdk: ForeignSdk, v: SharedValue): Client | null {
   if (v.k !== 'call') return null;
   const row = clientRowFor(sdk, v.callee);
   const args = constructedArgs(v);
-  return row ? { row, opts: args?.named ?? null, positional: args?.positional ?? [] } : null;
+  // settings given as an options object (`new ChatClient(model, key, new OpenAIClientOptions { Endpoint = … })`)
+  const options = args?.positional.find((o) => o.k === 'object' && !!o.ctor && OPTION_CTOR.test(o.ctor));
+  return row ? { row, opts: args?.named ?? options ?? null, positional: args?.positional ?? [] } : null;
 }
 
 function hasKey(v: SharedValue | null, keys: string[]): boolean {

@@ -148,8 +148,9 @@ export function rubyEvaluate(node: Node, ev: Evaluator): SharedValue {
     case 'lambda': return { k: 'lit', value: true, src: 'literal' };
     case 'operator_assignment': return ev.value(node.childForFieldName('right'));
     case 'call': {
-      // a reader method called without a receiver or arguments (`client.chat(...)` where `def client`)
-      if (!node.childForFieldName('receiver') && !node.childForFieldName('arguments')) {
+      // a reader method called without arguments, on no receiver or on self (`client.chat(...)` where `def client`)
+      const receiver = node.childForFieldName('receiver');
+      if ((!receiver || receiver.type === 'self') && !node.childForFieldName('arguments')) {
         const b = ev.binding(node.childForFieldName('method')?.text ?? '', node);
         if (b?.value) return ev.value(b.value);
       }
