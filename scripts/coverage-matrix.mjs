@@ -20,8 +20,10 @@ const FIXTURES = join(ROOT, 'test', 'fixtures');
 const OUT = join(FIXTURES, 'COVERAGE.md');
 
 export const SDKS = ['openai', 'anthropic', 'google', 'bedrock', 'litellm', 'langchain', 'vercel-ai', 'ollama', 'mistral', 'cohere', 'groq', 'together', 'voyage', 'zhipuai', 'http',
-  'openai-agents', 'pydantic-ai', 'llamaindex', 'crewai', 'dspy', 'haystack', 'mastra', 'azure-ai-inference', 'azure-ai-agents', 'azure-openai'];
-export const LANGUAGES = ['python', 'typescript', 'javascript', 'notebook'];
+  'openai-agents', 'pydantic-ai', 'llamaindex', 'crewai', 'dspy', 'haystack', 'mastra', 'azure-ai-inference', 'azure-ai-agents', 'azure-openai',
+  // Go, Java, C#, Ruby frameworks (detect/java, detect/csharp, detect/ruby)
+  'spring-ai', 'semantic-kernel', 'ruby-llm'];
+export const LANGUAGES = ['python', 'typescript', 'javascript', 'notebook', 'go', 'java', 'csharp', 'ruby'];
 
 /** Imported module name → SDK (the module name or its first dotted/slashed segments). */
 const MODULE_SDK = [
@@ -52,12 +54,27 @@ const MODULE_SDK = [
   [/^@mastra\//, 'mastra'],
 ];
 
+/** Go import paths, Java packages, C# namespaces, Ruby gems → SDK. */
+const LANG_MODULE_SDK = [
+  [/sashabaranov\/go-openai|openai\/openai-go|^com\.openai\b|^OpenAI\b|^Azure\.AI\.OpenAI\b|^openai$/, 'openai'],
+  [/anthropic-sdk-go|^com\.anthropic\b|^Anthropic\b|^anthropic$/, 'anthropic'],
+  [/google\.golang\.org\/genai/, 'google'],
+  [/tmc\/langchaingo|^dev\.langchain4j\b/, 'langchain'],
+  [/^org\.springframework\.ai\b/, 'spring-ai'],
+  [/^Microsoft\.SemanticKernel\b/, 'semantic-kernel'],
+  [/^ruby_llm$/, 'ruby-llm'],
+];
+
 function languageOf(file) {
   const ext = extname(file).toLowerCase();
   if (ext === '.py') return 'python';
   if (['.ts', '.tsx', '.mts', '.cts'].includes(ext)) return 'typescript';
   if (['.js', '.jsx', '.mjs', '.cjs'].includes(ext)) return 'javascript';
   if (ext === '.ipynb') return 'notebook';
+  if (ext === '.go') return 'go';
+  if (ext === '.java') return 'java';
+  if (ext === '.cs') return 'csharp';
+  if (ext === '.rb') return 'ruby';
   return null;
 }
 
@@ -80,7 +97,10 @@ export function sdksMentioned(code) {
     ...[...code.matchAll(/^\s*import\s+([\w.]+(?:\s*,\s*[\w.]+)*)/gm)].flatMap((m) => m[1].split(',').map((s) => s.trim())),
     ...[...code.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]),
   ];
+  // Go import paths, Java `import`, C# `using`, Ruby `require`: the SDK named by the path (LANG_MODULE_SDK)
+  for (const m of code.matchAll(/^\s*(?:import\s+(?:static\s+)?([\w.]+)|using\s+([\w.]+)\s*;|require\s+['"]([^'"]+)['"])|^\s*(?:import\s+)?(?:\w+\s+)?"([\w./-]+)"\s*$/gm)) modules.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
   const out = new Set();
+  for (const mod of modules) for (const [re, sdk] of LANG_MODULE_SDK) if (re.test(mod)) out.add(sdk);
   for (const mod of modules) for (const [re, sdk] of MODULE_SDK) if (re.test(mod)) out.add(sdk);
   if (/(^|[^\w.])fetch\s*\(/.test(code)) out.add('http');
   return out;

@@ -2,7 +2,7 @@
 // providers with these before the engine bundle is loaded.
 import type * as vscode from 'vscode';
 
-export const LANGUAGES = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'] as const;
+export const LANGUAGES = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'go', 'java', 'csharp', 'ruby'] as const;
 export const NOTEBOOK_CELL_SCHEME = 'vscode-notebook-cell';
 
 export const DOCUMENT_SELECTOR: vscode.DocumentSelector = [

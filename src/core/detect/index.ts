@@ -17,6 +17,10 @@ import { getParser } from './parser';
 import { PREFILTER_NEEDLES } from './sdks';
 import { pythonModule } from './lang-python';
 import { typescriptModule } from './lang-typescript';
+import { goModule } from './go';
+import { javaModule } from './java';
+import { csharpModule } from './csharp';
+import { rubyModule } from './ruby';
 import { extractNotebook } from './notebook';
 import { detectPromptFile, isPromptFilePath } from './promptFile';
 
@@ -27,6 +31,10 @@ export { setWasmDir } from './parser';
 const registry: LanguageModule[] = [
   pythonModule,
   typescriptModule,
+  goModule,
+  javaModule,
+  csharpModule,
+  rubyModule,
 ];
 
 /** The tree-sitter grammars the registered front ends parse with: the build ships exactly these wasm files. */
@@ -79,7 +87,8 @@ export function languageForPath(relPath: string): string | null {
  * (`relPath` given) always passes: it is a request by itself and need not name an SDK.
  */
 // One case-insensitive pass instead of lower-casing the file and scanning it once per needle (≈2× faster on large trees).
-const PREFILTER = new RegExp(PREFILTER_NEEDLES.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+const NEEDLES = [...new Set([...PREFILTER_NEEDLES, ...registry.flatMap((m) => m.needles ?? [])])];
+const PREFILTER = new RegExp(NEEDLES.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
 
 export function mightContainLlmCalls(text: string, relPath?: string): boolean {
   return (relPath !== undefined && isPromptFilePath(relPath)) || PREFILTER.test(text);

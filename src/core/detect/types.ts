@@ -8,6 +8,8 @@ export type Sdk =
   | 'azure-ai-inference' | 'azure-ai-agents' | 'azure-openai'
   // agent and LLM frameworks (frameworks.ts)
   | 'openai-agents' | 'pydantic-ai' | 'llamaindex' | 'crewai' | 'dspy' | 'haystack' | 'mastra'
+  // Java, C# and Ruby frameworks (detect/java, detect/csharp, detect/ruby)
+  | 'spring-ai' | 'semantic-kernel' | 'ruby-llm'
   // a `.prompt` / `.prompty` template file: the request is sent by whichever runtime loads it (Prompty, Genkit)
   | 'prompt-file';
 
@@ -111,5 +113,7 @@ export interface AnalyzeContext {
 
 export interface LanguageModule {
   extensions: Record<string, { language: string; grammar: string }>;
+  /** prefilter substrings (lower-case) naming this language's SDKs that sdks.ts PREFILTER_NEEDLES does not cover */
+  needles?: string[];
   analyze(ctx: AnalyzeContext): DetectedCall[] | Promise<DetectedCall[]>;
 }
