@@ -61,6 +61,13 @@ const esc = { 'sh\\u006fut': client.chat.completions.create };
 esc.shout({ model: 'gpt-4o', messages: [] });
 `;
 
+/** Without any string escape in the file, so the word scan is used: a name with a non-ASCII letter. */
+const UNICODE_NAME = `import OpenAI from 'openai';
+const client = new OpenAI();
+const café = client.chat.completions.create;
+café({ model: 'gpt-4o', messages: [] });
+`;
+
 describe('TS candidate filter', () => {
   it('takes every method, function and client name of the SDK table', () => {
     for (const n of ['create', 'generateText', 'invoke', 'stream', 'send', 'runTools', 'ChatOpenAI', 'fetch', 'post']) assert.ok(REQUEST_NAMES.has(n), n);
@@ -85,6 +92,12 @@ describe('TS candidate filter', () => {
     const { all, filtered } = await both('look.ts', LOOK_ALIKES);
     assert.deepEqual(filtered, all);
     assert.deepEqual(filtered.calls.map((c) => c.line), [4, 6, 9, 12, 14, 17, 21]);
+  });
+
+  it('keeps a call of a name the word scan cannot see', async () => {
+    const { all, filtered } = await both('unicode.ts', UNICODE_NAME);
+    assert.deepEqual(filtered, all);
+    assert.deepEqual(filtered.calls.map((c) => c.line), [4]);
   });
 
   it('changes no detection on the fixtures, real-world files and examples', async () => {

@@ -39,6 +39,7 @@ export const REQUEST_NAMES: ReadonlySet<string> = new Set([
   'send',
 ]);
 
+/** ASCII names only: the word scan below does not see identifiers with other letters (`café`), so they are kept. */
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 /** Escapes that can spell identifier characters inside a string key (`'\u0070ush'`): keys are then read from the tree. */
 const KEY_ESCAPES = /\\(?:[ux0-7]|\r?\n|\u2028|\u2029)/;
@@ -76,7 +77,7 @@ export function requestCandidates(fc: FileCtx): (callee: Node) => boolean {
   return (callee) => {
     const c = unwrap(callee);
     // a name declared nowhere in the file is a global (`String(x)`): it evaluates to nothing an SDK table row matches
-    if (c.type === 'identifier') return REQUEST_NAMES.has(c.text) || maybeKey(c.text);
+    if (c.type === 'identifier') return REQUEST_NAMES.has(c.text) || !IDENTIFIER.test(c.text) || maybeKey(c.text);
     if (c.type !== 'member_expression' && c.type !== 'subscript_expression') return true;
     const prop = memberProperty(c);
     if (prop === null || REQUEST_NAMES.has(prop) || !IDENTIFIER.test(prop)) return true;
