@@ -339,7 +339,7 @@ export async function run(): Promise<void> {
         `${(mb(tree.workspaceBytes) / (rgMs / 1000)).toFixed(0)} MB/s of workspace text`);
       const coldRatio = median(cold.map((x) => x.ms / x.rg));
       const warmRatio = median(warm.map((x) => x.ms / x.rg));
-      const goal = (r: number, g: number) => `${r.toFixed(1)}× (goal ≤ ${g}×) — ${r <= g ? 'met' : 'NOT met'}`;
+      const goal = (r: number, g: number) => `${r.toFixed(2)}× (goal ≤ ${g}×) — ${r <= g ? 'met' : 'NOT met'}`;
       console.log(`GOAL cold scan / rg -l:     ${goal(coldRatio, 12)}  [per run: ${cold.map((x) => (x.ms / x.rg).toFixed(1)).join(', ')}]`);
       console.log(`GOAL warm re-scan / rg -l:  ${goal(warmRatio, 2)}  [per run: ${warm.map((x) => (x.ms / x.rg).toFixed(1)).join(', ')}]`);
     }
