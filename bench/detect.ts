@@ -109,7 +109,7 @@ const NO_BUDGET = { timeBudgetMs: 120_000 };
 
 function verdict(label: string, xs: number[]): string {
   const p50 = pct([...xs].sort((a, b) => a - b), 50);
-  return `  verdict ${label}: warm p50 ${p50.toFixed(1)} ms ${p50 <= GOAL_WARM_P50_MS ? '<=' : '>'} ${GOAL_WARM_P50_MS} ms goal: ${p50 <= GOAL_WARM_P50_MS ? 'MET' : 'NOT MET'}`;
+  return `GOAL warm analysis p50, ${LINES}-line ${label} file: ${p50.toFixed(1)} ms (goal ≤ ${GOAL_WARM_P50_MS} ms) — ${p50 <= GOAL_WARM_P50_MS ? 'met' : 'NOT met'}`;
 }
 
 function pct(sorted: number[], p: number): number {

@@ -1,6 +1,7 @@
 // Workspace scan speed: a large generated tree (fixed seed) scanned by `scanWorkspace`, beside ripgrep listing the files
 // that mention any SDK on the same tree; and per-document analysis time (`analyzeDocument`) of 2,000-line Python and
-// TypeScript files with ~50 LLM calls each, cold (fresh process) and warm.
+// TypeScript files with ~50 LLM calls each, cold (fresh process) and warm. Prints the issue #10 goals as `GOAL` lines:
+// cold scan ≤ 12× and warm re-scan ≤ 2× `rg -l` (bench/detect.ts prints the per-file analysis goal).
 //
 //   npm run build && node --import tsx bench/index.ts scan
 //
@@ -232,12 +233,16 @@ async function coldChild(lang: 'py' | 'ts', seed: number): Promise<void> {
 
 async function documentBench(lang: 'py' | 'ts', runs: number): Promise<void> {
   const cold: number[] = [];
-  let calls = -1;
+  let calls = -1, overBudget = 0;
   for (let k = 0; k < runs; k++) {
     const c = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--cold-child', lang, String(100 + k)], { encoding: 'utf8' });
     if (c.status !== 0) throw new Error(`cold child failed: ${c.stderr}`);
     const out = JSON.parse(c.stdout) as { ms: number; calls: number; skipped: string | null };
-    if (out.skipped) throw new Error(`cold child skipped the document: ${out.skipped}`);
+    // a loaded machine can push a fresh process past the per-file budget: counted, not fatal for the other figures
+    if (out.skipped) {
+      overBudget++;
+      continue;
+    }
     cold.push(out.ms);
     calls = out.calls;
   }
@@ -256,7 +261,7 @@ async function documentBench(lang: 'py' | 'ts', runs: number): Promise<void> {
   }
   const sample = generateDocument(lang, 100);
   console.log(`${lang === 'py' ? 'Python' : 'TypeScript'}: ${sample.split('\n').length - 1}-line document, ${(sample.length / 1024).toFixed(0)} KiB, ${calls} call sites found`);
-  console.log(`  cold (fresh process: wasm + grammar + tokenizer load, parse, analysis, costing): p50 ${ms(pct(cold, 50))}, p95 ${ms(pct(cold, 95))} (n=${cold.length})`);
+  console.log(`  cold (fresh process: wasm + grammar + tokenizer load, parse, analysis, costing): ${cold.length ? `p50 ${ms(pct(cold, 50))}, p95 ${ms(pct(cold, 95))}` : '—'} (n=${cold.length}${overBudget ? `; ${overBudget} over the per-file time budget` : ''})`);
   console.log(`  warm (same process, a new document each run):                               p50 ${ms(pct(warm, 50))}, p95 ${ms(pct(warm, 95))} (n=${warm.length}, ${(mb(bytes) / (warm.reduce((a, b) => a + b, 0) / 1000)).toFixed(2)} MB/s)`);
 }
 
@@ -297,37 +302,51 @@ export async function run(): Promise<void> {
     console.log(`walk: ${walked.files.length.toLocaleString('en-US')} source files (${mb(scanBytes).toFixed(1)} MB), ${walked.skipped.length} skips, ${ms(walkMs)}; ` +
       `read + prefilter: ${ms(readMs)}, ${prefiltered} files pass the prefilter and are parsed`);
 
-    const times: number[] = [];
-    let sites = 0, skipped = 0;
-    // One engine context for the four scans, as one editor window keeps it: the later scans are warm.
-    const engine = createEngineContext();
-    for (let k = 0; k < 4; k++) {
-      const ts = performance.now();
-      const res = await scanWorkspace(tree.dir, { engine });
-      times.push(performance.now() - ts);
-      sites = res.callSites.length;
-      skipped = res.skipped.length;
+    // The issue #10 goals are ratios to `rg -l` on the same tree, each scan timed right after its ripgrep figure
+    // (the machine may be shared: a ratio of neighbours, repeated, median taken). Cold = a fresh process's first scan
+    // (grammars, tokenizer ranks, every prefiltered file parsed); warm = the same process scanning the unchanged tree again.
+    const rg = rgAvailable() ? () => median(Array.from({ length: 3 }, () => timeRg(tree.dir).ms)) : null;
+    if (rg) timeRg(tree.dir); // page cache and rg's own start-up, once
+    const cold: { ms: number; rg: number }[] = [];
+    let sites = 0;
+    for (let k = 0; k < 3; k++) {
+      const rgMs = rg ? rg() : NaN;
+      const c = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--cold-scan-child', tree.dir], { encoding: 'utf8' });
+      if (c.status !== 0) throw new Error(`cold scan child failed: ${c.stderr}`);
+      const out = JSON.parse(c.stdout) as { ms: number; sites: number };
+      cold.push({ ms: out.ms, rg: rgMs });
+      sites = out.sites;
     }
-    const cold = times[0]!, warm = median(times.slice(1));
+    // One engine context for the in-process scans, as one editor window keeps it: the re-scans are warm.
+    const engine = createEngineContext();
+    const first = performance.now();
+    const res = await scanWorkspace(tree.dir, { engine });
+    const firstMs = performance.now() - first;
+    const warm: { ms: number; rg: number }[] = [];
+    for (let k = 0; k < 5; k++) {
+      const rgMs = rg ? rg() : NaN;
+      const ts = performance.now();
+      await scanWorkspace(tree.dir, { engine });
+      warm.push({ ms: performance.now() - ts, rg: rgMs });
+    }
+    const coldMs = median(cold.map((x) => x.ms)), warmMs = median(warm.map((x) => x.ms));
     const rate = (t: number) => `${Math.round(walked.files.length / (t / 1000)).toLocaleString('en-US')} files/s, ${(mb(scanBytes) / (t / 1000)).toFixed(1)} MB/s`;
-    console.log(`scanWorkspace: ${sites} call sites, ${skipped} skipped entries`);
-    console.log(`  cold (first scan in the process, grammars + tokenizer load): ${ms(cold)} — ${rate(cold)}`);
-    console.log(`  warm (median of 3 more scans):                                ${ms(warm)} — ${rate(warm)}`);
-
-    if (!rgAvailable()) {
-      console.log('ripgrep: not installed — skipped (install: `apt-get install -y ripgrep`, `brew install ripgrep` or `cargo install ripgrep`)');
+    console.log(`scanWorkspace: ${sites} call sites (in-process: ${res.callSites.length}), ${res.skipped.length} skipped entries`);
+    console.log(`  cold (fresh process, median of ${cold.length}):        ${ms(coldMs)} — ${rate(coldMs)}  [${cold.map((x) => Math.round(x.ms)).join(', ')} ms]`);
+    console.log(`  first scan in this process (after the imports):  ${ms(firstMs)}`);
+    console.log(`  warm re-scan (median of ${warm.length}):                  ${ms(warmMs)} — ${rate(warmMs)}`);
+    if (!rg) {
+      console.log('ripgrep: not installed — goals not measured (install: `apt-get install -y ripgrep`, `brew install ripgrep` or `cargo install ripgrep`)');
     } else {
-      timeRg(tree.dir); // page cache and rg's own start-up, once
-      const rgRuns = Array.from({ length: 5 }, () => timeRg(tree.dir));
-      const rgMs = median(rgRuns.map((x) => x.ms));
       const version = spawnSync('rg', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0];
-      console.log(`ripgrep (${version}) \`rg -l -i -e '<SDK names>'\`, default ignores: ${rgRuns[0]!.files} files listed, median of 5 ${ms(rgMs)} — ` +
+      const rgMs = median([...cold, ...warm].map((x) => x.rg));
+      console.log(`ripgrep (${version}) \`rg -l -i -e '<SDK names>'\`, default ignores: ${timeRg(tree.dir).files} files listed, median ${ms(rgMs)} — ` +
         `${(mb(tree.workspaceBytes) / (rgMs / 1000)).toFixed(0)} MB/s of workspace text`);
-      const ratio = warm / rgMs;
-      const coldRatio = cold / rgMs;
-      const verdict = (r: number) => (r <= 4 ? 'met' : 'NOT met');
-      console.log(`  ratio scan / rg (goal: within 4×): warm ${ratio.toFixed(2)}× — ${verdict(ratio)}; cold ${coldRatio.toFixed(2)}× — ${verdict(coldRatio)}` +
-        (coldRatio > 4 ? ' (a fresh process loads the grammars and tokenizer ranks and tree-sitter-parses every file that mentions an SDK; rg only matches text)' : ''));
+      const coldRatio = median(cold.map((x) => x.ms / x.rg));
+      const warmRatio = median(warm.map((x) => x.ms / x.rg));
+      const goal = (r: number, g: number) => `${r.toFixed(2)}× (goal ≤ ${g}×) — ${r <= g ? 'met' : 'NOT met'}`;
+      console.log(`GOAL cold scan / rg -l:     ${goal(coldRatio, 12)}  [per run: ${cold.map((x) => (x.ms / x.rg).toFixed(1)).join(', ')}]`);
+      console.log(`GOAL warm re-scan / rg -l:  ${goal(warmRatio, 2)}  [per run: ${warm.map((x) => (x.ms / x.rg).toFixed(1)).join(', ')}]`);
     }
     const mem = process.memoryUsage();
     console.log(`heap used after the scans: ${mb(mem.heapUsed).toFixed(0)} MB (rss ${mb(mem.rss).toFixed(0)} MB)`);
@@ -340,6 +359,18 @@ export async function run(): Promise<void> {
   console.log(`heap used at the end: ${mb(mem.heapUsed).toFixed(0)} MB (rss ${mb(mem.rss).toFixed(0)} MB)`);
 }
 
+const scanChildAt = process.argv.indexOf('--cold-scan-child');
+if (scanChildAt > 0) {
+  const dir = process.argv[scanChildAt + 1]!;
+  void (async () => {
+    const t0 = performance.now();
+    const r = await scanWorkspace(dir);
+    process.stdout.write(JSON.stringify({ ms: performance.now() - t0, sites: r.callSites.length }));
+  })().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
 const childAt = process.argv.indexOf('--cold-child');
 if (childAt > 0) {
   void coldChild(process.argv[childAt + 1] as 'py' | 'ts', Number(process.argv[childAt + 2])).catch((e) => {

@@ -20,6 +20,7 @@ import { evaluate, type Val } from './ts/values';
 import { SDKS, findMethod, sdkForModule } from './sdks';
 import { FRAMEWORKS } from './frameworks';
 import { parentOf } from './ancestors';
+import { callsAndNews, requestCandidates } from './ts/candidates';
 
 const FRAMEWORK_SDKS = new Set(FRAMEWORKS.map((r) => r.sdk));
 const NO_MODEL: ModelField = { model: null, source: 'unresolved', value: undefined };
@@ -182,14 +183,21 @@ function instructionsOf(req: Request): PromptPart[] {
 function analyzeFile(ctx: AnalyzeContext): DetectedCall[] {
   const an: Analysis = { ws: ctx.ws, parseSibling: ctx.parseSibling, checkBudget: ctx.checkBudget, files: new Map() };
   const fc = newFileCtx(an, ctx.relPath, ctx.text, ctx.tree.rootNode);
-  const calls = fc.root.descendantsOfType('call_expression');
-  collectMocks(fc, calls);
+  const { calls, news } = callsAndNews(fc.root);
+  // every mocking / stubbing call's name spells one of these words
+  if (/mock|sinon|spyOn|stub/i.test(ctx.text)) collectMocks(fc, calls);
   const built: Built[] = [];
   const usedModels = new Set<number>();
+  const candidate = requestCandidates(fc);
+  const skipped = new Set<number>();
   calls.forEach((call, i) => {
     if (i % 64 === 0) ctx.checkBudget();
     const callee = call.childForFieldName('function');
     if (!callee || callee.type === 'import' || callee.type === 'super') return;
+    if (!candidate(callee)) {
+      skipped.add(call.id);
+      return;
+    }
     const args = argumentsOf(call);
     let req = matchRequest(callee, args, fc);
     const c = unwrap(callee);
@@ -222,19 +230,19 @@ function analyzeFile(ctx: AnalyzeContext): DetectedCall[] {
       });
     }
   });
-  built.push(...unusedLangChainModels(fc, usedModels, calls));
+  built.push(...unusedLangChainModels(fc, usedModels, news, calls.filter((c) => !skipped.has(c.id))));
   const lines = ctx.text.split('\n');
   return built.map((b) => toDetected(b, ctx, lines));
 }
 
 /** LangChain chat models never invoked in this file: the constructor is reported once so the model still shows. */
-function unusedLangChainModels(fc: FileCtx, used: Set<number>, calls: Node[]): Built[] {
+function unusedLangChainModels(fc: FileCtx, used: Set<number>, news: Node[], calls: Node[]): Built[] {
   const out: Built[] = [];
   const row = sdkForModule('js', '@langchain/openai');
   const invoke = row ? findMethod('js', row, 'invoke') : undefined;
   if (!invoke) return out;
-  // the file's calls were listed once already (analyzeFile); constructors are listed here
-  const candidates = [...fc.root.descendantsOfType('new_expression'), ...calls];
+  // a call constructs a LangChain model only when its callee is a LangChain package value (evaluated already)
+  const candidates = [...news, ...calls.filter(callsLangChain(fc))];
   for (const node of candidates) {
     if (used.has(node.id)) continue;
     const lc = asLangChainModel(evaluate(node, fc));
@@ -253,6 +261,15 @@ function unusedLangChainModels(fc: FileCtx, used: Set<number>, calls: Node[]): B
     out.push({ ...b, parts: [runtimePart('user')], constructorOnly: true });
   }
   return out;
+}
+
+function callsLangChain(fc: FileCtx): (call: Node) => boolean {
+  return (call) => {
+    const callee = call.childForFieldName('function');
+    if (!callee || callee.type === 'import' || callee.type === 'super') return false;
+    const v = evaluate(callee, fc);
+    return v.t === 'pkg' && sdkForModule('js', v.pkg)?.sdk === 'langchain';
+  };
 }
 
 function toDetected(b: Built, ctx: AnalyzeContext, lines: string[]): DetectedCall {

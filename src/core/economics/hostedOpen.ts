@@ -36,22 +36,43 @@ export interface HostedOpenResult {
   modelFrom: string;
 }
 
+/** Per price catalog: its priced entries by the open model they serve, in catalog order (built once per catalog). */
+const offersByModel = new WeakMap<object, Map<string, { providerId: string; offer: HostedOffer }[]>>();
+
+function offerIndex(): Map<string, { providerId: string; offer: HostedOffer }[]> {
+  const catalog = getActivePriceCatalog();
+  let index = offersByModel.get(catalog);
+  if (index) return index;
+  index = new Map();
+  for (const p of catalog.providers) {
+    for (const e of p.entries) {
+      const pr = e.price;
+      if (pr.deprecated || pr.inputUsdPerMTok + pr.outputUsdPerMTok <= 0) continue;
+      const model = openModelOfHostedId(pr.modelId);
+      if (model === null) continue;
+      const list = index.get(model) ?? [];
+      list.push({
+        providerId: p.id,
+        offer: {
+          model, provider: p.id, providerName: pr.providerName ?? p.name, providerModelId: pr.modelId,
+          inputUsdPerMTok: pr.inputUsdPerMTok, outputUsdPerMTok: pr.outputUsdPerMTok, cachedInputUsdPerMTok: pr.cachedInputUsdPerMTok,
+          source: pr.source, asOf: pr.asOf,
+        },
+      });
+      index.set(model, list);
+    }
+  }
+  offersByModel.set(catalog, index);
+  return index;
+}
+
 /** Every non-deprecated, non-free offer of `model` in the active catalog, optionally only from `providers`. */
 export function hostedOffers(model: string, providers?: readonly string[]): HostedOffer[] {
   const only = providers?.length ? new Set(providers.map((p) => p.toLowerCase())) : null;
   const out: HostedOffer[] = [];
-  for (const p of getActivePriceCatalog().providers) {
-    if (only ? !only.has(p.id) : isRouter(p.id)) continue;
-    for (const e of p.entries) {
-      const pr = e.price;
-      if (pr.deprecated || pr.inputUsdPerMTok + pr.outputUsdPerMTok <= 0) continue;
-      if (openModelOfHostedId(pr.modelId) !== model) continue;
-      out.push({
-        model, provider: p.id, providerName: pr.providerName ?? p.name, providerModelId: pr.modelId,
-        inputUsdPerMTok: pr.inputUsdPerMTok, outputUsdPerMTok: pr.outputUsdPerMTok, cachedInputUsdPerMTok: pr.cachedInputUsdPerMTok,
-        source: pr.source, asOf: pr.asOf,
-      });
-    }
+  for (const { providerId, offer } of offerIndex().get(model) ?? []) {
+    if (only ? !only.has(providerId) : isRouter(providerId)) continue;
+    out.push({ ...offer });
   }
   return out;
 }

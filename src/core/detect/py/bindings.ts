@@ -6,9 +6,10 @@ import type { Binding, PyFile, Scope } from './file';
 const COLLECT_TYPES = ['function_definition', 'lambda', 'class_definition', 'assignment', 'import_statement', 'import_from_statement', 'with_item', 'for_statement', 'call'];
 let collectQueryCache: { language: unknown; query: Query } | null = null;
 
+/** One pattern per node type, captured under the type's name: the loop below never asks a node for its type. */
 function collectQuery(root: Node): Query {
   const language = root.tree.language;
-  if (collectQueryCache?.language !== language) collectQueryCache = { language, query: new Query(language, `[${COLLECT_TYPES.map((t) => `(${t})`).join(' ')}] @n`) };
+  if (collectQueryCache?.language !== language) collectQueryCache = { language, query: new Query(language, COLLECT_TYPES.map((t) => `(${t}) @${t}`).join(' ')) };
   return collectQueryCache.query;
 }
 
@@ -33,10 +34,10 @@ export function collectBindings(f: PyFile): void {
   };
   const captures = collectQuery(f.root).captures(f.root, { progressCallback: overBudget });
   f.shared.ctx.checkBudget();
-  for (const { node } of captures) {
+  for (const { name, node } of captures) {
     if (++n % 2000 === 0) f.shared.ctx.checkBudget();
     while (open.length > 1 && node.startIndex >= open[open.length - 1]!.end) open.pop();
-    const inner = visitNode(f, node, open[open.length - 1]!.scope);
+    const inner = visitNode(f, node, open[open.length - 1]!.scope, name);
     if (inner) {
       const start = node.startIndex;
       const end = node.endIndex;
@@ -48,9 +49,9 @@ export function collectBindings(f: PyFile): void {
 }
 
 
-/** Records what `node` binds; returns the scope it opens, if any. */
-export function visitNode(f: PyFile, node: Node, scope: Scope): Scope | null {
-  switch (node.type) {
+/** Records what `node` binds; returns the scope it opens, if any. `type`: the node's type when the caller knows it. */
+export function visitNode(f: PyFile, node: Node, scope: Scope, type: string = node.type): Scope | null {
+  switch (type) {
     case 'function_definition':
     case 'lambda': {
       const name = node.childForFieldName('name');
