@@ -112,10 +112,16 @@ test('report memo: the same call, settings, catalog and ranks hit; each of them 
   const busier = buildCallSite(engine, d, readSettings({ 'llmCostLens.requestsPerDay': 5000 }));
   assert.equal(busier.volume.requestsPerDay, 5000);
   assert.equal(s.misses, 2);
-  // one entry per call: back to the first settings is a miss, and the same figures
+  // two entries per call (a scan asks before and after it knows the workspace's model): back to the first settings
+  // hits; a third settings snapshot evicts the least recently used entry
   const back = buildCallSite(engine, d, ws);
-  assert.deepEqual(back, first);
+  assert.equal(back, first);
+  assert.equal(s.misses, 2);
+  buildCallSite(engine, d, readSettings({ 'llmCostLens.requestsPerDay': 7000 }));
   assert.equal(s.misses, 3);
+  assert.equal(buildCallSite(engine, d, ws), first, 'the most recent two are kept');
+  assert.notEqual(buildCallSite(engine, d, readSettings({ 'llmCostLens.requestsPerDay': 5000 })), busier, 'the oldest is evicted');
+  assert.equal(s.misses, 4);
 
   // the workspace's most used model: an input of unresolved calls only
   const unresolved = call({ model: null, modelSource: 'unresolved' });
@@ -132,16 +138,16 @@ test('report memo: the same call, settings, catalog and ranks hit; each of them 
   assert.equal(s.misses, misses + 1);
   assert.ok(Math.abs(cheaper.cost!.api!.monthlyUsd - first.cost!.api!.monthlyUsd / 10) < 1e-9, 'costed with the new catalog');
   engine.setCatalog(getSnapshotCatalog());
-  assert.deepEqual(buildCallSite(engine, d, ws), first);
-  assert.equal(s.misses, misses + 2);
+  assert.equal(buildCallSite(engine, d, ws), first, 'the snapshot catalog again: its entry is still kept');
+  assert.equal(s.misses, misses + 1);
 
   // the tokenizer's rank location
   setRanksDir(null);
   assert.deepEqual(buildCallSite(engine, d, ws), first);
-  assert.equal(s.misses, misses + 3);
+  assert.equal(s.misses, misses + 2);
   // the detected call itself (a file detected again is new objects)
   buildCallSite(engine, call(), ws);
-  assert.equal(s.misses, misses + 4);
+  assert.equal(s.misses, misses + 3);
 });
 
 test('totals memo: the same reports, settings and catalog hit; each of them changed computes again', () => {
@@ -231,4 +237,25 @@ test('document analysis cache: the same version and inputs hit; a new version or
   setRanksDir(null);
   assert.equal(cache.current('k', 1, inputs()), undefined, 'the rank generation');
   assert.deepEqual(cache.stats, { hits: 2, misses: 4 });
+});
+
+test('a re-scan of an unchanged tree with one engine reuses every report and the totals, unresolved calls included', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'engine-rescan-'));
+  writeFileSync(join(root, 'a.py'), PY('gpt-4o'));
+  // model chosen at run time: priced at the workspace's most used model, known only after every file is analysed
+  writeFileSync(join(root, 'b.py'), 'import os\nfrom openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model=os.environ["M"], messages=[{"role": "user", "content": "Hi"}])\n');
+  const engine = createEngineContext({ catalog: getSnapshotCatalog() });
+  const scan = async () => {
+    const s = new WorkspaceScanner(root, { engine });
+    await s.scan();
+    return s.result();
+  };
+  const first = await scan();
+  assert.deepEqual(first.callSites.map((c) => c.assumedModel ?? '(resolved)').sort(), ['(resolved)', 'gpt-4o']);
+  const [reports, totals] = [{ ...engine.reports.stats }, { ...engine.totals.stats }];
+  const second = await scan();
+  assert.deepEqual(second.callSites, first.callSites);
+  assert.equal(engine.reports.stats.misses, reports.misses, 'no call costed again');
+  assert.equal(engine.totals.stats.misses, totals.misses, 'totals not computed again');
+  assert.equal(second.totals, first.totals);
 });

@@ -7,20 +7,31 @@ export interface MemoStats { hits: number; misses: number }
 
 const same = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
 
-/** One entry per owner object (a detected call), held weakly: it goes when the owner does. */
+/**
+ * A few entries per owner object (a detected call), held weakly: they go when the owner does. More than one because
+ * a scan asks twice per call with different inputs (an unresolved call is costed while files are analysed, before the
+ * workspace's most used model is known, and again with it in result()); one slot made both miss on every re-scan.
+ */
 export class ObjectMemo<O extends object, V> {
-  private entries = new WeakMap<O, { inputs: readonly unknown[]; value: V }>();
+  private entries = new WeakMap<O, { inputs: readonly unknown[]; value: V }[]>();
   readonly stats: MemoStats = { hits: 0, misses: 0 };
 
+  constructor(private readonly perOwner = 2) {}
+
   get(owner: O, inputs: readonly unknown[], compute: () => V): V {
-    const hit = this.entries.get(owner);
-    if (hit && same(hit.inputs, inputs)) {
+    const list = this.entries.get(owner) ?? [];
+    const i = list.findIndex((e) => same(e.inputs, inputs));
+    if (i >= 0) {
       this.stats.hits++;
-      return hit.value;
+      const [hit] = list.splice(i, 1);
+      list.unshift(hit!);
+      return hit!.value;
     }
     this.stats.misses++;
     const value = compute();
-    this.entries.set(owner, { inputs, value });
+    list.unshift({ inputs, value });
+    list.length = Math.min(list.length, this.perOwner);
+    this.entries.set(owner, list);
     return value;
   }
 
