@@ -119,6 +119,9 @@ test('latency target no batch meets: a clear problem naming the target and the o
   const tp = Number(wide.assumptions.gpusPerReplica);
   assert.ok(tp >= 4);
   assert.ok(latencyAt(model, h100, 'fp8', tp, 1000, 200, Number(wide.assumptions.maxBatch), 1850 / 2100).tpotMs <= 20);
+  // GPU "auto": when only the target rules every layout out, the problem says so (not "no GPU holds the model").
+  assert.match(problems({ ...scenario(), selfHosted: { model: 'llama-3.3-70b', gpu: { name: 'auto' }, slo: { maxTpotMs: 1 } } })[0]!,
+    /^selfHosted\.slo: no catalog GPU layout \(up to 16 GPUs per replica\) serves llama-3\.3-70b within the latency target ≤ 1 ms\/token/);
   // Time to first token: own prefill + one step; 2 × H100 cannot give the first token of a 1,000-token prompt in 50 ms.
   const ttft = latencyAt(model, h100, 'fp8', 2, 1000, 200, 1, 1);
   assert.ok(ttft.ttftMs > 50);

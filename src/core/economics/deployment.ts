@@ -178,11 +178,17 @@ function chooseGpu(s: Scenario, hoursPerMonth: number, hoursShare: number, utili
   }
   const precision = sh.precision ?? DEFAULTS.precision;
   try {
+    const serving = servingPolicy(s).hook;
+    const input = { model: sh.model, precision, gpuCount: gpu.count, inputTokens: s.workload.inputTokens, outputTokens: s.workload.outputTokens, utilization, hoursShare, hoursPerMonth };
     const choice = cheapestGpu({
       model: sh.model, precision, gpuCount: gpu.count, inputTokens: s.workload.inputTokens, outputTokens: s.workload.outputTokens,
-      utilization, requestsPerDay: s.workload.requestsPerDay, hoursShare, hoursPerMonth, serving: servingPolicy(s).hook,
+      utilization, requestsPerDay: s.workload.requestsPerDay, hoursShare, hoursPerMonth, serving,
       hourlyUsd: (g) => gpuHourly(s, g, hoursPerMonth, {}, [], []),
     });
+    if (!choice && serving?.capBatch && cheapestGpu({ ...input, serving: undefined, requestsPerDay: s.workload.requestsPerDay, hourlyUsd: () => 0 })) {
+      problems.push(`selfHosted.slo: no catalog GPU layout (up to 16 GPUs per replica) serves ${sh.model} within the latency target ${servingPolicy(s).assumptions.latencyTarget}; loosen the target or pick a smaller model`);
+      return null;
+    }
     if (!choice) {
       problems.push(`selfHosted.model: no catalog GPU holds ${sh.model} in ${precision}${gpu.count !== undefined ? ` on ${gpu.count} GPU(s)` : ''} for ${s.workload.inputTokens + s.workload.outputTokens}-token requests; try a lighter precision or a smaller model`);
       return null;
