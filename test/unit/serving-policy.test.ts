@@ -243,3 +243,49 @@ test('settings → scenario: defaults add nothing (old figures), each new settin
   assert.match(bad, /llmCostLens\.selfHosted\.gpuOffer: must be a tier/);
   assert.match(bad, /llmCostLens\.selfHosted\.engine:/);
 });
+
+test('README worked example, continued: vLLM on RunPod at ≤ 30 ms/token, every row', () => {
+  const r = ok(scenario({ engine: 'vllm', slo: { maxTpotMs: 30 }, gpu: { name: 'H100-SXM', count: 2, offer: 'runpod:on-demand' } }));
+  near(bandwidth, 3.9195e12);
+  near(weightBytes + 183 * context * kvPerToken, 70.6e9 + 183 * 1100 * 163_840);
+  assert.equal(r.assumptions.maxBatch, 183);
+  const prefill = Number(r.assumptions['capacity.prefillMillisecondsPerRequest']);
+  assert.equal(Math.round(prefill * 10) / 10, 75.7);
+  const rps = 183 / (183 * prefill / 1e3 + 200 * stepAt(183) / (1850 / 2100));
+  assert.equal(Math.round(rps * 100) / 100, 9.22);
+  assert.equal(Math.round(r.selfHosted.capacity.requestsPerDay!), 477_908);
+  near(r.selfHosted.computeMonthlyUsd, 2 * 2.69 * 730);
+  near(r.selfHosted.monthlyUsd, 2 * 2.69 * 730 + 1000);
+  assert.equal(Math.round(r.breakEven.withOpsRequestsPerDay!), Math.round(4927.4 / (0.0045 * 30)));
+  assert.equal(Math.round(r.breakEven.withOpsRequestsPerDay!), 36_499);
+  assert.equal(Math.round(r.breakEven.computeOnlyRequestsPerDay!), 29_092);
+  assert.equal(Math.round(r.breakEven.hostedOpenVsSelfHosted!.withOpsRequestsPerDay!), 350_954);
+  assert.equal(Math.round(r.breakEven.hostedOpenVsSelfHosted!.computeOnlyRequestsPerDay!), 279_729);
+  assert.equal(r.verdict, 'hosted-open');
+});
+
+test('cost report: servingBasis per call site and a "Self-hosted sizing" section with "at ≤ 50 ms/token"', async () => {
+  const { cpSync, mkdirSync, mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { scanWorkspace, readWorkspaceSettings } = await import('../../src/core/scan/scan');
+  const { buildCostReport, renderCostReport } = await import('../../src/core/format/costReport');
+  const dir = mkdtempSync(join(tmpdir(), 'serving-report-'));
+  cpSync('examples/app', join(dir, 'app'), { recursive: true });
+  const snapshot = { source: 'test', asOf: '2026-09-23', staleNote: null };
+  const plain = buildCostReport(await scanWorkspace(dir), readWorkspaceSettings(dir), snapshot);
+  assert.ok(plain.callSites.every((c) => c.servingBasis === null), 'nothing set: no sizing basis');
+  assert.doesNotMatch(renderCostReport(plain, 'markdown'), /Self-hosted sizing/);
+  mkdirSync(join(dir, '.vscode'));
+  writeFileSync(join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'llmCostLens.selfHosted.maxTpotMs': 50, 'llmCostLens.selfHosted.engine': 'vllm' }));
+  const scan = await scanWorkspace(dir);
+  const r = buildCostReport(scan, readWorkspaceSettings(dir), snapshot);
+  const md = renderCostReport(r, 'markdown');
+  for (const [i, c] of scan.callSites.entries()) {
+    if (!c.cost?.selfHosted) continue;
+    const basis = servingText(c.cost.assumptions);
+    assert.match(basis!, /^vllm \(88\.1 % of the calibrated peak\); at ≤ 50 ms\/token: batch \d+ per replica, [\d.]+ ms\/token$/);
+    assert.equal(r.callSites[i]!.servingBasis, basis);
+    assert.ok(md.includes(`- ${c.file}:${c.line}: ${basis}`), md);
+  }
+});
