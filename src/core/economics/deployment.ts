@@ -186,7 +186,7 @@ function chooseGpu(s: Scenario, hoursPerMonth: number, hoursShare: number, utili
       hourlyUsd: (g) => gpuHourly(s, g, hoursPerMonth, {}, [], []),
     });
     if (!choice && serving?.capBatch && cheapestGpu({ ...input, serving: undefined, requestsPerDay: s.workload.requestsPerDay, hourlyUsd: () => 0 })) {
-      problems.push(`selfHosted.slo: no catalog GPU layout (up to 16 GPUs per replica) serves ${sh.model} within the latency target ${servingPolicy(s).assumptions.latencyTarget}; loosen the target or pick a smaller model`);
+      problems.push(`selfHosted.slo: no catalog GPU layout (up to 16 GPUs per replica) serves ${sh.model} within the latency target ${servingPolicy(s).assumptions.latencyTarget}; loosen the target (llmCostLens.selfHosted.maxTpotMs / maxTtftMs in the editor) or pick a smaller model`);
       return null;
     }
     if (!choice) {
