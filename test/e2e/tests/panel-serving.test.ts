@@ -109,7 +109,12 @@ describe('cost panel: serving and traffic controls (engine, latency target, traf
     await frame.locator('button[data-section="serving"]').click();
     const settings = await settingsUntil(wb, (s) => SERVING_KEYS.every((k) => !(K(k) in s)));
     for (const k of SERVING_KEYS) assert.ok(!(K(k) in settings), `${K(k)} removed: ${JSON.stringify(settings)}`);
-    const after = cliScan(session.workspace);
+    // All seven keys gone may read as an empty file mid-rewrite: poll the CLI until it sees the reset too.
+    let after = cliScan(session.workspace);
+    for (let i = 0; i < 50 && expectedStatus(after) === expectedStatus(before); i++) {
+      await wb.page.waitForTimeout(200); // poll interval while VS Code finishes writing settings.json
+      after = cliScan(session.workspace);
+    }
     assert.notEqual(expectedStatus(after), expectedStatus(before));
     await wb.waitForStatusBarItem(expectedStatus(after), 20_000);
     await tableMatches(wb, frame, after);
