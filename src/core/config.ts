@@ -50,6 +50,9 @@ export const workloadSchema = z.strictObject({
   /** the part of inputTokens written to the provider's cache per request (mean), at the cache-write price */
   cacheWriteTokens: count.optional(),
   daysPerMonth: positive.max(31, 'must be at most 31').optional(),
+  /** Traffic shape (trafficShape.ts): peak rate ÷ average rate over the active hours, and hours with traffic per day. */
+  peakToAverage: z.number().finite().min(1, 'must be at least 1 (the peak is never below the average)').max(1000, 'must be at most 1,000').optional(),
+  activeHoursPerDay: z.number().finite().gt(0, 'must be greater than 0').max(24, 'must be at most 24').optional(),
 });
 
 export const apiSchema = z.strictObject({
@@ -72,13 +75,26 @@ export const ownedSchema = z.strictObject({
   overheadFraction: bounded(100).optional(),     // server, network, rack as a fraction of the purchase; default 0
 });
 
+/** GPU-offer tiers (catalog/gpuOffers.ts holds the prices); an offer is a tier or `provider:tier`. */
+export const OFFER_TIERS = ['on-demand', 'reserved-1y', 'spot', 'serverless'] as const;
+export const offerSpecSchema = z.string().trim().toLowerCase()
+  .regex(new RegExp(`^([a-z0-9.-]+:)?(${OFFER_TIERS.join('|')})$`), `must be a tier (${OFFER_TIERS.join(', ')}) or provider:tier, e.g. runpod:on-demand`);
+
 export const gpuSchema = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').optional(),
   count: z.number().int().positive().max(LIMITS.gpus).optional(),
   hourlyUsd: bounded(LIMITS.hourlyUsd).optional(),
   hoursPerMonth: positive.max(744, 'a month has at most 744 hours').optional(),
   owned: ownedSchema.optional(),
+  /** A GPU offer (catalog/gpuOffers.ts): a tier (`on-demand`, `reserved-1y`, `spot`, `serverless`) or `provider:tier`. */
+  offer: offerSpecSchema.optional(),
 });
+
+/** Serving engines with a measured efficiency (economics/servingEngines.ts holds the figures). */
+export const ENGINES = ['vllm', 'sglang', 'tensorrt-llm', 'tgi', 'llama.cpp'] as const;
+export const engineSchema = z.enum(ENGINES);
+const milliseconds = z.number().finite().gt(0, 'must be greater than 0').max(1e6, 'must be at most 1,000,000');
+export const sloSchema = z.strictObject({ maxTpotMs: milliseconds.optional(), maxTtftMs: milliseconds.optional() });
 
 export const selfHostedSchema = z.strictObject({
   fixedMonthlyUsd: money.optional(),
@@ -92,6 +108,12 @@ export const selfHostedSchema = z.strictObject({
   utilization: z.number().finite().gt(0, 'must be greater than 0').max(1, 'must be at most 1').optional(),
   model: z.string().trim().min(1, 'must not be empty').optional(),
   precision: precisionSchema.optional(),
+  /** Serving engine (servingEngines.ts); absent = the calibrated model (TensorRT-LLM offline peak). */
+  engine: engineSchema.optional(),
+  /** Latency target: throughput at the largest batch that meets it instead of the peak. */
+  slo: sloSchema.optional(),
+  /** Serverless GPUs billed per second: only the active hours of the day are paid (needs workload.activeHoursPerDay). */
+  scaleToZero: z.boolean().optional(),
 });
 
 export const hybridSchema = z.strictObject({
@@ -142,6 +164,22 @@ export const scenarioSchema = z
     const sh = s.selfHosted;
     if (sh?.model !== undefined && sh.throughputTokensPerSecond === undefined && gpu?.name === undefined) {
       ctx.addIssue({ code: 'custom', path: ['selfHosted', 'gpu', 'name'], message: 'required with selfHosted.model (the capacity model needs a GPU: a catalog id, or "auto" for the cheapest that fits), unless throughputTokensPerSecond is given' });
+    }
+    const shaped = s.workload.peakToAverage !== undefined || s.workload.activeHoursPerDay !== undefined;
+    if (shaped && sh?.utilization !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['selfHosted', 'utilization'], message: 'give either utilization or the traffic shape (workload.peakToAverage / activeHoursPerDay): with a shape, replicas are sized for the peak and utilization follows' });
+    }
+    if (gpu?.offer !== undefined && (gpu.hourlyUsd !== undefined || gpu.owned !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['selfHosted', 'gpu', 'offer'], message: `give either offer or ${gpu.hourlyUsd !== undefined ? 'hourlyUsd' : 'owned'}, not both` });
+    }
+    if (sh?.scaleToZero && (gpu?.hoursPerMonth !== undefined || gpu?.owned !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['selfHosted', 'scaleToZero'], message: gpu?.owned !== undefined ? 'owned GPUs cannot scale to zero (their cost does not stop)' : 'give either scaleToZero (billed hours follow workload.activeHoursPerDay) or gpu.hoursPerMonth, not both' });
+    }
+    if (sh?.scaleToZero && s.workload.activeHoursPerDay === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['workload', 'activeHoursPerDay'], message: 'required with selfHosted.scaleToZero (the hours a day the GPUs run and are billed)' });
+    }
+    if ((sh?.engine !== undefined || sh?.slo !== undefined) && sh?.model === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['selfHosted', 'model'], message: `required with selfHosted.${sh?.engine !== undefined ? 'engine' : 'slo'} (the capacity model applies them)` });
     }
     if (sh?.precision !== undefined && sh.model === undefined) {
       ctx.addIssue({ code: 'custom', path: ['selfHosted', 'model'], message: 'required with selfHosted.precision' });

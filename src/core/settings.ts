@@ -3,7 +3,7 @@
 // defaults, so they show the same numbers. A malformed value never fails the whole read: it is reported as a
 // warning naming the key, and the default is used.
 import * as z from 'zod'; // namespace import: lets esbuild drop zod's locales
-import { bounded, DEFAULTS, humanMessage, LIMITS, precisionSchema } from './config';
+import { bounded, DEFAULTS, ENGINES, humanMessage, LIMITS, offerSpecSchema, precisionSchema } from './config';
 import { compileGlob } from './glob';
 
 const nonNeg = bounded(LIMITS.usd);
@@ -122,6 +122,20 @@ export const SETTINGS = {
     description: 'Electricity price per kWh for owned GPUs. Used when `selfHosted.gpuOwnership` is `owned`.' }),
   'selfHosted.pue': spec({ schema: z.number().finite().min(1, 'must be at least 1').max(3, 'must be at most 3'), default: 1.3, scope: 'resource', category: 'Self-hosted',
     description: 'Power usage effectiveness of the room the owned GPUs run in (1.0 = no cooling overhead; 1.2–1.5 typical). Used when `selfHosted.gpuOwnership` is `owned`.' }),
+  'selfHosted.engine': spec({ schema: z.enum(['calibrated', ...ENGINES]), default: 'calibrated', scope: 'resource', category: 'Self-hosted',
+    description: 'Serving engine of the self-hosted deployment: its throughput relative to the calibrated capacity model (fitted to TensorRT-LLM\'s offline peak), from published head-to-head measurements (README ▸ Serving engines). `calibrated` = the model as fitted (same as `tensorrt-llm`); `vllm` 0.88, `sglang` 0.91, `tgi` 0.71 (weak evidence), `llama.cpp` (incl. Ollama) 0.05.' }),
+  'selfHosted.maxTpotMs': spec({ schema: z.number().finite().gt(0).max(1e6).nullable(), default: null, scope: 'resource', category: 'Self-hosted',
+    description: 'Latency target: the longest time per output token (ms) a user may see. The capacity model then serves the largest batch per replica whose decode step meets it, instead of the peak-throughput batch; if even one sequence misses it, the call site says so. `null` = no target.' }),
+  'selfHosted.maxTtftMs': spec({ schema: z.number().finite().gt(0).max(1e6).nullable(), default: null, scope: 'resource', category: 'Self-hosted',
+    description: 'Latency target: the longest time to first token (ms): a request\'s own prefill plus one decode step. `null` = no target.' }),
+  peakToAverage: spec({ schema: z.number().finite().min(1).max(1000), default: 1, scope: 'resource', category: 'Volume',
+    description: 'Traffic shape: the busiest rate ÷ the average rate over the active hours. With a value other than 1 (or `activeHoursPerDay` below 24), self-hosted replicas are sized for the peak and `selfHosted.utilization` is replaced by what the shape implies.' }),
+  activeHoursPerDay: spec({ schema: z.number().finite().gt(0).max(24), default: 24, scope: 'resource', category: 'Volume',
+    description: 'Traffic shape: hours a day with traffic (e.g. 10 for office hours). Replicas are sized for the peak of those hours; with `selfHosted.scaleToZero` only those hours are billed.' }),
+  'selfHosted.scaleToZero': spec({ schema: z.boolean(), default: false, scope: 'resource', category: 'Self-hosted',
+    description: 'Serverless GPUs billed per second that scale to zero outside `activeHoursPerDay`: only the active hours are paid, at the serverless offer\'s price (unless `selfHosted.gpuOffer` or `gpuHourlyUsd` says otherwise). Cold starts are noted, not costed.' }),
+  'selfHosted.gpuOffer': spec({ schema: offerSpecSchema.nullable(), default: null, scope: 'resource', category: 'Self-hosted',
+    description: 'Price the GPUs from the GPU-offer table (README ▸ GPU offers): a tier — `on-demand`, `reserved-1y`, `spot`, `serverless` — for the cheapest provider listing it, or `provider:tier` (e.g. `runpod:on-demand`, `lambda:reserved-1y`). `null` = the GPU catalog\'s typical on-demand price. Not used with `selfHosted.gpuHourlyUsd` or owned GPUs.' }),
   'hybrid.selfHostedShare': spec({ schema: z.number().finite().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').nullable(), default: null, scope: 'resource', category: 'Self-hosted',
     description: 'Share of each call site\'s requests routed to self-hosting (0–1), the rest through the API; each call site\'s estimate then shows that split\'s monthly cost. `null` = no fixed split (only the cheapest whole-GPU split is suggested).' }),
   // Budget gates for `llm-cost-lens diff` (read from the base side's settings; the CLI's flags win). A negative

@@ -6,9 +6,10 @@ import type { AssumptionKey, Assumptions, CallSiteRow } from '../core/protocol/m
 import { formatUsd } from '../core/money';
 import { appendFieldError, el } from './dom';
 import { renderCallSiteControls } from './callSiteControls';
+import { offerSpecs } from '../core/catalog/gpuOffers';
 
 /** `nullable`: a number whose empty field removes the setting (its default is null: catalog price, no split). */
-type Kind = 'number' | 'nullable' | 'days' | 'gpu' | 'precision' | 'ownership';
+type Kind = 'number' | 'nullable' | 'days' | 'gpu' | 'precision' | 'ownership' | 'engine' | 'offer' | 'bool';
 interface Control { key: AssumptionKey; label: string; kind: Kind; hint?: string; placeholder?: string }
 interface Section { id: string; title: string; controls: Control[]; note?: string; resetLabel?: string }
 
@@ -38,6 +39,15 @@ export const SECTIONS: Section[] = [
     { key: 'selfHosted.setupHours', label: 'Setup hours (one-time)', kind: 'number' },
     { key: 'selfHosted.setupAmortizationMonths', label: 'Setup amortized over (months)', kind: 'number' },
   ] },
+  { id: 'serving', title: 'Serving and traffic', resetLabel: 'Reset serving and traffic to defaults', note: 'Engine speed vs the calibrated model, a latency target (throughput at the largest batch that meets it), the traffic shape replicas are sized for, and where the GPUs are rented.', controls: [
+    { key: 'selfHosted.engine', label: 'Serving engine', kind: 'engine' },
+    { key: 'selfHosted.maxTpotMs', label: 'Latency target (ms per output token)', kind: 'nullable', hint: 'empty = no target (peak throughput)', placeholder: 'no target' },
+    { key: 'selfHosted.maxTtftMs', label: 'Time to first token target (ms)', kind: 'nullable', hint: 'empty = no target', placeholder: 'no target' },
+    { key: 'peakToAverage', label: 'Peak-to-average traffic', kind: 'number', hint: '1 = flat; replicas are sized for the peak' },
+    { key: 'activeHoursPerDay', label: 'Active hours per day', kind: 'number', hint: '24 = round the clock' },
+    { key: 'selfHosted.gpuOffer', label: 'GPU offer', kind: 'offer', hint: 'a tier takes the cheapest provider listing it; not used with a typed rent' },
+    { key: 'selfHosted.scaleToZero', label: 'Scale to zero', kind: 'bool', hint: 'serverless GPUs billed per second for the active hours; cold start noted' },
+  ] },
   { id: 'hybrid', title: 'Hybrid routing', controls: [
     { key: 'hybrid.selfHostedShare', label: 'Share of requests self-hosted (0–1)', kind: 'nullable', hint: 'each call site is costed at this split (the rest via the API); empty = no fixed split', placeholder: 'no fixed split' },
   ] },
@@ -52,7 +62,8 @@ export function parseControl(key: AssumptionKey, raw: string): Parsed {
   const kind = SECTIONS.flatMap((s) => s.controls).find((c) => c.key === key)?.kind ?? 'number';
   const text = raw.trim();
   let value: unknown = text;
-  if (kind === 'nullable' && text === '') return { ok: true, value: undefined, reset: true };
+  if ((kind === 'nullable' || kind === 'offer') && text === '') return { ok: true, value: undefined, reset: true };
+  if (kind === 'bool') value = text === 'true';
   if (kind === 'number' || kind === 'nullable' || kind === 'days') {
     const cleaned = text.replace(/[,_\s]/g, '').replace(/^\$/, '');
     if (cleaned === '') return { ok: false, error: `llmCostLens.${key}: enter a number` };
@@ -126,14 +137,17 @@ function field(c: Control, a: Assumptions, error: FieldError | undefined): HTMLE
   label.htmlFor = id;
   const value = a.values[c.key];
   let input: HTMLInputElement | HTMLSelectElement;
-  if (c.kind === 'days' || c.kind === 'gpu' || c.kind === 'precision' || c.kind === 'ownership') {
+  if (c.kind === 'days' || c.kind === 'gpu' || c.kind === 'precision' || c.kind === 'ownership' || c.kind === 'engine' || c.kind === 'offer' || c.kind === 'bool') {
     const select = el('select');
     const options: [string, string][] =
       c.kind === 'days' ? [['30', '30 (every day)'], ['22', '22 (working days)']]
       : c.kind === 'gpu' ? [['auto', 'auto (cheapest GPU that fits and serves the volume)'], ...a.gpus.map((g): [string, string] => [g.id, `${g.id} (${g.memoryGb} GB, ${formatUsd(g.hourlyUsd)}/h)`])]
       : c.kind === 'ownership' ? [['rented', 'rented (pay per GPU-hour)'], ['owned', 'owned (purchase + power)']]
+      : c.kind === 'engine' ? SETTINGS['selfHosted.engine'].schema.options.map((e): [string, string] => [e, e === 'calibrated' ? 'calibrated (TensorRT-LLM peak)' : e])
+      : c.kind === 'offer' ? [['', 'GPU catalog price'], ...offerSpecs().map((o): [string, string] => [o, o.includes(':') ? o : `${o} (cheapest provider)`])]
+      : c.kind === 'bool' ? [['false', 'no (always on)'], ['true', 'yes (serverless, per-second billing)']]
       : SETTINGS['selfHosted.precision'].schema.options.map((p): [string, string] => [p, p]);
-    const current = String(value);
+    const current = value === null || value === undefined ? '' : String(value);
     if (!options.some(([v]) => v === current)) options.unshift([current, current]);
     for (const [v, text] of options) {
       const o = el('option', text);

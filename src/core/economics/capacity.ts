@@ -23,6 +23,13 @@ export interface CapacityInput {
   outputTokens: number;
   utilization: number;
   requestsPerDay?: number;
+  /** Serving policy (servingPolicy.ts): an engine's speed factor and a latency target's cap on the batch. */
+  serving?: ServingHook;
+}
+
+export interface ServingHook {
+  efficiency: number;
+  capBatch?(model: OpenModel, gpu: Gpu, precision: Precision, tp: number, inputTokens: number, outputTokens: number, maxBatch: number): { batch: number; reason: string | null };
 }
 
 export interface CapacityResult {
@@ -175,7 +182,7 @@ export function replicaThroughputAtBatch(
 /** Throughput of one replica spread over `tp` GPUs (tensor parallel) at the largest batch memory and engine allow. */
 export function replicaPerformance(
   model: OpenModel, gpu: Gpu, precision: Precision, tp: number,
-  inputTokens: number, outputTokens: number, p: CapacityParams = CALIBRATED,
+  inputTokens: number, outputTokens: number, p: CapacityParams = CALIBRATED, serving?: ServingHook,
 ): ReplicaPerformance {
   const weightBytes = model.totalParamsB * 1e9 * WEIGHT_BYTES[precision];
   const kvPerToken = kvBytesPerToken(model, KV_BYTES[precision]);
@@ -190,10 +197,13 @@ export function replicaPerformance(
   }
   const maxBatch = replicaMaxBatch(model, gpu, precision, tp, tokens, p);
   if (maxBatch < 1) return fail('weights + KV cache exceed GPU memory');
-  const t = replicaThroughputAtBatch(model, gpu, precision, tp, inputTokens, outputTokens, maxBatch, p);
+  const cap = serving?.capBatch?.(model, gpu, precision, tp, inputTokens, outputTokens, maxBatch) ?? { batch: maxBatch, reason: null };
+  if (cap.batch < 1) return fail(cap.reason ?? 'latency target not met');
+  const t = replicaThroughputAtBatch(model, gpu, precision, tp, inputTokens, outputTokens, cap.batch, p);
+  const eff = serving?.efficiency ?? 1;
   return {
-    fits: true, reason: null, gpusPerReplica: tp, weightBytes, kvBytesPerToken: kvPerToken, maxBatch, requestsPerSecond: t.requestsPerSecond,
-    outputTokensPerSecond: t.outputTokensPerSecond, stepSeconds: t.stepSeconds, prefillSecondsPerRequest: t.prefillSecondsPerRequest,
+    fits: true, reason: null, gpusPerReplica: tp, weightBytes, kvBytesPerToken: kvPerToken, maxBatch: cap.batch, requestsPerSecond: t.requestsPerSecond * eff,
+    outputTokensPerSecond: t.outputTokensPerSecond * eff, stepSeconds: t.stepSeconds / eff, prefillSecondsPerRequest: t.prefillSecondsPerRequest / eff,
     decodeBound: t.decodeBound,
   };
 }
@@ -230,7 +240,7 @@ function widths(limit: number): number[] {
 }
 
 function notFitReason(model: OpenModel, gpu: Gpu, precision: Precision, count: number, inTok: number, outTok: number, p: CapacityParams, why: string): string {
-  if (why.includes('context')) return why;
+  if (why.includes('context') || why.startsWith('latency target')) return why;
   const weightsGb = round((model.totalParamsB * WEIGHT_BYTES[precision]), 0);
   const have = count === 1 ? `one ${gpu.id} has ${gpu.memoryGb} GB` : `${count}× ${gpu.id} have ${gpu.memoryGb * count} GB`;
   const minWidth = widths(p.maxGpusPerReplica).find((w) => replicaPerformance(model, gpu, precision, w, inTok, outTok, p).fits);
@@ -256,9 +266,10 @@ export function estimateCapacity(input: CapacityInput, p: CapacityParams = CALIB
       ? replicasFor(input.requestsPerDay, r.requestsPerSecond * SECONDS_PER_DAY * utilization) * r.gpusPerReplica : 0;
   let best: ReplicaPerformance | undefined;
   let firstMiss: ReplicaPerformance | undefined;
+  let sloMiss: ReplicaPerformance | undefined;
   for (const w of candidates) {
-    const r = replicaPerformance(model, gpu, precision, w, inTok, outTok, p);
-    if (!r.fits) { firstMiss ??= r; continue; }
+    const r = replicaPerformance(model, gpu, precision, w, inTok, outTok, p, input.serving);
+    if (!r.fits) { if (r.reason?.startsWith('latency target')) sloMiss = r; firstMiss ??= r; continue; }
     if (input.gpuCount !== undefined && w > input.gpuCount) continue;
     const fewer = best ? gpusForWorkload(best) - gpusForWorkload(r) : 0;
     if (!best || fewer > 0 || (fewer === 0 && score(r) > score(best) * (1 + 1e-9))) best = r;
@@ -275,7 +286,7 @@ export function estimateCapacity(input: CapacityInput, p: CapacityParams = CALIB
 
   if (!best || (input.gpuCount !== undefined && best.gpusPerReplica > input.gpuCount)) {
     const count = input.gpuCount ?? (input.gpusPerReplica ?? p.maxGpusPerReplica);
-    const reason = notFitReason(model, gpu, precision, count, inTok, outTok, p, firstMiss?.reason ?? 'does not fit');
+    const reason = notFitReason(model, gpu, precision, count, inTok, outTok, p, (sloMiss ?? firstMiss)?.reason ?? 'does not fit');
     const minWidth = widths(p.maxGpusPerReplica).find((w) => replicaPerformance(model, gpu, precision, w, inTok, outTok, p).fits) ?? 0;
     return { fits: false, reason, gpusPerReplica: minWidth, replicas: 0, gpusNeeded: minWidth, maxBatch: 0,
       outputTokensPerSecond: 0, outputTokensPerSecondPerReplica: 0, tokensPerSecondPerReplica: 0, requestsPerDay: 0, requestsPerDayPerReplica: 0, assumptions, basis };

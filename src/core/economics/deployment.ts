@@ -8,6 +8,8 @@ import { CatalogLookupError } from '../catalog/names';
 import { CapacityInputError, estimateCapacity, type CapacityResult } from './capacity';
 import { cheapestGpu, isAutoGpu } from './capacityChoice';
 import { ownedMonthlyUsd } from './ownership';
+import { servingPolicy } from './servingPolicy';
+import { GpuOfferError, resolveGpuOffer } from '../catalog/gpuOffers';
 import type { Sizing } from './sizing';
 
 type AssumptionValue = number | string | boolean | null;
@@ -42,6 +44,8 @@ export function resolveDeployment(s: Scenario, problems: string[], notes: string
   const perDay = (tps: number) => (tokensPerRequest > 0 ? (tps * utilization * 86_400 * hoursShare) / tokensPerRequest : null);
 
   const assumptions: Record<string, AssumptionValue> = {};
+  const serving = servingPolicy(s);
+  Object.assign(assumptions, serving.assumptions);
   let gpuName = gpu?.name;
   if (isAutoGpu(gpuName)) {
     const chosen = chooseGpu(s, hoursPerMonth, hoursShare, utilization, assumptions, problems);
@@ -119,6 +123,7 @@ export function resolveDeployment(s: Scenario, problems: string[], notes: string
         outputTokens: w.outputTokens,
         utilization,
         requestsPerDay: w.requestsPerDay,
+        serving: serving.hook,
       });
     } catch (e) {
       if (e instanceof CapacityInputError || e instanceof CatalogLookupError) {
@@ -173,11 +178,17 @@ function chooseGpu(s: Scenario, hoursPerMonth: number, hoursShare: number, utili
   }
   const precision = sh.precision ?? DEFAULTS.precision;
   try {
+    const serving = servingPolicy(s).hook;
+    const input = { model: sh.model, precision, gpuCount: gpu.count, inputTokens: s.workload.inputTokens, outputTokens: s.workload.outputTokens, utilization, hoursShare, hoursPerMonth };
     const choice = cheapestGpu({
       model: sh.model, precision, gpuCount: gpu.count, inputTokens: s.workload.inputTokens, outputTokens: s.workload.outputTokens,
-      utilization, requestsPerDay: s.workload.requestsPerDay, hoursShare, hoursPerMonth,
+      utilization, requestsPerDay: s.workload.requestsPerDay, hoursShare, hoursPerMonth, serving,
       hourlyUsd: (g) => gpuHourly(s, g, hoursPerMonth, {}, [], []),
     });
+    if (!choice && serving?.capBatch && cheapestGpu({ ...input, serving: undefined, requestsPerDay: s.workload.requestsPerDay, hourlyUsd: () => 0 })) {
+      problems.push(`selfHosted.slo: no catalog GPU layout (up to 16 GPUs per replica) serves ${sh.model} within the latency target ${servingPolicy(s).assumptions.latencyTarget}; loosen the target (llmCostLens.selfHosted.maxTpotMs / maxTtftMs in the editor) or pick a smaller model`);
+      return null;
+    }
     if (!choice) {
       problems.push(`selfHosted.model: no catalog GPU holds ${sh.model} in ${precision}${gpu.count !== undefined ? ` on ${gpu.count} GPU(s)` : ''} for ${s.workload.inputTokens + s.workload.outputTokens}-token requests; try a lighter precision or a smaller model`);
       return null;
@@ -201,6 +212,7 @@ function gpuHourly(s: Scenario, catalogGpu: Gpu | null, hoursPerMonth: number, a
     Object.assign(assumptions, { gpuPriceBasis: 'scenario' });
     return gpu.hourlyUsd;
   }
+  if (gpu.offer !== undefined) return offerHourly(gpu.offer, catalogGpu, assumptions, notes, problems);
   if (gpu.owned) {
     const o = gpu.owned;
     const purchaseUsd = o.purchaseUsd ?? catalogGpu!.purchaseUsd;
@@ -231,6 +243,26 @@ function gpuHourly(s: Scenario, catalogGpu: Gpu | null, hoursPerMonth: number, a
   }
   problems.push('selfHosted.gpu.hourlyUsd: required (no catalog GPU to price)');
   return null;
+}
+
+/** $/GPU-hour from the GPU-offer table (catalog/gpuOffers.ts), with its provider, tier, source and date. */
+function offerHourly(spec: string, catalogGpu: Gpu | null, assumptions: Record<string, AssumptionValue>, notes: string[], problems: string[]): number | null {
+  if (!catalogGpu) {
+    problems.push('selfHosted.gpu.offer: needs a catalog GPU in selfHosted.gpu.name');
+    return null;
+  }
+  try {
+    const o = resolveGpuOffer(catalogGpu.id, spec);
+    Object.assign(assumptions, { gpuOffer: `${o.provider}:${o.tier}`, gpuPriceBasis: `offer: ${o.provider} ${o.tier} ${catalogGpu.id} ($${o.hourlyUsd}/h; ${o.source}, ${o.asOf})` });
+    if (o.unconfirmed) notes.push(`the ${o.provider} ${o.tier} price of ${catalogGpu.id} ($${o.hourlyUsd}/h) comes from a single or third-party source: check it against the provider`);
+    return o.hourlyUsd;
+  } catch (e) {
+    if (e instanceof GpuOfferError) {
+      problems.push(e.message);
+      return null;
+    }
+    throw e;
+  }
 }
 
 function round(n: number): number {

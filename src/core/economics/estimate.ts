@@ -9,6 +9,7 @@ import { bestHybrid, hybridAt, type HybridInputs, type HybridPoint } from './hyb
 import { fixedMonthly, selfHostedCostInputs, selfHostedMonthly, variableCostPerRequest, type SelfHostedBreakdown, type SelfHostedCostInputs } from './selfHosted';
 import { gpusAt, type Sizing } from './sizing';
 import { resolveDeployment } from './deployment';
+import { applyTrafficShape, averageUtilization } from './trafficShape';
 
 export type Verdict = 'api' | 'hosted-open' | 'self-hosted' | 'hybrid';
 
@@ -67,9 +68,11 @@ export function estimateFromInput(raw: unknown, options: EstimateOptions = {}): 
   return estimate(parsed.data, options);
 }
 
-export function estimate(s: Scenario, options: EstimateOptions = {}): EstimateOutcome {
+export function estimate(input: Scenario, options: EstimateOptions = {}): EstimateOutcome {
   const notes: string[] = [];
   const problems: string[] = [];
+  const traffic = applyTrafficShape(input, notes);
+  const s = traffic.scenario;
 
   const price = resolvePrice(s, problems, notes);
   if (price && price.asOf !== null && options.today) {
@@ -204,6 +207,8 @@ export function estimate(s: Scenario, options: EstimateOptions = {}): EstimateOu
         opsHourlyUsd: cost.opsHourlyUsd,
         setupHours: cost.setupHours,
         ...deployment.assumptions,
+        ...traffic.assumptions,
+        ...(traffic.shape ? { averageUtilization: averageUtilization(traffic.shape, w.requestsPerDay, capacityRequestsPerDay) } : {}),
       },
       notes,
     },

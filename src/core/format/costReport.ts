@@ -6,6 +6,7 @@ import type { ScanResult } from '../scan/scan';
 import { SETTINGS, SETTINGS_PREFIX, type SettingKey, type SettingsRead } from '../settings';
 import { formatCount, formatUsd } from '../money';
 import { deploymentHead, deploymentOverheads, volumeLabel } from './labels';
+import { servingText } from './servingText';
 
 export const REPORT_FORMATS = ['markdown', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -29,6 +30,8 @@ export interface ReportCallSite {
   /** The open counterpart through its cheapest hosted API (provider named, with the price's source and date). */
   hostedOpenMonthlyUsd: number | null; hostedOpenProvider: string | null; hostedOpenModel: string | null;
   hostedOpenPriceSource: string | null; hostedOpenPriceAsOf: string | null;
+  /** How the self-hosted capacity was sized (engine, latency target, traffic shape); null = the calibrated peak. */
+  servingBasis: string | null;
 }
 
 export interface CostReport {
@@ -73,6 +76,7 @@ export function buildCostReport(scan: ScanResult, ws: SettingsRead, snapshot: { 
       hostedOpenModel: c.cost?.hostedOpen?.model ?? null,
       hostedOpenPriceSource: c.cost?.hostedOpen?.price.source ?? null,
       hostedOpenPriceAsOf: c.cost?.hostedOpen?.price.asOf ?? null,
+      servingBasis: c.cost?.selfHosted ? servingText(c.cost.assumptions) : null,
     })),
     totals: {
       callSites: t.callSites, unpriced: t.unpriced, unpricedModels: t.unpricedModels, assumed: t.assumed, apiMonthlyUsd: t.apiMonthlyUsd, selfHostedMonthlyUsd: t.selfHostedMonthlyUsd, hostedOpenMonthlyUsd: t.hostedOpenMonthlyUsd,
@@ -178,6 +182,7 @@ function renderMarkdown(r: CostReport): string {
       ...t.deployments.map((d) => [`· ${deploymentHead(d)} (${deploymentOverheads(d)}; vs API ${formatUsd(d.apiMonthlyUsd)})`, formatUsd(d.monthlyUsd)]),
       [`Best routing of whole call sites (${t.bestRouting.verdict}: ${t.bestRouting.selfHosted.length} self-hosted${t.bestRouting.selfHosted.length ? ` — ${t.bestRouting.selfHosted.join(', ')}` : ''}; ${t.bestRouting.hostedOpen.length} on a hosted open model)`, formatUsd(t.bestRouting.monthlyUsd)],
     ], ['l', 'r']),
+    ...servingSection(r.callSites),
     '',
     '## Assumptions',
     '',
@@ -185,6 +190,12 @@ function renderMarkdown(r: CostReport): string {
   ];
   if (r.warnings.length) out.push('', '## Warnings', '', ...r.warnings.map((w) => `- ${w.replace(/\r?\n/g, ' ')}`));
   return out.join('\n') + '\n';
+}
+
+/** "Self-hosted sizing": one line per call site sized for an engine, a latency target or a traffic shape. */
+function servingSection(sites: readonly ReportCallSite[]): string[] {
+  const sized = sites.filter((c) => c.servingBasis !== null);
+  return sized.length ? ['', '## Self-hosted sizing', '', ...sized.map((c) => `- ${site(c)}: ${cell(c.servingBasis!)}`)] : [];
 }
 
 /** The basis after a number already marked ≈: "≈ (X)" → "X", "≈ 135–141 (X)" → "135–141, X" (no "≈237 (≈ (…))"). */

@@ -3,6 +3,7 @@ import type { EstimateResult } from '../economics/estimate';
 import { formatCount, formatUsd, formatUsdPrecise } from '../money';
 import { renderTable } from './table';
 import { hostedOpenOffer, hostedOpenSource, perTokenComparisonText } from './hostedOpenText';
+import { servingText } from './servingText';
 
 export function renderEstimate(r: EstimateResult, title?: string): string {
   const a = r.assumptions;
@@ -36,6 +37,8 @@ export function renderEstimate(r: EstimateResult, title?: string): string {
   }
   if (s.capacity.requestsPerDay !== null) rows.push(['Capacity', `${formatCount(s.capacity.requestsPerDay)} req/day`]);
   if (s.capacity.gpusNeeded !== null) rows.push(['GPUs', String(s.capacity.gpusNeeded)]);
+  const serving = servingText(a);
+  if (serving) rows.push(['Serving', serving]);
   if (s.effectiveUsdPerMTok !== null) rows.push(['Self-hosted $/Mtok at full capacity', `$${s.effectiveUsdPerMTok.toFixed(3)}/Mtok (effectiveUsdPerMTok: the deployment's capacity at the utilization)`]);
   if (s.servedUsdPerMTok !== null) rows.push(['Self-hosted $/Mtok served', `$${s.servedUsdPerMTok.toFixed(3)}/Mtok (servedUsdPerMTok: monthly cost ÷ this workload's tokens)`]);
   if (r.hybrid) rows.push([`Hybrid (${Math.round(r.hybrid.selfHostedShare * 100)} % self-hosted, rest ${r.hybrid.rest === 'api' ? 'API' : 'hosted open model'})`, formatUsd(r.hybrid.monthlyUsd)]);

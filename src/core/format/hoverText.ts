@@ -1,6 +1,7 @@
 // The hover over a call expression as Markdown: tokens with basis and parts, price with source and date,
 // API cost at the assumed volume, the self-hosted breakdown, both break-evens, verdict, notes.
 // Pure (no `vscode`): hover.ts wraps it in a MarkdownString; the unit tests read it as text.
+import { servingText } from './servingText';
 import type { CallSiteReport } from '../scan/callSite';
 import { formatCount, formatUsd, formatUsdPrecise } from '../money';
 import { isApproximate, volumeText } from './lensText';
@@ -61,6 +62,8 @@ export function hoverMarkdown(c: CallSiteReport, commands: { openPanel: string }
     const gpu = `${gpus ?? '?'} × ${md(String(a['capacity.gpu'] ?? a.gpu ?? 'GPU'))}${typeof a.gpuHourlyUsd === 'number' ? ` at $${formatCount(a.gpuHourlyUsd)}/h` : ''}`;
     rows.push(['Self-hosted', `\`${md(c.openModel.model ?? '')}\` on ${gpu}: **${formatUsd(sh.monthlyUsd)}/mo**`]);
     if (typeof a.gpuChoice === 'string') rows.push(['· GPU', md(a.gpuChoice)]);
+    const serving = servingText(a);
+    if (serving) rows.push(['· serving', md(serving)]);
     rows.push(['· quality', md(c.openModel.quality)]);
     rows.push(['· compute', `${formatUsd(sh.computeMonthlyUsd)}/mo${sh.capacity.requestsPerDay !== null ? ` (capacity ${formatCount(sh.capacity.requestsPerDay)} req/day at ${formatCount(Number(a.utilization) * 100)}% utilization)` : ''}`]);
     rows.push(['· ops', `${formatUsd(sh.opsMonthlyUsd)}/mo (${formatCount(Number(a.opsHoursPerMonth))} h × $${formatCount(Number(a.opsHourlyUsd))})`]);

@@ -91,6 +91,7 @@ export const ASSUMPTION_KEYS = [
   'selfHosted.opsHoursPerMonth', 'selfHosted.opsHourlyUsd', 'selfHosted.setupHours', 'selfHosted.setupAmortizationMonths',
   'selfHosted.gpuOwnership', 'selfHosted.gpuPurchaseUsd', 'selfHosted.gpuAmortizationMonths', 'selfHosted.powerUsdPerKWh', 'selfHosted.pue',
   'hybrid.selfHostedShare',
+  'selfHosted.engine', 'selfHosted.maxTpotMs', 'selfHosted.maxTtftMs', 'peakToAverage', 'activeHoursPerDay', 'selfHosted.gpuOffer', 'selfHosted.scaleToZero',
 ] as const satisfies readonly SettingKey[];
 
 /** The selected call site's controls: not settings of their own but entries of llmCostLens.callSites / openModelFor. */
