@@ -22,7 +22,7 @@ async function coldLoadInFreshProcess(): Promise<string> {
       const t0 = performance.now();
       const m = require(${JSON.stringify(join(__dirname, '../src/core/catalog/prices'))});
       const t1 = performance.now();
-      const r = m.lookupApiPrice('claude-sonnet-4-6');
+      const r = m.lookupApiPrice(m.getSnapshotCatalog(), 'claude-sonnet-4-6');
       const t2 = performance.now();
       if (!r.ok) throw new Error('lookup failed');
       console.log(JSON.stringify({ requireMs: t1 - t0, firstLookupMs: t2 - t1 }));

@@ -1,11 +1,12 @@
 // `llm-cost-lens estimate --scenario FILE [--json]`
 import { readFileSync } from 'node:fs';
 import { estimateFromInput } from '../core/economics/estimate';
+import type { EngineContext } from '../core/engine/context';
 import { renderEstimate } from '../core/format/estimateReport';
 import { parseStrictJson } from '../core/io/json';
 import { EXIT, type Io, UsageError, parseFlags, today } from './args';
 
-export async function estimateCommand(argv: string[], io: Io): Promise<number> {
+export async function estimateCommand(argv: string[], io: Io, engine: EngineContext): Promise<number> {
   const flags = parseFlags(argv, { scenario: 'multi', json: 'bool' });
   const files = flags.multi.scenario ?? [];
   if (files.length === 0) throw new UsageError('--scenario FILE is required');
@@ -26,7 +27,7 @@ export async function estimateCommand(argv: string[], io: Io): Promise<number> {
       failed = true;
       continue;
     }
-    const outcome = estimateFromInput(parsed.value, { today: today(io) });
+    const outcome = estimateFromInput(parsed.value, { catalog: engine.catalog, today: today(io) });
     if (!outcome.ok) {
       for (const p of outcome.problems) io.err(files.length > 1 ? `${file}: ${p}` : p);
       failed = true;

@@ -3,7 +3,8 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { listApiPrices, lookupApiPrice, priceCatalogInfo, type ApiPrice } from '../core/catalog/prices';
-import { updatePrices, usePriceCatalogDir } from '../core/catalog/prices-update';
+import { loadPriceCatalog, updatePrices } from '../core/catalog/prices-update';
+import type { EngineContext } from '../core/engine/context';
 import { formatCount } from '../core/money';
 import { renderTable } from '../core/format/table';
 import { EXIT, type Io, parseFlags, today, UsageError } from './args';
@@ -24,7 +25,7 @@ export function defaultPriceDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'llm-cost-lens');
 }
 
-export async function pricesCommand(args: string[], io: Io): Promise<number> {
+export async function pricesCommand(args: string[], io: Io, engine: EngineContext): Promise<number> {
   let flags;
   try {
     flags = parseFlags(args, { json: 'bool', all: 'bool', update: 'bool', url: 'string', dir: 'string', help: 'bool' });
@@ -65,11 +66,11 @@ export async function pricesCommand(args: string[], io: Io): Promise<number> {
     return EXIT.invalidInput;
   }
 
-  usePriceCatalogDir(dir);
-  const info = priceCatalogInfo(today(io));
+  engine.setCatalog(loadPriceCatalog(dir));
+  const info = priceCatalogInfo(engine.catalog, today(io));
   const query = flags.positionals.join(' ').trim();
-  const resolved = query ? lookupApiPrice(query) : null;
-  const models = listApiPrices(query || undefined);
+  const resolved = query ? lookupApiPrice(engine.catalog, query) : null;
+  const models = listApiPrices(engine.catalog, query || undefined);
 
   if (flags.bool['json']) {
     io.out(JSON.stringify({

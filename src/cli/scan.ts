@@ -36,7 +36,7 @@ export async function scanCommand(argv: string[], io: Io, engine: EngineContext)
   if (!table) for (const w of result.settings.warnings) io.err(`warning: ${w}`);
   usageOutput(result, table, io);
   if (report !== null) {
-    const { source, asOf, staleNote } = engine.priced(() => priceCatalogInfo(today(io)));
+    const { source, asOf, staleNote } = priceCatalogInfo(engine.catalog, today(io));
     io.out(renderCostReport(buildCostReport(result, readWorkspaceSettings(result.root), { source, asOf, staleNote }), report).replace(/\r?\n$/, ''));
     return EXIT.ok;
   }

@@ -149,7 +149,7 @@ export class DocumentAnalyses implements vscode.Disposable {
   /** Measured usage of the document's folder (each folder calibrates with its own llmCostLens.usageFiles). */
   measure: (callSites: CallSiteReport[], ws: SettingsRead, folder: vscode.WorkspaceFolder | undefined) => CallSiteReport[] = (c) => c;
 
-  constructor(readonly settings: FolderSettings, private readonly engine: EngineContext) {
+  constructor(readonly settings: FolderSettings, readonly engine: EngineContext) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (!e.contentChanges.length) return;

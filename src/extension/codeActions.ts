@@ -19,7 +19,7 @@ export class CostCodeActionProvider implements vscode.CodeActionProvider {
     if (sites.length === 0) return [];
     const settings = this.analyses.settings.forFolder(vscode.workspace.getWorkspaceFolder(doc.uri)).settings;
     const lines = doc.getText().split(/\r?\n/);
-    return sites.flatMap((c) => quickFixesFor(c, settings, lines).map((fix) => {
+    return sites.flatMap((c) => quickFixesFor(this.analyses.engine.catalog, c, settings, lines).map((fix) => {
       const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
       if (fix.settings) {
         // changes the estimate, not the code: written to the folder's llmCostLens.callSites (settingsFix.ts)

@@ -38,7 +38,7 @@ export async function exportReport(engine: EngineContext, format?: ReportFormat)
     // Read as the workspace index reads the folder (restricted mode: nothing that resolves outside it), in slices.
     const scanner = new WorkspaceScanner(folder.uri.fsPath, { engine, reader: readerFor, settings: readFolderScanSettings });
     await scanner.scan({ yieldEveryMs: 20 });
-    const { source, asOf, staleNote } = engine.priced(() => priceCatalogInfo());
+    const { source, asOf, staleNote } = priceCatalogInfo(engine.catalog);
     text = renderCostReport(buildCostReport(scanner.result(), scanner.settings, { source, asOf, staleNote }), chosen);
   } catch (e) {
     const error = `Export Cost Report: the scan failed (${e instanceof Error ? e.message : String(e)})`;

@@ -28,7 +28,7 @@ export class CostHoverProvider implements vscode.HoverProvider {
     const c = hits.sort((a, b) => b.line - a.line || b.column - a.column)[0];
     if (!c) return undefined;
     if (c.line === line && position.character < c.column - 1) return undefined;
-    const text = new vscode.MarkdownString(hoverMarkdown(c, { openPanel: CommandId.OpenPanel }, { priceStaleNote: priceCatalogInfo().staleNote }), true);
+    const text = new vscode.MarkdownString(hoverMarkdown(c, { openPanel: CommandId.OpenPanel }, { priceStaleNote: priceCatalogInfo(this.analyses.engine.catalog).staleNote }), true);
     text.isTrusted = { enabledCommands: [CommandId.OpenPanel] };
     text.supportHtml = false;
     const end = Math.min(c.endLine - 1, doc.lineCount - 1);

@@ -78,7 +78,7 @@ export class CostPanel {
     switch (msg.type) {
       case 'ready':
         // A scenario file that cannot be read (deleted meanwhile) must not keep the table at "Loading…".
-        await loadScenarioRows().then(
+        await loadScenarioRows(this.index.engine.catalog).then(
           (rows) => this.post({ type: 'scenarios', rows }),
           (e: unknown) => extensionLog().error('cost panel: reading the scenario files failed', e),
         );
@@ -116,7 +116,7 @@ export class CostPanel {
         const control = msg.field === 'model' ? 'callSite.model' : 'callSite.requestsPerDay';
         const at = this.route(msg.key);
         if (!at) return void this.post({ type: 'controlResult', control, error: 'Open a folder and wait for its scan first (call-site settings are saved per workspace folder).' });
-        const checked = validateCallSiteField(new Set(at.scan.result.callSites.map((c) => c.key)), at.scan.ws.settings, at.rest, msg.field, msg.value);
+        const checked = validateCallSiteField(this.index.engine.catalog, new Set(at.scan.result.callSites.map((c) => c.key)), at.scan.ws.settings, at.rest, msg.field, msg.value);
         const error = checked.ok ? await writeCallSiteFields(at.scan.folder, at.rest, { [msg.field]: checked.value }) : checked.error;
         await this.post({ type: 'controlResult', control, error });
         if (!error) await this.refresh();
@@ -217,7 +217,7 @@ export class CostPanel {
 
   private async postChart(): Promise<void> {
     if (!this.scans.length) return;
-    await this.post({ type: 'chart', chart: foldersChartFor(this.scans, this.target) });
+    await this.post({ type: 'chart', chart: foldersChartFor(this.index.engine.catalog, this.scans, this.target) });
   }
 
   private post(msg: HostToWebview): Thenable<boolean> {

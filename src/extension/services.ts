@@ -58,7 +58,7 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
   const folders = new FolderIndexes(context, settings, engine, index);
   context.subscriptions.push(folders);
   // Open documents take measured usage from their own folder's index; when new usage was read, they recompute.
-  analyses.measure = (sites, ws, folder) => engine.priced(() => (folder ? folders.indexFor(folder) ?? index : index).usage.measure(sites, ws.settings));
+  analyses.measure = (sites, ws, folder) => (folder ? folders.indexFor(folder) ?? index : index).usage.measure(engine.catalog, sites, ws.settings);
   let usageSeen = folders.usageVersion();
   context.subscriptions.push(folders.onDidChange(() => {
     if (folders.usageVersion() === usageSeen) return;
@@ -97,7 +97,7 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
       [CommandId.ImportUsage]: () => importUsage(folders, settings),
       [CommandId.TreeReveal]: (node: SiteNode) => revealCallSite(node),
       [CommandId.TreeSetVolume]: (node: unknown) => treeSetVolume(node),
-      [CommandId.TreePinModel]: (node: unknown) => treePinModel(node),
+      [CommandId.TreePinModel]: (node: unknown) => treePinModel(engine, node),
       [CommandId.TreeOpenInPanel]: (node: SiteNode | undefined) => CostPanel.show(context, folders, changes, node?.kind === 'site' ? node.target : undefined),
       [CommandId.TreeSortByFile]: () => tree.provider.setOptions({ sort: 'file' }),
       [CommandId.TreeSortByCost]: () => tree.provider.setOptions({ sort: 'cost' }),

@@ -7,6 +7,7 @@ import { fileUri, folderNamed } from './callTree';
 import { setVolume } from './setVolume';
 import { writeCallSiteFields } from './settingsWriter';
 import { listApiPrices, lookupApiPrice } from '../core/catalog/prices';
+import type { EngineContext } from '../core/engine/context';
 import { formatUsdPrecise } from '../core/money';
 
 const isSite = (x: unknown): x is SiteNode => typeof x === 'object' && x !== null && (x as SiteNode).kind === 'site';
@@ -19,13 +20,13 @@ export async function treeSetVolume(node: unknown): Promise<void> {
 }
 
 /** Prices this call site at another catalog model: llmCostLens.callSites[key].model in the folder's settings. */
-export async function treePinModel(node: unknown): Promise<void> {
+export async function treePinModel(engine: EngineContext, node: unknown): Promise<void> {
   if (!isSite(node)) return;
   const folder = folderNamed(node.folder);
   if (!folder) return;
   const items: (vscode.QuickPickItem & { model: string | null })[] = [
     { label: '$(discard) Use the model in the code', description: 'removes the pinned model', model: null },
-    ...listApiPrices().map((p) => ({
+    ...listApiPrices(engine.catalog).map((p) => ({
       label: p.modelId,
       description: `${p.providerName ?? p.provider} · in ${formatUsdPrecise(p.inputUsdPerMTok)} / out ${formatUsdPrecise(p.outputUsdPerMTok)} per Mtok`,
       model: p.modelId,
@@ -37,7 +38,7 @@ export async function treePinModel(node: unknown): Promise<void> {
     matchOnDescription: true,
   });
   if (!picked) return;
-  if (picked.model !== null && !lookupApiPrice(picked.model).ok) return;
+  if (picked.model !== null && !lookupApiPrice(engine.catalog, picked.model).ok) return;
   const error = await writeCallSiteFields(folder, node.key, { model: picked.model });
   if (error) void vscode.window.showErrorMessage(`LLM Cost Lens: ${error}`);
 }

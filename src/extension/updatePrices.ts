@@ -4,9 +4,9 @@
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PRICE_FILE_NAME, updatePrices, usePriceCatalogDir } from '../core/catalog/prices-update';
+import { loadPriceCatalog, PRICE_FILE_NAME, updatePrices } from '../core/catalog/prices-update';
 import type { FolderSettings } from './analysis';
-import { getActivePriceCatalog } from '../core/catalog/prices';
+import { priceCatalogInfo } from '../core/catalog/prices';
 import type { EngineContext } from '../core/engine/context';
 import { extensionLog } from './log';
 
@@ -24,9 +24,9 @@ export async function updatePricesCommand(context: vscode.ExtensionContext, sett
     void vscode.window.showErrorMessage(`LLM Cost Lens: prices not updated (${r.error}). The prices in use stay as they were.`);
     return;
   }
-  const info = usePriceCatalogDir(dir);
   // A new catalog for the engine: every cache keyed on the old one misses from now on.
-  engine.setCatalog(getActivePriceCatalog());
+  engine.setCatalog(loadPriceCatalog(dir));
+  const info = priceCatalogInfo(engine.catalog);
   settings.refresh();
   void vscode.window.showInformationMessage(`LLM Cost Lens: ${r.models.toLocaleString('en-US')} model prices, prices as of ${info.asOf}.`);
 }
@@ -36,9 +36,8 @@ export function loadDownloadedPrices(context: vscode.ExtensionContext, settings:
   const dir = context.globalStorageUri.fsPath;
   if (!existsSync(join(dir, PRICE_FILE_NAME))) return;
   setTimeout(() => {
-    const info = usePriceCatalogDir(dir);
-    if (info.note) extensionLog().warn(info.note);
-    engine.setCatalog(getActivePriceCatalog());
+    engine.setCatalog(loadPriceCatalog(dir));
+    if (engine.catalog.meta.note) extensionLog().warn(engine.catalog.meta.note);
     settings.refresh();
   }, 0);
 }

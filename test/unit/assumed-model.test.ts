@@ -1,5 +1,6 @@
 // Issue #11: every call is priced. An unresolved model is costed at an assumed one (setting > workspace's most
 // used priced model > gpt-4o-mini) and labelled as such; a model missing from the catalog stays unpriced.
+import { getSnapshotCatalog } from '../../src/core/catalog/prices';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -26,10 +27,10 @@ function call(over: Partial<DetectedCall> = {}): DetectedCall {
 }
 
 test('mostUsedModel: the most frequent priced model, ties alphabetical, unpriced ones skipped', () => {
-  assert.equal(mostUsedModel(['gpt-4o', 'claude-sonnet-4-6', 'gpt-4o', null, null, null]), 'gpt-4o');
-  assert.equal(mostUsedModel(['gpt-4o', 'claude-sonnet-4-6']), 'claude-sonnet-4-6', 'tie: alphabetical, independent of file order');
-  assert.equal(mostUsedModel(['no-such-model', 'no-such-model', 'gpt-4o']), 'gpt-4o', 'an unpriced model is never assumed');
-  assert.equal(mostUsedModel([null]), null);
+  assert.equal(mostUsedModel(getSnapshotCatalog(), ['gpt-4o', 'claude-sonnet-4-6', 'gpt-4o', null, null, null]), 'gpt-4o');
+  assert.equal(mostUsedModel(getSnapshotCatalog(), ['gpt-4o', 'claude-sonnet-4-6']), 'claude-sonnet-4-6', 'tie: alphabetical, independent of file order');
+  assert.equal(mostUsedModel(getSnapshotCatalog(), ['no-such-model', 'no-such-model', 'gpt-4o']), 'gpt-4o', 'an unpriced model is never assumed');
+  assert.equal(mostUsedModel(getSnapshotCatalog(), [null]), null);
   assert.deepEqual(assumedModel('', null), { model: 'gpt-4o-mini', from: 'built-in fallback' });
   assert.deepEqual(assumedModel('', 'gpt-4o'), { model: 'gpt-4o', from: 'most used in the workspace' });
   assert.deepEqual(assumedModel('claude-haiku-4-5', 'gpt-4o'), { model: 'claude-haiku-4-5', from: 'llmCostLens.defaultModel' });

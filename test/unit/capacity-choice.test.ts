@@ -1,5 +1,6 @@
 // Issue #11 (6): `gpu.name: "auto"` (the settings default) sizes the counterpart on the cheapest catalog GPU and
 // count that hold the model and serve the volume. The choice is recomputed here by brute force over the catalog.
+import { getSnapshotCatalog } from '../../src/core/catalog/prices';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { estimate } from '../../src/core/economics/estimate';
@@ -35,13 +36,13 @@ function bruteForce(model: string, requestsPerDay: number, precision: 'fp8' | 'b
 }
 
 test('an 8B counterpart at 1,000 requests/day runs on one L4 ($0.49 × 730 h), not a whole H100', () => {
-  const r = estimate(scenario('llama-3.1-8b', 1000, { name: 'auto' }));
+  const r = estimate(scenario('llama-3.1-8b', 1000, { name: 'auto' }), { catalog: getSnapshotCatalog() });
   assert.ok(r.ok, r.ok ? '' : r.problems.join('\n'));
   assert.equal(r.result.assumptions['capacity.gpu'], 'L4');
   assert.equal(r.result.selfHosted.capacity.gpusNeeded, 1);
   assert.ok(Math.abs(r.result.selfHosted.computeMonthlyUsd - 0.49 * 730) < 1e-9, String(r.result.selfHosted.computeMonthlyUsd));
   assert.equal(r.result.assumptions.gpuChoice, '1× L4: cheapest catalog GPU that holds llama-3.1-8b fp8 and serves 1,000 req/day');
-  const pinned = estimate(scenario('llama-3.1-8b', 1000, { name: 'H100-SXM' }));
+  const pinned = estimate(scenario('llama-3.1-8b', 1000, { name: 'H100-SXM' }), { catalog: getSnapshotCatalog() });
   assert.ok(pinned.ok);
   assert.equal(pinned.result.assumptions['capacity.gpu'], 'H100-SXM', 'a pinned GPU is kept');
   assert.equal(pinned.result.assumptions.gpuChoice, undefined);
@@ -51,7 +52,7 @@ test('an 8B counterpart at 1,000 requests/day runs on one L4 ($0.49 × 730 h), n
 test('the choice matches a brute-force search over the catalog at several models and volumes', () => {
   for (const [model, volume, precision] of [['llama-3.1-8b', 1000, 'fp8'], ['llama-3.1-8b', 3_000_000, 'fp8'], ['llama-3.3-70b', 150_000, 'fp8'], ['llama-3.3-70b', 2000, 'bf16'], ['qwen3-30b-a3b', 20_000, 'fp8'], ['deepseek-v3', 5000, 'fp8']] as const) {
     const want = bruteForce(model, volume, precision);
-    const r = estimate(scenario(model, volume, { name: 'auto' }, precision));
+    const r = estimate(scenario(model, volume, { name: 'auto' }, precision), { catalog: getSnapshotCatalog() });
     assert.ok(r.ok, r.ok ? '' : r.problems.join('\n'));
     assert.ok(Math.abs(r.result.selfHosted.computeMonthlyUsd - want.usd) < 1e-6, `${model} at ${volume}: ${r.result.selfHosted.computeMonthlyUsd} vs ${want.id} ${want.usd}`);
     assert.equal(r.result.selfHosted.capacity.gpusNeeded, want.gpus, `${model} at ${volume}`);
@@ -60,7 +61,7 @@ test('the choice matches a brute-force search over the catalog at several models
 });
 
 test('a fixed count picks the cheapest GPU that holds the model on that many GPUs', () => {
-  const r = estimate(scenario('llama-3.3-70b', 1000, { name: 'auto', count: 2 }));
+  const r = estimate(scenario('llama-3.3-70b', 1000, { name: 'auto', count: 2 }), { catalog: getSnapshotCatalog() });
   assert.ok(r.ok, r.ok ? '' : r.problems.join('\n'));
   // 2 GPUs: 70.6 GB of fp8 weights fit on 2× L40S (96 GB) at $1.09, the cheapest pair that holds them.
   assert.equal(r.result.assumptions['capacity.gpu'], 'L40S');
@@ -69,7 +70,7 @@ test('a fixed count picks the cheapest GPU that holds the model on that many GPU
 });
 
 test('"auto" with a GPU price, a stated throughput, no open model, or no GPU that fits is an error naming the field', () => {
-  const problems = (s: Scenario) => { const r = estimate(s); assert.ok(!r.ok); return r.problems.join('\n'); };
+  const problems = (s: Scenario) => { const r = estimate(s, { catalog: getSnapshotCatalog() }); assert.ok(!r.ok); return r.problems.join('\n'); };
   assert.match(problems(scenario('llama-3.1-8b', 1000, { name: 'auto', hourlyUsd: 2 })), /^selfHosted\.gpu\.hourlyUsd: a GPU price is per GPU type/);
   const s = scenario('llama-3.1-8b', 1000, { name: 'AUTO', count: 1 });
   s.selfHosted!.throughputTokensPerSecond = 1000;

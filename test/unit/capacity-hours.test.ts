@@ -1,5 +1,6 @@
 // Issue #11 (5): rented hours bound capacity; a fixed GPU count says when the break-even is beyond it (and what
 // count would serve it); servedUsdPerMTok next to effectiveUsdPerMTok. Every figure recomputed by hand.
+import { getSnapshotCatalog } from '../../src/core/catalog/prices';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { estimate } from '../../src/core/economics/estimate';
@@ -14,7 +15,7 @@ function scenario(requestsPerDay: number, hoursPerMonth: number, tps: number): S
   };
 }
 const run = (s: Scenario) => {
-  const r = estimate(s);
+  const r = estimate(s, { catalog: getSnapshotCatalog() });
   assert.ok(r.ok, r.ok ? '' : r.problems.join('\n'));
   return r.result;
 };

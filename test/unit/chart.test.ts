@@ -1,4 +1,5 @@
 import { test, after } from 'node:test';
+import { getSnapshotCatalog } from '../../src/core/catalog/prices';
 import assert from 'node:assert/strict';
 import { assignRows, chartSummary, chartYMax, interpolate, linearScale, logScale, logTicks, niceTicks, pathFor, renderBreakEvenChart } from '../../src/webview/chart';
 import { costCurve, type CostCurve } from '../../src/core/economics/curve';
@@ -66,7 +67,7 @@ function seedCurve(): CostCurve {
     workload: { requestsPerDay: 1000, inputTokens: 500, outputTokens: 100, daysPerMonth: 22 },
     api: { inputUsdPerMTok: 3, outputUsdPerMTok: 15 },
     selfHosted: { fixedMonthlyUsd: 20, opsHoursPerMonth: 3, opsHourlyUsd: 60 },
-  }));
+  }), { catalog: getSnapshotCatalog() });
 }
 
 test('chartYMax: the y axis is scaled to the region around the markers, not the API cost at 100× volume', () => {
@@ -172,7 +173,7 @@ function threeWayCurve(): CostCurve {
     workload: { requestsPerDay: 1000, inputTokens: 500, outputTokens: 100, daysPerMonth: 22 },
     api: { model: 'claude-sonnet-4-6' },
     selfHosted: { fixedMonthlyUsd: 20, opsHoursPerMonth: 3, opsHourlyUsd: 60, model: 'llama-3.3-70b', throughputTokensPerSecond: 5000 },
-  }));
+  }), { catalog: getSnapshotCatalog() });
 }
 
 test('costCurve, three lines: API, hosted open model and self-hosted at every volume, by hand; the hosted break-even', () => {
@@ -189,7 +190,7 @@ test('costCurve, three lines: API, hosted open model and self-hosted at every vo
   // The range reaches past the hosted break-even, so the crossing is on the chart.
   assert.ok(c.volumes[c.volumes.length - 1]! > c.markers.breakEvenHostedWithOps!);
   // Without a host serving the model there is no third line.
-  const two = costCurve(scenarioSchema.parse({ workload: { requestsPerDay: 1000, inputTokens: 500, outputTokens: 100 }, api: { model: 'claude-sonnet-4-6' }, selfHosted: { fixedMonthlyUsd: 20 } }), { hostedProviders: ['none'] });
+  const two = costCurve(scenarioSchema.parse({ workload: { requestsPerDay: 1000, inputTokens: 500, outputTokens: 100 }, api: { model: 'claude-sonnet-4-6' }, selfHosted: { fixedMonthlyUsd: 20 } }), { catalog: getSnapshotCatalog(), hostedProviders: ['none'] });
   assert.equal(two.hostedOpen, null);
   assert.equal(two.markers.breakEvenHostedWithOps, null);
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scanWorkspace, readWorkspaceSettings } from '../../src/core/scan/scan';
 import { buildCostReport, csvField, renderCostReport, type CostReport } from '../../src/core/format/costReport';
-import { priceCatalogInfo } from '../../src/core/catalog/prices';
+import { priceCatalogInfo, getSnapshotCatalog } from '../../src/core/catalog/prices';
 import { formatUsd } from '../../src/core/money';
 import { SETTINGS } from '../../src/core/settings';
 import { main } from '../../src/cli/main';
@@ -15,7 +15,7 @@ import { main } from '../../src/cli/main';
 // As the CLI passes it: with today's staleness note (none until the snapshot is 90 days old).
 // The catalog as seen the day after its date (a fixed clock): the figures here must not change when the real
 // date passes the 90-day staleness limit; the staleness note has its own test below.
-const FRESH = priceCatalogInfo(new Date(Date.parse(`${priceCatalogInfo().asOf}T00:00:00Z`) + 86_400_000));
+const FRESH = priceCatalogInfo(getSnapshotCatalog(), new Date(Date.parse(`${priceCatalogInfo(getSnapshotCatalog()).asOf}T00:00:00Z`) + 86_400_000));
 const SNAPSHOT = { source: FRESH.source, asOf: FRESH.asOf, staleNote: FRESH.staleNote };
 
 /** RFC 4180 reader (quoted fields may hold commas, doubled quotes and line breaks); rows split on CRLF. */
@@ -193,7 +193,7 @@ test('Markdown report: the token basis is not marked ≈ twice, and a prompt fil
 test('a stale price catalog heads the report\'s warnings (issue #11)', async () => {
   const root = workspace({ 'a.py': 'from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "Hi"}])\n' });
   const scan = await scanWorkspace(root);
-  const staleNote = priceCatalogInfo(new Date('2027-06-01T00:00:00Z')).staleNote;
+  const staleNote = priceCatalogInfo(getSnapshotCatalog(), new Date('2027-06-01T00:00:00Z')).staleNote;
   assert.match(staleNote ?? '', /days old/);
   const r = buildCostReport(scan, readWorkspaceSettings(root), { ...SNAPSHOT, staleNote });
   assert.equal(r.warnings[0], staleNote);

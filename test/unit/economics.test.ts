@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { getSnapshotCatalog } from '../../src/core/catalog/prices';
 import assert from 'node:assert/strict';
 import { estimateFromInput, type EstimateResult } from '../../src/core/economics/estimate';
 
@@ -9,12 +10,12 @@ const seed = (requestsPerDay = 1000, extra: Record<string, unknown> = {}) => ({
 });
 
 function run(raw: unknown): EstimateResult {
-  const out = estimateFromInput(raw);
+  const out = estimateFromInput(raw, { catalog: getSnapshotCatalog() });
   if (!out.ok) assert.fail(`expected a valid scenario, got: ${out.problems.join('; ')}`);
   return out.result;
 }
 function problems(raw: unknown): string[] {
-  const out = estimateFromInput(raw);
+  const out = estimateFromInput(raw, { catalog: getSnapshotCatalog() });
   assert.equal(out.ok, false, 'expected validation problems');
   return (out as { problems: string[] }).problems;
 }

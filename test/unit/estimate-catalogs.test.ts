@@ -4,16 +4,16 @@ import assert from 'node:assert/strict';
 import { estimateFromInput, type EstimateResult } from '../../src/core/economics/estimate';
 import { estimateCapacity } from '../../src/core/economics/capacity';
 import { resolveGpu } from '../../src/core/catalog/gpus';
-import { lookupApiPrice } from '../../src/core/catalog/prices';
+import { lookupApiPrice, getSnapshotCatalog } from '../../src/core/catalog/prices';
 
 const workload = { requestsPerDay: 200_000, inputTokens: 500, outputTokens: 100, daysPerMonth: 30 };
 function run(raw: unknown, today?: Date): EstimateResult {
-  const out = estimateFromInput(raw, { today });
+  const out = estimateFromInput(raw, { catalog: getSnapshotCatalog(), today });
   if (!out.ok) assert.fail(out.problems.join('; '));
   return out.result;
 }
 function problems(raw: unknown): string[] {
-  const out = estimateFromInput(raw);
+  const out = estimateFromInput(raw, { catalog: getSnapshotCatalog() });
   assert.equal(out.ok, false, 'expected problems');
   return (out as { problems: string[] }).problems;
 }
@@ -75,7 +75,7 @@ test('owned hardware: purchase amortized + power replaces rent', () => {
 
 test('long-context tiers apply above 200K input tokens, with a note', () => {
   const r = run({ workload: { requestsPerDay: 10, inputTokens: 300_000, outputTokens: 1000 }, api: { model: 'gemini-2.5-pro' } });
-  const p = lookupApiPrice('gemini-2.5-pro');
+  const p = lookupApiPrice(getSnapshotCatalog(), 'gemini-2.5-pro');
   assert.ok(p.ok && p.price.tiers?.length);
   const tier = p.price.tiers![0]!;
   assert.equal(r.api.price.inputUsdPerMTok, tier.inputUsdPerMTok);

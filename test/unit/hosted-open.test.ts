@@ -1,6 +1,7 @@
 // The hosted open-model column: which catalog entries count as a host of an open model, the cheapest one for a
 // request shape, the scenario's pins and overrides, and the three-way verdict — every figure recomputed by hand
 // from the bundled price snapshot (@pydantic/genai-prices 0.1.8, 2026-09-23).
+import { getSnapshotCatalog } from '../../src/core/catalog/prices';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openModelOfHostedId } from '../../src/core/economics/hostedOpenMatch';
@@ -10,13 +11,13 @@ import { estimateFromInput, type EstimateResult } from '../../src/core/economics
 const near = (a: number, b: number, msg?: string) => assert.ok(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)), `${msg ?? ''} ${a} ≠ ${b}`);
 
 function ok(raw: unknown, options = {}): EstimateResult {
-  const out = estimateFromInput(raw, options);
+  const out = estimateFromInput(raw, { catalog: getSnapshotCatalog(), ...(options) });
   assert.ok(out.ok, out.ok ? '' : out.problems.join('\n'));
   return out.result;
 }
 
 function problems(raw: unknown): string[] {
-  const out = estimateFromInput(raw);
+  const out = estimateFromInput(raw, { catalog: getSnapshotCatalog() });
   assert.equal(out.ok, false);
   return out.ok ? [] : out.problems;
 }
@@ -45,17 +46,17 @@ test('host model ids are matched to the exact open-model release, in every spell
 
 test('the cheapest host depends on the token mix, and hostedProviders restricts the hosts', () => {
   // Llama 3.3 70B in the snapshot: Novita $0.39/$0.39, Cloudflare $0.293/$2.253, Groq $0.59/$0.79 (and others).
-  const chatty = cheapestHostedOffer('llama-3.3-70b', { inputTokens: 500, outputTokens: 100, cachedInputTokens: 0 });
+  const chatty = cheapestHostedOffer(getSnapshotCatalog(), 'llama-3.3-70b', { inputTokens: 500, outputTokens: 100, cachedInputTokens: 0 });
   assert.equal(chatty?.provider, 'novita');
   // Input-heavy: 100,000 in / 10 out → Cloudflare 0.0293 + 0.0000225 < Novita 0.039 + 0.0000039.
-  const rag = cheapestHostedOffer('llama-3.3-70b', { inputTokens: 100_000, outputTokens: 10, cachedInputTokens: 0 });
+  const rag = cheapestHostedOffer(getSnapshotCatalog(), 'llama-3.3-70b', { inputTokens: 100_000, outputTokens: 10, cachedInputTokens: 0 });
   assert.equal(rag?.provider, 'cloudflare');
-  const groq = cheapestHostedOffer('llama-3.3-70b', { inputTokens: 500, outputTokens: 100, cachedInputTokens: 0 }, ['groq']);
+  const groq = cheapestHostedOffer(getSnapshotCatalog(), 'llama-3.3-70b', { inputTokens: 500, outputTokens: 100, cachedInputTokens: 0 }, ['groq']);
   assert.equal(groq?.providerModelId, 'llama-3.3-70b-versatile'); // not the $0.99-output specdec SKU
   // Routers and deprecated entries are never offered (Cerebras' Llama 3.3 70B is deprecated in the snapshot).
-  const hosts = new Set(hostedOffers('llama-3.3-70b').map((o) => o.provider));
+  const hosts = new Set(hostedOffers(getSnapshotCatalog(), 'llama-3.3-70b').map((o) => o.provider));
   assert.ok(!hosts.has('openrouter') && ![...hosts].some((h) => h.startsWith('huggingface_')) && !hosts.has('cerebras'), [...hosts].join(','));
-  assert.equal(cheapestHostedOffer('llama-3.3-70b', { inputTokens: 1, outputTokens: 1, cachedInputTokens: 0 }, ['anthropic']), null);
+  assert.equal(cheapestHostedOffer(getSnapshotCatalog(), 'llama-3.3-70b', { inputTokens: 1, outputTokens: 1, cachedInputTokens: 0 }, ['anthropic']), null);
 });
 
 // Self-hosted at the seed's $20 flat + 3 ops hours × $60 = $200/month, so it is a real third option.

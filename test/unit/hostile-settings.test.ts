@@ -1,5 +1,6 @@
 // Issue #17, items 4–5: hostile settings files and numbers. Own-property lookups, linear-time globs, BOM,
 // unreadable settings, per-entry validation, schema bounds, "too large" for 1e400, no "-$0.00".
+import { getSnapshotCatalog } from '../../src/core/catalog/prices';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -74,16 +75,16 @@ test('openModelFor: a glob with 20 stars matches in linear time (was: a backtrac
 
 test('numbers: bounds in every schema, 1e400 is "too large", annotations are bounded, no "-$0.00"', () => {
   const scenario = (over: object) => ({ workload: { requestsPerDay: 1000, inputTokens: 500, outputTokens: 100 }, api: { inputUsdPerMTok: 3, outputUsdPerMTok: 15 }, ...over });
-  const inf = estimateFromInput(JSON.parse('{"workload": {"requestsPerDay": 1e400, "inputTokens": 500, "outputTokens": 100}, "api": {"inputUsdPerMTok": 3, "outputUsdPerMTok": 15}}'));
+  const inf = estimateFromInput(JSON.parse('{"workload": {"requestsPerDay": 1e400, "inputTokens": 500, "outputTokens": 100}, "api": {"inputUsdPerMTok": 3, "outputUsdPerMTok": 15}}'), { catalog: getSnapshotCatalog() });
   assert.deepEqual(inf.ok ? [] : inf.problems, ['workload.requestsPerDay: too large (beyond the largest number)']);
-  const huge = estimateFromInput(scenario({ api: { inputUsdPerMTok: 1e308, outputUsdPerMTok: 15 } }));
+  const huge = estimateFromInput(scenario({ api: { inputUsdPerMTok: 1e308, outputUsdPerMTok: 15 } }), { catalog: getSnapshotCatalog() });
   assert.deepEqual(huge.ok ? [] : huge.problems, [`api.inputUsdPerMTok: must be at most ${LIMITS.usdPerMTok.toLocaleString('en-US')}`]);
   // the largest values every bound allows still give finite money
   const max = estimateFromInput({
     workload: { requestsPerDay: LIMITS.requestsPerDay, inputTokens: LIMITS.tokens, outputTokens: LIMITS.tokens, daysPerMonth: 31 },
     api: { inputUsdPerMTok: LIMITS.usdPerMTok, outputUsdPerMTok: LIMITS.usdPerMTok },
     selfHosted: { fixedMonthlyUsd: LIMITS.usd, opsHoursPerMonth: 744, opsHourlyUsd: LIMITS.hourlyUsd, setupHours: LIMITS.hours, gpu: { hourlyUsd: LIMITS.hourlyUsd, count: LIMITS.gpus } },
-  });
+  }, { catalog: getSnapshotCatalog() });
   assert.ok(max.ok);
   for (const v of [max.result.api.monthlyUsd, max.result.api.costPerRequestUsd, max.result.selfHosted!.monthlyUsd]) assert.ok(Number.isFinite(v) && v >= 0, String(v));
   assert.equal(parseAnnotation(`${'9'.repeat(400)}/day`).ok, false);

@@ -1,5 +1,6 @@
 // The cost panel of a multi-root workspace (src/core/format/panelFolders.ts): rows grouped by folder, each costed
 // with its own folder's settings; folder totals and the all-folder total equal `scan FILE.code-workspace --json`.
+import { getSnapshotCatalog } from '../../src/core/catalog/prices';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -77,13 +78,13 @@ test('multi-root panel: a row charts at its folder settings; the totals row name
   const { scans } = await twoFolders();
   const view = foldersWorkspaceView(scans);
   const row = view.callSites.find((r) => r.folder === 'frontend')!;
-  const chart = foldersChartFor(scans, row.id);
+  const chart = foldersChartFor(getSnapshotCatalog(), scans, row.id);
   assert.equal(chart.target, row.id);
   assert.ok(chart.title.startsWith('frontend/jobs/'), chart.title);
   assert.ok(chart.curve, chart.note ?? '');
   // the curve is at that folder's volume (9,000/day), not the first folder's
   assert.equal(chart.curve.markers.current, 9000);
-  const whole = foldersChartFor(scans, WORKSPACE_TARGET);
+  const whole = foldersChartFor(getSnapshotCatalog(), scans, WORKSPACE_TARGET);
   assert.match(whole.title, /^Folder frontend \(the largest API bill; deployments are per folder\) — \d call sites? on one /);
 });
 

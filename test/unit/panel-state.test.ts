@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { getSnapshotCatalog } from '../../src/core/catalog/prices';
 import assert from 'node:assert/strict';
 import { scanWorkspace, readWorkspaceSettings } from '../../src/core/scan/scan';
 import { callSiteId, chartFor, validateSetting, workspaceView, WORKSPACE_TARGET } from '../../src/core/format/panelState';
@@ -30,11 +31,11 @@ test('chart of a call site: its current-volume marker is its calls/day; the work
   const scan = await scanWorkspace('examples');
   const ws = readWorkspaceSettings('examples');
   const c = scan.callSites.find((x) => x.cost?.api && x.cost.selfHosted)!;
-  const chart = chartFor(scan, ws, callSiteId(c));
+  const chart = chartFor(getSnapshotCatalog(), scan, ws, callSiteId(c));
   assert.ok(chart.curve, chart.note ?? '');
   assert.equal(chart.curve.markers.current, c.volume.requestsPerDay * c.volume.callsPerRequest);
   assert.equal(chart.curve.markers.breakEvenWithOps, c.cost!.breakEven.withOpsRequestsPerDay);
-  const whole = chartFor(scan, ws, WORKSPACE_TARGET);
+  const whole = chartFor(getSnapshotCatalog(), scan, ws, WORKSPACE_TARGET);
   assert.ok(whole.curve, whole.note ?? '');
   const d = [...scan.totals.deployments].sort((a, b) => b.apiMonthlyUsd - a.apiMonthlyUsd)[0]!;
   // The workspace line is the busiest deployment at its blended API price: today's volume is marked, and the API
@@ -44,7 +45,7 @@ test('chart of a call site: its current-volume marker is its calls/day; the work
   assert.ok(i >= 0, 'the workspace curve has a positive volume');
   const atToday = (whole.curve.api[i]! / whole.curve.volumes[i]!) * d.requestsPerDay;
   assert.ok(Math.abs(atToday - d.apiMonthlyUsd) <= 1e-9 * d.apiMonthlyUsd, `${atToday} vs ${d.apiMonthlyUsd}`);
-  assert.equal(chartFor(scan, ws, 'nope.py:1:1').curve, null);
+  assert.equal(chartFor(getSnapshotCatalog(), scan, ws, 'nope.py:1:1').curve, null);
 });
 
 test('validateSetting: the setting\'s zod schema, and an error naming the key', () => {
@@ -96,15 +97,15 @@ test('validateCallSiteField / validateOpenModel: key from the scan, schema bound
   const { validateCallSiteField, validateOpenModel } = await import('../../src/core/format/panelState');
   const settings = readSettings({ 'llmCostLens.prices': { 'in-house-7b': { inputUsdPerMTok: 0.1, outputUsdPerMTok: 0.2 } } }).settings;
   const keys = new Set(['app/a.py#f']);
-  assert.deepEqual(validateCallSiteField(keys, settings, 'app/a.py#f', 'requestsPerDay', 4000), { ok: true, value: 4000 });
-  assert.deepEqual(validateCallSiteField(keys, settings, 'app/a.py#f', 'requestsPerDay', null), { ok: true, value: null });
-  const neg = validateCallSiteField(keys, settings, 'app/a.py#f', 'requestsPerDay', -1);
+  assert.deepEqual(validateCallSiteField(getSnapshotCatalog(), keys, settings, 'app/a.py#f', 'requestsPerDay', 4000), { ok: true, value: 4000 });
+  assert.deepEqual(validateCallSiteField(getSnapshotCatalog(), keys, settings, 'app/a.py#f', 'requestsPerDay', null), { ok: true, value: null });
+  const neg = validateCallSiteField(getSnapshotCatalog(), keys, settings, 'app/a.py#f', 'requestsPerDay', -1);
   assert.match(!neg.ok ? neg.error : '', /^llmCostLens\.callSites\["app\/a\.py#f"\]\.requestsPerDay: /);
-  const other = validateCallSiteField(keys, settings, 'app/b.py#g', 'requestsPerDay', 5);
+  const other = validateCallSiteField(getSnapshotCatalog(), keys, settings, 'app/b.py#g', 'requestsPerDay', 5);
   assert.match(!other.ok ? other.error : '', /no call site with this key/);
-  assert.deepEqual(validateCallSiteField(keys, settings, 'app/a.py#f', 'model', 'gpt-4o-mini'), { ok: true, value: 'gpt-4o-mini' });
-  assert.deepEqual(validateCallSiteField(keys, settings, 'app/a.py#f', 'model', 'in-house-7b'), { ok: true, value: 'in-house-7b' });
-  const unknown = validateCallSiteField(keys, settings, 'app/a.py#f', 'model', 'claude-sonet-4-6');
+  assert.deepEqual(validateCallSiteField(getSnapshotCatalog(), keys, settings, 'app/a.py#f', 'model', 'gpt-4o-mini'), { ok: true, value: 'gpt-4o-mini' });
+  assert.deepEqual(validateCallSiteField(getSnapshotCatalog(), keys, settings, 'app/a.py#f', 'model', 'in-house-7b'), { ok: true, value: 'in-house-7b' });
+  const unknown = validateCallSiteField(getSnapshotCatalog(), keys, settings, 'app/a.py#f', 'model', 'claude-sonet-4-6');
   assert.match(!unknown.ok ? unknown.error : '', /\.model: "claude-sonet-4-6" is not in the price catalog; did you mean .*claude-sonnet-4/);
   assert.deepEqual(validateOpenModel('gpt-4o', 'qwen2.5-72b'), { ok: true, value: 'qwen2.5-72b' });
   assert.deepEqual(validateOpenModel('gpt-4o', 'None'), { ok: true, value: 'none' });

@@ -4,13 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultPriceDir, pricesCommand } from '../../src/cli/prices';
+import { createEngineContext } from '../../src/core/engine/context';
 
 async function run(args: string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'llmcl-prices-cli-'));
   const out: string[] = [];
   const err: string[] = [];
   try {
-    const code = await pricesCommand([...args, '--dir', dir], { out: (s) => out.push(s), err: (s) => err.push(s) });
+    const code = await pricesCommand([...args, '--dir', dir], { out: (s) => out.push(s), err: (s) => err.push(s) }, createEngineContext());
     return { code, out: out.join('\n'), err: err.join('\n') };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
-import { priceCatalogInfo } from '../../src/core/catalog/prices';
+import { priceCatalogInfo, getSnapshotCatalog } from '../../src/core/catalog/prices';
 import { hoverMarkdown } from '../../src/core/format/hoverText';
 import { buildCallSite } from '../../src/core/scan/callSite';
 import { readSettings } from '../../src/core/settings';
@@ -16,7 +16,7 @@ import { createEngineContext } from '../../src/core/engine/context';
 const engine = createEngineContext();
 
 const emptyDir = mkdtempSync(join(tmpdir(), 'llm-cost-stale-')); // no downloaded catalog: the bundled snapshot
-const asOf = priceCatalogInfo(new Date('2026-01-01T00:00:00Z')).asOf;
+const asOf = priceCatalogInfo(getSnapshotCatalog(), new Date('2026-01-01T00:00:00Z')).asOf;
 const day = (n: number) => new Date(Date.parse(`${asOf}T00:00:00Z`) + n * 86_400_000);
 
 async function run(args: string[], now: Date): Promise<{ code: number; out: string; err: string }> {
@@ -59,9 +59,9 @@ test('`estimate` and `scan --report` carry the warning from the same clock', asy
 test('the hover shows the warning under the price source when the caller passes it', () => {
   const call = openAiChatCall();
   const site = buildCallSite(engine, call, readSettings({}));
-  const note = priceCatalogInfo(day(91)).staleNote;
+  const note = priceCatalogInfo(getSnapshotCatalog(), day(91)).staleNote;
   assert.ok(note);
   const text = hoverMarkdown(site, { openPanel: 'x' }, { priceStaleNote: note });
   assert.match(text, /\| Prices \| .* prices as of 2026-09-23 \|\n\| {2}\| ⚠ prices as of 2026-09-23 are 91 days old/);
-  assert.doesNotMatch(hoverMarkdown(site, { openPanel: 'x' }, { priceStaleNote: priceCatalogInfo(day(89)).staleNote }), /days old/);
+  assert.doesNotMatch(hoverMarkdown(site, { openPanel: 'x' }, { priceStaleNote: priceCatalogInfo(getSnapshotCatalog(), day(89)).staleNote }), /days old/);
 });

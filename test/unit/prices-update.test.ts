@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { waitForUpdate } from '@pydantic/genai-prices';
 import { lookupApiPrice, priceCatalogInfo } from '../../src/core/catalog/prices';
 import { loadPriceCatalog, PRICE_FILE_NAME, updatePrices, usePriceCatalogDir } from '../../src/core/catalog/prices-update';
+import { createEngineContext } from '../../src/core/engine/context';
 import { pricesCommand } from '../../src/cli/prices';
 
 const dirs: string[] = [];
@@ -61,15 +62,18 @@ test('update: good data is validated, stored with its date, and then preferred o
   assert.equal(stored.source, `${base}/good.json`);
   assert.equal(JSON.stringify(stored).includes('"description"'), false, 'stored compactly');
 
-  assert.equal((lookupApiPrice('gpt-4o') as { price: { inputUsdPerMTok: number } }).price.inputUsdPerMTok, 2.5, 'snapshot until the dir is used');
+  const before = createEngineContext();
+  assert.equal((lookupApiPrice(before.catalog, 'gpt-4o') as { price: { inputUsdPerMTok: number } }).price.inputUsdPerMTok, 2.5, 'snapshot until the dir is used');
   const info = usePriceCatalogDir(dir, new Date('2026-10-06T00:00:00Z'));
   assert.deepEqual([info.origin, info.asOf, info.file, info.note, info.stale], ['downloaded', '2026-10-05', r.file, null, false]);
-  const p = lookupApiPrice('openai/gpt-4o');
+  // The loaded data is what a new engine context starts from; a context made before keeps its own catalog.
+  const p = lookupApiPrice(createEngineContext().catalog, 'openai/gpt-4o');
+  assert.equal(before.catalog.meta.origin, 'snapshot');
   assert.ok(p.ok);
   assert.deepEqual([p.price.inputUsdPerMTok, p.price.outputUsdPerMTok, p.price.asOf], [2, 7, '2026-10-05']);
   assert.equal(p.price.source, 'pydantic/genai-prices data downloaded 2026-10-05');
   usePriceCatalogDir(undefined);
-  assert.equal(priceCatalogInfo().origin, 'snapshot');
+  assert.equal(priceCatalogInfo(createEngineContext().catalog).origin, 'snapshot');
 });
 
 test('update: malformed JSON, schema-invalid data, empty data and HTTP 500 fail clearly and keep the previous file', async () => {
@@ -112,7 +116,7 @@ test('load: a corrupt, invalid or outdated file falls back to the snapshot with 
   assert.match(o.meta.note!, /older than the bundled snapshot/);
   const info = usePriceCatalogDir(old);
   assert.equal(info.origin, 'snapshot');
-  const p = lookupApiPrice('gpt-4o');
+  const p = lookupApiPrice(createEngineContext().catalog, 'gpt-4o');
   assert.ok(p.ok && p.price.inputUsdPerMTok === 2.5);
   usePriceCatalogDir(undefined);
 });
@@ -122,16 +126,16 @@ test('CLI: prices --update against the local server, then the table shows the do
   const out: string[] = [];
   const err: string[] = [];
   const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
-  assert.equal(await pricesCommand(['--update', '--url', `${base}/good.json`, '--dir', dir], io), 0, err.join('\n'));
+  assert.equal(await pricesCommand(['--update', '--url', `${base}/good.json`, '--dir', dir], io, createEngineContext()), 0, err.join('\n'));
   assert.match(out.join('\n'), /downloaded [\d,]+ model prices \(prices as of \d{4}-\d{2}-\d{2}\)/);
   assert.ok(existsSync(join(dir, PRICE_FILE_NAME)));
 
   out.length = 0;
-  assert.equal(await pricesCommand(['--update', '--url', `${base}/malformed.json`, '--dir', dir], io), 1);
+  assert.equal(await pricesCommand(['--update', '--url', `${base}/malformed.json`, '--dir', dir], io, createEngineContext()), 1);
   assert.match(err.join('\n'), /not valid JSON.*; the previous price data stays in use/);
 
   out.length = 0;
-  assert.equal(await pricesCommand(['gpt-4o', '--dir', dir], io), 0);
+  assert.equal(await pricesCommand(['gpt-4o', '--dir', dir], io, createEngineContext()), 0);
   assert.match(out.join('\n'), /source: pydantic\/genai-prices data downloaded \d{4}-\d{2}-\d{2} · prices as of/);
   assert.match(out.join('\n'), /openai\/gpt-4o .* \$2 +\$7 /);
   usePriceCatalogDir(undefined);

@@ -129,7 +129,7 @@ const SPELLINGS: [string, string, string, number, number, number | null][] = [
 test(`resolves ${SPELLINGS.length} real-world spellings to the right entry and prices`, () => {
   assert.ok(SPELLINGS.length >= 30);
   for (const [q, provider, id, input, output, cached] of SPELLINGS) {
-    const r = lookupApiPrice(q);
+    const r = lookupApiPrice(getSnapshotCatalog(), q);
     assert.ok(r.ok, `${q}: not resolved (suggestions ${!r.ok && r.suggestions.join(', ')})`);
     assert.equal(`${r.price.provider}/${r.price.modelId}`, `${provider}/${id}`, q);
     assert.deepEqual([r.price.inputUsdPerMTok, r.price.outputUsdPerMTok, r.price.cachedInputUsdPerMTok], [input, output, cached], q);
@@ -142,7 +142,7 @@ test(`resolves ${SPELLINGS.length} real-world spellings to the right entry and p
 
 test('matchedBy says how a name was found', () => {
   const kind = (q: string) => {
-    const r = lookupApiPrice(q);
+    const r = lookupApiPrice(getSnapshotCatalog(), q);
     return r.ok ? r.matchedBy : 'unpriced';
   };
   assert.equal(kind('gpt-4o'), 'exact');
@@ -152,30 +152,30 @@ test('matchedBy says how a name was found', () => {
 });
 
 test('unknown and self-hosted names are unpriced with suggestions, never $0', () => {
-  const r = lookupApiPrice('claude-sonet-4-6');
+  const r = lookupApiPrice(getSnapshotCatalog(), 'claude-sonet-4-6');
   assert.equal(r.ok, false);
   assert.ok(!r.ok && r.suggestions.includes('claude-sonnet-4-6'), JSON.stringify(r));
-  const g = lookupApiPrice('gpt-4o-minii');
+  const g = lookupApiPrice(getSnapshotCatalog(), 'gpt-4o-minii');
   assert.ok(!g.ok && g.suggestions.slice(0, 3).includes('gpt-4o-mini'), JSON.stringify(g));
-  for (const q of ['', '   ', 'ollama/llama3', 'totally-made-up-model-9000']) assert.equal(lookupApiPrice(q).ok, false, q);
+  for (const q of ['', '   ', 'ollama/llama3', 'totally-made-up-model-9000']) assert.equal(lookupApiPrice(getSnapshotCatalog(), q).ok, false, q);
   // Every suggestion resolves when fed back.
-  for (const s of g.ok ? [] : g.suggestions) assert.ok(lookupApiPrice(s).ok, s);
+  for (const s of g.ok ? [] : g.suggestions) assert.ok(lookupApiPrice(getSnapshotCatalog(), s).ok, s);
 });
 
 test('batch discount, cache write and reasoning-as-output fields', () => {
-  const s = lookupApiPrice('claude-sonnet-4-6');
+  const s = lookupApiPrice(getSnapshotCatalog(), 'claude-sonnet-4-6');
   assert.ok(s.ok);
   assert.equal(s.price.batchDiscount, 0.5);
   assert.equal(s.price.cacheWriteUsdPerMTok, 3.75);
   assert.equal(s.price.cacheWrite1hUsdPerMTok, 6);
   assert.equal(s.price.reasoningUsdPerMTok, 15, 'thinking tokens are billed as output');
-  const groqBedrock = lookupApiPrice('amazon.nova-pro-v1:0');
+  const groqBedrock = lookupApiPrice(getSnapshotCatalog(), 'amazon.nova-pro-v1:0');
   assert.ok(groqBedrock.ok);
   assert.equal(groqBedrock.price.batchDiscount, null);
 });
 
 test('long-context tiers: Gemini 2.5 Pro doubles input above 200K tokens', () => {
-  const r = lookupApiPrice('gemini-2.5-pro');
+  const r = lookupApiPrice(getSnapshotCatalog(), 'gemini-2.5-pro');
   assert.ok(r.ok);
   assert.deepEqual(r.price.tiers, [{ aboveInputTokens: 200_000, inputUsdPerMTok: 2.5, outputUsdPerMTok: 15, cachedInputUsdPerMTok: 0.25 }]);
   assert.equal(priceForInputTokens(r.price, 200_000).inputUsdPerMTok, 1.25, 'threshold itself is the base rate');
@@ -185,7 +185,7 @@ test('long-context tiers: Gemini 2.5 Pro doubles input above 200K tokens', () =>
 
 test('date-dependent prices are evaluated at the snapshot date, not the clock', () => {
   // claude-sonnet-4-6 had a long-context tier until 2026-03-13; at the snapshot date (2026-09-23) the flat price applies.
-  const r = lookupApiPrice('claude-sonnet-4-6');
+  const r = lookupApiPrice(getSnapshotCatalog(), 'claude-sonnet-4-6');
   assert.ok(r.ok);
   assert.equal(r.price.tiers, undefined);
   const conditional = [
@@ -202,46 +202,46 @@ test('time-of-day prices use the rate in effect for most of the day, with a note
   assert.ok(r.ok);
   assert.equal(r.price.inputUsdPerMTok, 0.27, 'the 00:30–16:30 UTC rate covers 16 of 24 hours');
   assert.match(r.price.notes?.join(' ') ?? '', /time-of-day pricing/);
-  const corrected = lookupApiPrice('deepseek-chat');
+  const corrected = lookupApiPrice(getSnapshotCatalog(), 'deepseek-chat');
   assert.ok(corrected.ok);
   assert.doesNotMatch(corrected.price.notes?.join(' ') ?? '', /time-of-day pricing/, 'the corrected list price has no off-peak rate');
 });
 
 test('transcription priced per minute; embeddings have no output price', () => {
-  const w = lookupApiPrice('whisper-1');
+  const w = lookupApiPrice(getSnapshotCatalog(), 'whisper-1');
   assert.ok(w.ok);
   assert.ok(Math.abs(w.price.audioUsdPerMinute! - 0.006) < 1e-12);
   assert.match(w.price.notes!.join(' '), /other units/);
-  const e = lookupApiPrice('text-embedding-3-large');
+  const e = lookupApiPrice(getSnapshotCatalog(), 'text-embedding-3-large');
   assert.ok(e.ok);
   assert.match(e.price.notes!.join(' '), /no output-token price/);
 });
 
 test('listApiPrices filters by words and puts the resolved model first', () => {
-  assert.equal(listApiPrices().length, getSnapshotCatalog().models);
-  const sonnet = listApiPrices('anthropic sonnet');
+  assert.equal(listApiPrices(getSnapshotCatalog()).length, getSnapshotCatalog().models);
+  const sonnet = listApiPrices(getSnapshotCatalog(), 'anthropic sonnet');
   assert.ok(sonnet.length >= 5 && sonnet.every((p) => `${p.provider}/${p.modelId} ${p.displayName}`.toLowerCase().includes('sonnet')));
-  const dated = listApiPrices('claude-3-5-haiku-20241022');
+  const dated = listApiPrices(getSnapshotCatalog(), 'claude-3-5-haiku-20241022');
   assert.equal(dated[0]!.modelId, 'claude-3-5-haiku-latest');
-  assert.deepEqual(listApiPrices('no-such-model-zzz'), []);
+  assert.deepEqual(listApiPrices(getSnapshotCatalog(), 'no-such-model-zzz'), []);
 });
 
 test('priceCatalogInfo reports source, date and staleness after 90 days', () => {
-  const fresh = priceCatalogInfo(new Date('2026-10-01T00:00:00Z'));
+  const fresh = priceCatalogInfo(getSnapshotCatalog(), new Date('2026-10-01T00:00:00Z'));
   assert.equal(fresh.source, '@pydantic/genai-prices 0.1.8');
   assert.equal(fresh.asOf, '2026-09-23');
   assert.equal(fresh.models, getSnapshotCatalog().models);
   assert.ok(fresh.models > 1000);
   assert.equal(fresh.stale, false);
   assert.equal(fresh.staleNote, null);
-  assert.equal(priceCatalogInfo(new Date('2026-12-22T00:00:00Z')).stale, false, 'day 90');
-  const old = priceCatalogInfo(new Date('2026-12-23T00:00:00Z'));
+  assert.equal(priceCatalogInfo(getSnapshotCatalog(), new Date('2026-12-22T00:00:00Z')).stale, false, 'day 90');
+  const old = priceCatalogInfo(getSnapshotCatalog(), new Date('2026-12-23T00:00:00Z'));
   assert.equal(old.stale, true);
   assert.match(old.staleNote!, /91 days old/);
 });
 
 test('overrides win field by field and are labelled', () => {
-  const base = lookupApiPrice('gemini-2.5-pro');
+  const base = lookupApiPrice(getSnapshotCatalog(), 'gemini-2.5-pro');
   assert.ok(base.ok);
   const o = applyPriceOverrides(base.price, { inputUsdPerMTok: 1 }, 'settings')!;
   assert.equal(o.inputUsdPerMTok, 1);

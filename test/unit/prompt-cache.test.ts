@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { scanWorkspace, readWorkspaceSettings } from '../../src/core/scan/scan';
-import { lookupApiPrice } from '../../src/core/catalog/prices';
+import { lookupApiPrice, getSnapshotCatalog } from '../../src/core/catalog/prices';
 import { quickFixesFor } from '../../src/core/fixes/quickFixModel';
 import { CACHE_WINDOWS_PER_DAY } from '../../src/core/scan/promptCache';
 import { tempTree } from './helpers/tempTree';
@@ -36,7 +36,7 @@ async function site(file: string, text: string) {
 
 /** The bill worked out by hand from the catalog's prices: prefix P read on (1 − w) of calls, written on w. */
 function byHand(input: number, output: number, prefix: number, callsPerDay: number): number {
-  const p = lookupApiPrice('claude-sonnet-4-6');
+  const p = lookupApiPrice(getSnapshotCatalog(), 'claude-sonnet-4-6');
   assert.ok(p.ok && p.price.cachedInputUsdPerMTok !== null && p.price.cacheWriteUsdPerMTok !== null);
   const { inputUsdPerMTok: inp, outputUsdPerMTok: out, cachedInputUsdPerMTok: read, cacheWriteUsdPerMTok: write } = p.price;
   const w = Math.min(1, CACHE_WINDOWS_PER_DAY / callsPerDay);
@@ -98,13 +98,13 @@ test('at fewer calls than 5-minute windows every call writes the cache: dearer t
   assert.equal(c.tokens.cachedInputTokens, undefined);
   const uncached = await site('b.py', py('RULES', 100));
   assert.ok(c.cost!.api!.monthlyUsd > uncached.c.cost!.api!.monthlyUsd, 'writes cost 1.25× input');
-  assert.ok(!quickFixesFor(uncached.c, uncached.settings, py('RULES', 100).split('\n')).some((f) => f.kind === 'cache-system-prompt'));
+  assert.ok(!quickFixesFor(getSnapshotCatalog(), uncached.c, uncached.settings, py('RULES', 100).split('\n')).some((f) => f.kind === 'cache-system-prompt'));
 });
 
 test('the cache quick fix: after its edit the scan shows exactly the "after" figure of its title', async () => {
   const text = py('RULES');
   const { c, settings } = await site('a.py', text);
-  const fix = quickFixesFor(c, settings, text.split('\n')).find((f) => f.kind === 'cache-system-prompt')!;
+  const fix = quickFixesFor(getSnapshotCatalog(), c, settings, text.split('\n')).find((f) => f.kind === 'cache-system-prompt')!;
   assert.ok(fix);
   const e = fix.edits[0]!;
   const lines = text.split('\n');
@@ -118,15 +118,15 @@ test('the cache quick fix: after its edit the scan shows exactly the "after" fig
 test('estimate: workload.cacheWriteTokens billed at the catalog cache-write price; with cachedInputTokens at most inputTokens', async () => {
   const { estimate } = await import('../../src/core/economics/estimate');
   const base = { workload: { requestsPerDay: 1000, inputTokens: 2000, outputTokens: 100, daysPerMonth: 30 }, api: { model: 'claude-sonnet-4-6' } };
-  const plain = estimate(base);
-  const written = estimate({ ...base, workload: { ...base.workload, cacheWriteTokens: 1000 } });
+  const plain = estimate(base, { catalog: getSnapshotCatalog() });
+  const written = estimate({ ...base, workload: { ...base.workload, cacheWriteTokens: 1000 } }, { catalog: getSnapshotCatalog() });
   assert.ok(plain.ok && written.ok);
-  const p = lookupApiPrice('claude-sonnet-4-6');
+  const p = lookupApiPrice(getSnapshotCatalog(), 'claude-sonnet-4-6');
   assert.ok(p.ok);
   const premium = 1000 * (p.price.cacheWriteUsdPerMTok! - p.price.inputUsdPerMTok) / 1e6 * 1000 * 30;
   assert.ok(Math.abs(written.result.api.monthlyUsd - plain.result.api.monthlyUsd - premium) < 1e-9);
   assert.equal(written.result.assumptions.cacheWriteTokens, 1000);
-  const own = estimate({ workload: { ...base.workload, cacheWriteTokens: 1000 }, api: { inputUsdPerMTok: 3, outputUsdPerMTok: 15 } });
+  const own = estimate({ workload: { ...base.workload, cacheWriteTokens: 1000 }, api: { inputUsdPerMTok: 3, outputUsdPerMTok: 15 } }, { catalog: getSnapshotCatalog() });
   assert.ok(own.ok && own.result.notes.some((n) => n.startsWith('no cache-write price')), 'a scenario price has no write price: input price, noted');
   const { scenarioSchema } = await import('../../src/core/config');
   const bad = scenarioSchema.safeParse({ ...base, workload: { ...base.workload, cachedInputTokens: 1500, cacheWriteTokens: 1000 } });

@@ -1,5 +1,6 @@
 // `scan` lists .prompt / .prompty files as call sites (issue #4): costed on the same path as code call sites,
 // not listed when code already sends them, malformed front matter reported, and the editor's lens = the scan record.
+import { getSnapshotCatalog } from '../../src/core/catalog/prices';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -57,7 +58,7 @@ test('scan lists a prompt file: model, max tokens, tokens from its sections, fro
   assert.equal(c.tokens.input, counted.total.tokens);
   assert.deepEqual(c.tokens.parts.map((p) => [p.role, p.source, p.placeholders]), [['system', 'file', []], ['user', 'file', [{ name: 'diff', tokens: 100 }]]]);
   assert.equal(c.tokens.output, 150, 'built-in 300 capped by max_tokens');
-  const out = estimate(callScenario(ws.settings, 'gpt-4o', c.openModel.model, 2500, c.tokens.input, 150));
+  const out = estimate(callScenario(ws.settings, 'gpt-4o', c.openModel.model, 2500, c.tokens.input, 150), { catalog: getSnapshotCatalog() });
   assert.ok(out.ok);
   assert.deepEqual(c.cost!.api, out.result.api);
   assert.equal(c.cost!.selfHosted!.monthlyUsd, out.result.selfHosted.monthlyUsd);

@@ -1,4 +1,5 @@
 // Prompt files (.prompty / Dotprompt): front matter, role sections, placeholders, and the cost through the engine.
+import { getSnapshotCatalog } from '../../src/core/catalog/prices';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -92,7 +93,7 @@ test('prompt file cost equals callScenario + estimate on the same counts (engine
   assert.equal(e.tokens.input, counted.total.tokens);
   assert.equal(e.tokens.parts[1]!.placeholders[0]!.tokens, 600, 'ticket sized by llmCostLens.placeholders');
   assert.equal(e.tokens.parts[0]!.placeholders[0]!.tokens, settings.defaultPlaceholderTokens);
-  const out = estimate(callScenario(settings, 'gpt-4o-mini', e.openModel.model, 20000, e.tokens.input, e.tokens.output));
+  const out = estimate(callScenario(settings, 'gpt-4o-mini', e.openModel.model, 20000, e.tokens.input, e.tokens.output), { catalog: getSnapshotCatalog() });
   assert.ok(out.ok);
   assert.equal(e.cost!.api!.monthlyUsd, out.result.api.monthlyUsd);
   assert.equal(e.cost!.selfHosted!.monthlyUsd, out.result.selfHosted.monthlyUsd);

@@ -1,5 +1,6 @@
 // Quick fixes (src/extension/quickFixModel.ts): the saving in each title is the difference of two engine estimates
 // of the call's scenario, and the edit is made in the call's own syntax.
+import { getSnapshotCatalog } from '../../src/core/catalog/prices';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -53,12 +54,12 @@ async function scanned(files: Record<string, string>) {
 test('quick fixes: the baseline is the lens figure; each saving is before − after of two engine estimates', async () => {
   const { root, result, settings } = await scanned({ 'jobs/report.py': PY });
   const c = result.callSites[0]!;
-  assert.equal(apiMonthlyUsd(c, settings, {}), c.cost!.api!.monthlyUsd, 'the unchanged scenario gives the scanned figure');
-  const fixes = quickFixesFor(c, settings, readFileSync(join(root, c.file), 'utf8').split('\n'));
+  assert.equal(apiMonthlyUsd(getSnapshotCatalog(), c, settings, {}), c.cost!.api!.monthlyUsd, 'the unchanged scenario gives the scanned figure');
+  const fixes = quickFixesFor(getSnapshotCatalog(), c, settings, readFileSync(join(root, c.file), 'utf8').split('\n'));
   assert.deepEqual(fixes.map((f) => f.kind).sort(), ['batch-api', 'cap-max-tokens', 'hosted-open', 'switch-model']);
   const perDay = c.volume.requestsPerDay * c.volume.callsPerRequest;
   const engine = (model: string, output: number) => {
-    const out = estimate(callScenario(settings, model, null, perDay, c.tokens.input, output));
+    const out = estimate(callScenario(settings, model, null, perDay, c.tokens.input, output), { catalog: getSnapshotCatalog() });
     assert.ok(out.ok);
     return out.result.api.monthlyUsd;
   };
@@ -76,12 +77,12 @@ test('quick fixes: the baseline is the lens figure; each saving is before − af
 test('quick fixes: edits in Python (keyword on its own line) and TypeScript (object property), model literal replaced', async () => {
   const { root, result, settings } = await scanned({ 'a.py': PY, 'b.ts': TS });
   const py = result.callSites.find((c) => c.file === 'a.py')!;
-  const fixesPy = quickFixesFor(py, settings, PY.split('\n'));
+  const fixesPy = quickFixesFor(getSnapshotCatalog(), py, settings, PY.split('\n'));
   assert.match(apply(PY, fixesPy.find((f) => f.kind === 'switch-model')!.edits), /model="gpt-4\.1-mini",/);
   assert.match(apply(PY, fixesPy.find((f) => f.kind === 'cap-max-tokens')!.edits), /create\(\n {8}max_tokens=400,\n {8}model="gpt-4\.1",/);
   const ts = result.callSites.find((c) => c.file === 'b.ts')!;
   const text = readFileSync(join(root, 'b.ts'), 'utf8');
-  const fixesTs = quickFixesFor(ts, settings, text.split('\n'));
+  const fixesTs = quickFixesFor(getSnapshotCatalog(), ts, settings, text.split('\n'));
   assert.match(apply(text, fixesTs.find((f) => f.kind === 'switch-model')!.edits), /model: 'gpt-4o-mini'/);
   assert.match(apply(text, fixesTs.find((f) => f.kind === 'cap-max-tokens')!.edits), /create\(\{ max_tokens: 400, model: 'gpt-4o'/);
 });
@@ -90,9 +91,9 @@ test('quick fixes: none for a call that already has max_tokens and the cheapest 
   const { result, settings } = await scanned({ 'c.py': CAPPED, 'd.py': PY.replace('model="gpt-4.1"', 'model=pick()') });
   const capped = result.callSites.find((c) => c.file === 'c.py')!;
   // the settings fixes (batch price, hosted open model) still apply: they are tested in settings-fixes.test.ts
-  assert.deepEqual(quickFixesFor(capped, settings, CAPPED.split('\n')).filter((f) => f.edits.length > 0), []);
+  assert.deepEqual(quickFixesFor(getSnapshotCatalog(), capped, settings, CAPPED.split('\n')).filter((f) => f.edits.length > 0), []);
   const unresolved = result.callSites.find((c) => c.file === 'd.py')!;
-  assert.ok(!quickFixesFor(unresolved, settings, PY.split('\n')).some((f) => f.kind === 'switch-model'), 'no model literal to replace');
+  assert.ok(!quickFixesFor(getSnapshotCatalog(), unresolved, settings, PY.split('\n')).some((f) => f.kind === 'switch-model'), 'no model literal to replace');
 });
 
 const LONG_RULES = Array.from({ length: 160 }, (_, i) => `Rule ${i + 1}: answer politely and cite the policy section.`).join(' ');
@@ -111,11 +112,11 @@ test('quick fixes: cache a long static Anthropic system prompt; the saving is tw
   const c = result.callSites[0]!;
   const system = c.tokens.parts.find((p) => p.role === 'system')!;
   assert.ok(system.tokens >= 1024, `the system prompt has ${system.tokens} tokens`);
-  const fix = quickFixesFor(c, settings, text.split('\n')).find((f) => f.kind === 'cache-system-prompt');
+  const fix = quickFixesFor(getSnapshotCatalog(), c, settings, text.split('\n')).find((f) => f.kind === 'cache-system-prompt');
   assert.ok(fix, 'a cache fix is offered');
   const perDay = c.volume.requestsPerDay * c.volume.callsPerRequest;
   const engine = (cached: number, written: number) => {
-    const out = estimate(callScenario(settings, c.model, null, perDay, c.tokens.input, c.tokens.output, cached, false, written));
+    const out = estimate(callScenario(settings, c.model, null, perDay, c.tokens.input, c.tokens.output, cached, false, written), { catalog: getSnapshotCatalog() });
     assert.ok(out.ok);
     return out.result.api.monthlyUsd;
   };
@@ -135,7 +136,7 @@ test('quick fixes: no cache fix for a prompt built by a call, one with a placeho
   ] as const) {
     const { result, settings } = await scanned({ 'a.py': text });
     const c = result.callSites[0]!;
-    assert.ok(!quickFixesFor(c, settings, text.split('\n')).some((f) => f.kind === 'cache-system-prompt'), `${name}: no cache fix`);
+    assert.ok(!quickFixesFor(getSnapshotCatalog(), c, settings, text.split('\n')).some((f) => f.kind === 'cache-system-prompt'), `${name}: no cache fix`);
   }
 });
 
@@ -150,14 +151,14 @@ def answer(q):
 `;
   const { result, settings } = await scanned({ 'a.py': text });
   const c = result.callSites[0]!;
-  const fix = quickFixesFor(c, settings, text.split('\n')).find((f) => f.kind === 'openai-prefix-cache');
+  const fix = quickFixesFor(getSnapshotCatalog(), c, settings, text.split('\n')).find((f) => f.kind === 'openai-prefix-cache');
   assert.ok(fix, JSON.stringify(c.tokens.parts));
   const system = c.tokens.parts.find((p) => p.role === 'system')!.tokens;
-  assert.equal(fix.savingUsd, apiMonthlyUsd(c, settings, {})! - apiMonthlyUsd(c, settings, { cachedInputTokens: system })!);
+  assert.equal(fix.savingUsd, apiMonthlyUsd(getSnapshotCatalog(), c, settings, {})! - apiMonthlyUsd(getSnapshotCatalog(), c, settings, { cachedInputTokens: system })!);
   assert.deepEqual(fix.edits, []);
   assert.match(fix.note, /1,024 tokens or more automatically/);
   // a short system prompt: nothing is cached, no advice
   const short = text.replace(LONG_RULES, 'Be brief.');
   const s = await scanned({ 'b.py': short });
-  assert.ok(!quickFixesFor(s.result.callSites[0]!, s.settings, short.split('\n')).some((f) => f.kind === 'openai-prefix-cache'));
+  assert.ok(!quickFixesFor(getSnapshotCatalog(), s.result.callSites[0]!, s.settings, short.split('\n')).some((f) => f.kind === 'openai-prefix-cache'));
 });

@@ -1,5 +1,6 @@
 // Owned GPUs (purchase + power) and a fixed hybrid share from workspace settings reach each call site's estimate
 // exactly as the equivalent scenario file would (the `estimate` engine's gpu.owned and hybrid.selfHostedShare).
+import { getSnapshotCatalog } from '../../src/core/catalog/prices';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readSettings } from '../../src/core/settings';
@@ -68,13 +69,13 @@ test('hybrid share: each call site is costed at that split (API for the rest), a
   const h = site.cost!.hybrid!;
   assert.equal(h.selfHostedShare, 0.5);
   const scenario = callScenario(ws.settings, 'claude-sonnet-4-6', 'llama-3.3-70b', 40000, site.tokens.input, site.tokens.output);
-  const direct = estimate({ ...scenario, hybrid: { selfHostedShare: 0.5 } });
+  const direct = estimate({ ...scenario, hybrid: { selfHostedShare: 0.5 } }, { catalog: getSnapshotCatalog() });
   assert.ok(direct.ok);
   assert.equal(h.monthlyUsd, direct.result.hybrid!.monthlyUsd);
   assert.ok(Math.abs(h.apiMonthlyUsd - site.cost!.api!.monthlyUsd / 2) < 1e-9);
   // Without the setting there is no fixed split: the call site carries the engine's own (best) split, exactly.
   const none = buildCallSite(engine, call, readSettings({}));
-  const free = estimate(callScenario(readSettings({}).settings, 'claude-sonnet-4-6', 'llama-3.3-70b', 40000, none.tokens.input, none.tokens.output));
+  const free = estimate(callScenario(readSettings({}).settings, 'claude-sonnet-4-6', 'llama-3.3-70b', 40000, none.tokens.input, none.tokens.output), { catalog: getSnapshotCatalog() });
   assert.ok(free.ok);
   assert.deepEqual(none.cost!.hybrid ?? null, free.result.hybrid ?? null);
 });

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { getSnapshotCatalog } from '../../src/core/catalog/prices';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -141,7 +142,7 @@ test('totals: call sites mapped to one open model share one deployment (ops once
   assert.deepEqual(mixed.routing.selfHosted, ['app/x.py:10']);
   assert.deepEqual(mixed.routing.api, ['app/x.py:99']);
   assert.equal(mixed.verdict, 'hybrid');
-  const heavyAlone = estimate({ workload: { requestsPerDay: 3_000_000, inputTokens: heavy.tokens.input, outputTokens: heavy.tokens.output, daysPerMonth: 30 }, api: { model: 'gpt-4o-mini' }, selfHosted: { model: 'gpt-oss-20b', precision: 'fp8', gpu: { name: 'auto' }, utilization: 0.6, fixedMonthlyUsd: 0, opsHoursPerMonth: 10, opsHourlyUsd: 100, setupHours: 40, setupAmortizationMonths: 12 } });
+  const heavyAlone = estimate({ workload: { requestsPerDay: 3_000_000, inputTokens: heavy.tokens.input, outputTokens: heavy.tokens.output, daysPerMonth: 30 }, api: { model: 'gpt-4o-mini' }, selfHosted: { model: 'gpt-oss-20b', precision: 'fp8', gpu: { name: 'auto' }, utilization: 0.6, fixedMonthlyUsd: 0, opsHoursPerMonth: 10, opsHourlyUsd: 100, setupHours: 40, setupAmortizationMonths: 12 } }, { catalog: getSnapshotCatalog() });
   assert.ok(heavyAlone.ok);
   assert.ok(Math.abs(mixed.routing.monthlyUsd - (heavyAlone.result.selfHosted.monthlyUsd + light.cost!.api!.monthlyUsd)) < 1e-6);
 });

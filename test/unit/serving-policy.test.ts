@@ -10,16 +10,17 @@ import { resolveGpu } from '../../src/core/catalog/gpus';
 import { resolveOpenModel } from '../../src/core/catalog/openModels';
 import { listGpuOffers, resolveGpuOffer } from '../../src/core/catalog/gpuOffers';
 import { servingText } from '../../src/core/format/servingText';
+import { getSnapshotCatalog } from '../../src/core/catalog/prices';
 
 const near = (a: number, b: number, msg?: string) => assert.ok(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)), `${msg ?? ''} ${a} ≠ ${b}`);
 
 function ok(raw: unknown): EstimateResult {
-  const out = estimateFromInput(raw);
+  const out = estimateFromInput(raw, { catalog: getSnapshotCatalog() });
   assert.ok(out.ok, out.ok ? '' : out.problems.join('\n'));
   return out.result;
 }
 function problems(raw: unknown): string[] {
-  const out = estimateFromInput(raw);
+  const out = estimateFromInput(raw, { catalog: getSnapshotCatalog() });
   assert.equal(out.ok, false, 'expected the scenario to be refused');
   return out.ok ? [] : out.problems;
 }
@@ -235,7 +236,7 @@ test('settings → scenario: defaults add nothing (old figures), each new settin
   assert.equal(s.workload.peakToAverage, 2.5);
   assert.equal(s.workload.activeHoursPerDay, 10);
   assert.equal(s.selfHosted?.utilization, undefined, 'the shape replaces utilization');
-  assert.ok(estimateFromInput(s).ok);
+  assert.ok(estimateFromInput(s, { catalog: getSnapshotCatalog() }).ok);
   // A rent typed in the folder wins over the offer; a bad offer or engine is a warning naming the key.
   const rent = readSettings({ 'llmCostLens.selfHosted.gpuOffer': 'spot', 'llmCostLens.selfHosted.gpuHourlyUsd': 2 }).settings;
   assert.equal(callScenario(rent, 'gpt-4o', 'llama-3.3-70b', 1000, 500, 300).selfHosted?.gpu?.offer, undefined);

@@ -1,6 +1,7 @@
 // Quick fixes that write llmCostLens.callSites (src/core/fixes/settingsFixes.ts): the Batch API price and the
 // hosted open model. Each saving equals the difference of two engine estimates run here by hand, and applying
 // the patch to the folder settings makes the scan show the "after" figure.
+import { getSnapshotCatalog } from '../../src/core/catalog/prices';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -32,7 +33,7 @@ async function scanned(files: Record<string, string>, settings?: object) {
 }
 
 function engine(settings: Parameters<typeof callScenario>[0], model: string, perDay: number, input: number, output: number, batch: boolean, providers?: readonly string[]): number {
-  const out = estimate(callScenario(settings, model, null, perDay, input, output, undefined, batch), providers ? { hostedProviders: providers } : {});
+  const out = estimate(callScenario(settings, model, null, perDay, input, output, undefined, batch), { catalog: getSnapshotCatalog(), ...(providers ? { hostedProviders: providers } : {}) });
   assert.ok(out.ok);
   return out.result.api.monthlyUsd;
 }
@@ -40,7 +41,7 @@ function engine(settings: Parameters<typeof callScenario>[0], model: string, per
 test('batch fix: saving = interactive − batch engine estimate; the patch prices the call at the batch price', async () => {
   const { result, settings } = await scanned({ 'jobs/summarize.py': JOB });
   const c = result.callSites[0]!;
-  const fix = quickFixesFor(c, settings, JOB.split('\n')).find((f) => f.kind === 'batch-api');
+  const fix = quickFixesFor(getSnapshotCatalog(), c, settings, JOB.split('\n')).find((f) => f.kind === 'batch-api');
   assert.ok(fix, 'offered for a non-streamed OpenAI chat call');
   const perDay = c.volume.requestsPerDay * c.volume.callsPerRequest;
   const before = engine(settings, 'gpt-4o', perDay, c.tokens.input, c.tokens.output, false);
@@ -57,7 +58,7 @@ test('batch fix: saving = interactive − batch engine estimate; the patch price
   assert.equal(b.cost!.api!.monthlyUsd, after);
   assert.match(lensTitle(b), /^API \$[\d,]+\/mo \(batch price\) · /);
   assert.ok(b.cost!.notes.some((n) => n.includes('llmCostLens.callSites["jobs/summarize.py#summarize"].batch is true')), b.cost!.notes.join('\n'));
-  assert.ok(!quickFixesFor(b, again.settings, JOB.split('\n')).some((f) => f.kind === 'batch-api'));
+  assert.ok(!quickFixesFor(getSnapshotCatalog(), b, again.settings, JOB.split('\n')).some((f) => f.kind === 'batch-api'));
 });
 
 test('batch fix: not for a streamed call, a provider without a batch API, or an embedding', async () => {
@@ -74,7 +75,7 @@ def embed(doc):
     const { result, settings } = await scanned({ 'a.py': text });
     const c = result.callSites[0]!;
     assert.ok(c.cost?.api, `${name}: priced`);
-    assert.ok(!quickFixesFor(c, settings, text.split('\n')).some((f) => f.kind === 'batch-api'), `${name}: no batch fix`);
+    assert.ok(!quickFixesFor(getSnapshotCatalog(), c, settings, text.split('\n')).some((f) => f.kind === 'batch-api'), `${name}: no batch fix`);
   }
 });
 
@@ -83,7 +84,7 @@ test('hosted-open fix: saving = API − hosted host estimate; the pin prices the
   const c = result.callSites[0]!;
   const h = c.cost!.hostedOpen!;
   assert.ok(h && h.providerModelId, 'the scan has a hosted column for gpt-4o');
-  const fix = quickFixesFor(c, settings, JOB.split('\n')).find((f) => f.kind === 'hosted-open');
+  const fix = quickFixesFor(getSnapshotCatalog(), c, settings, JOB.split('\n')).find((f) => f.kind === 'hosted-open');
   assert.ok(fix);
   const perDay = c.volume.requestsPerDay * c.volume.callsPerRequest;
   const pinned = `${h.provider}/${h.providerModelId}`;
@@ -100,13 +101,13 @@ test('hosted-open fix: saving = API − hosted host estimate; the pin prices the
   const r = again.result.callSites[0]!;
   assert.equal(r.model, pinned);
   assert.ok(lensTitle(r).includes(pinned), 'the lens names the pinned host model');
-  assert.ok(!quickFixesFor(r, again.settings, JOB.split('\n')).some((f) => f.kind === 'hosted-open' && f.settings?.patch.model === pinned));
+  assert.ok(!quickFixesFor(getSnapshotCatalog(), r, again.settings, JOB.split('\n')).some((f) => f.kind === 'hosted-open' && f.settings?.patch.model === pinned));
 });
 
 test('hosted-open fix: none when the folder hides the hosted column or the call has no open counterpart', async () => {
   const none = await scanned({ 'a.py': JOB }, { 'llmCostLens.hostedProviders': ['none'] });
-  assert.ok(!quickFixesFor(none.result.callSites[0]!, none.settings, JOB.split('\n')).some((f) => f.kind === 'hosted-open'));
+  assert.ok(!quickFixesFor(getSnapshotCatalog(), none.result.callSites[0]!, none.settings, JOB.split('\n')).some((f) => f.kind === 'hosted-open'));
   const noCounterpart = await scanned({ 'a.py': JOB }, { 'llmCostLens.openModelFor': { 'gpt-4o': 'none' } });
-  assert.ok(!quickFixesFor(noCounterpart.result.callSites[0]!, noCounterpart.settings, JOB.split('\n')).some((f) => f.kind === 'hosted-open'));
+  assert.ok(!quickFixesFor(getSnapshotCatalog(), noCounterpart.result.callSites[0]!, noCounterpart.settings, JOB.split('\n')).some((f) => f.kind === 'hosted-open'));
   assert.equal(qualityShort('not compared: a frontier model'), 'quality not compared');
 });

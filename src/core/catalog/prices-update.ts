@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compactProviders, describeIssues, priceDataFileSchema, upstreamDataSchema, UPSTREAM_DATA_URL, type PriceDataFile } from './prices-data';
-import { catalogFromData, getSnapshotCatalog, priceCatalogInfo, setActivePriceCatalog, SNAPSHOT, type PriceCatalogInfo } from './prices';
+import { catalogFromData, getSnapshotCatalog, priceCatalogInfo, SNAPSHOT, type PriceCatalogInfo } from './prices';
 import type { PriceCatalog } from './prices-resolve';
 import { catalogProblem, MAX_PRICE_DATA_BYTES, rawPriceDataProblem } from './priceDataChecks';
 
@@ -148,8 +148,20 @@ function fallback(reason: string): PriceCatalog {
   return snap.withMeta({ note });
 }
 
-/** Makes lookups use `loadPriceCatalog(dir)` (or the snapshot when `dir` is undefined) and reports what is in use. */
+/** The price data this process loaded (usePriceCatalogDir): what a new engine context starts from. Read only there. */
+let loaded: PriceCatalog | null = null;
+
+/**
+ * Loads `loadPriceCatalog(dir)` (the snapshot when `dir` is undefined) as this process's default catalog — the one
+ * createEngineContext starts from — and reports it. Called once by the CLI entry; the editor sets its engine's
+ * catalog directly.
+ */
 export function usePriceCatalogDir(dir: string | undefined, today?: Date): PriceCatalogInfo {
-  setActivePriceCatalog(loadPriceCatalog(dir));
-  return priceCatalogInfo(today);
+  loaded = loadPriceCatalog(dir);
+  return priceCatalogInfo(loaded, today);
+}
+
+/** The catalog usePriceCatalogDir loaded, else the snapshot: only engine/context.ts reads it (architecture test). */
+export function loadedPriceCatalog(): PriceCatalog {
+  return loaded ?? getSnapshotCatalog();
 }

@@ -80,10 +80,6 @@ export const SNAPSHOT = snapshotData as unknown as PriceDataFile;
 
 /** Immutable, compiled once: the loaded-once resource every catalog falls back to. */
 let snapshotCatalog: PriceCatalog | null = null;
-/** The price data this process loaded (usePriceCatalogDir): what a new engine context starts from. */
-let loaded: PriceCatalog | null = null;
-/** The engine context's catalog while it costs (withPriceCatalog): what every lookup below reads meanwhile. */
-let costing: PriceCatalog | null = null;
 
 /** The bundled snapshot, compiled on first use. */
 export function getSnapshotCatalog(): PriceCatalog {
@@ -91,41 +87,16 @@ export function getSnapshotCatalog(): PriceCatalog {
   return snapshotCatalog;
 }
 
-/** Inside an engine context's costing, its catalog; elsewhere the catalog this process loaded, else the snapshot. */
-export function getActivePriceCatalog(): PriceCatalog {
-  return costing ?? loaded ?? getSnapshotCatalog();
-}
-
-/** Used by usePriceCatalogDir (prices-update.ts); `null` goes back to the snapshot. Engine contexts keep their own. */
-export function setActivePriceCatalog(catalog: PriceCatalog | null): void {
-  loaded = catalog;
-}
-
-/**
- * Runs a synchronous computation with `catalog` as the one lookups read (EngineContext.priced). Synchronous on
- * purpose: nothing else runs until it returns, so no other computation sees this catalog.
- */
-export function withPriceCatalog<T>(catalog: PriceCatalog, compute: () => T): T {
-  const outer = costing;
-  costing = catalog;
-  try {
-    return compute();
-  } finally {
-    costing = outer;
-  }
-}
-
-export function lookupApiPrice(model: string): PriceLookup {
-  return getActivePriceCatalog().lookup(model);
+export function lookupApiPrice(catalog: PriceCatalog, model: string): PriceLookup {
+  return catalog.lookup(model);
 }
 
 /** All catalog entries, or those whose provider/id/name contain every word of `query` (the resolved model first). */
-export function listApiPrices(query?: string): ApiPrice[] {
-  return getActivePriceCatalog().list(query);
+export function listApiPrices(catalog: PriceCatalog, query?: string): ApiPrice[] {
+  return catalog.list(query);
 }
 
-export function priceCatalogInfo(today: Date = new Date()): PriceCatalogInfo {
-  const c = getActivePriceCatalog();
+export function priceCatalogInfo(c: PriceCatalog, today: Date = new Date()): PriceCatalogInfo {
   const ageDays = Math.floor((today.getTime() - Date.parse(`${c.meta.asOf}T00:00:00Z`)) / 86_400_000);
   const stale = ageDays > STALE_AFTER_DAYS;
   return {

@@ -37,7 +37,7 @@ export async function scanCommit(engine: EngineContext, repo: Repo, commit: stri
 }
 
 export function activePrices(engine: EngineContext): { source: string; asOf: string } {
-  const { source, asOf } = engine.priced(() => priceCatalogInfo());
+  const { source, asOf } = priceCatalogInfo(engine.catalog);
   return { source, asOf };
 }
 

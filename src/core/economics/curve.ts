@@ -8,6 +8,7 @@
 // points come from the same building blocks estimate uses (deployment sizing, selfHostedMonthly, the
 // API cost per request) minus the searches; that shortcut is checked against `estimate` at two volumes
 // on every call and, should the engine ever price differently, the curve falls back to `estimate` per point.
+import type { PriceCatalog } from '../catalog/prices-resolve';
 import { DEFAULTS, formatZodIssues, scenarioSchema, type Scenario } from '../config';
 import { resolveDeployment } from './deployment';
 import { estimate, type EstimateOptions, type EstimateResult } from './estimate';
@@ -37,6 +38,8 @@ export interface CostCurve {
 }
 
 export interface CostCurveOptions {
+  /** The price catalog to cost with (the engine context's). */
+  catalog: PriceCatalog;
   /** Log-spaced samples across the range (default 200, at least 2); located steps add two samples each. */
   points?: number;
   minRequestsPerDay?: number;
@@ -76,7 +79,7 @@ export interface Sample {
 }
 
 /** Validate raw (parsed JSON) input like `estimateFromInput`, then build the curve. */
-export function costCurveFromInput(raw: unknown, opts: CostCurveOptions = {}): CostCurveOutcome {
+export function costCurveFromInput(raw: unknown, opts: CostCurveOptions): CostCurveOutcome {
   const parsed = scenarioSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: formatZodIssues(parsed.error.issues) };
   try {
@@ -88,9 +91,9 @@ export function costCurveFromInput(raw: unknown, opts: CostCurveOptions = {}): C
 }
 
 /** Throws CostCurveError for a scenario the engine rejects or for an invalid range/point count. */
-export function costCurve(scenario: Scenario, opts: CostCurveOptions = {}): CostCurve {
+export function costCurve(scenario: Scenario, opts: CostCurveOptions): CostCurve {
   const current = scenario.workload.requestsPerDay;
-  const engineOptions = { hostedProviders: opts.hostedProviders };
+  const engineOptions = { catalog: opts.catalog, hostedProviders: opts.hostedProviders };
   const base = estimate(scenario, engineOptions);
   if (!base.ok) throw new CostCurveError(base.problems);
   const sampleAt = sampler(scenario, base.result, engineOptions);
@@ -157,7 +160,7 @@ function range(m: CostCurve['markers'], opts: CostCurveOptions): [number, number
 type Sampler = (requestsPerDay: number) => Sample;
 
 /** The shortcut when it matches the engine at the workload and at a second volume; the engine otherwise. */
-export function sampler(s: Scenario, base: EstimateResult, options: EstimateOptions = {}): Sampler & { source: 'shortcut' | 'engine' } {
+export function sampler(s: Scenario, base: EstimateResult, options: EstimateOptions): Sampler & { source: 'shortcut' | 'engine' } {
   const reference = Object.assign((v: number) => engineSample(s, v, options), { source: 'engine' as const });
   const fast = fastSampler(s, base);
   if (!fast) return reference;
@@ -169,7 +172,7 @@ export function sampler(s: Scenario, base: EstimateResult, options: EstimateOpti
 }
 
 /** Reference: the whole engine at this volume. */
-export function engineSample(s: Scenario, v: number, options: EstimateOptions = {}): Sample {
+export function engineSample(s: Scenario, v: number, options: EstimateOptions): Sample {
   const out = estimate({ ...s, workload: { ...s.workload, requestsPerDay: v } }, options);
   if (!out.ok) throw new CostCurveError(out.problems.map((p) => `at ${v} requests/day: ${p}`));
   return fromResult(v, out.result);

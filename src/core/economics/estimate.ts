@@ -2,6 +2,7 @@
 // Pure: no I/O, no clock. Every default it applies is echoed in `assumptions`, every fallback in `notes`.
 import { DEFAULTS, formatZodIssues, scenarioSchema, type Scenario } from '../config';
 import { lookupApiPrice, priceCatalogInfo, priceForInputTokens, type ApiPrice } from '../catalog/prices';
+import type { PriceCatalog } from '../catalog/prices-resolve';
 import { apiCostPerRequest, type ApiRates } from './apiCost';
 import { breakEvenRequestsPerDay, comparePerToken, type PerTokenComparison } from './breakEven';
 import { resolveHostedOpen, type HostedOpenResult } from './hostedOpen';
@@ -56,34 +57,36 @@ export type EstimateOutcome = { ok: true; result: EstimateResult } | { ok: false
 
 /** Validate raw (parsed JSON) input and estimate. Problems are `path.to.field: reason` lines. */
 export interface EstimateOptions {
+  /** The price catalog to cost with (the engine context's). */
+  catalog: PriceCatalog;
   /** "Today", for the price-staleness note only; absent = no staleness check (keeps the engine clock-free). */
   today?: Date;
   /** `llmCostLens.hostedProviders`: the hosts the hosted-open column may use; empty/absent = all but routers. */
   hostedProviders?: readonly string[];
 }
 
-export function estimateFromInput(raw: unknown, options: EstimateOptions = {}): EstimateOutcome {
+export function estimateFromInput(raw: unknown, options: EstimateOptions): EstimateOutcome {
   const parsed = scenarioSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: formatZodIssues(parsed.error.issues) };
   return estimate(parsed.data, options);
 }
 
-export function estimate(input: Scenario, options: EstimateOptions = {}): EstimateOutcome {
+export function estimate(input: Scenario, options: EstimateOptions): EstimateOutcome {
   const notes: string[] = [];
   const problems: string[] = [];
   const traffic = applyTrafficShape(input, notes);
   const s = traffic.scenario;
 
-  const price = resolvePrice(s, problems, notes);
+  const price = resolvePrice(s, options.catalog, problems, notes);
   if (price && price.asOf !== null && options.today) {
-    const info = priceCatalogInfo(options.today);
+    const info = priceCatalogInfo(options.catalog, options.today);
     if (info.staleNote) notes.push(info.staleNote);
   }
   const deployment = resolveDeployment(s, problems, notes);
   const w = s.workload;
   const daysPerMonth = w.daysPerMonth ?? DEFAULTS.daysPerMonth;
   const shape = { inputTokens: w.inputTokens, outputTokens: w.outputTokens, cachedInputTokens: w.cachedInputTokens ?? 0, ...(w.cacheWriteTokens ? { cacheWriteTokens: w.cacheWriteTokens } : {}) };
-  const hostedOpen = resolveHostedOpen(s, { shape, requestsPerMonth: w.requestsPerDay * daysPerMonth, providers: options.hostedProviders }, problems, notes);
+  const hostedOpen = resolveHostedOpen(s, { catalog: options.catalog, shape, requestsPerMonth: w.requestsPerDay * daysPerMonth, providers: options.hostedProviders }, problems, notes);
   if (problems.length || !price || !deployment) return { ok: false, problems };
 
   const sh = s.selfHosted ?? {};
@@ -98,7 +101,7 @@ export function estimate(input: Scenario, options: EstimateOptions = {}): Estima
     // Scenario prices are the user's: their batch flag gets the usual 50 %. A catalog price gets a discount only
     // where the provider sells a batch API (catalog/batch.ts).
     batchDiscount: price.batchDiscount ?? (price.source === 'scenario' ? DEFAULTS.batchDiscount : 0),
-    cacheWriteUsdPerMTok: w.cacheWriteTokens ? cacheWritePrice(s, notes) : null,
+    cacheWriteUsdPerMTok: w.cacheWriteTokens ? cacheWritePrice(s, options.catalog, notes) : null,
   };
   if (cachedInputTokens > 0 && price.cachedInputUsdPerMTok === null) {
     notes.push(`no cached-input price for ${price.model ?? 'this model'}: the ${cachedInputTokens} cached input tokens are billed at the input price`);
@@ -215,11 +218,11 @@ export function estimate(input: Scenario, options: EstimateOptions = {}): Estima
   };
 }
 
-function resolvePrice(s: Scenario, problems: string[], notes: string[]): PriceBasis | null {
+function resolvePrice(s: Scenario, prices: PriceCatalog, problems: string[], notes: string[]): PriceBasis | null {
   const a = s.api;
   let catalog: ApiPrice | null = null;
   if (a.model !== undefined) {
-    const found = lookupApiPrice(a.model);
+    const found = lookupApiPrice(prices, a.model);
     if (found.ok) {
       catalog = found.price;
     } else if (a.inputUsdPerMTok !== undefined && a.outputUsdPerMTok !== undefined) {
@@ -254,8 +257,8 @@ function resolvePrice(s: Scenario, problems: string[], notes: string[]): PriceBa
 }
 
 /** The catalog's cache-write price for the scenario's model (a scenario's own rates have none: input price, noted). */
-function cacheWritePrice(s: Scenario, notes: string[]): number | null {
-  const found = s.api.model !== undefined && s.api.inputUsdPerMTok === undefined ? lookupApiPrice(s.api.model) : null;
+function cacheWritePrice(s: Scenario, prices: PriceCatalog, notes: string[]): number | null {
+  const found = s.api.model !== undefined && s.api.inputUsdPerMTok === undefined ? lookupApiPrice(prices, s.api.model) : null;
   const usd = found?.ok ? found.price.cacheWriteUsdPerMTok : null;
   if (usd === null) notes.push(`no cache-write price for ${s.api.model ?? 'this model'}: the ${s.workload.cacheWriteTokens} tokens written to the cache are billed at the input price`);
   return usd;

@@ -1,7 +1,7 @@
 // The middle option: the call's open counterpart through a hosted API (Groq, Together, Fireworks, Novita, …),
 // billed per token like the API, no GPUs and no ops. The cheapest host in the price catalog for the workload's
 // token mix, or the one the scenario pins; every price keeps the catalog's source and date.
-import { getActivePriceCatalog } from '../catalog/prices';
+import type { PriceCatalog } from '../catalog/prices-resolve';
 import { CatalogLookupError } from '../catalog/names';
 import { openCounterpartFor } from '../catalog/counterparts';
 import { resolveOpenModel } from '../catalog/openModels';
@@ -36,11 +36,10 @@ export interface HostedOpenResult {
   modelFrom: string;
 }
 
-/** Per price catalog: its priced entries by the open model they serve, in catalog order (built once per catalog). */
+/** Per price catalog (immutable; the key is its identity, so a new catalog is a new entry): its priced entries by the open model they serve, in catalog order (built once per catalog). */
 const offersByModel = new WeakMap<object, Map<string, { providerId: string; offer: HostedOffer }[]>>();
 
-function offerIndex(): Map<string, { providerId: string; offer: HostedOffer }[]> {
-  const catalog = getActivePriceCatalog();
+function offerIndex(catalog: PriceCatalog): Map<string, { providerId: string; offer: HostedOffer }[]> {
   let index = offersByModel.get(catalog);
   if (index) return index;
   index = new Map();
@@ -67,10 +66,10 @@ function offerIndex(): Map<string, { providerId: string; offer: HostedOffer }[]>
 }
 
 /** Every non-deprecated, non-free offer of `model` in the active catalog, optionally only from `providers`. */
-export function hostedOffers(model: string, providers?: readonly string[]): HostedOffer[] {
+export function hostedOffers(catalog: PriceCatalog, model: string, providers?: readonly string[]): HostedOffer[] {
   const only = providers?.length ? new Set(providers.map((p) => p.toLowerCase())) : null;
   const out: HostedOffer[] = [];
-  for (const { providerId, offer } of offerIndex().get(model) ?? []) {
+  for (const { providerId, offer } of offerIndex(catalog).get(model) ?? []) {
     if (only ? !only.has(providerId) : isRouter(providerId)) continue;
     out.push({ ...offer });
   }
@@ -83,9 +82,9 @@ export function hostedCostPerRequest(shape: RequestShape, o: Pick<HostedOffer, '
 }
 
 /** The cheapest offer for this request shape; ties go to the provider id first in alphabetical order (stable output). */
-export function cheapestHostedOffer(model: string, shape: RequestShape, providers?: readonly string[]): HostedOffer | null {
+export function cheapestHostedOffer(catalog: PriceCatalog, model: string, shape: RequestShape, providers?: readonly string[]): HostedOffer | null {
   let best: { offer: HostedOffer; usd: number } | null = null;
-  for (const offer of hostedOffers(model, providers)) {
+  for (const offer of hostedOffers(catalog, model, providers)) {
     const usd = hostedCostPerRequest(shape, offer);
     if (!best || usd < best.usd || (usd === best.usd && `${offer.provider}/${offer.providerModelId}` < `${best.offer.provider}/${best.offer.providerModelId}`)) best = { offer, usd };
   }
@@ -93,11 +92,12 @@ export function cheapestHostedOffer(model: string, shape: RequestShape, provider
 }
 
 /** Provider ids the catalog holds (for validating `llmCostLens.hostedProviders`). */
-export function catalogProviderIds(): Set<string> {
-  return new Set(getActivePriceCatalog().providers.map((p) => p.id));
+export function catalogProviderIds(catalog: PriceCatalog): Set<string> {
+  return new Set(catalog.providers.map((p) => p.id));
 }
 
 export interface HostedOpenContext {
+  catalog: PriceCatalog;
   shape: RequestShape;
   requestsPerMonth: number;
   /** `llmCostLens.hostedProviders`: empty = every host in the catalog except routers. */
@@ -116,12 +116,12 @@ export function resolveHostedOpen(s: Scenario, ctx: HostedOpenContext, problems:
   if (!picked) return null;
   const providers = h.provider !== undefined ? [h.provider] : ctx.providers;
   if (ctx.providers?.length && h.provider === undefined) {
-    const known = catalogProviderIds();
+    const known = catalogProviderIds(ctx.catalog);
     const unknown = ctx.providers.filter((p) => !known.has(p.toLowerCase()));
     if (unknown.length) notes.push(`hostedProviders: ${unknown.map((u) => `"${u}"`).join(', ')} not in the price catalog`);
   }
   const both = h.inputUsdPerMTok !== undefined && h.outputUsdPerMTok !== undefined;
-  const offer = both ? null : cheapestHostedOffer(picked.model, ctx.shape, providers);
+  const offer = both ? null : cheapestHostedOffer(ctx.catalog, picked.model, ctx.shape, providers);
   if (!offer && !both) {
     if (h.provider !== undefined) {
       problems.push(`hostedOpen.provider: "${h.provider}" does not serve ${picked.model} in the price catalog (give inputUsdPerMTok and outputUsdPerMTok to price it yourself)`);

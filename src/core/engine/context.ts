@@ -4,7 +4,7 @@
 // the settings snapshot's fingerprint, the catalog's identity, the tokenizer's rank generation and the file texts.
 // Replacing the catalog (Update Prices) or the settings (a new snapshot) changes the keys, so nothing computed
 // from the old ones can be handed out again — no invalidation calls to forget.
-import { getActivePriceCatalog, withPriceCatalog } from '../catalog/prices';
+import { loadedPriceCatalog } from '../catalog/prices-update';
 import type { PriceCatalog } from '../catalog/prices-resolve';
 import type { DetectedCall } from '../detect';
 import type { Settings, SettingKey } from '../settings';
@@ -37,7 +37,7 @@ export class EngineContext {
   private readonly fingerprints = new WeakMap<SettingsSnapshot, string>();
 
   constructor(options: EngineOptions = {}) {
-    this.current = options.catalog ?? getActivePriceCatalog();
+    this.current = options.catalog ?? loadedPriceCatalog();
     this.tokenCache = new TokenCountCache(options.tokenCacheEntries ?? 5_000);
     this.tokens = new TokenCounter(this.tokenCache);
   }
@@ -50,16 +50,6 @@ export class EngineContext {
   /** New price data: everything costed from here on uses it; entries keyed on the old catalog never match again. */
   setCatalog(catalog: PriceCatalog): void {
     this.current = catalog;
-  }
-
-  /**
-   * Runs a synchronous costing with this context's catalog as the one every price lookup inside it reads
-   * (economics reads prices through catalog/prices.ts), so the catalog a cache entry is keyed on is the catalog its
-   * value was computed from. Synchronous only: an async `compute` does not type-check (the scope would end at its
-   * first await).
-   */
-  priced<T>(compute: () => T extends PromiseLike<unknown> ? never : T): T {
-    return withPriceCatalog(this.current, compute);
   }
 
   /**

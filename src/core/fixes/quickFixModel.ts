@@ -5,6 +5,7 @@ import type { CallSiteReport } from '../scan/callSite';
 import { callScenario } from '../economics/callScenario';
 import { estimate } from '../economics/estimate';
 import { lookupApiPrice } from '../catalog/prices';
+import type { PriceCatalog } from '../catalog/prices-resolve';
 import type { Settings } from '../settings';
 import { formatCount, formatUsd } from '../money';
 import { literalEdit, maxTokensEdit, systemCacheEdit, type TextEditSpec } from './quickFixEdits';
@@ -34,16 +35,16 @@ export interface Variant { model?: string; outputTokens?: number; cachedInputTok
  * the one the scan costs the call with (callScenario, volume × calls per request), so `apiMonthlyUsd(c, s, {})`
  * equals the figure in the lens.
  */
-export function apiMonthlyUsd(c: CallSiteReport, settings: Settings, variant: Variant): number | null {
+export function apiMonthlyUsd(catalog: PriceCatalog, c: CallSiteReport, settings: Settings, variant: Variant): number | null {
   const model = variant.model ?? c.model ?? c.assumedModel;
   if (!model) return null;
   const own = settings.prices[model];
   const fullOverride = own?.inputUsdPerMTok !== undefined && own.outputUsdPerMTok !== undefined;
-  if (!fullOverride && !lookupApiPrice(model).ok) return null;
+  if (!fullOverride && !lookupApiPrice(catalog, model).ok) return null;
   const perDay = c.volume.requestsPerDay * c.volume.callsPerRequest;
   const batch = variant.batch ?? (c.kind === 'batch' || c.pricedAsBatch !== undefined);
   const scenario = callScenario(settings, model, null, perDay, c.tokens.input, variant.outputTokens ?? c.tokens.output, variant.cachedInputTokens ?? c.tokens.cachedInputTokens, batch, variant.cacheWriteTokens ?? c.tokens.cacheWriteTokens);
-  const out = estimate(scenario);
+  const out = estimate(scenario, { catalog });
   return out.ok ? out.result.api.monthlyUsd : null;
 }
 
@@ -80,14 +81,14 @@ export function suggestedCap(expectedOutput: number): number {
 const minus = (usd: number) => `−${formatUsd(usd)}/mo`;
 
 /** Every fix that applies to `c`, costliest saving first. `lines`: the document's text, split on line breaks. */
-export function quickFixesFor(c: CallSiteReport, settings: Settings, lines: readonly string[]): QuickFix[] {
-  const before = apiMonthlyUsd(c, settings, {});
+export function quickFixesFor(catalog: PriceCatalog, c: CallSiteReport, settings: Settings, lines: readonly string[]): QuickFix[] {
+  const before = apiMonthlyUsd(catalog, c, settings, {});
   if (before === null || c.endpoint === 'self-hosted' || c.cell !== undefined) return [];
   const fixes: QuickFix[] = [];
 
   const sibling = c.model !== null && c.modelSource === 'literal' ? cheaperSibling(c.model) : null;
-  if (sibling && lookupApiPrice(sibling.model).ok) {
-    const after = apiMonthlyUsd(c, settings, { model: sibling.model });
+  if (sibling && lookupApiPrice(catalog, sibling.model).ok) {
+    const after = apiMonthlyUsd(catalog, c, settings, { model: sibling.model });
     const edit = literalEdit(lines, c, c.model!, sibling.model);
     if (after !== null && after < before && edit) {
       fixes.push({
@@ -102,8 +103,8 @@ export function quickFixesFor(c: CallSiteReport, settings: Settings, lines: read
   if (c.maxTokens === null && (c.kind === 'chat' || c.kind === 'responses') && (c.language === 'python' || c.language === 'typescript' || c.language === 'javascript')) {
     const expected = c.tokens.output - c.tokens.reasoning;
     const cap = suggestedCap(expected);
-    const worst = apiMonthlyUsd(c, settings, { outputTokens: RUNAWAY_REPLY_TOKENS + c.tokens.reasoning });
-    const capped = apiMonthlyUsd(c, settings, { outputTokens: cap + c.tokens.reasoning });
+    const worst = apiMonthlyUsd(catalog, c, settings, { outputTokens: RUNAWAY_REPLY_TOKENS + c.tokens.reasoning });
+    const capped = apiMonthlyUsd(catalog, c, settings, { outputTokens: cap + c.tokens.reasoning });
     const edit = maxTokensEdit(lines, c, cap);
     if (worst !== null && capped !== null && worst > capped && edit && cap < RUNAWAY_REPLY_TOKENS) {
       fixes.push({
@@ -113,9 +114,9 @@ export function quickFixesFor(c: CallSiteReport, settings: Settings, lines: read
       });
     }
   }
-  const cache = cacheFix(c, settings, lines, before) ?? openAiPrefixNote(c, settings, before);
+  const cache = cacheFix(catalog, c, settings, lines, before) ?? openAiPrefixNote(catalog, c, settings, before);
   if (cache) fixes.push(cache);
-  for (const f of [batchFix(c, settings, before, apiMonthlyUsd), hostedOpenFix(c, settings, before, apiMonthlyUsd)]) if (f) fixes.push(f);
+  for (const f of [batchFix(catalog, c, settings, before, apiMonthlyUsd), hostedOpenFix(catalog, c, settings, before, apiMonthlyUsd)]) if (f) fixes.push(f);
   return fixes.sort((a, b) => b.savingUsd - a.savingUsd);
 }
 
@@ -132,11 +133,11 @@ function staticSystemTokens(c: CallSiteReport): number | null {
  * OpenAI caches a prompt prefix of 1,024 tokens or more by itself (no code change): the saving is there when the
  * static system prompt stays first and unchanged, so this is advice with its figure, not an edit.
  */
-function openAiPrefixNote(c: CallSiteReport, settings: Settings, before: number): QuickFix | null {
+function openAiPrefixNote(catalog: PriceCatalog, c: CallSiteReport, settings: Settings, before: number): QuickFix | null {
   const model = c.model ?? c.assumedModel;
   const tokens = staticSystemTokens(c);
   if (c.sdk !== 'openai' || !model || tokens === null || tokens < 1_024 || (c.tokens.cachedInputTokens ?? 0) >= tokens) return null;
-  const after = apiMonthlyUsd(c, settings, { cachedInputTokens: tokens });
+  const after = apiMonthlyUsd(catalog, c, settings, { cachedInputTokens: tokens });
   if (after === null || after >= before) return null;
   return {
     kind: 'openai-prefix-cache', title: `Keep the ${formatCount(tokens)}-token system prompt first and unchanged: OpenAI caches it (${minus(before - after)})`,
@@ -146,7 +147,7 @@ function openAiPrefixNote(c: CallSiteReport, settings: Settings, before: number)
 }
 
 /** A static system prompt (no placeholders) long enough to cache, on an Anthropic call: read from the cache after the first request. */
-function cacheFix(c: CallSiteReport, settings: Settings, lines: readonly string[], before: number): QuickFix | null {
+function cacheFix(catalog: PriceCatalog, c: CallSiteReport, settings: Settings, lines: readonly string[], before: number): QuickFix | null {
   const model = c.model ?? c.assumedModel;
   if (c.sdk !== 'anthropic' || !model) return null;
   const tokens = staticSystemTokens(c);
@@ -155,7 +156,7 @@ function cacheFix(c: CallSiteReport, settings: Settings, lines: readonly string[
   const marks = c.tokens.parts.map((p) => (p.role === 'system' ? { cacheBreakpoint: true as const } : {}));
   const cache = promptCacheFor(marks, c.tokens.parts, model, c.volume.requestsPerDay * c.volume.callsPerRequest);
   if (!cache || cache.readTokens <= 0) return null;
-  const after = apiMonthlyUsd(c, settings, { cachedInputTokens: cache.readTokens, cacheWriteTokens: cache.writeTokens });
+  const after = apiMonthlyUsd(catalog, c, settings, { cachedInputTokens: cache.readTokens, cacheWriteTokens: cache.writeTokens });
   const edit = systemCacheEdit(lines, c);
   if (after === null || after >= before || !edit) return null;
   return {

@@ -4,13 +4,14 @@
 import type { CallSiteReport } from '../scan/callSite';
 import type { Settings } from '../settings';
 import { lookupApiPrice } from '../catalog/prices';
+import type { PriceCatalog } from '../catalog/prices-resolve';
 import { formatUsd } from '../money';
 import type { QuickFix, Variant } from './quickFixModel';
 
 /** What a settings fix writes into `llmCostLens.callSites[key]`. */
 export interface CallSitePatch { batch?: true; model?: string }
 
-export type ApiMonthly = (c: CallSiteReport, settings: Settings, variant: Variant) => number | null;
+export type ApiMonthly = (catalog: PriceCatalog, c: CallSiteReport, settings: Settings, variant: Variant) => number | null;
 
 const minus = (usd: number) => `−${formatUsd(usd)}/mo`;
 const entry = (c: CallSiteReport) => `llmCostLens.callSites["${c.key}"]`;
@@ -23,14 +24,14 @@ const BATCHABLE = new Set(['chat', 'responses']);
  * (catalog/batch.ts), the call is not streamed (a streamed reply has someone waiting) and not already batched.
  * Whether the job can wait up to 24 h is the user's call: the title asks, it does not assume.
  */
-export function batchFix(c: CallSiteReport, settings: Settings, before: number, apiMonthly: ApiMonthly): QuickFix | null {
+export function batchFix(catalog: PriceCatalog, c: CallSiteReport, settings: Settings, before: number, apiMonthly: ApiMonthly): QuickFix | null {
   if (!BATCHABLE.has(c.kind) || c.streaming || c.pricedAsBatch !== undefined) return null;
   const model = c.model ?? c.assumedModel;
   if (!model) return null;
-  const found = lookupApiPrice(model);
+  const found = lookupApiPrice(catalog, model);
   const discount = found.ok ? found.price.batchDiscount ?? 0 : 0;
   if (discount <= 0) return null;
-  const after = apiMonthly(c, settings, { batch: true });
+  const after = apiMonthly(catalog, c, settings, { batch: true });
   if (after === null || after >= before) return null;
   const pct = `${Math.round(discount * 100)} %`;
   return {
@@ -54,14 +55,14 @@ export function qualityShort(quality: string): string {
  * `llmCostLens.callSites[key].model`, so the call is priced as that host's model from then on; the code has to be
  * pointed at the host (its OpenAI-compatible endpoint and model id) for the figure to hold, which the note says.
  */
-export function hostedOpenFix(c: CallSiteReport, settings: Settings, before: number, apiMonthly: ApiMonthly): QuickFix | null {
+export function hostedOpenFix(catalog: PriceCatalog, c: CallSiteReport, settings: Settings, before: number, apiMonthly: ApiMonthly): QuickFix | null {
   const h = c.cost?.hostedOpen;
   if (!h || h.providerModelId === null || c.openModel.model === null) return null;
   const pinned = `${h.provider}/${h.providerModelId}`;
-  const found = lookupApiPrice(pinned);
+  const found = lookupApiPrice(catalog, pinned);
   // The pin must price as the same offer the hosted column showed, or the saving would be for another SKU.
   if (!found.ok || found.price.provider !== h.provider || found.price.modelId !== h.providerModelId) return null;
-  const after = apiMonthly(c, settings, { model: pinned, batch: false });
+  const after = apiMonthly(catalog, c, settings, { model: pinned, batch: false });
   if (after === null || after >= before) return null;
   return {
     kind: 'hosted-open',

@@ -2,6 +2,7 @@
 // folder's settings, grouped by folder with the folder's totals, and the sum of all folders — the same figures as
 // `llm-cost-lens scan FILE.code-workspace`. Rows of a folder carry `<folder>/` before their file, key and id (as
 // the call-site tree and combineFolderScans do), so the host can route an intent back to that folder.
+import type { PriceCatalog } from '../catalog/prices-resolve';
 import type { ScanResult } from '../scan/scan';
 import type { SettingsRead } from '../settings';
 import type { ChartView, WorkspaceView } from '../protocol/messages';
@@ -45,16 +46,16 @@ export function splitFolderPath<T extends { name: string }>(folders: readonly T[
  * The chart of a row (its folder's scan and settings) or, for the totals row, of the folder with the largest API
  * bill (deployments are per folder, so there is no one all-folder deployment to draw).
  */
-export function foldersChartFor(scans: readonly FolderPanelScan[], target: string): ChartView {
-  if (scans.length === 1) return chartFor(scans[0]!.result, scans[0]!.ws, target);
+export function foldersChartFor(catalog: PriceCatalog, scans: readonly FolderPanelScan[], target: string): ChartView {
+  if (scans.length === 1) return chartFor(catalog, scans[0]!.result, scans[0]!.ws, target);
   if (target === WORKSPACE_TARGET) {
     const top = [...scans].sort((a, b) => b.result.totals.apiMonthlyUsd - a.result.totals.apiMonthlyUsd)[0]!;
-    const chart = chartFor(top.result, top.ws, WORKSPACE_TARGET);
+    const chart = chartFor(catalog, top.result, top.ws, WORKSPACE_TARGET);
     return { ...chart, title: chart.title.replace(/^Whole workspace/, `Folder ${top.name} (the largest API bill; deployments are per folder)`) };
   }
   const hit = splitFolderPath(scans, target);
   if (!hit) return { target, title: target, curve: null, note: 'This call site is no longer in the workspace scan.' };
-  const chart = chartFor(hit.folder.result, hit.folder.ws, hit.rest);
+  const chart = chartFor(catalog, hit.folder.result, hit.folder.ws, hit.rest);
   return { ...chart, target, title: `${hit.folder.name}/${chart.title}` };
 }
 

@@ -11,6 +11,7 @@ import { callSiteOverrideSchema, SETTINGS, type SettingKey, type Settings, type 
 import { listGpus } from '../catalog/gpus';
 import { findOpenModel, listOpenModels } from '../catalog/openModels';
 import { lookupApiPrice } from '../catalog/prices';
+import type { PriceCatalog } from '../catalog/prices-resolve';
 import { ASSUMPTION_KEYS, type CallSiteRow, type ChartView, type WorkspaceTotals, type WorkspaceView } from '../protocol/messages';
 
 export const WORKSPACE_TARGET = 'workspace';
@@ -108,7 +109,7 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
  * last scan, requestsPerDay passes the setting's schema, and a model must be priced (the catalog, or a full
  * llmCostLens.prices entry) — an unpriced override would only turn the call's cost into "unpriced".
  */
-export function validateCallSiteField(keys: ReadonlySet<string>, settings: Settings, key: string, field: 'requestsPerDay' | 'model', value: unknown): Checked<number | string | null> {
+export function validateCallSiteField(catalog: PriceCatalog, keys: ReadonlySet<string>, settings: Settings, key: string, field: 'requestsPerDay' | 'model', value: unknown): Checked<number | string | null> {
   const name = `llmCostLens.callSites[${JSON.stringify(key)}].${field}`;
   if (!keys.has(key)) return { ok: false, error: `${name}: no call site with this key in the workspace scan (not saved)` };
   if (value === null) return { ok: true, value: null };
@@ -118,7 +119,7 @@ export function validateCallSiteField(keys: ReadonlySet<string>, settings: Setti
     const model = parsed.data as string;
     const own = settings.prices[model];
     if (own?.inputUsdPerMTok !== undefined && own.outputUsdPerMTok !== undefined) return { ok: true, value: model };
-    const found = lookupApiPrice(model);
+    const found = lookupApiPrice(catalog, model);
     if (!found.ok) {
       const hint = found.suggestions.length ? `; did you mean ${found.suggestions.slice(0, 3).join(', ')}?` : '';
       return { ok: false, error: `${name}: "${model}" is not in the price catalog${hint} (not saved; price it in llmCostLens.prices first)` };
@@ -140,15 +141,15 @@ export function validateOpenModel(apiModel: string, openModel: string | null): C
 const callsPerDay = (c: CallSiteReport) => c.volume.requestsPerDay * c.volume.callsPerRequest;
 
 /** The chart for one call site (its own scenario, as `scan` costs it) or for the workspace. */
-export function chartFor(scan: ScanResult, ws: SettingsRead, target: string): ChartView {
-  if (target === WORKSPACE_TARGET) return workspaceChart(scan, ws);
+export function chartFor(catalog: PriceCatalog, scan: ScanResult, ws: SettingsRead, target: string): ChartView {
+  if (target === WORKSPACE_TARGET) return workspaceChart(catalog, scan, ws);
   const c = scan.callSites.find((x) => callSiteId(x) === target);
   const title = c ? `${c.file}:${c.line} — ${c.model ?? 'unresolved model'}` : target;
   if (!c) return { target, title, curve: null, note: 'This call site is no longer in the workspace scan.' };
   if (!c.cost?.api) return { target, title, curve: null, note: 'No chart: the model is unpriced.' };
   if (!c.cost.selfHosted || !c.openModel.model) return { target, title, curve: null, note: `No chart: no self-hosted counterpart (${c.openModel.reason}).` };
   const scenario = callScenario(ws.settings, c.model, c.openModel.model, callsPerDay(c), c.tokens.input, c.tokens.output, undefined, c.kind === 'batch');
-  return curveView(target, `${title} vs ${c.openModel.model} self-hosted`, scenario, ws.settings.hostedProviders);
+  return curveView(catalog, target, `${title} vs ${c.openModel.model} self-hosted`, scenario, ws.settings.hostedProviders);
 }
 
 /**
@@ -156,7 +157,7 @@ export function chartFor(scan: ScanResult, ws: SettingsRead, target: string): Ch
  * tokens (as `scan` sizes shared deployments) and their blended API price per token, so the API line at today's
  * volume is their API total.
  */
-function workspaceChart(scan: ScanResult, ws: SettingsRead): ChartView {
+function workspaceChart(catalog: PriceCatalog, scan: ScanResult, ws: SettingsRead): ChartView {
   const deployment = [...scan.totals.deployments].sort((a, b) => b.apiMonthlyUsd - a.apiMonthlyUsd)[0];
   if (!deployment) return { target: WORKSPACE_TARGET, title: 'Whole workspace', curve: null, note: 'No chart: no priced call site has a self-hosted counterpart.' };
   const tokens = deployment.inputTokens + deployment.outputTokens;
@@ -167,12 +168,12 @@ function workspaceChart(scan: ScanResult, ws: SettingsRead): ChartView {
   scenario.api = { inputUsdPerMTok: usdPerMTok, outputUsdPerMTok: usdPerMTok };
   const others = scan.totals.deployments.length - 1;
   const title = `Whole workspace — ${deployment.callSites.length} call site${deployment.callSites.length === 1 ? '' : 's'} on one ${deployment.openModel} deployment (blended API price)${others > 0 ? `; ${others} other deployment${others === 1 ? '' : 's'} not shown` : ''}`;
-  return curveView(WORKSPACE_TARGET, title, scenario, ws.settings.hostedProviders);
+  return curveView(catalog, WORKSPACE_TARGET, title, scenario, ws.settings.hostedProviders);
 }
 
-function curveView(target: string, title: string, scenario: Scenario, hostedProviders: readonly string[]): ChartView {
+function curveView(catalog: PriceCatalog, target: string, title: string, scenario: Scenario, hostedProviders: readonly string[]): ChartView {
   try {
-    return { target, title, curve: costCurve(scenario, { points: 160, hostedProviders }), note: null };
+    return { target, title, curve: costCurve(scenario, { catalog, points: 160, hostedProviders }), note: null };
   } catch (e) {
     if (e instanceof CostCurveError) return { target, title, curve: null, note: `No chart: ${e.problems.join('; ')}` };
     throw e;

@@ -2,6 +2,7 @@
 // (`model=os.environ["MODEL"]`, `model: settings.model`); leaving those calls unpriced dropped them from every
 // total. They are costed at an assumed model instead and labelled as such: `model` stays null (what the code says).
 import { lookupApiPrice } from '../catalog/prices';
+import type { PriceCatalog } from '../catalog/prices-resolve';
 
 /** The last resort when neither the setting nor the workspace names a model: a cheap, widely used default. */
 export const FALLBACK_MODEL = 'gpt-4o-mini';
@@ -17,13 +18,13 @@ export interface AssumedModel {
  * depend on file order); null when no resolved call site has a priced model. Unpriced models are skipped: assuming
  * one would leave the unresolved calls unpriced too.
  */
-export function mostUsedModel(models: Iterable<string | null>): string | null {
+export function mostUsedModel(catalog: PriceCatalog, models: Iterable<string | null>): string | null {
   const counts = new Map<string, number>();
   for (const m of models) if (m !== null) counts.set(m, (counts.get(m) ?? 0) + 1);
   let best: [string, number] | null = null;
   for (const [m, n] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
     if (best !== null && n <= best[1]) continue;
-    if (lookupApiPrice(m).ok) best = [m, n];
+    if (lookupApiPrice(catalog, m).ok) best = [m, n];
   }
   return best?.[0] ?? null;
 }

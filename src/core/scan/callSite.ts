@@ -5,6 +5,7 @@ import { sumCounts, TokenCounter, type TokenCount } from '../tokens';
 import { estimate, type EstimateResult } from '../economics/estimate';
 import { callScenario } from '../economics/callScenario';
 import { lookupApiPrice } from '../catalog/prices';
+import type { PriceCatalog } from '../catalog/prices-resolve';
 import { openCounterpartFor } from '../catalog/counterparts';
 import { own, type Settings, type SettingKey } from '../settings';
 import { takePlaceholders } from './placeholderScan';
@@ -64,10 +65,10 @@ export interface CallSiteContext {
 export function buildCallSite(engine: EngineContext, d: DetectedCall, ctx: CallSiteContext): CallSiteReport {
   // Only an unresolved call depends on the workspace's model; keying the others on it would re-cost every call.
   const inputs = [engine.settingsKey(ctx), d.model === null ? ctx.workspaceModel ?? null : null, engine.catalog, engine.tokenizerGeneration];
-  return engine.reports.get(d, inputs, () => engine.priced(() => buildCallSiteUncached(d, ctx, engine.tokens))) as CallSiteReport;
+  return engine.reports.get(d, inputs, () => buildCallSiteUncached(d, ctx, engine.catalog, engine.tokens)) as CallSiteReport;
 }
 
-function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext, counter: TokenCounter): CallSiteReport {
+function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext, catalog: PriceCatalog, counter: TokenCounter): CallSiteReport {
   const { settings } = ctx;
   const problems: string[] = [...(d.problems ?? [])];
   const key = `${d.file}#${d.qualifiedName}`;
@@ -141,12 +142,12 @@ function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext, counter: T
   // cache_control in the code: the cached prefix at the cache-read price, writes amortised (promptCache.ts)
   const cache = promptCacheFor(d.promptParts, report.tokens.parts, costedModel, volume.requestsPerDay * callsPerRequest);
   if (cache) Object.assign(report.tokens, { ...(cache.readTokens ? { cachedInputTokens: cache.readTokens } : {}), ...(cache.writeTokens ? { cacheWriteTokens: cache.writeTokens } : {}), promptCache: cache.note });
-  report.cost = costFor(report, settings, problems);
+  report.cost = costFor(catalog, report, settings, problems);
   return report;
 }
 
 /** The engine's estimate for a call-site record as it stands (also run again after usage measurements change it). */
-export function costFor(r: CallSiteReport, settings: Settings, problems: string[]): CallSiteReport['cost'] {
+export function costFor(catalog: PriceCatalog, r: CallSiteReport, settings: Settings, problems: string[]): CallSiteReport['cost'] {
   const requestsPerDay = r.volume.requestsPerDay * r.volume.callsPerRequest;
   const model = r.model ?? r.assumedModel!;
   const override = own(settings.prices, model);
@@ -154,7 +155,7 @@ export function costFor(r: CallSiteReport, settings: Settings, problems: string[
   let suggestions: string[] = [];
   let priced = true;
   if (!fullOverride) {
-    const found = lookupApiPrice(model);
+    const found = lookupApiPrice(catalog, model);
     if (!found.ok) {
       priced = false;
       suggestions = found.suggestions;
@@ -163,7 +164,7 @@ export function costFor(r: CallSiteReport, settings: Settings, problems: string[
   const scenario = callScenario(settings, priced ? model : null, r.openModel.model, requestsPerDay, r.tokens.input, r.tokens.output, r.tokens.cachedInputTokens, r.kind === 'batch' || r.pricedAsBatch !== undefined, r.tokens.cacheWriteTokens);
   const share = settings['hybrid.selfHostedShare'];
   if (share !== null) scenario.hybrid = { selfHostedShare: share };
-  const out = estimate(scenario, { hostedProviders: settings.hostedProviders });
+  const out = estimate(scenario, { catalog, hostedProviders: settings.hostedProviders });
   if (!out.ok) {
     problems.push(...out.problems.map((p) => `self-hosted estimate: ${p}`));
     return null;

@@ -1,6 +1,7 @@
 // Workspace totals: the API bill, the self-hosted alternative as SHARED deployments (one per open model, sized for
 // the summed volume, ops counted once — twenty call sites are not twenty GPU boxes), and the cheapest routing of
 // whole call sites between the API and those deployments.
+import type { PriceCatalog } from '../catalog/prices-resolve';
 import { estimate } from '../economics/estimate';
 import type { Settings } from '../settings';
 import { BREAK_EVEN_NOTE, type CallSiteReport } from './callSite';
@@ -65,10 +66,10 @@ export function routedVerdict(r: { api: readonly string[]; hostedOpen: readonly 
  */
 export function computeTotals(engine: EngineContext, sites: CallSiteReport[], settings: Settings): Totals {
   const inputs = [JSON.stringify(settings), engine.catalog, ...sites];
-  return engine.totals.get(inputs, () => engine.priced(() => computeTotalsUncached(sites, settings))) as Totals;
+  return engine.totals.get(inputs, () => computeTotalsUncached(engine.catalog, sites, settings)) as Totals;
 }
 
-function computeTotalsUncached(sites: CallSiteReport[], settings: Settings): Totals {
+function computeTotalsUncached(catalog: PriceCatalog, sites: CallSiteReport[], settings: Settings): Totals {
   const priced = sites.filter((c): c is Priced => c.endpoint === 'api' && c.cost !== null && c.cost.api !== null);
   const apiMonthlyUsd = priced.reduce((s, c) => s + c.cost.api.monthlyUsd, 0);
 
@@ -93,7 +94,7 @@ function computeTotalsUncached(sites: CallSiteReport[], settings: Settings): Tot
     let best = { cost: members.reduce((s, c) => s + perTokenMonthly(c), 0), n: 0 };
     for (let n = 1; n <= order.length; n++) {
       const whole = n === order.length;
-      const d = deployment(openModel, whole ? members : order.slice(0, n), settings);
+      const d = deployment(catalog, openModel, whole ? members : order.slice(0, n), settings);
       if (whole && d) deployments.push(d);
       if (!d) continue;
       const cost = d.monthlyUsd + order.slice(n).reduce((s, c) => s + perTokenMonthly(c), 0);
@@ -146,12 +147,12 @@ function perToken(c: Priced): number {
   return tokens > 0 ? perTokenMonthly(c) / tokens : 0;
 }
 
-function deployment(openModel: string, members: Priced[], settings: Settings): Deployment | null {
+function deployment(catalog: PriceCatalog, openModel: string, members: Priced[], settings: Settings): Deployment | null {
   const volume = members.reduce((s, c) => s + callsPerDay(c), 0);
   const weighted = (f: (c: Priced) => number) => (volume > 0 ? members.reduce((s, c) => s + callsPerDay(c) * f(c), 0) / volume : 0);
   const inputTokens = weighted((c) => c.tokens.input);
   const outputTokens = weighted((c) => c.tokens.output);
-  const out = estimate(callScenario(settings, null, openModel, volume, inputTokens, outputTokens));
+  const out = estimate(callScenario(settings, null, openModel, volume, inputTokens, outputTokens), { catalog });
   if (!out.ok) return null;
   const s = out.result.selfHosted;
   return {

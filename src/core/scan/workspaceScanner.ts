@@ -2,6 +2,7 @@
 // each file's dependencies (the workspace files its detection read). After files are created, changed or deleted,
 // `update()` detects again only those files and the files whose detection read them; a settings change re-costs
 // without detecting. `scanWorkspace` (the CLI) is a fresh scanner's first `scan()`, so both give the same result.
+import type { PriceCatalog } from '../catalog/prices-resolve';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dropInvokedConstructors, dropPromptFilesUsedByCode, languageForPath, type DetectedCall, type WorkspaceReader } from '../detect';
@@ -72,7 +73,7 @@ export interface ScannerOptions {
   /** the folder settings; default readWorkspaceSettings (what the CLI reads) */
   settings?(root: string): WorkspaceSettings;
   /** measured usage applied to the costed call sites (src/core/usage); null = nothing to apply */
-  calibrate?(callSites: CallSiteReport[], settings: WorkspaceSettings): { callSites: CallSiteReport[]; usage: UsageReport } | null;
+  calibrate?(callSites: CallSiteReport[], settings: WorkspaceSettings, catalog: PriceCatalog): { callSites: CallSiteReport[]; usage: UsageReport } | null;
 }
 
 interface FileEntry {
@@ -188,7 +189,7 @@ export class WorkspaceScanner {
     skipped.sort((a, b) => a.file.localeCompare(b.file));
     const ws = this.ws;
     const calibrate = this.options.calibrate;
-    const calibrated = calibrate ? this.engine.priced(() => calibrate(callSites, ws)) : null;
+    const calibrated = calibrate ? calibrate(callSites, ws, this.engine.catalog) : null;
     const sites = calibrated?.callSites ?? callSites;
     this.cached = { root: this.root, callSites: sites, totals: computeTotals(this.engine, sites, ws.settings), skipped, settings: { file: ws.file, warnings: [...ws.warnings, ...this.walkWarnings] }, ...(calibrated ? { usage: calibrated.usage } : {}) };
     this.cachedWith = costedWith;
@@ -204,7 +205,7 @@ export class WorkspaceScanner {
   private context(calls: Iterable<DetectedCall>): CallSiteContext {
     const sites = this.ws.settings.callSites;
     const models = [...calls].map((d) => own(sites, `${d.file}#${d.qualifiedName}`)?.model ?? d.model);
-    const workspaceModel = mostUsedModel(models);
+    const workspaceModel = mostUsedModel(this.engine.catalog, models);
     if (this.ctx?.ws !== this.ws || this.ctx.value.workspaceModel !== workspaceModel) this.ctx = { ws: this.ws, value: { ...this.ws, workspaceModel } };
     return this.ctx.value;
   }

@@ -3,6 +3,7 @@
 // tokens with p90, the static estimate kept beside them — and costed again. Precedence: an `llm-cost:` annotation
 // and an llmCostLens.callSites entry still win over the measured volume (and output), the measurement wins over
 // folder and built-in defaults.
+import type { PriceCatalog } from '../catalog/prices-resolve';
 import { costFor, type CallSiteReport } from '../scan/callSite';
 import { formatCount } from '../money';
 import type { Settings } from '../settings';
@@ -55,7 +56,7 @@ export interface Calibration {
   bySite: ReadonlyMap<string, SiteAcc>;
 }
 
-export function calibrate(sites: readonly CallSiteReport[], data: UsageData, settings: Settings): Calibration {
+export function calibrate(catalog: PriceCatalog, sites: readonly CallSiteReport[], data: UsageData, settings: Settings): Calibration {
   const accs = new Map<string, SiteAcc>();
   const unmatched = new Map<string, UnmatchedUsage>();
   let matchedRecords = 0;
@@ -83,7 +84,7 @@ export function calibrate(sites: readonly CallSiteReport[], data: UsageData, set
   }
   const callSites = sites.map((s) => {
     const acc = accs.get(siteId(s));
-    return acc ? applyMeasurement(s, acc, data, settings) : s;
+    return acc ? applyMeasurement(catalog, s, acc, data, settings) : s;
   });
   return {
     callSites,
@@ -112,7 +113,7 @@ function basisOf(acc: SiteAcc, data: UsageData): string {
 }
 
 /** Rebuilds one call-site record with its measurement, then costs it again. Also used for open documents. */
-export function applyMeasurement(s: CallSiteReport, acc: SiteAcc, data: UsageData, settings: Settings): CallSiteReport {
+export function applyMeasurement(catalog: PriceCatalog, s: CallSiteReport, acc: SiteAcc, data: UsageData, settings: Settings): CallSiteReport {
   const basis = basisOf(acc, data);
   const measuredIn = acc.requests > 0 ? acc.input / acc.requests : null;
   const measuredOut = acc.requests > 0 ? acc.output / acc.requests : null;
@@ -158,7 +159,7 @@ export function applyMeasurement(s: CallSiteReport, acc: SiteAcc, data: UsageDat
     ...s, volume, tokens, problems: [...s.problems],
     usage: { records: acc.records, requests: acc.requests, matchedBy: [...acc.how], split: acc.split, sources: [...acc.sources].map((i) => data.sources[i]!.file), from, to },
   };
-  out.cost = costFor(out, settings, out.problems);
+  out.cost = costFor(catalog, out, settings, out.problems);
   if (out.cost && hiddenBy) out.cost.notes.push(`measured ${formatCount(requestsPerDay)}/day is not used: ${hiddenBy} wins over measurement`);
   return out;
 }

@@ -1,6 +1,7 @@
 // Usage calibration: files → groups (read once, streamed) → matched to call sites → measured volume and tokens.
 // A UsageSet keeps the loaded groups for one folder and hands the scanner its `calibrate` hook, so the CLI and the
 // editor's workspace index apply the same measurements.
+import type { PriceCatalog } from '../catalog/prices-resolve';
 import type { ScannerOptions } from '../scan/workspaceScanner';
 import type { WorkspaceSettings } from '../scan/folderSettings';
 import type { CallSiteReport } from '../scan/callSite';
@@ -42,9 +43,9 @@ export class UsageSet {
   /** The last calibration of the whole folder: open documents take their measurements from it. */
   private last: Calibration | null = null;
 
-  readonly calibrate: NonNullable<ScannerOptions['calibrate']> = (callSites, ws: WorkspaceSettings): Calibration | null => {
+  readonly calibrate: NonNullable<ScannerOptions['calibrate']> = (callSites, ws: WorkspaceSettings, catalog: PriceCatalog): Calibration | null => {
     if (!this.data) return (this.last = null);
-    const c = calibrate(callSites, this.data, ws.settings);
+    const c = calibrate(catalog, callSites, this.data, ws.settings);
     this.last = c;
     for (const r of this.refused) c.usage.sources.push({ file: r.file, format: null, records: 0, requests: 0, ignored: 0, from: null, to: null, days: null, zoneAssumed: 0, errors: [], errorCount: 0, fatal: r.reason });
     return c;
@@ -56,13 +57,13 @@ export class UsageSet {
    * the folder (unique model, proportional split), so a document is not matched on its own: a call moved by an
    * unsaved edit shows its estimate until the file is saved and the folder is calibrated again.
    */
-  measure(callSites: CallSiteReport[], settings: Settings): CallSiteReport[] {
+  measure(catalog: PriceCatalog, callSites: CallSiteReport[], settings: Settings): CallSiteReport[] {
     const last = this.last;
     const data = this.data;
     if (!last || !data) return callSites;
     return callSites.map((c) => {
       const acc = last.bySite.get(siteId(c));
-      return acc ? applyMeasurement(c, acc, data, settings) : c;
+      return acc ? applyMeasurement(catalog, c, acc, data, settings) : c;
     });
   }
 }

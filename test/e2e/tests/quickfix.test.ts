@@ -1,5 +1,6 @@
 // Quick fixes in code-server (issue 14): the lightbulb menu's titles carry the saving the engine computes for the
 // CLI's scan of the same file; applying one edits the code in the call's syntax and the CodeLens shows the new cost.
+import { getSnapshotCatalog } from '../../../src/core/catalog/prices';
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -74,7 +75,7 @@ describe('quick fixes: saving in the title, the edit, the lens after it', () => 
     const scan = cliScan(session.workspace);
     const c = callSiteIn(scan, file);
     const settings = readWorkspaceSettings(session.workspace).settings;
-    const fix = quickFixesFor(c, settings, readFileSync(join(session.workspace, file), 'utf8').split('\n')).find((f) => f.kind === kind);
+    const fix = quickFixesFor(getSnapshotCatalog(), c, settings, readFileSync(join(session.workspace, file), 'utf8').split('\n')).find((f) => f.kind === kind);
     assert.ok(fix, `the engine offers a ${kind} fix for ${file}`);
     return { c, fix, settings };
   }
@@ -112,7 +113,7 @@ describe('quick fixes: saving in the title, the edit, the lens after it', () => 
     await applyFix('jobs/tagger.py', c.line, fix.title);
     await expectVisible(session, wb.page.locator('.editor-instance .view-lines').filter({ hasText: 'max_tokens=400' }), 'max_tokens=400 in the editor', 10_000);
     // The expected reply (300) is under the cap, so the estimate keeps its figure; the lens is recomputed from the edit.
-    assert.equal(apiMonthlyUsd(c, settings, {}), c.cost!.api!.monthlyUsd);
+    assert.equal(apiMonthlyUsd(getSnapshotCatalog(), c, settings, {}), c.cost!.api!.monthlyUsd);
     await wb.waitForCodeLens(`API ${formatUsd(c.cost!.api!.monthlyUsd)}/mo`, 30_000);
   });
 

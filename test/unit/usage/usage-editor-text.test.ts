@@ -1,6 +1,7 @@
 // The editor's usage strings, pure: the hover's estimate-vs-measurement rows, the lens's "(measured)", the
 // import summary, and where "Import Usage…" stores a picked file.
 import { test } from 'node:test';
+import { getSnapshotCatalog } from '../../../src/core/catalog/prices';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { scanWorkspace } from '../../../src/core/scan/scan';
@@ -41,9 +42,9 @@ test('an open document takes the folder calibration for the same call site; a mo
   const { set, result } = await measured();
   const plain = await scanWorkspace('test/usage/workspace');
   const settings = readSettings({}).settings;
-  const same = set.measure(plain.callSites, settings);
+  const same = set.measure(getSnapshotCatalog(), plain.callSites, settings);
   assert.deepEqual(same.map((c) => c.volume.requestsPerDay), result.callSites.map((c) => c.volume.requestsPerDay));
-  const moved = set.measure(plain.callSites.map((c) => ({ ...c, line: c.line + 1 })), settings);
+  const moved = set.measure(getSnapshotCatalog(), plain.callSites.map((c) => ({ ...c, line: c.line + 1 })), settings);
   assert.equal(moved.filter((c) => c.usage).length, 0);
 });
 
