@@ -108,7 +108,7 @@ export const selfHostedSchema = z.strictObject({
   utilization: z.number().finite().gt(0, 'must be greater than 0').max(1, 'must be at most 1').optional(),
   model: z.string().trim().min(1, 'must not be empty').optional(),
   precision: precisionSchema.optional(),
-  /** Serving engine (servingEngines.ts); absent = the calibrated model (TensorRT-LLM offline peak). */
+  /** Serving engine (servingEngines.ts); absent = vLLM (DEFAULT_ENGINE), the engine most self-hosted deployments run. */
   engine: engineSchema.optional(),
   /** Latency target: throughput at the largest batch that meets it instead of the peak. */
   slo: sloSchema.optional(),

@@ -143,7 +143,7 @@ function field(c: Control, a: Assumptions, error: FieldError | undefined): HTMLE
       c.kind === 'days' ? [['30', '30 (every day)'], ['22', '22 (working days)']]
       : c.kind === 'gpu' ? [['auto', 'auto (cheapest GPU that fits and serves the volume)'], ...a.gpus.map((g): [string, string] => [g.id, `${g.id} (${g.memoryGb} GB, ${formatUsd(g.hourlyUsd)}/h)`])]
       : c.kind === 'ownership' ? [['rented', 'rented (pay per GPU-hour)'], ['owned', 'owned (purchase + power)']]
-      : c.kind === 'engine' ? SETTINGS['selfHosted.engine'].schema.options.map((e): [string, string] => [e, e === 'calibrated' ? 'calibrated (TensorRT-LLM peak)' : e])
+      : c.kind === 'engine' ? SETTINGS['selfHosted.engine'].schema.options.map((e): [string, string] => [e, e === 'vllm' ? 'vllm (default)' : e === 'tensorrt-llm' ? 'tensorrt-llm (the calibrated peak)' : e])
       : c.kind === 'offer' ? [['', 'GPU catalog price'], ...offerSpecs().map((o): [string, string] => [o, o.includes(':') ? o : `${o} (cheapest provider)`])]
       : c.kind === 'bool' ? [['false', 'no (always on)'], ['true', 'yes (serverless, per-second billing)']]
       : SETTINGS['selfHosted.precision'].schema.options.map((p): [string, string] => [p, p]);

@@ -61,16 +61,19 @@ test('engine table: every engine has a factor in (0, 1], a source and a date; Te
   assert.ok(f('tensorrt-llm') >= f('sglang') && f('sglang') >= f('vllm') && f('vllm') > f('tgi') && f('tgi') > 10 * f('llama.cpp'));
 });
 
-test('engine: capacity scales by the factor; the GPU bill of a fixed count does not move; absent = tensorrt-llm = as before', () => {
+test('engine: capacity scales by the factor; the GPU bill of a fixed count does not move; absent = vllm (the default)', () => {
   const base = ok(scenario());
   const trt = ok(scenario({ engine: 'tensorrt-llm' }));
   const vllm = ok(scenario({ engine: 'vllm' }));
   const cpp = ok(scenario({ engine: 'llama.cpp' }));
-  near(trt.selfHosted.capacity.requestsPerDay!, base.selfHosted.capacity.requestsPerDay!);
-  near(vllm.selfHosted.capacity.requestsPerDay!, base.selfHosted.capacity.requestsPerDay! * 1850 / 2100);
-  near(cpp.selfHosted.capacity.requestsPerDay!, base.selfHosted.capacity.requestsPerDay! * (1850 / 2100) * (41 / 793));
-  assert.equal(vllm.selfHosted.monthlyUsd, base.selfHosted.monthlyUsd);
-  assert.equal(base.assumptions.engine, undefined, 'no engine key unless asked: old scenarios keep their output');
+  // tensorrt-llm is the capacity model as fitted (factor 1); no engine named = vLLM
+  near(vllm.selfHosted.capacity.requestsPerDay!, base.selfHosted.capacity.requestsPerDay!);
+  near(base.selfHosted.capacity.requestsPerDay!, trt.selfHosted.capacity.requestsPerDay! * 1850 / 2100);
+  near(cpp.selfHosted.capacity.requestsPerDay!, trt.selfHosted.capacity.requestsPerDay! * (1850 / 2100) * (41 / 793));
+  assert.equal(trt.selfHosted.monthlyUsd, base.selfHosted.monthlyUsd, 'a fixed GPU count: the bill does not move');
+  assert.equal(base.assumptions.engine, 'vllm');
+  assert.match(String(base.assumptions.engineBasis), /^vLLM \(default\): /);
+  assert.doesNotMatch(String(vllm.assumptions.engineBasis), /\(default\)/, 'named, not defaulted');
   assert.equal(vllm.assumptions.engine, 'vllm');
   assert.match(String(vllm.assumptions.engineBasis), /spheron\.network.*2026-03-23/);
   // llama.cpp: 2 GPUs carry ≈26k req/day at 60 % — 30,000 req/day exceed them, and the estimate says so.
@@ -131,8 +134,9 @@ test('latency target no batch meets: a clear problem naming the target and the o
 
 test('traffic shape: replicas sized for the peak, utilization follows (always-on)', () => {
   // 3× peak over 12 active hours: each replica carries rps × 3,600 × 12 ÷ 3 a day = 86,400 × rps × 12/(24×3).
-  const shaped = ok({ ...scenario(), workload: { ...WORKLOAD, peakToAverage: 3, activeHoursPerDay: 12 }, selfHosted: { model: 'llama-3.3-70b', gpu: { name: 'H100-SXM', hourlyUsd: 3.29 } } });
-  const full = ok({ ...scenario(), selfHosted: { model: 'llama-3.3-70b', gpu: { name: 'H100-SXM', hourlyUsd: 3.29 }, utilization: 1 } });
+  // (sized on the calibrated peak, tensorrt-llm, so that one replica at 100 % carries the volume)
+  const shaped = ok({ ...scenario(), workload: { ...WORKLOAD, peakToAverage: 3, activeHoursPerDay: 12 }, selfHosted: { model: 'llama-3.3-70b', gpu: { name: 'H100-SXM', hourlyUsd: 3.29 }, engine: 'tensorrt-llm' } });
+  const full = ok({ ...scenario(), selfHosted: { model: 'llama-3.3-70b', gpu: { name: 'H100-SXM', hourlyUsd: 3.29 }, utilization: 1, engine: 'tensorrt-llm' } });
   const tp = Number(full.assumptions.gpusPerReplica);
   assert.equal(Number(shaped.assumptions.gpusPerReplica), tp);
   assert.equal(full.selfHosted.capacity.gpusNeeded, tp, 'at 100 % one replica carries the volume');
@@ -275,8 +279,10 @@ test('cost report: servingBasis per call site and a "Self-hosted sizing" section
   cpSync('examples/app', join(dir, 'app'), { recursive: true });
   const snapshot = { source: 'test', asOf: '2026-09-23', staleNote: null };
   const plain = buildCostReport(await scanWorkspace(dir), readWorkspaceSettings(dir), snapshot);
-  assert.ok(plain.callSites.every((c) => c.servingBasis === null), 'nothing set: no sizing basis');
-  assert.doesNotMatch(renderCostReport(plain, 'markdown'), /Self-hosted sizing/);
+  // nothing set: every self-hosted figure is sized for the default engine, and the report says so
+  assert.ok(plain.callSites.every((c) => c.servingBasis === null || c.servingBasis === 'vllm (88.1 % of the calibrated peak)'), 'nothing set: the default engine');
+  assert.ok(plain.callSites.some((c) => c.servingBasis !== null));
+  assert.match(renderCostReport(plain, 'markdown'), /Self-hosted sizing/);
   mkdirSync(join(dir, '.vscode'));
   writeFileSync(join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'llmCostLens.selfHosted.maxTpotMs': 50, 'llmCostLens.selfHosted.engine': 'vllm' }));
   const scan = await scanWorkspace(dir);

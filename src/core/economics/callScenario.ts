@@ -1,5 +1,6 @@
 // Settings → engine input: the scenario the cost engine runs for one call site (and for a shared deployment in the
 // totals, and for the panel's chart). It lives with the engine so data flows one way: scan and format call it.
+import { DEFAULT_ENGINE } from './servingEngines';
 import type { Scenario } from '../config';
 import { own, type Settings } from '../settings';
 
@@ -56,14 +57,14 @@ function trafficShape(settings: Settings): { peakToAverage: number; activeHoursP
   return shaped ? { peakToAverage: settings.peakToAverage, activeHoursPerDay: settings.activeHoursPerDay } : undefined;
 }
 
-/** Engine, latency target and scale-to-zero: only what differs from the calibrated, always-on deployment. */
+/** Engine, latency target and scale-to-zero: only what differs from the default (vLLM), always-on deployment. */
 function servingSettings(settings: Settings): Pick<NonNullable<Scenario['selfHosted']>, 'engine' | 'slo' | 'scaleToZero'> {
   const engine = settings['selfHosted.engine'];
   const tpot = settings['selfHosted.maxTpotMs'];
   const ttft = settings['selfHosted.maxTtftMs'];
   const owned = settings['selfHosted.gpuOwnership'] === 'owned';
   return {
-    ...(engine !== 'calibrated' ? { engine } : {}),
+    ...(engine !== DEFAULT_ENGINE ? { engine } : {}), // the default applies where the scenario names none
     ...(tpot !== null || ttft !== null ? { slo: { ...(tpot !== null ? { maxTpotMs: tpot } : {}), ...(ttft !== null ? { maxTtftMs: ttft } : {}) } } : {}),
     ...(settings['selfHosted.scaleToZero'] && !owned ? { scaleToZero: true } : {}),
   };

@@ -8,6 +8,9 @@ import { ENGINES } from '../config';
 export { ENGINES };
 export type Engine = (typeof ENGINES)[number];
 
+/** The engine a scenario that names none is sized for: vLLM, what most self-hosted deployments run. */
+export const DEFAULT_ENGINE: Engine = 'vllm';
+
 export interface EngineEfficiency {
   engine: Engine;
   name: string;

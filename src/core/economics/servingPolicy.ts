@@ -1,9 +1,9 @@
 // The scenario's serving policy for the capacity model: the engine (a speed factor, servingEngines.ts) and the
-// latency target (a cap on the batch, slo.ts). Without either, the capacity model runs as calibrated: figures of
-// scenarios written before these inputs existed do not move.
+// latency target (a cap on the batch, slo.ts). A scenario that names no engine is sized for vLLM (DEFAULT_ENGINE):
+// the capacity model is fitted to TensorRT-LLM's peak, which most deployments do not run.
 import type { Scenario } from '../config';
 import type { ServingHook } from './capacity';
-import { engineEfficiency, type Engine } from './servingEngines';
+import { DEFAULT_ENGINE, engineEfficiency, type Engine } from './servingEngines';
 import { describeTarget, sloBatch, type LatencyTarget } from './slo';
 
 type AssumptionValue = number | string | boolean | null;
@@ -16,18 +16,16 @@ export interface ServingPolicy {
 
 export function servingPolicy(s: Scenario): ServingPolicy {
   const sh = s.selfHosted ?? {};
-  const engine: Engine | undefined = sh.engine;
+  const engine: Engine = sh.engine ?? DEFAULT_ENGINE;
   const target: LatencyTarget = { ...(sh.slo?.maxTpotMs !== undefined ? { maxTpotMs: sh.slo.maxTpotMs } : {}), ...(sh.slo?.maxTtftMs !== undefined ? { maxTtftMs: sh.slo.maxTtftMs } : {}) };
   const hasTarget = target.maxTpotMs !== undefined || target.maxTtftMs !== undefined;
-  const assumptions: Record<string, AssumptionValue> = {};
-  if (!engine && !hasTarget) return { hook: undefined, assumptions };
-  const e = engine ? engineEfficiency(engine) : null;
-  const efficiency = e?.efficiency ?? 1;
-  Object.assign(assumptions, {
-    engine: e ? e.engine : 'calibrated',
+  const e = engineEfficiency(engine);
+  const efficiency = e.efficiency;
+  const assumptions: Record<string, AssumptionValue> = {
+    engine: e.engine,
     engineEfficiency: efficiency,
-    engineBasis: e ? `${e.name}: ${e.basis}; ${e.source}, ${e.asOf}${e.weak ? ' (weak evidence)' : ''}` : 'calibrated model (TensorRT-LLM v1.0 offline peak)',
-  });
+    engineBasis: `${e.name}${sh.engine === undefined ? ' (default)' : ''}: ${e.basis}; ${e.source}, ${e.asOf}${e.weak ? ' (weak evidence)' : ''}`,
+  };
   if (hasTarget) {
     assumptions.latencyTarget = describeTarget(target);
     if (target.maxTpotMs !== undefined) assumptions['slo.maxTpotMs'] = target.maxTpotMs;

@@ -30,7 +30,7 @@ export interface ReportCallSite {
   /** The open counterpart through its cheapest hosted API (provider named, with the price's source and date). */
   hostedOpenMonthlyUsd: number | null; hostedOpenProvider: string | null; hostedOpenModel: string | null;
   hostedOpenPriceSource: string | null; hostedOpenPriceAsOf: string | null;
-  /** How the self-hosted capacity was sized (engine, latency target, traffic shape); null = the calibrated peak. */
+  /** How the self-hosted capacity was sized (engine, latency target, traffic shape); null where no self-hosted figure. */
   servingBasis: string | null;
 }
 

@@ -1,6 +1,6 @@
 // One line saying how the self-hosted capacity was sized: the serving engine, the latency target ("at ≤ 50
 // ms/token") with the batch that meets it, and the traffic shape. Shared by the hover, the estimate report and
-// the cost report; empty when the scenario uses none of them (the calibrated peak, as before).
+// the cost report; the engine is always named (default vllm).
 type Assumptions = Readonly<Record<string, number | string | boolean | null>>;
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);

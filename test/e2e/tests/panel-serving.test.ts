@@ -52,7 +52,7 @@ describe('cost panel: serving and traffic controls (engine, latency target, traf
     const section = frame.locator('fieldset[data-section="serving"]');
     await expectVisible(session, section, 'the serving and traffic section', 15_000);
     for (const key of SERVING_KEYS) await expectVisible(session, frame.locator(controlSelector(key)), `the ${key} control`, 5_000);
-    assert.equal(await frame.locator(controlSelector('selfHosted.engine')).inputValue(), 'calibrated');
+    assert.equal(await frame.locator(controlSelector('selfHosted.engine')).inputValue(), 'vllm', 'the default engine');
     assert.equal(await frame.locator(controlSelector('selfHosted.gpuOffer')).inputValue(), '');
     assert.equal(await frame.locator(controlSelector('peakToAverage')).inputValue(), '1');
     await section.scrollIntoViewIfNeeded();
@@ -118,6 +118,6 @@ describe('cost panel: serving and traffic controls (engine, latency target, traf
     assert.notEqual(expectedStatus(after), expectedStatus(before));
     await wb.waitForStatusBarItem(expectedStatus(after), 20_000);
     await tableMatches(wb, frame, after);
-    assert.equal(callSiteIn(after, 'app/classify.ts').cost?.assumptions.engine, undefined, 'back to the calibrated model');
+    assert.equal(callSiteIn(after, 'app/classify.ts').cost?.assumptions.engine, 'vllm', 'back to the default engine');
   });
 });
