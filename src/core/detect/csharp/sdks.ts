@@ -16,6 +16,7 @@ export const CSHARP_SDKS: ForeignSdk[] = [
       // new ChatClient("gpt-4o", key), openAiClient.GetChatClient("gpt-4o") (an Azure deployment name for Azure)
       { name: 'ChatClient', modelPos: 0, modelKeys: ['model'] },
       { name: 'EmbeddingClient', modelPos: 0, modelKeys: ['model'] },
+      { name: 'ImageClient', modelPos: 0, modelKeys: ['model'] },
       { name: 'OpenAIClient' }, { name: 'AzureOpenAIClient' },
       // Microsoft.Extensions.AI: the IChatClient over an OpenAI ChatClient; an injected IChatClient names no model
       { name: 'IChatClient' }, { name: 'OllamaChatClient', modelPos: 1, selfHosted: true },
@@ -24,6 +25,8 @@ export const CSHARP_SDKS: ForeignSdk[] = [
       m('chat.completions.create', 'chat', ['CompleteChat', 'CompleteChatAsync'], { promptPos: 'all' }),
       m('chat.completions.stream', 'chat', ['CompleteChatStreaming', 'CompleteChatStreamingAsync'], { promptPos: 'all', streaming: true }),
       m('embeddings.create', 'embedding', ['GenerateEmbedding', 'GenerateEmbeddingAsync', 'GenerateEmbeddings', 'GenerateEmbeddingsAsync'], { promptPos: 0 }),
+      // new ImageClient("dall-e-3", key).GenerateImage(prompt, options)
+      m('images.generate', 'image', ['GenerateImage', 'GenerateImageAsync', 'GenerateImages', 'GenerateImagesAsync'], { promptPos: 0 }),
       // Azure.AI.OpenAI 1.x: GetChatCompletionsAsync(new ChatCompletionsOptions { DeploymentName, Messages, MaxTokens })
       m('chat.completions.create', 'chat', ['GetChatCompletions', 'GetChatCompletionsAsync'], { requestPos: 0 }),
       m('chat.completions.stream', 'chat', ['GetChatCompletionsStreaming', 'GetChatCompletionsStreamingAsync'], { requestPos: 0, streaming: true }),

@@ -19,6 +19,7 @@ const MESSAGE_FACTORIES: Record<string, string> = {
 /** factories returning a chat client for the model named by their first argument */
 const CHAT_CLIENT_FACTORIES = new Set(['GetChatClient', 'AsChatClient']);
 const EMBEDDING_CLIENT_FACTORIES = new Set(['GetEmbeddingClient']);
+const IMAGE_CLIENT_FACTORIES = new Set(['GetImageClient']);
 const PASS_THROUGH = new Set(['AsIChatClient', 'AsBuilder', 'Build', 'ConfigureAwait', 'Trim']);
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', "'": "'", '0': '\0' };
@@ -93,6 +94,7 @@ function invocation(node: Node, ev: Evaluator): SharedValue {
   if (name in MESSAGE_FACTORIES) return message(MESSAGE_FACTORIES[name]!, args.length === 1 ? args[0]! : list(args));
   if (CHAT_CLIENT_FACTORIES.has(name) && args.length) return constructed('ChatClient', args);
   if (EMBEDDING_CLIENT_FACTORIES.has(name) && args.length) return constructed('EmbeddingClient', args);
+  if (IMAGE_CLIENT_FACTORIES.has(name) && args.length) return constructed('ImageClient', args);
   if (PASS_THROUGH.has(name) && recvNode) return ev.value(recvNode);
   return { k: 'unknown', hint: node.text.slice(0, 60) };
 }

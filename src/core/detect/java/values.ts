@@ -107,16 +107,18 @@ export function javaEvaluate(node: Node, ev: Evaluator): SharedValue {
     case 'parenthesized_expression': return ev.value(namedChildren(node)[0]);
     case 'cast_expression': return ev.value(node.childForFieldName('value'));
     case 'binary_expression': return plusValue(node, ev);
-    case 'identifier': return nameValue(ev, node.text, node, typed);
+    case 'identifier': {
+      const v = nameValue(ev, node.text, node, typed);
+      if (v.k !== 'unknown') return v;
+      // `import static ….OpenAiChatModelName.GPT_4_O_MINI;` (or `.*`): the bare constant is the holder's
+      const holder = staticImportHolder(node, node.text);
+      return (holder && modelConstant(holder, node.text)) || v;
+    }
     case 'field_access': {
       const obj = node.childForFieldName('object');
       const field = node.childForFieldName('field')?.text ?? '';
-      if (obj && MODEL_HOLDERS.has(obj.text.replace(/^.*\./, ''))) {
-        // LangChain4j spells the `o` of gpt-4o as its own word (GPT_4_O_MINI)
-        const id = generatedModelConstant(obj.text.endsWith('ModelName') ? field.replace(/(\d)_O(?=_|$)/, '$1O') : field);
-        if (id) return str(id, 'constant');
-      }
-      return nameValue(ev, field, node, typed);
+      const id = obj && modelConstant(obj.text, field);
+      return id || nameValue(ev, field, node, typed);
     }
     case 'method_invocation': return invocation(node, ev);
     case 'object_creation_expression': return creation(node, ev);
@@ -124,6 +126,25 @@ export function javaEvaluate(node: Node, ev: Evaluator): SharedValue {
     case 'array_creation_expression': return ev.value(node.childForFieldName('value'));
     default: return { k: 'unknown', hint: node.type };
   }
+}
+
+/** `Holder.FIELD` of a class whose constants are model ids → the id, else null. */
+function modelConstant(holder: string, field: string): SharedValue | null {
+  const cls = holder.replace(/^.*\./, '');
+  if (!MODEL_HOLDERS.has(cls)) return null;
+  // LangChain4j spells the `o` of gpt-4o as its own word (GPT_4_O_MINI)
+  const id = generatedModelConstant(cls.endsWith('ModelName') ? field.replace(/(\d)_O(?=_|$)/, '$1O') : field);
+  return id ? str(id, 'constant') : null;
+}
+
+/** The class a bare `name` is statically imported from (`import static a.b.Holder.name;` or `Holder.*`), if any. */
+function staticImportHolder(node: Node, name: string): string | null {
+  for (const imp of node.tree.rootNode.children) {
+    if (imp?.type !== 'import_declaration') continue;
+    const m = /^import\s+static\s+([\w.]+)\.(\w+|\*)\s*;/.exec(imp.text);
+    if (m && (m[2] === name || m[2] === '*')) return m[1]!;
+  }
+  return null;
 }
 
 /** A declared type: `ChatClient.Builder` is a builder of ChatClient, anything else an object of that type. */

@@ -19,7 +19,10 @@ export const RUBY_SDKS: ForeignSdk[] = [
       m('completions.create', 'completion', ['completions'], params),
       m('embeddings.create', 'embedding', ['embeddings'], params),
       m('images.generate', 'image', ['images.generate'], params),
-      m('responses.create', 'responses', ['responses.create'], params),
+      m('images.edit', 'image', ['images.edit'], params),
+      m('images.variations', 'image', ['images.variations'], params),
+      // `client.responses.create(parameters:)`, and `client.responses(parameters:)` of ruby-openai 8.x
+      m('responses.create', 'responses', ['responses.create', 'responses'], params),
       // the official openai-ruby gem: keyword arguments (`client.chat.completions.create(messages:, model:)`)
       m('chat.completions.create', 'chat', ['chat.completions.create'], { strictReceiver: true }),
       m('chat.completions.stream', 'chat', ['chat.completions.stream_raw', 'chat.completions.stream'], { strictReceiver: true, streaming: true }),
