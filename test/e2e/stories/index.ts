@@ -18,8 +18,12 @@ export function cliScanLarge(workspace: string): ScanResult {
   return JSON.parse(r.stdout) as ScanResult;
 }
 
-/** Files with one LLM call each, so that the first scan lasts long enough for its notification to be seen. */
-export const BULK_FILES = 400;
+/**
+ * Files with one LLM call each, so that the first scan lasts long enough for its notification to be seen: the
+ * notification appears after 1 s, and with 400 files a quiet CI machine finished the scan (3.5 s) before the
+ * test looked for it.
+ */
+export const BULK_FILES = 1_600;
 
 /** Adds BULK_FILES Python services under bulk/ and the fixture notebook under notebooks/ to the workspace copy. */
 export function prepareIndexWorkspace(workspace: string): void {
