@@ -114,11 +114,15 @@ describe('cost panel: serving and traffic controls (engine, latency target, traf
     await frame.locator('button[data-section="serving"]').click();
     const settings = await settingsUntil(wb, (s) => SERVING_KEYS.every((k) => !(K(k) in s)));
     for (const k of SERVING_KEYS) assert.ok(!(K(k) in settings), `${K(k)} removed: ${JSON.stringify(settings)}`);
-    // All seven keys gone may read as an empty file mid-rewrite: poll the CLI until it sees the reset too.
+    // All seven keys gone may read as an empty file mid-rewrite, and the CLI may catch a half-done write: poll until
+    // two scans in a row agree and differ from before (a settled file), not just until the status first moves.
     let after = cliScan(session.workspace);
-    for (let i = 0; i < 50 && expectedStatus(after) === expectedStatus(before); i++) {
-      await wb.page.waitForTimeout(200); // poll interval while VS Code finishes writing settings.json
-      after = cliScan(session.workspace);
+    for (let i = 0; i < 50; i++) {
+      await wb.page.waitForTimeout(300); // poll interval while VS Code finishes writing settings.json
+      const again = cliScan(session.workspace);
+      const settled = expectedStatus(again) === expectedStatus(after) && JSON.stringify(again.totals) === JSON.stringify(after.totals);
+      after = again;
+      if (settled && expectedStatus(after) !== expectedStatus(before)) break;
     }
     assert.notEqual(expectedStatus(after), expectedStatus(before));
     await wb.waitForStatusBarItem(expectedStatus(after), 20_000);
