@@ -11,6 +11,7 @@ import { estimate } from '../../src/core/economics/estimate';
 import { createEngineContext } from '../../src/core/engine/context';
 import { quickFixesFor, apiMonthlyUsd } from '../../src/core/fixes/quickFixModel';
 import { scanWorkspace } from '../../src/core/scan/scan';
+import { hostedOffers } from '../../src/core/economics/hostedOpen';
 
 /** The snapshot with gpt-4o-mini at `factor` × its price, dated `asOf`: another catalog, as Update Prices loads. */
 function scaledCatalog(factor: number, asOf: string) {
@@ -86,4 +87,21 @@ test('the loaded default catalog is set only by the CLI entry and read only to c
   // compiled on first use, is a constant: assigned once, never replaced).
   const lets = texts.filter((t) => /^let (?!snapshotCatalog\b)\w+: PriceCatalog\b/m.test(t.text)).map((t) => t.file);
   assert.deepEqual(lets, ['core/catalog/prices-update.ts']);
+});
+
+test('indexes built from a catalog live on that catalog: built once, rebuilt for a new catalog, never shared', () => {
+  const key = Symbol('test index');
+  let builds = 0;
+  const build = (c: ReturnType<typeof getSnapshotCatalog>) => ({ n: ++builds, models: c.models });
+  const snap = getSnapshotCatalog();
+  const other = scaledCatalog(2, '2026-10-05');
+  const a = snap.derive(key, build);
+  assert.equal(snap.derive(key, build), a, 'the second ask returns the same index');
+  const b = other.derive(key, build);
+  assert.notEqual(b, a, 'another catalog builds its own');
+  assert.equal(builds, 2);
+  // The hosted-offer index goes through it: two catalogs with different prices give each their own offers.
+  const offers = (c: typeof snap) => hostedOffers(c, 'llama-3.3-70b').map((o) => o.inputUsdPerMTok);
+  assert.ok(offers(snap).length > 0);
+  assert.deepEqual(offers(other), offers(snap), 'gpt-4o-mini scaled, the Llama offers are unchanged');
 });

@@ -50,6 +50,7 @@ export class PriceCatalog {
   private readonly prefixes: Record<string, string>;
   private readonly cache = new Map<string, PriceLookup>();
   private containable: { key: string; entry: CatalogEntry }[] | null = null;
+  private readonly derived = new Map<symbol, unknown>();
 
   constructor(providers: CompiledProvider[], meta: CatalogMeta) {
     this.providers = providers;
@@ -75,9 +76,22 @@ export class PriceCatalog {
     return new PriceCatalog(this.providers, { ...this.meta, ...meta });
   }
 
-  /** Forgets resolved names (benchmarks; a new catalog starts empty anyway). */
+  /** Forgets resolved names and derived indexes (benchmarks; a new catalog starts empty anyway). */
   clearCache(): void {
     this.cache.clear();
+    this.derived.clear();
+  }
+
+  /**
+   * A value another module builds once from this catalog's entries (e.g. the hosted-offer index by open model):
+   * kept here, so it lives and dies with the catalog it was built from — a new catalog (Update Prices) starts
+   * without it, and no module keeps a cache of its own beside the engine context's.
+   */
+  derive<T>(key: symbol, build: (catalog: PriceCatalog) => T): T {
+    if (this.derived.has(key)) return this.derived.get(key) as T;
+    const value = build(this);
+    this.derived.set(key, value);
+    return value;
   }
 
   lookup(model: string): PriceLookup {

@@ -36,13 +36,16 @@ export interface HostedOpenResult {
   modelFrom: string;
 }
 
-/** Per price catalog (immutable; the key is its identity, so a new catalog is a new entry): its priced entries by the open model they serve, in catalog order (built once per catalog). */
-const offersByModel = new WeakMap<object, Map<string, { providerId: string; offer: HostedOffer }[]>>();
+/** The key of the per-catalog index of priced entries by the open model they serve (PriceCatalog.derive). */
+const OFFER_INDEX = Symbol('hosted offers by open model');
 
+/** The catalog's priced entries by the open model they serve, in catalog order (built once per catalog). */
 function offerIndex(catalog: PriceCatalog): Map<string, { providerId: string; offer: HostedOffer }[]> {
-  let index = offersByModel.get(catalog);
-  if (index) return index;
-  index = new Map();
+  return catalog.derive(OFFER_INDEX, buildOfferIndex);
+}
+
+function buildOfferIndex(catalog: PriceCatalog): Map<string, { providerId: string; offer: HostedOffer }[]> {
+  const index = new Map<string, { providerId: string; offer: HostedOffer }[]>();
   for (const p of catalog.providers) {
     for (const e of p.entries) {
       const pr = e.price;
@@ -61,7 +64,6 @@ function offerIndex(catalog: PriceCatalog): Map<string, { providerId: string; of
       index.set(model, list);
     }
   }
-  offersByModel.set(catalog, index);
   return index;
 }
 
