@@ -82,12 +82,12 @@ test('"auto" with a GPU price, a stated throughput, no open model, or no GPU tha
 test('call sites use "auto" by default and keep a pinned llmCostLens.selfHosted.gpu', () => {
   const call = openAiChatCall();
   const auto = buildCallSite(engine, call, readSettings({}));
-  // gpt-4o-mini → gpt-oss-20b: 20.9 GB of fp8 weights + 4 GiB runtime do not fit one L4's usable 21.6 GiB, so
-  // two L4s ($0.98/h) beat one L40S ($1.09/h).
+  // gpt-4o-mini → gpt-oss-20b: 20.9 GB of fp8 weights + 4 GiB runtime leave 0.95 × 0.54 GiB of KV cache on one
+  // 24 GiB L4 (≈ 36 requests of 1,200 tokens in flight), enough for 1,000 req/day: one L4 ($0.49/h).
   assert.equal(auto.openModel.model, 'gpt-oss-20b');
   assert.equal(auto.cost!.assumptions['capacity.gpu'], 'L4');
-  assert.ok(Math.abs(auto.cost!.selfHosted!.computeMonthlyUsd - 2 * 0.49 * 730) < 1e-9);
-  const why = '2× L4: cheapest catalog GPU that holds gpt-oss-20b fp8 and serves 1,000 req/day';
+  assert.ok(Math.abs(auto.cost!.selfHosted!.computeMonthlyUsd - 1 * 0.49 * 730) < 1e-9);
+  const why = '1× L4: cheapest catalog GPU that holds gpt-oss-20b fp8 and serves 1,000 req/day';
   assert.equal(auto.cost!.assumptions.gpuChoice, why);
   assert.ok(hoverMarkdown(auto, { openPanel: 'x' }).includes(`| · GPU | ${why} |`));
   const t = computeTotals(engine, [auto], readSettings({}).settings);

@@ -5,9 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CALIBRATION_DATA, calibrationTable, formatCalibrationTable } from '../../src/core/economics/capacityCalibration';
 import { MOE_CALIBRATION_SETS, moeCalibrationTable, type MoeCalibrationRow } from '../../src/core/economics/moeCalibration';
-import { allToAllSecondsPerToken } from '../../src/core/economics/moe';
+import { allToAllSecondsPerToken, offGpuCopiesPerToken, prefillTokensPerPass, residentParamsB } from '../../src/core/economics/moe';
 import { gpuLink } from '../../src/core/economics/moeLinks';
-import { CALIBRATED, replicaMaxBatch, replicaPerformance, replicaThroughputAtBatch, weightBytesReadPerStep } from '../../src/core/economics/capacity';
+import { CALIBRATED, decodeAttentionFlopsPerContextToken, replicaMaxBatch, replicaPerformance, replicaThroughputAtBatch, weightBytesReadPerStep } from '../../src/core/economics/capacity';
 import { listOpenModels, resolveOpenModel } from '../../src/core/catalog/openModels';
 import { listGpus, resolveGpu } from '../../src/core/catalog/gpus';
 
@@ -19,20 +19,17 @@ const key = (r: { model: string; gpu: string; gpus: number; inputTokens: number;
  * change to the model that moves any point in or out of the band has to update this list (see the README table).
  */
 const OUT_OF_BAND = new Set<string>([
-  'llama-4-maverick H200-SXM×8 2048/128', 'llama-4-maverick H200-SXM×8 5000/500',
-  'llama-4-maverick H100-SXM×8 128/2048', 'llama-4-maverick H100-SXM×8 1000/1000',
-  'qwen3-235b-a22b H200-SXM×4 8192/1024', 'qwen3-235b-a22b H200-SXM×4 32768/1024',
-  'deepseek-r1 H200-SXM×8 1024/2048',
-  'mixtral-8x7b H100-SXM×1 128/2048', 'mixtral-8x7b H100-SXM×1 1000/1000', 'mixtral-8x7b H100-SXM×1 2048/128',
-  'mixtral-8x7b H100-SXM×1 5000/500', 'mixtral-8x7b H100-SXM×2 2048/2048', 'mixtral-8x7b H100-SXM×2 5000/500',
-  'mixtral-8x22b H200-SXM×8 128/2048', 'mixtral-8x22b H100-SXM×8 128/2048',
+  // Mixtral 8x7B on one H100, decode-heavy (1.42, 1.33): the v0.17 TensorRT engine reaches the memory roofline with
+  // ~250 sequences; the model's routed-expert GEMM efficiency at t ≈ 60 tokens per expert costs it ~30 %. The
+  // same model on one H200 and on two H100s is within ±16 %.
+  'mixtral-8x7b H100-SXM×1 128/2048', 'mixtral-8x7b H100-SXM×1 1000/1000',
 ]);
 
 const rows: MoeCalibrationRow[] = moeCalibrationTable();
 
 test('MoE calibration table (printed): every point has a source and date; the fit is global', () => {
-  const { moeBatchPerGpu, moeHalfEfficiencyTokens, prefillTokensPerPass, moeRooflineEfficiency, expertParallelLinkEfficiency } = CALIBRATED;
-  console.log(`\nMoE measured ÷ predicted; params ${JSON.stringify({ moeBatchPerGpu, moeHalfEfficiencyTokens, prefillTokensPerPass, moeRooflineEfficiency, expertParallelLinkEfficiency })}`);
+  const { moeBatchPerGpu, moeHalfEfficiencyTokens, prefillTokensPerPass, expertParallelLinkEfficiency, rooflineOverlapExponent, usableMemoryFraction } = CALIBRATED;
+  console.log(`\nMoE measured ÷ predicted; params ${JSON.stringify({ moeBatchPerGpu, moeHalfEfficiencyTokens, prefillTokensPerPass, expertParallelLinkEfficiency, rooflineOverlapExponent, usableMemoryFraction })}`);
   for (const set of MOE_CALIBRATION_SETS) {
     console.log(`\n${set.source}\n  ${set.url}, read ${set.asOf}, ${set.engine}\n${formatCalibrationTable(calibrationTable(set.points))}`);
     assert.ok(set.source.length > 10 && set.url.length > 10 && /^\d{4}-\d{2}-\d{2}$/.test(set.asOf), set.source);
@@ -55,7 +52,7 @@ for (const row of rows) {
     console.log(`${k}: measured ${row.outputTokensPerSecond}, predicted ${Math.round(row.predicted)}, ratio ${row.ratio.toFixed(2)}`);
     const inside = row.ratio >= 0.7 && row.ratio <= 1.3;
     assert.equal(inside, !OUT_OF_BAND.has(k), `ratio ${row.ratio.toFixed(3)}: update OUT_OF_BAND and the README table`);
-    assert.ok(row.ratio >= 0.6 && row.ratio <= 1.75, `ratio ${row.ratio.toFixed(3)} beyond the recorded spread (0.63–1.69)`);
+    assert.ok(row.ratio >= 0.67 && row.ratio <= 1.5, `ratio ${row.ratio.toFixed(3)} beyond the recorded spread (0.70–1.42)`);
   });
 }
 
@@ -87,38 +84,72 @@ test('weight bytes per decode step: always-read weights + the expected distinct 
   assert.equal(weightBytesReadPerStep(dense, 1, 256), 8e9, 'dense: every parameter every step');
 });
 
-test('MoE compute by hand: always-active weights at the dense rate, routed experts at t ÷ (t + t½) of it, ÷ the MoE pass efficiency', () => {
+test('MoE step by hand: always-active weights at the dense rate, routed experts at t ÷ (t + t½) of it, memory and compute combined by the overlap exponent', () => {
   const m = resolveOpenModel('mixtral-8x7b'); // 46.7B / 12.9B, 8 experts top-2, no shared expert
   const gpu = resolveGpu('H100-SXM');
-  const flops = 1979e12 * CALIBRATED.computeEfficiency;
+  const p = CALIBRATED;
+  const flops = 1979e12 * p.computeEfficiency;
   const perExpert = (46.7 - 12.9) / 6;
   const always = 12.9 - 2 * perExpert;
   const batch = 64;
   const t = (batch * 2) / 8; // tokens per expert in one decode step
-  const eff = t / (t + CALIBRATED.moeHalfEfficiencyTokens);
+  const eff = t / (t + p.moeHalfEfficiencyTokens);
   const linear = (2 * batch * 1e9 * (always + (2 * perExpert) / eff)) / flops;
   const attn = (batch * 4 * (32 * 32 * 128) * (1000 + 100 / 2)) / flops;
-  const bw = 3.35e12 * CALIBRATED.memoryBandwidthEfficiency;
+  const bw = 3.35e12 * p.memoryBandwidthEfficiency;
   const kv = 2 * 32 * 8 * 128; // fp8 cache
   const memory = ((always + 8 * (1 - Math.pow(1 - 2 / 8, batch)) * perExpert) * 1e9 + batch * 1050 * kv) / bw;
+  const n = p.rooflineOverlapExponent;
+  const step = Math.pow(memory ** n + (linear + attn) ** n, 1 / n); // one GPU: no all-to-all
   const r = replicaThroughputAtBatch(m, gpu, 'fp8', 1, 1000, 100, batch);
-  const f = CALIBRATED.moeRooflineEfficiency; // one GPU: no all-to-all
-  assert.ok(Math.abs(r.stepSeconds - Math.max(memory, linear + attn) / f) < 1e-12, `${r.stepSeconds} vs ${Math.max(memory, linear + attn) / f}`);
-  // Prefill: prefillTokensPerPass tokens per pass, so the routed experts see 8192·2/8 = 2048 tokens each.
-  const tp = (CALIBRATED.prefillTokensPerPass * 2) / 8;
-  const prefill = (2 * 1000 * 1e9 * (always + (2 * perExpert) * (tp + CALIBRATED.moeHalfEfficiencyTokens) / tp)) / flops
+  assert.ok(Math.abs(r.stepSeconds - step) < 1e-12, `${r.stepSeconds} vs ${step}`);
+  assert.ok(step > Math.max(memory, linear + attn) && step < memory + linear + attn, 'between the ideal roofline and no overlap');
+  // Prefill: prefillTokensPerPass tokens per pass on one GPU, so the routed experts see 8192·2/8 = 2048 tokens each.
+  const tp = (p.prefillTokensPerPass * 2) / 8;
+  const prefill = (2 * 1000 * 1e9 * (always + (2 * perExpert) * (tp + p.moeHalfEfficiencyTokens) / tp)) / flops
     + (2 * (32 * 32 * 128) * 1000 * 1000) / flops;
-  assert.ok(Math.abs(r.prefillSecondsPerRequest - prefill / f) < 1e-12);
+  assert.ok(Math.abs(r.prefillSecondsPerRequest - prefill) < 1e-12);
+  // Attention data-parallel: on 4 GPUs each rank fills its own pass, so the experts see 4 × 8,192 prompt tokens.
+  assert.equal(prefillTokensPerPass(m, 4, p), 4 * p.prefillTokensPerPass);
+  assert.equal(prefillTokensPerPass(resolveOpenModel('llama-3.3-70b'), 4, p), p.prefillTokensPerPass, 'dense: one pass per replica');
+});
+
+test('memory by hand: KV gets usableMemoryFraction of what weights and runtime buffers leave; attention-DP replicas copy the always-active weights', () => {
+  const p = CALIBRATED;
+  const GiB = 2 ** 30;
+  // Dense: Llama 3.3 70B fp8 on one H100 (the tight case: 70.6 GB of weights in 80 GiB).
+  const dense = resolveOpenModel('llama-3.3-70b');
+  const room = p.usableMemoryFraction * ((80 - p.runtimeOverheadGiBPerGpu) * GiB - 70.6e9);
+  const perRequest = 2 * 80 * 8 * 128 * 2176; // fp8 KV bytes for 128 + 2,048 tokens
+  assert.equal(replicaMaxBatch(dense, resolveGpu('H100-SXM'), 'fp8', 1, 2176), Math.floor(room / perRequest));
+  assert.equal(residentParamsB(dense, 8), 70.6, 'dense: tensor parallel splits every weight');
+  // MoE: Qwen3-235B on 8 GPUs holds 235B + 7 extra copies of its always-active 22 − 8·(213/120) B.
+  const q = resolveOpenModel('qwen3-235b-a22b');
+  const always = 22 - 8 * (213 / 120);
+  assert.ok(Math.abs(residentParamsB(q, 8) - (235 + 7 * always)) < 1e-9);
+  assert.equal(residentParamsB(q, 1), 235);
+  const qRoom = p.usableMemoryFraction * ((141 - p.runtimeOverheadGiBPerGpu) * GiB * 8 - (235 + 7 * always) * 1e9);
+  const qPerRequest = 2 * 94 * 4 * 128 * 2000; // fp8 KV for 1,000 + 1,000 tokens
+  assert.equal(replicaMaxBatch(q, resolveGpu('H200-SXM'), 'fp8', 8, 2000), Math.min(Math.floor(qRoom / qPerRequest), p.moeBatchPerGpu * 8));
+});
+
+test('decode attention FLOPs by hand: GQA 4 × heads × headDim per layer; DeepSeek MLA in its 512 + 64 latent', () => {
+  assert.equal(decodeAttentionFlopsPerContextToken(resolveOpenModel('llama-3.1-8b')), 32 * 4 * 32 * 128);
+  // 61 layers × 128 heads × 2 FLOPs × (q·k over 512 + 64, values over 512).
+  assert.equal(decodeAttentionFlopsPerContextToken(resolveOpenModel('deepseek-r1')), 61 * 128 * 2 * (2 * 512 + 64));
 });
 
 test('replicaThroughputAtBatch (the serving-policy hook) by hand, and replicaPerformance = it at replicaMaxBatch', () => {
   const m = resolveOpenModel('llama-3.1-8b');
   const gpu = resolveGpu('H100-SXM');
   // Batch 1, fp8, 1,000 in / 1,000 out on one H100: memory-bound decode.
-  const bw = 3.35e12 * 0.65;
+  const bw = 3.35e12 * CALIBRATED.memoryBandwidthEfficiency;
   const kv = 2 * 32 * 8 * 128 * 1; // bytes per token, fp8 cache
-  const step = (8e9 + 1 * 1500 * kv) / bw;
-  const flops = 1979e12 * 0.6;
+  const flops = 1979e12 * CALIBRATED.computeEfficiency;
+  const memory = (8e9 + 1 * 1500 * kv) / bw;
+  const compute = (2 * 8e9 + 4 * (32 * 32 * 128) * 1500) / flops;
+  const n = CALIBRATED.rooflineOverlapExponent;
+  const step = Math.pow(memory ** n + compute ** n, 1 / n);
   const prefill = (2 * 8e9 * 1000 + 2 * (32 * 32 * 128) * 1000 * 1000) / flops;
   const t = replicaThroughputAtBatch(m, gpu, 'fp8', 1, 1000, 1000, 1);
   assert.ok(Math.abs(t.stepSeconds - step) < 1e-12, `${t.stepSeconds} vs ${step}`);
@@ -131,10 +162,15 @@ test('replicaThroughputAtBatch (the serving-policy hook) by hand, and replicaPer
   assert.ok(t.requestsPerSecond < full.requestsPerSecond, 'a latency cap on the batch lowers throughput');
 });
 
-test('expert-parallel all-to-all by hand: k × hidden × MoE layers × 3 bytes, (tp − 1)/tp of it over tp links', () => {
+test('expert-parallel all-to-all by hand: one copy per destination GPU × hidden × MoE layers × 3 bytes, over tp links', () => {
   const m = resolveOpenModel('qwen3-235b-a22b'); // top-8, hidden 4096, 94 MoE layers
   const p = CALIBRATED;
-  const perToken = (8 * 4096 * 94 * 3 * (7 / 8)) / (8 * 450e9 * p.expertParallelLinkEfficiency);
+  // 8 experts on 8 GPUs: each of the 7 other GPUs gets a copy with probability 1 − (7/8)^8 (≈ 4.6 copies, not 7).
+  const copies = 7 * (1 - Math.pow(7 / 8, 8));
+  assert.ok(Math.abs(offGpuCopiesPerToken(8, 8) - copies) < 1e-12);
+  assert.ok(Math.abs(offGpuCopiesPerToken(1, 8) - 7 / 8) < 1e-12, 'top-1: (tp − 1)/tp');
+  assert.equal(offGpuCopiesPerToken(8, 1), 0);
+  const perToken = (copies * 4096 * 94 * 3) / (8 * 450e9 * p.expertParallelLinkEfficiency);
   assert.ok(Math.abs(allToAllSecondsPerToken(m, 'H200-SXM', 8, p) - perToken) < 1e-18);
   assert.equal(allToAllSecondsPerToken(m, 'H200-SXM', 1, p), 0, 'one GPU: nothing crosses a link');
   assert.equal(allToAllSecondsPerToken(resolveOpenModel('llama-3.3-70b'), 'H200-SXM', 8, p), 0, 'dense: no all-to-all');
@@ -142,7 +178,7 @@ test('expert-parallel all-to-all by hand: k × hidden × MoE layers × 3 bytes, 
   assert.ok(Math.abs(allToAllSecondsPerToken(m, 'L40S', 8, p) / perToken - 450 / 32) < 1e-9);
   assert.equal(gpuLink('not-a-gpu').gbPerSecond, 32);
   for (const g of listGpus()) assert.ok(gpuLink(g.id).source.length > 10 && !gpuLink(g.id).kind.includes('assumed'), `${g.id} has a link entry`);
-  // Decode step = roofline ÷ pass efficiency + batch × all-to-all.
+  // Decode step = roofline + batch × all-to-all.
   const t = replicaThroughputAtBatch(m, resolveGpu('H200-SXM'), 'fp8', 8, 1000, 1000, 256);
   const t1 = replicaThroughputAtBatch(m, resolveGpu('H200-SXM'), 'fp8', 8, 1000, 1000, 256, { ...p, expertParallelLinkEfficiency: 1e12 });
   assert.ok(Math.abs(t.stepSeconds - t1.stepSeconds - 256 * perToken) < 1e-12);

@@ -42,8 +42,14 @@ const weightBytes = model.activeParamsB * 1e9 * 1;                       // FP8:
 const kvPerToken = 2 * model.kvLayers * model.kvHeads * model.headDim * 1; // FP8 KV cache
 const context = 1000 + 200 / 2;                                          // input + half the output, on average
 const bandwidth = h100.bandwidthTBs * 1e12 * CALIBRATED.memoryBandwidthEfficiency * 2 * CALIBRATED.tensorParallelEfficiency;
-/** Memory-bound decode step at batch B (the compute term is far below it for this shape; asserted below). */
-const stepAt = (b: number) => (weightBytes + b * context * kvPerToken) / bandwidth;
+const flops = h100.fp8Tflops! * 1e12 * CALIBRATED.computeEfficiency * 2 * CALIBRATED.tensorParallelEfficiency;
+/** Decode step at batch B: weight + KV reads and FLOPs (2 per weight, 4 × heads × headDim per layer and context token), overlapped as (m^n + c^n)^(1/n). */
+const stepAt = (b: number) => {
+  const memory = (weightBytes + b * context * kvPerToken) / bandwidth;
+  const compute = (b * (2 * model.activeParamsB * 1e9 + 4 * model.kvLayers * model.heads * model.headDim * context)) / flops;
+  const n = CALIBRATED.rooflineOverlapExponent;
+  return Math.pow(memory ** n + compute ** n, 1 / n);
+};
 
 test('engine table: every engine has a factor in (0, 1], a source and a date; TensorRT-LLM is the calibration itself', () => {
   for (const e of ENGINES) {
@@ -84,14 +90,12 @@ test('engine: capacity scales by the factor; the GPU bill of a fixed count does 
   assert.ok(sized('llama.cpp').selfHosted.capacity.gpusNeeded! > sized().selfHosted.capacity.gpusNeeded!);
 });
 
-test('latency target: the largest batch whose decode step meets ≤ 30 ms/token, by hand (memory-bound roofline)', () => {
+test('latency target: the largest batch whose decode step meets ≤ 30 ms/token, by hand (roofline step)', () => {
   const eff = 1850 / 2100;
-  // step(B) ÷ eff ≤ 0.030  ⇔  B ≤ (0.030 × eff × bandwidth − weights) ÷ (context × KV/token)
-  const expected = Math.floor((0.030 * eff * bandwidth - weightBytes) / (context * kvPerToken));
-  assert.equal(expected, 183);
-  const flops = h100.fp8Tflops! * 1e12 * CALIBRATED.computeEfficiency * 2 * CALIBRATED.tensorParallelEfficiency;
-  const computeStep = (expected * (2 * model.activeParamsB * 1e9 + 4 * model.kvLayers * model.heads * model.headDim * context)) / flops;
-  assert.ok(computeStep < stepAt(expected), 'memory-bound at this batch: the hand formula applies');
+  // step(B) ÷ eff ≤ 0.030: the step grows with B, so count up to the last batch that meets it.
+  let expected = 1;
+  while (stepAt(expected + 1) / eff <= 0.030) expected++;
+  assert.equal(expected, 152);
 
   const r = sloBatch(model, h100, 'fp8', 2, 1000, 200, 256, eff, { maxTpotMs: 30 });
   assert.equal(r.batch, expected);
@@ -114,15 +118,15 @@ test('latency target: the largest batch whose decode step meets ≤ 30 ms/token,
 
 test('latency target no batch meets: a clear problem naming the target and the one-sequence step, never a silent number', () => {
   const stepOneMs = (stepAt(1) / (1850 / 2100)) * 1e3;
-  assert.ok(stepOneMs > 20 && stepOneMs < 21);
-  const p = problems(scenario({ engine: 'vllm', slo: { maxTpotMs: 20 } }));
+  assert.ok(stepOneMs > 18.95 && stepOneMs < 19.05);
+  const p = problems(scenario({ engine: 'vllm', slo: { maxTpotMs: 18 } }));
   assert.equal(p.length, 1);
-  assert.match(p[0]!, /^selfHosted\.gpu\.count: latency target ≤ 20 ms\/token is not met on 2× H100-SXM: a decode step takes 20\.5 ms even for one sequence$/);
+  assert.match(p[0]!, /^selfHosted\.gpu\.count: latency target ≤ 18 ms\/token is not met on 2× H100-SXM: a decode step takes 19 ms even for one sequence$/);
   // Auto-sized, a wider replica (more bandwidth per step) can meet what two GPUs cannot.
-  const wide = ok({ ...scenario(), selfHosted: { model: 'llama-3.3-70b', gpu: { name: 'H100-SXM', hourlyUsd: 3.29 }, engine: 'vllm', slo: { maxTpotMs: 20 } } });
+  const wide = ok({ ...scenario(), selfHosted: { model: 'llama-3.3-70b', gpu: { name: 'H100-SXM', hourlyUsd: 3.29 }, engine: 'vllm', slo: { maxTpotMs: 18 } } });
   const tp = Number(wide.assumptions.gpusPerReplica);
   assert.ok(tp >= 4);
-  assert.ok(latencyAt(model, h100, 'fp8', tp, 1000, 200, Number(wide.assumptions.maxBatch), 1850 / 2100).tpotMs <= 20);
+  assert.ok(latencyAt(model, h100, 'fp8', tp, 1000, 200, Number(wide.assumptions.maxBatch), 1850 / 2100).tpotMs <= 18);
   // GPU "auto": when only the target rules every layout out, the problem says so (not "no GPU holds the model").
   assert.match(problems({ ...scenario(), selfHosted: { model: 'llama-3.3-70b', gpu: { name: 'auto' }, slo: { maxTpotMs: 1 } } })[0]!,
     /^selfHosted\.slo: no catalog GPU layout \(up to 16 GPUs per replica\) serves llama-3\.3-70b within the latency target ≤ 1 ms\/token/);
@@ -251,14 +255,16 @@ test('settings → scenario: defaults add nothing (old figures), each new settin
 
 test('README worked example, continued: vLLM on RunPod at ≤ 30 ms/token, every row', () => {
   const r = ok(scenario({ engine: 'vllm', slo: { maxTpotMs: 30 }, gpu: { name: 'H100-SXM', count: 2, offer: 'runpod:on-demand' } }));
-  near(bandwidth, 3.9195e12);
-  near(weightBytes + 183 * context * kvPerToken, 70.6e9 + 183 * 1100 * 163_840);
-  assert.equal(r.assumptions.maxBatch, 183);
+  near(bandwidth, 4.221e12);
+  near(flops, 1.994832e15);
+  near(weightBytes + 152 * context * kvPerToken, 70.6e9 + 152 * 1100 * 163_840);
+  assert.equal(r.assumptions.maxBatch, 152);
+  assert.equal(Math.round(stepAt(152) / (1850 / 2100) * 1e4) / 10, 30.0);
   const prefill = Number(r.assumptions['capacity.prefillMillisecondsPerRequest']);
-  assert.equal(Math.round(prefill * 10) / 10, 75.7);
-  const rps = 183 / (183 * prefill / 1e3 + 200 * stepAt(183) / (1850 / 2100));
-  assert.equal(Math.round(rps * 100) / 100, 9.22);
-  assert.equal(Math.round(r.selfHosted.capacity.requestsPerDay!), 477_908);
+  assert.equal(Math.round(prefill * 10) / 10, 81.1);
+  const rps = 152 / (152 * prefill / 1e3 + 200 * stepAt(152) / (1850 / 2100));
+  assert.equal(Math.round(rps * 100) / 100, 8.30);
+  assert.equal(Math.round(r.selfHosted.capacity.requestsPerDay!), 430_152);
   near(r.selfHosted.computeMonthlyUsd, 2 * 2.69 * 730);
   near(r.selfHosted.monthlyUsd, 2 * 2.69 * 730 + 1000);
   assert.equal(Math.round(r.breakEven.withOpsRequestsPerDay!), Math.round(4927.4 / (0.0045 * 30)));

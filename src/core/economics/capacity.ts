@@ -1,10 +1,10 @@
-// Capacity model: a roofline of LLM serving (weights + KV cache in memory, memory-bound decode,
-// compute-bound prefill) scaled by a few global efficiency factors calibrated against measured
+// Capacity model: a roofline of LLM serving (weights + KV cache in memory, decode bound by memory and compute with
+// imperfect overlap, compute-bound prefill) scaled by a few global efficiency factors calibrated against measured
 // TensorRT-LLM throughput (shared/data/throughput-calibration.json). Pure: no I/O, no vscode.
 import { resolveGpu, type Gpu } from '../catalog/gpus';
 import { kvBytesPerToken, resolveOpenModel, type OpenModel } from '../catalog/openModels';
 import { CatalogLookupError } from '../catalog/names';
-import { allToAllSecondsPerToken, engineBatchCap, linearSeconds, rooflineEfficiency, weightBytesReadPerStep } from './moe';
+import { allToAllSecondsPerToken, engineBatchCap, linearSeconds, prefillTokensPerPass, residentParamsB, weightBytesReadPerStep } from './moe';
 
 export { weightBytesReadPerStep };
 
@@ -66,10 +66,18 @@ export class CapacityInputError extends Error {
 export interface CapacityParams {
   memoryBandwidthEfficiency: number;
   computeEfficiency: number;
-  /** Fraction of GPU memory the engine may use (the reference's 0.9). */
+  /**
+   * Fraction of the memory left after weights and runtime overhead that the engine gives the KV cache
+   * (TensorRT-LLM's kv_cache_free_gpu_mem_fraction: 0.95 in its performance-overview runs, 0.9 by default).
+   */
   usableMemoryFraction: number;
   /** Activations, CUDA graphs, communication buffers: GiB per GPU not available for weights or KV. */
   runtimeOverheadGiBPerGpu: number;
+  /**
+   * A step's weight/KV reads and its FLOPs overlap imperfectly: step time = (memory^n + compute^n)^(1/n). n → ∞ is
+   * the ideal roofline (the larger of the two); fitted to the dense and MoE tables together.
+   */
+  rooflineOverlapExponent: number;
   /** Engines cap concurrent sequences (≈256–1024). */
   engineMaxBatch: number;
   /** Throughput kept per doubling of tensor-parallel width (all-reduce cost). */
@@ -77,36 +85,35 @@ export interface CapacityParams {
   /** Largest replica considered (two 8-GPU nodes). */
   maxGpusPerReplica: number;
   /**
-   * MoE only (economics/moe.ts): engines serve MoE models with attention data-parallel + expert parallel, so a wide
-   * replica keeps more sequences in flight, max(engineMaxBatch, moeBatchPerGpu × GPUs) (memory binds first in
-   * most layouts); routed-expert GEMMs reach t ÷ (t + moeHalfEfficiencyTokens) of the dense efficiency, t = tokens
-   * per expert per pass; prompts run prefillTokensPerPass tokens per pass; a pass reaches moeRooflineEfficiency of
-   * the dense roofline and pays an expert-parallel all-to-all at expertParallelLinkEfficiency of the GPU link.
-   * Fitted to every MoE row of moeCalibration.ts together.
+   * MoE only (economics/moe.ts): engines serve MoE models with attention data-parallel + expert parallel, so every
+   * GPU holds its own copy of the always-active weights and a wide replica keeps more sequences in flight,
+   * max(engineMaxBatch, moeBatchPerGpu × GPUs) (memory binds first in most layouts); routed-expert GEMMs reach
+   * t ÷ (t + moeHalfEfficiencyTokens) of the dense efficiency, t = tokens per expert per pass; each attention rank
+   * runs prefillTokensPerPass prompt tokens per pass; each MoE layer pays an expert-parallel all-to-all at
+   * expertParallelLinkEfficiency of the GPU link. Fitted to every MoE row of moeCalibration.ts together.
    */
   moeBatchPerGpu: number;
   moeHalfEfficiencyTokens: number;
   prefillTokensPerPass: number;
-  moeRooflineEfficiency: number;
   expertParallelLinkEfficiency: number;
 }
 
 export const CALIBRATED: Readonly<CapacityParams> = {
-  memoryBandwidthEfficiency: 0.65,
-  computeEfficiency: 0.6,
-  usableMemoryFraction: 0.9,
+  memoryBandwidthEfficiency: 0.7,
+  computeEfficiency: 0.56,
+  usableMemoryFraction: 0.95,
   runtimeOverheadGiBPerGpu: 4,
+  rooflineOverlapExponent: 1.8,
   engineMaxBatch: 256,
   tensorParallelEfficiency: 0.9,
   maxGpusPerReplica: 16,
-  moeBatchPerGpu: 512,
-  moeHalfEfficiencyTokens: 192,
+  moeBatchPerGpu: 704,
+  moeHalfEfficiencyTokens: 256,
   prefillTokensPerPass: 8192,
-  moeRooflineEfficiency: 0.75,
-  expertParallelLinkEfficiency: 0.25,
+  expertParallelLinkEfficiency: 0.12,
 };
 export const CALIBRATION_SOURCE =
-  'fitted 2026 against NVIDIA/TensorRT-LLM v1.0 perf-overview (fp8, offline max throughput; shared/data/throughput-calibration.json)';
+  'fitted 2026 against NVIDIA/TensorRT-LLM v1.0 perf-overview (fp8, offline max throughput; shared/data/throughput-calibration.json) and the MoE tables of economics/moeCalibration.ts';
 
 const WEIGHT_BYTES: Record<Precision, number> = { bf16: 2, fp8: 1, int4: 0.5 * 1.05 };
 /** KV cache element size: FP8 deployments quantise the cache too; INT4 (AWQ/GPTQ, W4A16) keeps it in 16 bits. */
@@ -128,6 +135,17 @@ export interface ReplicaPerformance {
   decodeBound: 'memory' | 'compute' | 'none';
 }
 
+/**
+ * Decode attention FLOPs per sequence per token of context, over all layers: scores (q·k) and the weighted sum of
+ * values, 2 FLOPs per multiply-add, per query head. GQA/MHA: 2 × heads × (headDim + headDim) per layer. DeepSeek MLA
+ * decodes in its compressed latent (weight absorption): q·k over kv_lora_rank + rope dims and values over kv_lora_rank,
+ * 2 × heads × (2·kv_lora_rank + rope) per layer — 2.8× a 128-head × 192 GQA estimate.
+ */
+export function decodeAttentionFlopsPerContextToken(model: OpenModel): number {
+  const perHead = model.mla ? 2 * model.mla.kvLoraRank + model.mla.ropeDim : 2 * model.headDim;
+  return 2 * model.kvLayers * model.heads * perHead;
+}
+
 function peakFlops(gpu: Gpu, precision: Precision): number {
   // FP8 needs FP8 tensor cores; otherwise (and for W4A16 INT4) the math runs at the BF16 rate.
   return (precision === 'fp8' && gpu.fp8Tflops !== null ? gpu.fp8Tflops : gpu.bf16Tflops) * 1e12;
@@ -135,8 +153,9 @@ function peakFlops(gpu: Gpu, precision: Precision): number {
 
 /** The memory-and-engine limit on sequences in flight for one replica; 0 when weights + one request's KV do not fit. */
 export function replicaMaxBatch(model: OpenModel, gpu: Gpu, precision: Precision, tp: number, tokensPerRequest: number, p: CapacityParams = CALIBRATED): number {
-  const weightBytes = model.totalParamsB * 1e9 * WEIGHT_BYTES[precision];
-  const kvRoom = p.usableMemoryFraction * gpu.memoryGb * GIB * tp - weightBytes - p.runtimeOverheadGiBPerGpu * GIB * tp;
+  const weightBytes = residentParamsB(model, tp) * 1e9 * WEIGHT_BYTES[precision];
+  // The engine gives the KV cache a fraction of what weights and runtime buffers leave free (TensorRT-LLM's rule).
+  const kvRoom = p.usableMemoryFraction * ((gpu.memoryGb - p.runtimeOverheadGiBPerGpu) * GIB * tp - weightBytes);
   const memoryBatch = Math.floor(kvRoom / (kvBytesPerToken(model, KV_BYTES[precision]) * Math.max(tokensPerRequest, 1)));
   if (memoryBatch < 1) return 0;
   return Math.min(memoryBatch, engineBatchCap(model, tp, p));
@@ -159,18 +178,18 @@ export function replicaThroughputAtBatch(
   const scale = tp * Math.pow(p.tensorParallelEfficiency, Math.log2(tp));
   const bandwidth = gpu.bandwidthTBs * 1e12 * p.memoryBandwidthEfficiency * scale;
   const flops = peakFlops(gpu, precision) * p.computeEfficiency * scale;
-  const passEfficiency = rooflineEfficiency(model, p);
   const allToAll = allToAllSecondsPerToken(model, gpu.id, tp, p);
   const attnWidth = model.kvLayers * model.heads * model.headDim;
+  const n = p.rooflineOverlapExponent;
 
   // Decode: one step emits one token for each of B sequences, whose context averages input + output/2.
   const avgContext = inputTokens + outputTokens / 2;
   const memorySeconds = (weightBytesReadPerStep(model, WEIGHT_BYTES[precision], batch) + batch * avgContext * kvPerToken) / bandwidth;
-  const computeSeconds = linearSeconds(model, batch, batch, flops, p) + (batch * 4 * attnWidth * avgContext) / flops;
-  const stepSeconds = Math.max(memorySeconds, computeSeconds) / passEfficiency + batch * allToAll;
+  const computeSeconds = linearSeconds(model, batch, batch, flops, p) + (batch * decodeAttentionFlopsPerContextToken(model) * avgContext) / flops;
+  const stepSeconds = Math.pow(memorySeconds ** n + computeSeconds ** n, 1 / n) + batch * allToAll;
   // Prefill: 2 FLOPs per active parameter per token, plus causal attention over the prompt.
-  const prefillSecondsPerRequest = (linearSeconds(model, inputTokens, p.prefillTokensPerPass, flops, p) + (2 * attnWidth * inputTokens * inputTokens) / flops) / passEfficiency
-    + inputTokens * allToAll;
+  const prefillSecondsPerRequest = linearSeconds(model, inputTokens, prefillTokensPerPass(model, tp, p), flops, p)
+    + (2 * attnWidth * inputTokens * inputTokens) / flops + inputTokens * allToAll;
 
   const requestsPerSecond = batch / (batch * prefillSecondsPerRequest + outputTokens * stepSeconds);
   return {
@@ -184,7 +203,7 @@ export function replicaPerformance(
   model: OpenModel, gpu: Gpu, precision: Precision, tp: number,
   inputTokens: number, outputTokens: number, p: CapacityParams = CALIBRATED, serving?: ServingHook,
 ): ReplicaPerformance {
-  const weightBytes = model.totalParamsB * 1e9 * WEIGHT_BYTES[precision];
+  const weightBytes = residentParamsB(model, tp) * 1e9 * WEIGHT_BYTES[precision];
   const kvPerToken = kvBytesPerToken(model, KV_BYTES[precision]);
   // Plain object literals, no spreads: this runs for every layout on every estimate.
   const fail = (reason: string): ReplicaPerformance => ({
@@ -278,7 +297,7 @@ export function estimateCapacity(input: CapacityInput, p: CapacityParams = CALIB
   const assumptions: Record<string, number | string> = {
     model: model.id, gpu: gpu.id, precision, weightBytesPerParam: WEIGHT_BYTES[precision], kvBytesPerValue: KV_BYTES[precision],
     memoryBandwidthEfficiency: p.memoryBandwidthEfficiency, computeEfficiency: p.computeEfficiency,
-    usableMemoryFraction: p.usableMemoryFraction, runtimeOverheadGiBPerGpu: p.runtimeOverheadGiBPerGpu,
+    usableMemoryFraction: p.usableMemoryFraction, runtimeOverheadGiBPerGpu: p.runtimeOverheadGiBPerGpu, rooflineOverlapExponent: p.rooflineOverlapExponent,
     engineMaxBatch: p.engineMaxBatch, tensorParallelEfficiency: p.tensorParallelEfficiency, utilization,
     gpuSpecsAsOf: gpu.asOf, modelSpecsSource: model.source,
   };

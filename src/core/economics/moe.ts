@@ -32,6 +32,17 @@ export function moeSplit(model: OpenModel): MoeSplit | null {
   return { perExpertB, alwaysB: model.activeParamsB - activeExperts * perExpertB };
 }
 
+/**
+ * Billions of parameters a replica of `tp` GPUs holds. MoE replicas run attention data-parallel + expert parallel
+ * (TensorRT-LLM `enable_attention_dp`, vLLM/SGLang DP attention): the routed experts are split over the GPUs, but
+ * every GPU keeps its own copy of the always-active weights (attention, dense layers, shared experts, embeddings).
+ * Dense replicas split everything (tensor parallel).
+ */
+export function residentParamsB(model: OpenModel, tp: number): number {
+  const split = moeSplit(model);
+  return split ? model.totalParamsB + (tp - 1) * split.alwaysB : model.totalParamsB;
+}
+
 /** Weight bytes read in one decode step of `batch` sequences: dense models read everything, MoE the experts touched. */
 export function weightBytesReadPerStep(model: OpenModel, bytesPerParam: number, batch: number): number {
   const split = moeSplit(model);
@@ -51,13 +62,12 @@ export interface MoeParams {
    * t½; fitted to every MoE calibration point at once.
    */
   moeHalfEfficiencyTokens: number;
-  /** Tokens of prompt one forward pass takes (the engine's max_num_tokens; TensorRT-LLM and vLLM default 8,192). */
-  prefillTokensPerPass: number;
   /**
-   * Fraction of the dense roofline (max of weight/KV reads and FLOPs) a MoE forward pass reaches: routing, token
-   * permutation and the grouped-GEMM schedule cost time no dense layer pays.
+   * Tokens of prompt one forward pass takes per attention rank (the engine's max_num_tokens; TensorRT-LLM and vLLM
+   * default 8,192). With attention data-parallel every GPU of a MoE replica fills its own pass, so the experts see
+   * tp × this many tokens.
    */
-  moeRooflineEfficiency: number;
+  prefillTokensPerPass: number;
   /** Fraction of the GPU-to-GPU link bandwidth (economics/moeLinks.ts) an expert-parallel all-to-all reaches. */
   expertParallelLinkEfficiency: number;
 }
@@ -66,19 +76,28 @@ export interface MoeParams {
 const ALL_TO_ALL_BYTES = 1 + 2;
 
 /**
+ * Other GPUs a token's hidden state is sent to in one MoE layer when its k experts are spread over `tp` GPUs:
+ * dispatch sends one copy per destination GPU, not per expert (TensorRT-LLM's and DeepEP's all-to-all deduplicate),
+ * so each of the tp − 1 other GPUs gets a copy with probability 1 − (1 − 1/tp)^k. k = 1 gives (tp − 1)/tp.
+ */
+export function offGpuCopiesPerToken(k: number, tp: number): number {
+  return tp <= 1 ? 0 : (tp - 1) * (1 - Math.pow(1 - 1 / tp, k));
+}
+
+/**
  * Seconds of expert-parallel all-to-all per token on a replica of `tp` GPUs (0 on one GPU or for dense models): each
- * MoE layer sends the token's hidden state to its k experts and back; (tp − 1)/tp of them live on another GPU, and the
+ * MoE layer sends the token's hidden state to the GPUs holding its k experts and back (offGpuCopiesPerToken), and the
  * replica's tp links carry the traffic in parallel.
  */
 export function allToAllSecondsPerToken(model: OpenModel, gpuId: string, tp: number, p: MoeParams): number {
   if (!model.moe || tp <= 1) return 0;
-  const bytes = model.moe.activeExperts * model.hidden * model.moe.moeLayers * ALL_TO_ALL_BYTES * ((tp - 1) / tp);
+  const bytes = offGpuCopiesPerToken(model.moe.activeExperts, tp) * model.hidden * model.moe.moeLayers * ALL_TO_ALL_BYTES;
   return bytes / (tp * gpuLink(gpuId).gbPerSecond * 1e9 * p.expertParallelLinkEfficiency);
 }
 
-/** Divides the dense roofline time of a pass: 1 for dense models. */
-export function rooflineEfficiency(model: OpenModel, p: MoeParams): number {
-  return model.moe ? p.moeRooflineEfficiency : 1;
+/** Prompt tokens one forward pass carries through the experts: every attention-DP rank of a MoE replica fills a pass. */
+export function prefillTokensPerPass(model: OpenModel, tp: number, p: MoeParams): number {
+  return model.moe ? p.prefillTokensPerPass * tp : p.prefillTokensPerPass;
 }
 
 /** The engine's cap on sequences in flight for one replica of `tp` GPUs. */

@@ -1,7 +1,9 @@
 // Published MoE serving throughput the capacity model is checked against (issue #11 step 5): one set per source, each
 // with where and when it was read. Output tokens/s summed over the GPUs of one replica, offline maximum throughput
 // (requests queued at once). The MoE constants of CALIBRATED (moeBatchPerGpu, moeHalfEfficiencyTokens,
-// moeRooflineEfficiency, expertParallelLinkEfficiency) are fitted to all of these together; nothing here is per model.
+// expertParallelLinkEfficiency) and the shared ones (memoryBandwidthEfficiency, computeEfficiency,
+// rooflineOverlapExponent, usableMemoryFraction) are fitted to all of these and the dense table together; nothing here
+// is per model.
 import { CALIBRATED, type CapacityParams, type Precision } from './capacity';
 import { calibrationTable, type CalibrationPoint, type CalibrationRow } from './capacityCalibration';
 
