@@ -82,16 +82,17 @@ test('"auto" with a GPU price, a stated throughput, no open model, or no GPU tha
 test('call sites use "auto" by default and keep a pinned llmCostLens.selfHosted.gpu', () => {
   const call = openAiChatCall();
   const auto = buildCallSite(engine, call, readSettings({}));
-  // gpt-4o-mini → gpt-oss-20b: 20.9 GB of fp8 weights + 4 GiB runtime leave 0.95 × 0.54 GiB of KV cache on one
-  // 24 GiB L4 (≈ 36 requests of 1,200 tokens in flight), enough for 1,000 req/day: one L4 ($0.49/h).
+  // gpt-4o-mini → gpt-oss-20b: 20.9 GB (19.5 GiB) of fp8 weights + 4 GiB runtime do not fit the 22.5 GiB an L4
+  // reports; an RTX 4090 reports 24.0 GiB, leaving 0.95 × 0.5 GiB of KV cache (36 requests of 1,200 tokens in
+  // flight), enough for 1,000 req/day: one RTX 4090 ($0.60/h) is cheaper than two L4s ($0.98/h).
   assert.equal(auto.openModel.model, 'gpt-oss-20b');
-  assert.equal(auto.cost!.assumptions['capacity.gpu'], 'L4');
-  assert.ok(Math.abs(auto.cost!.selfHosted!.computeMonthlyUsd - 1 * 0.49 * 730) < 1e-9);
-  const why = '1× L4: cheapest catalog GPU that holds gpt-oss-20b fp8 and serves 1,000 req/day';
+  assert.equal(auto.cost!.assumptions['capacity.gpu'], 'RTX-4090');
+  assert.ok(Math.abs(auto.cost!.selfHosted!.computeMonthlyUsd - 1 * 0.6 * 730) < 1e-9);
+  const why = '1× RTX-4090: cheapest catalog GPU that holds gpt-oss-20b fp8 and serves 1,000 req/day';
   assert.equal(auto.cost!.assumptions.gpuChoice, why);
   assert.ok(hoverMarkdown(auto, { openPanel: 'x' }).includes(`| · GPU | ${why} |`));
   const t = computeTotals(engine, [auto], readSettings({}).settings);
-  assert.deepEqual([t.deployments[0]!.gpu, t.deployments[0]!.gpuChoice], ['L4', why]);
+  assert.deepEqual([t.deployments[0]!.gpu, t.deployments[0]!.gpuChoice], ['RTX-4090', why]);
   const pinned = buildCallSite(engine, call, readSettings({ 'llmCostLens.selfHosted.gpu': 'H100-SXM' }));
   assert.equal(pinned.cost!.assumptions['capacity.gpu'], 'H100-SXM');
   assert.doesNotMatch(hoverMarkdown(pinned, { openPanel: 'x' }), /· GPU/);

@@ -19,7 +19,7 @@ const key = (r: { model: string; gpu: string; gpus: number; inputTokens: number;
  * change to the model that moves any point in or out of the band has to update this list (see the README table).
  */
 const OUT_OF_BAND = new Set<string>([
-  // Mixtral 8x7B on one H100, decode-heavy (1.42, 1.33): the v0.17 TensorRT engine reaches the memory roofline with
+  // Mixtral 8x7B on one H100, decode-heavy (1.43, 1.34): the v0.17 TensorRT engine reaches the memory roofline with
   // ~250 sequences; the model's routed-expert GEMM efficiency at t ≈ 60 tokens per expert costs it ~30 %. The
   // same model on one H200 and on two H100s is within ±16 %.
   'mixtral-8x7b H100-SXM×1 128/2048', 'mixtral-8x7b H100-SXM×1 1000/1000',
@@ -117,9 +117,9 @@ test('MoE step by hand: always-active weights at the dense rate, routed experts 
 test('memory by hand: KV gets usableMemoryFraction of what weights and runtime buffers leave; attention-DP replicas copy the always-active weights', () => {
   const p = CALIBRATED;
   const GiB = 2 ** 30;
-  // Dense: Llama 3.3 70B fp8 on one H100 (the tight case: 70.6 GB of weights in 80 GiB).
+  // Dense: Llama 3.3 70B fp8 on one H100 (the tight case: 70.6 GB of weights in the 81,559 MiB nvidia-smi reports).
   const dense = resolveOpenModel('llama-3.3-70b');
-  const room = p.usableMemoryFraction * ((80 - p.runtimeOverheadGiBPerGpu) * GiB - 70.6e9);
+  const room = p.usableMemoryFraction * ((81_559 / 1024 - p.runtimeOverheadGiBPerGpu) * GiB - 70.6e9);
   const perRequest = 2 * 80 * 8 * 128 * 2176; // fp8 KV bytes for 128 + 2,048 tokens
   assert.equal(replicaMaxBatch(dense, resolveGpu('H100-SXM'), 'fp8', 1, 2176), Math.floor(room / perRequest));
   assert.equal(residentParamsB(dense, 8), 70.6, 'dense: tensor parallel splits every weight');
@@ -128,7 +128,7 @@ test('memory by hand: KV gets usableMemoryFraction of what weights and runtime b
   const always = 22 - 8 * (213 / 120);
   assert.ok(Math.abs(residentParamsB(q, 8) - (235 + 7 * always)) < 1e-9);
   assert.equal(residentParamsB(q, 1), 235);
-  const qRoom = p.usableMemoryFraction * ((141 - p.runtimeOverheadGiBPerGpu) * GiB * 8 - (235 + 7 * always) * 1e9);
+  const qRoom = p.usableMemoryFraction * ((143_771 / 1024 - p.runtimeOverheadGiBPerGpu) * GiB * 8 - (235 + 7 * always) * 1e9);
   const qPerRequest = 2 * 94 * 4 * 128 * 2000; // fp8 KV for 1,000 + 1,000 tokens
   assert.equal(replicaMaxBatch(q, resolveGpu('H200-SXM'), 'fp8', 8, 2000), Math.min(Math.floor(qRoom / qPerRequest), p.moeBatchPerGpu * 8));
 });

@@ -12,7 +12,7 @@ test('70B in bf16 does not fit on one 80 GB GPU, and says why', () => {
   const r = estimateCapacity({ ...base, precision: 'bf16', gpuCount: 1 });
   assert.equal(r.fits, false);
   assert.match(r.reason ?? '', /llama-3\.3-70b in bf16 needs ~141 GB of weights/);
-  assert.match(r.reason ?? '', /one H100-SXM has 80 GB/);
+  assert.match(r.reason ?? '', /one H100-SXM has 79.6 GiB \(80 GB nominal\)/);
   assert.match(r.reason ?? '', /use ≥2 GPUs or fp8/);
   assert.equal(r.requestsPerDay, 0);
   assert.equal(r.gpusPerReplica, 2, 'reports the smallest replica that fits');

@@ -151,11 +151,16 @@ function peakFlops(gpu: Gpu, precision: Precision): number {
   return (precision === 'fp8' && gpu.fp8Tflops !== null ? gpu.fp8Tflops : gpu.bf16Tflops) * 1e12;
 }
 
+/** The memory the driver reports (a "24 GB" L4 has 22.5 GiB), the figure the engine sizes its KV cache from. */
+export function gpuMemoryGiB(gpu: Gpu): number {
+  return gpu.memoryMiB / 1024;
+}
+
 /** The memory-and-engine limit on sequences in flight for one replica; 0 when weights + one request's KV do not fit. */
 export function replicaMaxBatch(model: OpenModel, gpu: Gpu, precision: Precision, tp: number, tokensPerRequest: number, p: CapacityParams = CALIBRATED): number {
   const weightBytes = residentParamsB(model, tp) * 1e9 * WEIGHT_BYTES[precision];
   // The engine gives the KV cache a fraction of what weights and runtime buffers leave free (TensorRT-LLM's rule).
-  const kvRoom = p.usableMemoryFraction * ((gpu.memoryGb - p.runtimeOverheadGiBPerGpu) * GIB * tp - weightBytes);
+  const kvRoom = p.usableMemoryFraction * ((gpuMemoryGiB(gpu) - p.runtimeOverheadGiBPerGpu) * GIB * tp - weightBytes);
   const memoryBatch = Math.floor(kvRoom / (kvBytesPerToken(model, KV_BYTES[precision]) * Math.max(tokensPerRequest, 1)));
   if (memoryBatch < 1) return 0;
   return Math.min(memoryBatch, engineBatchCap(model, tp, p));
@@ -261,7 +266,8 @@ function widths(limit: number): number[] {
 function notFitReason(model: OpenModel, gpu: Gpu, precision: Precision, count: number, inTok: number, outTok: number, p: CapacityParams, why: string): string {
   if (why.includes('context') || why.startsWith('latency target')) return why;
   const weightsGb = round((model.totalParamsB * WEIGHT_BYTES[precision]), 0);
-  const have = count === 1 ? `one ${gpu.id} has ${gpu.memoryGb} GB` : `${count}× ${gpu.id} have ${gpu.memoryGb * count} GB`;
+  const gib = round(gpuMemoryGiB(gpu) * count, 1);
+  const have = count === 1 ? `one ${gpu.id} has ${gib} GiB (${gpu.memoryGb} GB nominal)` : `${count}× ${gpu.id} have ${gib} GiB (${gpu.memoryGb * count} GB nominal)`;
   const minWidth = widths(p.maxGpusPerReplica).find((w) => replicaPerformance(model, gpu, precision, w, inTok, outTok, p).fits);
   const lighter = PRECISIONS.filter((q) => WEIGHT_BYTES[q] < WEIGHT_BYTES[precision])
     .find((q) => replicaPerformance(model, gpu, q, count, inTok, outTok, p).fits);
