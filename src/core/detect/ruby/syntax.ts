@@ -44,11 +44,55 @@ export function rubyView(node: Node): CallView {
   };
 }
 
+/** RSpec `let(:name) { value }` / `let!` / `subject(:name)`: a memoised method visible in its block and nested blocks */
+const LET = /^(let!?|subject!?)$/;
+
+function letBinding(n: Node): Binding | null {
+  if (n.childForFieldName('receiver') || !LET.test(n.childForFieldName('method')?.text ?? '')) return null;
+  const sym = namedChildren(n.childForFieldName('arguments'))[0];
+  const block = n.childForFieldName('block');
+  if (sym?.type !== 'simple_symbol' || !block) return null;
+  const body = namedChildren(block).find((c) => c.type === 'block_body' || c.type === 'body_statement');
+  const value = namedChildren(body ?? null).at(-1);
+  // the block (describe/context body) the let is a statement of; at the top level, the file
+  const scope = parentOf(parentOf(n) ?? n) ?? n.tree.rootNode;
+  return value ? { name: sym.text.slice(1), at: scope.startIndex, value, scope: [scope.startIndex, scope.endIndex] } : null;
+}
+
+/** The innermost block around `node` that is not a `let` body: the example group (`describe ... do`) it runs in. */
+export function exampleGroupOf(node: Node): Node | null {
+  for (let cur = parentOf(node); cur; cur = parentOf(cur)) {
+    if (cur.type === 'method' || cur.type === 'singleton_method' || cur.type === 'class' || cur.type === 'module') return null;
+    if ((cur.type === 'do_block' || cur.type === 'block') && !LET.test(parentOf(cur)?.childForFieldName('method')?.text ?? '')) return cur;
+  }
+  return null;
+}
+
+/** A method's optional and keyword parameters with a default (`def initialize(model: "gpt-4o")`), inside the method */
+function parameterDefaults(n: Node): Binding[] {
+  return namedChildren(n.childForFieldName('parameters')).flatMap((p) => {
+    const name = p.childForFieldName('name')?.text;
+    const value = p.childForFieldName('value');
+    return (p.type === 'keyword_parameter' || p.type === 'optional_parameter') && name && value
+      ? [{ name, at: n.startIndex, value, scope: [n.startIndex, n.endIndex] as const }] : [];
+  });
+}
+
 export function rubyBindings(root: Node): Binding[] {
   const out: Binding[] = [];
-  for (const n of root.descendantsOfType(['assignment', 'operator_assignment', 'method'])) {
+  for (const n of root.descendantsOfType(['assignment', 'operator_assignment', 'method', 'singleton_method', 'call'])) {
     if (!n) continue;
+    if (n.type === 'call') {
+      const b = letBinding(n);
+      if (b) out.push(b);
+      continue;
+    }
+    if (n.type === 'singleton_method') {
+      out.push(...parameterDefaults(n));
+      continue;
+    }
     if (n.type === 'method') {
+      out.push(...parameterDefaults(n));
       // `def client = @client ||= OpenAI::Client.new` / a reader whose last expression is the client
       const name = n.childForFieldName('name')?.text;
       const params = n.childForFieldName('parameters');

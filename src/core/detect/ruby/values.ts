@@ -6,7 +6,7 @@ import type { Evaluator } from '../frontend/evaluator';
 import { generatedModelConstant } from '../frontend/modelIds';
 import { asConstant, concat, constructed, constructedArgs, formatString, list, object, requestKey, str } from '../frontend/values';
 import { RUBY_KEY_ALIASES } from './sdks';
-import { namedChildren, pairKey } from './syntax';
+import { exampleGroupOf, namedChildren, pairKey } from './syntax';
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', "'": "'", e: '\u001b', s: ' ', '#': '#' };
 /** RubyLLM chat refinements: the setting each one makes */
@@ -88,6 +88,17 @@ function callValue(node: Node, ev: Evaluator): SharedValue {
   return { k: 'unknown', hint: node.text.slice(0, 60) };
 }
 
+/** A name no enclosing group defines, given by `let` in the groups nested in the use's group (RSpec's override
+ *  pattern: `let(:response)` uses `model`, each nested `context` sets it): known when every one gives one value. */
+function nestedLet(node: Node, ev: Evaluator): SharedValue {
+  const group = exampleGroupOf(node);
+  const lets = group ? ev.bindingsOf(node.text).filter((b) => b.scope && group.startIndex <= b.scope[0] && b.scope[1] <= group.endIndex) : [];
+  const values = lets.map((b) => ev.value(b.value));
+  const first = values[0];
+  if (first?.k === 'lit' && values.every((v) => v.k === 'lit' && v.value === first.value)) return asConstant(first);
+  return { k: 'unknown', hint: node.text };
+}
+
 export function rubyEvaluate(node: Node, ev: Evaluator): SharedValue {
   switch (node.type) {
     case 'string': return concat(pieces(node, ev, node.text.startsWith("'")));
@@ -143,6 +154,7 @@ export function rubyEvaluate(node: Node, ev: Evaluator): SharedValue {
     case 'class_variable': {
       const b = ev.binding(node.text, node);
       if (b?.value) return asConstant(ev.value(b.value));
+      if (!b && node.type === 'identifier') return nestedLet(node, ev);
       return node.type === 'constant' ? constructed(node.text, []) : { k: 'unknown', hint: node.text };
     }
     case 'lambda': return { k: 'lit', value: true, src: 'literal' };
