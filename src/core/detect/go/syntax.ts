@@ -40,11 +40,16 @@ export function goView(node: Node): CallView {
   };
 }
 
-/** The type a declaration names, without pointers and slices (`*openai.Client` → `openai.Client`). */
-function typeName(node: Node | null): string | undefined {
+/** Marks a type of the file's own package: an unqualified Go type name is never an imported SDK's type. */
+export const OWN_TYPE = '@own';
+
+/** The type a declaration names, without pointers (`*openai.Client` → `openai.Client`); an unqualified name is the
+ *  package's own type (`c *Client` in a wrapper package that names its type Client), unless the file dot-imports. */
+function typeName(node: Node | null, dotImport: boolean): string | undefined {
   if (!node) return undefined;
-  if (node.type === 'pointer_type') return typeName(namedChildren(node)[0] ?? null);
-  if (node.type === 'qualified_type' || node.type === 'type_identifier') return node.text;
+  if (node.type === 'pointer_type') return typeName(namedChildren(node)[0] ?? null, dotImport);
+  if (node.type === 'qualified_type') return node.text;
+  if (node.type === 'type_identifier') return dotImport ? node.text : `${node.text}${OWN_TYPE}`;
   return undefined;
 }
 
@@ -58,6 +63,7 @@ function bindPairs(out: Binding[], left: Node[], right: Node[], at: number): voi
 
 export function goBindings(root: Node): Binding[] {
   const out: Binding[] = [];
+  const dot = goImports(root).has('.');
   const types = ['short_var_declaration', 'assignment_statement', 'var_spec', 'const_spec', 'keyed_element', 'parameter_declaration', 'field_declaration'];
   for (const n of root.descendantsOfType(types)) {
     if (!n) continue;
@@ -72,7 +78,7 @@ export function goBindings(root: Node): Binding[] {
         const names = n.childrenForFieldName('name').filter((c): c is Node => !!c);
         const values = namedChildren(n.childForFieldName('value'));
         if (values.length) bindPairs(out, names, values, at);
-        else for (const name of names) out.push({ name: name.text, at, type: typeName(n.childForFieldName('type')) });
+        else for (const name of names) out.push({ name: name.text, at, type: typeName(n.childForFieldName('type'), dot) });
         break;
       }
       case 'keyed_element': {
@@ -84,7 +90,7 @@ export function goBindings(root: Node): Binding[] {
         break;
       }
       default: {
-        const type = typeName(n.childForFieldName('type'));
+        const type = typeName(n.childForFieldName('type'), dot);
         if (type) for (const name of n.childrenForFieldName('name')) if (name) out.push({ name: name.text, at: 0, type });
       }
     }
