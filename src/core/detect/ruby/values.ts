@@ -5,12 +5,13 @@ import { UNKNOWN_VALUE, type SharedValue } from '../request/value';
 import type { Evaluator } from '../frontend/evaluator';
 import { generatedModelConstant } from '../frontend/modelIds';
 import { asConstant, concat, constructed, constructedArgs, formatString, list, object, requestKey, str } from '../frontend/values';
+import { agentChat } from './agents';
 import { RUBY_KEY_ALIASES } from './sdks';
 import { exampleGroupOf, namedChildren, pairKey } from './syntax';
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', "'": "'", e: '\u001b', s: ' ', '#': '#' };
 /** RubyLLM chat refinements: the setting each one makes */
-const CHAT_SETTERS: Record<string, string> = { with_instructions: 'system', with_model: 'model', with_temperature: 'temperature', with_params: 'params' };
+const CHAT_SETTERS: Record<string, string> = { with_instructions: 'system', with_model: 'model', with_temperature: 'temperature', with_max_output_tokens: 'max_output_tokens', with_params: 'params' };
 
 const heredocs = new WeakMap<Tree, Map<number, Node>>();
 
@@ -76,6 +77,8 @@ function callValue(node: Node, ev: Evaluator): SharedValue {
   // a callable (ruby-openai streams to a `stream: proc { ... }`): true where a flag is read
   if (!recv && (method === 'proc' || method === 'lambda')) return { k: 'lit', value: true, src: 'literal' };
   if (!recv) return { k: 'unknown', hint: method };
+  const agent = agentChat(recv, method, ev);
+  if (agent) return agent;
   if (method === 'new' && /^(constant|scope_resolution)$/.test(recv.type)) return constructed(recv.text, args, named);
   if (recv.type === 'constant' && recv.text === 'RubyLLM' && method === 'chat') return constructed('RubyLLM.chat', args, named);
   const r = ev.value(recv);
