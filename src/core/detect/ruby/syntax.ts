@@ -47,16 +47,32 @@ export function rubyView(node: Node): CallView {
 /** RSpec `let(:name) { value }` / `let!` / `subject(:name)`: a memoised method visible in its block and nested blocks */
 const LET = /^(let!?|subject!?)$/;
 
-function letBinding(n: Node): Binding | null {
-  if (n.childForFieldName('receiver') || !LET.test(n.childForFieldName('method')?.text ?? '')) return null;
+/** `let(:model) { "x" }` as a statement of `scope` (a block's body, or the file) → the binding, else null */
+function letBinding(n: Node, scope: Node): Binding | null {
+  if (n.type !== 'call' || n.childForFieldName('receiver') || !LET.test(n.childForFieldName('method')?.text ?? '')) return null;
   const sym = namedChildren(n.childForFieldName('arguments'))[0];
   const block = n.childForFieldName('block');
   if (sym?.type !== 'simple_symbol' || !block) return null;
   const body = namedChildren(block).find((c) => c.type === 'block_body' || c.type === 'body_statement');
   const value = namedChildren(body ?? null).at(-1);
-  // the block (describe/context body) the let is a statement of; at the top level, the file
-  const scope = parentOf(parentOf(n) ?? n) ?? n.tree.rootNode;
   return value ? { name: sym.text.slice(1), at: scope.startIndex, value, scope: [scope.startIndex, scope.endIndex] } : null;
+}
+
+/** Every `let` of the file, scoped to the block it is a statement of (found top-down: no parent walks on deep trees). */
+function letBindings(root: Node): Binding[] {
+  const out: Binding[] = [];
+  const add = (scope: Node, statements: Node[]) => {
+    for (const st of statements) {
+      const b = letBinding(st, scope);
+      if (b) out.push(b);
+    }
+  };
+  add(root, namedChildren(root));
+  for (const blk of root.descendantsOfType(['do_block', 'block'])) {
+    const body = blk && namedChildren(blk).find((c) => c.type === 'block_body' || c.type === 'body_statement');
+    if (blk && body) add(blk, namedChildren(body));
+  }
+  return out;
 }
 
 /** The innermost block around `node` that is not a `let` body: the example group (`describe ... do`) it runs in. */
@@ -79,14 +95,9 @@ function parameterDefaults(n: Node): Binding[] {
 }
 
 export function rubyBindings(root: Node): Binding[] {
-  const out: Binding[] = [];
-  for (const n of root.descendantsOfType(['assignment', 'operator_assignment', 'method', 'singleton_method', 'call'])) {
+  const out: Binding[] = letBindings(root);
+  for (const n of root.descendantsOfType(['assignment', 'operator_assignment', 'method', 'singleton_method'])) {
     if (!n) continue;
-    if (n.type === 'call') {
-      const b = letBinding(n);
-      if (b) out.push(b);
-      continue;
-    }
     if (n.type === 'singleton_method') {
       out.push(...parameterDefaults(n));
       continue;
