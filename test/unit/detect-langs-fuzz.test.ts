@@ -24,6 +24,8 @@ const PATHOLOGICAL: Record<string, string[]> = {
     `package p\nimport "github.com/sashabaranov/go-openai"\nfunc f() { c${'.\n X'.repeat(3000)}.CreateChatCompletion(ctx, openai.ChatCompletionRequest{}) }`,
     `package p\nimport "github.com/sashabaranov/go-openai"\nfunc f() { a := b; b := a; m := m + m; c.CreateChatCompletion(ctx, openai.ChatCompletionRequest{Model: a, Messages: m}) }`,
     `package p\nimport "github.com/sashabaranov/go-openai"\nvar m = ${'(\n'.repeat(800)}"x"${')'.repeat(800)}\nfunc f() { c.CreateChatCompletion(ctx, openai.ChatCompletionRequest{Model: m}) }`,
+    // 2,000 own types embedding each other and one embedding the SDK client
+    `package p\nimport "github.com/sashabaranov/go-openai"\n${Array.from({ length: 2000 }, (_, i) => `type T${i} struct { *T${i + 1} }\n`).join('')}type T2000 struct { *openai.Client }\nfunc (c *T0) f() { c.CreateChatCompletion(ctx, openai.ChatCompletionRequest{}) }`,
   ],
   java: [
     `import com.openai.models.ChatModel;\nclass A { void f() { var p = X.builder()${'\n .addUserMessage("a")'.repeat(2000)}.build(); client.chat().completions().create(p); } }`,
@@ -37,6 +39,10 @@ const PATHOLOGICAL: Record<string, string[]> = {
     `require "openai"\nc = OpenAI::Client.new\nc.chat(parameters: { model: "m", messages: ${'[\n'.repeat(1500)}${']'.repeat(1500)} })`,
     `require "openai"\na = b\nb = a\n@c ||= @c\n@c.chat(parameters: { model: a })`,
     `require "openai"\nx = <<~A\n  one #{<<~B}\n  two\nB\nA\nOpenAI::Client.new.chat(parameters: { model: "m", messages: [{ role: "user", content: x }] })`,
+    // 1,500 nested example groups, each with a let: lets are collected top-down, not by walking up from each one
+    `require "openai"\n${'describe "g" do\n  let(:m) { "x" }\n'.repeat(1500)}let(:r) { OpenAI::Client.new.chat(parameters: { model: model }) }\n${'end\n'.repeat(1500)}`,
+    // a 2,000-class agent chain and an agent class that inherits from itself
+    `require "ruby_llm"\n${Array.from({ length: 2000 }, (_, i) => `class A${i + 1} < A${i}\n  model "m${i}"\nend\n`).join('')}class A0 < RubyLLM::Agent\nend\nclass L < L\nend\nA2000.new.ask("x")\nL.new.ask("y")`,
   ],
 };
 

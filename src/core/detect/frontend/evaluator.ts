@@ -11,12 +11,16 @@ export interface Binding {
   value?: Node;
   /** a declared type (Java/C# fields and parameters, Go typed parameters): the object is one of these */
   type?: string;
+  /** where the name is visible (start, end offsets): a Ruby block's `let`, a method's parameter; else the whole file */
+  scope?: readonly [number, number];
 }
 
 export interface Evaluator {
   value(node: Node | null | undefined): SharedValue;
   /** the binding `name` has where `at` is used, or null */
   binding(name: string, at: Node): Binding | null;
+  /** every binding of `name` in the file, in source order (Ruby: the `let`s of nested example groups) */
+  bindingsOf(name: string): readonly Binding[];
   /** the call's budget check; throws BudgetExceeded past the file's time budget */
   checkBudget(): void;
 }
@@ -36,12 +40,16 @@ export function newEvaluator(bindings: Binding[], evaluate: (node: Node, ev: Eva
   let steps = 0;
   const ev: Evaluator = {
     checkBudget,
+    bindingsOf: (name) => byName.get(name) ?? [],
     binding(name, at) {
       const list = byName.get(name);
       if (!list) return null;
+      // not the binding's own value (x = x + 1), and only where the binding is visible
+      const usable = (b: Binding) => !(b.value && b.value.startIndex <= at.startIndex && at.endIndex <= b.value.endIndex)
+        && (!b.scope || (b.scope[0] <= at.startIndex && at.endIndex <= b.scope[1]));
       let best: Binding | null = null;
-      for (const b of list) if (b.at < at.startIndex && !(b.value && b.value.startIndex <= at.startIndex && at.endIndex <= b.value.endIndex)) best = b;
-      return best ?? list.find((b) => !(b.value && b.value.startIndex <= at.startIndex && at.endIndex <= b.value.endIndex)) ?? null;
+      for (const b of list) if (b.at < at.startIndex && usable(b)) best = b;
+      return best ?? list.find(usable) ?? null;
     },
     value(node) {
       if (!node) return UNKNOWN_VALUE;

@@ -58,6 +58,17 @@ export const GO_SDKS: ForeignSdk[] = [
     ],
   },
   {
+    // the earlier Google AI Go SDK: model := client.GenerativeModel("gemini-1.5-flash"); model.GenerateContent(ctx, parts...)
+    sdk: 'google',
+    imports: ['github.com/google/generative-ai-go/genai'],
+    clients: [{ name: 'GenerativeModel', modelPos: 0 }, { name: 'EmbeddingModel', modelPos: 0 }],
+    methods: [
+      m('generate_content', 'chat', ['GenerateContent'], { promptPos: 1, strictReceiver: true }),
+      m('generate_content_stream', 'chat', ['GenerateContentStream'], { promptPos: 1, strictReceiver: true, streaming: true }),
+      m('embed_content', 'embedding', ['EmbedContent'], { promptPos: 1, strictReceiver: true }),
+    ],
+  },
+  {
     sdk: 'langchain',
     imports: ['github.com/tmc/langchaingo'],
     // llm, _ := openai.New(openai.WithModel("gpt-4o")); the model options are folded into the constructor's options

@@ -40,11 +40,37 @@ export function goView(node: Node): CallView {
   };
 }
 
-/** The type a declaration names, without pointers and slices (`*openai.Client` → `openai.Client`). */
-function typeName(node: Node | null): string | undefined {
+/** Marks a type of the file's own package: an unqualified Go type name is never an imported SDK's type. */
+export const OWN_TYPE = '@own';
+
+interface OwnTypes {
+  /** the file dot-imports a package: an unqualified name may be that package's type */
+  dotImport: boolean;
+  /** own struct type → the imported type it embeds (`type Client struct { *openai.Client }`): its methods are promoted */
+  embeds: Map<string, string>;
+}
+
+function ownTypes(root: Node): OwnTypes {
+  const embeds = new Map<string, string>();
+  for (const spec of root.descendantsOfType('type_spec')) {
+    const name = spec?.childForFieldName('name')?.text;
+    const struct = spec?.childForFieldName('type');
+    if (!name || struct?.type !== 'struct_type') continue;
+    const fields = namedChildren(namedChildren(struct)[0] ?? null);
+    const embedded = fields.find((f) => f.type === 'field_declaration' && !f.childForFieldName('name') && namedChildren(f)[0]?.type === 'qualified_type');
+    if (embedded) embeds.set(name, namedChildren(embedded)[0]!.text);
+  }
+  return { dotImport: goImports(root).has('.'), embeds };
+}
+
+/** The type a declaration names, without pointers (`*openai.Client` → `openai.Client`); an unqualified name is the
+ *  package's own type (`c *Client` in a wrapper package that names its type Client), unless the file dot-imports or
+ *  the own struct embeds an imported type (then it has that type's methods). */
+function typeName(node: Node | null, own: OwnTypes): string | undefined {
   if (!node) return undefined;
-  if (node.type === 'pointer_type') return typeName(namedChildren(node)[0] ?? null);
-  if (node.type === 'qualified_type' || node.type === 'type_identifier') return node.text;
+  if (node.type === 'pointer_type') return typeName(namedChildren(node)[0] ?? null, own);
+  if (node.type === 'qualified_type') return node.text;
+  if (node.type === 'type_identifier') return own.dotImport ? node.text : own.embeds.get(node.text) ?? `${node.text}${OWN_TYPE}`;
   return undefined;
 }
 
@@ -58,6 +84,7 @@ function bindPairs(out: Binding[], left: Node[], right: Node[], at: number): voi
 
 export function goBindings(root: Node): Binding[] {
   const out: Binding[] = [];
+  const own = ownTypes(root);
   const types = ['short_var_declaration', 'assignment_statement', 'var_spec', 'const_spec', 'keyed_element', 'parameter_declaration', 'field_declaration'];
   for (const n of root.descendantsOfType(types)) {
     if (!n) continue;
@@ -72,7 +99,7 @@ export function goBindings(root: Node): Binding[] {
         const names = n.childrenForFieldName('name').filter((c): c is Node => !!c);
         const values = namedChildren(n.childForFieldName('value'));
         if (values.length) bindPairs(out, names, values, at);
-        else for (const name of names) out.push({ name: name.text, at, type: typeName(n.childForFieldName('type')) });
+        else for (const name of names) out.push({ name: name.text, at, type: typeName(n.childForFieldName('type'), own) });
         break;
       }
       case 'keyed_element': {
@@ -84,7 +111,7 @@ export function goBindings(root: Node): Binding[] {
         break;
       }
       default: {
-        const type = typeName(n.childForFieldName('type'));
+        const type = typeName(n.childForFieldName('type'), own);
         if (type) for (const name of n.childrenForFieldName('name')) if (name) out.push({ name: name.text, at: 0, type });
       }
     }

@@ -20,6 +20,8 @@ export const JAVA_SDKS: ForeignSdk[] = [
       m('embeddings.create', 'embedding', ['embeddings.create'], { requestPos: 0 }),
       m('completions.create', 'completion', ['completions.create'], { requestPos: 0 }),
       m('images.generate', 'image', ['images.generate'], { requestPos: 0 }),
+      // Assistants: a run executes the assistant's model; `threads().messages().create` only stores a message
+      m('beta.threads.runs.create', 'chat', ['beta.threads.runs.create', 'beta.threads.createAndRun'], { requestPos: 0 }),
     ],
   },
   {

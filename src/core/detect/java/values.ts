@@ -53,6 +53,9 @@ function builderStep(b: Extract<SharedValue, { k: 'object' }>, name: string, arg
   }
   // Spring AI `chatClient.prompt()` / `.prompt("text")` starts a request on the client's defaults
   if (name === 'prompt') return args[0] ? builderStep(b, 'user', args) : b;
+  // an Assistants run without a model of its own runs the assistant's: `.assistantId(assistant.id())` of one made here
+  const assistantModel = name === 'assistantId' && arg.k === 'object' && arg.ctor === 'Assistant' ? arg.get('model') : undefined;
+  if (assistantModel && !b.get('model')) return object([...entries, ['assistantId', arg], ['model', assistantModel]], b.ctor);
   const key = SYSTEM_SETTERS.has(name) ? 'system' : name;
   return object([...entries.filter(([k]) => k !== key), [key, arg]], b.ctor);
 }
@@ -71,6 +74,10 @@ function invocation(node: Node, ev: Evaluator): SharedValue {
   const cls = objNode && /^(identifier|field_access|scoped_identifier)$/.test(objNode.type) ? objNode.text.replace(/^.*\./, '') : '';
   if (name === 'builder' && /^[A-Z]/.test(cls)) return object([], cls);
   if (!objNode) return { k: 'unknown', hint: name };
+  // `client.beta().assistants().create(params)`: the assistant, carrying its settings (its model runs use)
+  if (name === 'create' && objNode.type === 'method_invocation' && objNode.childForFieldName('name')?.text === 'assistants' && args[0]?.k === 'object') {
+    return object(entriesOf(args[0]), 'Assistant');
+  }
   const recv = ev.value(objNode);
   if (PASS_THROUGH.has(name) && (recv.k === 'object' || recv.k === 'call')) return recv;
   if (recv.k === 'object' && recv.ctor) return builderStep(recv, name, args);

@@ -21,6 +21,10 @@ export const RUBY_SDKS: ForeignSdk[] = [
       m('images.generate', 'image', ['images.generate'], params),
       m('images.edit', 'image', ['images.edit'], params),
       m('images.variations', 'image', ['images.variations'], params),
+      // audio: `client.audio.transcribe/translate/speech(parameters:)`; before 6.x `client.transcribe/translate(parameters:)`
+      m('audio.transcriptions.create', 'transcription', ['audio.transcribe', 'transcribe'], params),
+      m('audio.translations.create', 'transcription', ['audio.translate', 'translate'], params),
+      m('audio.speech.create', 'speech', ['audio.speech'], params),
       // `client.responses.create(parameters:)`, and `client.responses(parameters:)` of ruby-openai 8.x
       m('responses.create', 'responses', ['responses.create', 'responses'], params),
       // the official openai-ruby gem: keyword arguments (`client.chat.completions.create(messages:, model:)`)

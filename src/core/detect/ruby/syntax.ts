@@ -44,11 +44,66 @@ export function rubyView(node: Node): CallView {
   };
 }
 
-export function rubyBindings(root: Node): Binding[] {
+/** RSpec `let(:name) { value }` / `let!` / `subject(:name)`: a memoised method visible in its block and nested blocks */
+const LET = /^(let!?|subject!?)$/;
+
+/** `let(:model) { "x" }` as a statement of `scope` (a block's body, or the file) → the binding, else null */
+function letBinding(n: Node, scope: Node): Binding | null {
+  if (n.type !== 'call' || n.childForFieldName('receiver') || !LET.test(n.childForFieldName('method')?.text ?? '')) return null;
+  const sym = namedChildren(n.childForFieldName('arguments'))[0];
+  const block = n.childForFieldName('block');
+  if (sym?.type !== 'simple_symbol' || !block) return null;
+  const body = namedChildren(block).find((c) => c.type === 'block_body' || c.type === 'body_statement');
+  const value = namedChildren(body ?? null).at(-1);
+  return value ? { name: sym.text.slice(1), at: scope.startIndex, value, scope: [scope.startIndex, scope.endIndex] } : null;
+}
+
+/** Every `let` of the file, scoped to the block it is a statement of (found top-down: no parent walks on deep trees). */
+function letBindings(root: Node): Binding[] {
   const out: Binding[] = [];
-  for (const n of root.descendantsOfType(['assignment', 'operator_assignment', 'method'])) {
+  const add = (scope: Node, statements: Node[]) => {
+    for (const st of statements) {
+      const b = letBinding(st, scope);
+      if (b) out.push(b);
+    }
+  };
+  add(root, namedChildren(root));
+  for (const blk of root.descendantsOfType(['do_block', 'block'])) {
+    const body = blk && namedChildren(blk).find((c) => c.type === 'block_body' || c.type === 'body_statement');
+    if (blk && body) add(blk, namedChildren(body));
+  }
+  return out;
+}
+
+/** The innermost block around `node` that is not a `let` body: the example group (`describe ... do`) it runs in. */
+export function exampleGroupOf(node: Node): Node | null {
+  for (let cur = parentOf(node); cur; cur = parentOf(cur)) {
+    if (cur.type === 'method' || cur.type === 'singleton_method' || cur.type === 'class' || cur.type === 'module') return null;
+    if ((cur.type === 'do_block' || cur.type === 'block') && !LET.test(parentOf(cur)?.childForFieldName('method')?.text ?? '')) return cur;
+  }
+  return null;
+}
+
+/** A method's optional and keyword parameters with a default (`def initialize(model: "gpt-4o")`), inside the method */
+function parameterDefaults(n: Node): Binding[] {
+  return namedChildren(n.childForFieldName('parameters')).flatMap((p) => {
+    const name = p.childForFieldName('name')?.text;
+    const value = p.childForFieldName('value');
+    return (p.type === 'keyword_parameter' || p.type === 'optional_parameter') && name && value
+      ? [{ name, at: n.startIndex, value, scope: [n.startIndex, n.endIndex] as const }] : [];
+  });
+}
+
+export function rubyBindings(root: Node): Binding[] {
+  const out: Binding[] = letBindings(root);
+  for (const n of root.descendantsOfType(['assignment', 'operator_assignment', 'method', 'singleton_method'])) {
     if (!n) continue;
+    if (n.type === 'singleton_method') {
+      out.push(...parameterDefaults(n));
+      continue;
+    }
     if (n.type === 'method') {
+      out.push(...parameterDefaults(n));
       // `def client = @client ||= OpenAI::Client.new` / a reader whose last expression is the client
       const name = n.childForFieldName('name')?.text;
       const params = n.childForFieldName('parameters');

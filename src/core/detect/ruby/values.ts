@@ -5,12 +5,13 @@ import { UNKNOWN_VALUE, type SharedValue } from '../request/value';
 import type { Evaluator } from '../frontend/evaluator';
 import { generatedModelConstant } from '../frontend/modelIds';
 import { asConstant, concat, constructed, constructedArgs, formatString, list, object, requestKey, str } from '../frontend/values';
+import { agentChat } from './agents';
 import { RUBY_KEY_ALIASES } from './sdks';
-import { namedChildren, pairKey } from './syntax';
+import { exampleGroupOf, namedChildren, pairKey } from './syntax';
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', "'": "'", e: '\u001b', s: ' ', '#': '#' };
 /** RubyLLM chat refinements: the setting each one makes */
-const CHAT_SETTERS: Record<string, string> = { with_instructions: 'system', with_model: 'model', with_temperature: 'temperature', with_params: 'params' };
+const CHAT_SETTERS: Record<string, string> = { with_instructions: 'system', with_model: 'model', with_temperature: 'temperature', with_max_output_tokens: 'max_output_tokens', with_params: 'params' };
 
 const heredocs = new WeakMap<Tree, Map<number, Node>>();
 
@@ -76,6 +77,8 @@ function callValue(node: Node, ev: Evaluator): SharedValue {
   // a callable (ruby-openai streams to a `stream: proc { ... }`): true where a flag is read
   if (!recv && (method === 'proc' || method === 'lambda')) return { k: 'lit', value: true, src: 'literal' };
   if (!recv) return { k: 'unknown', hint: method };
+  const agent = agentChat(recv, method, ev);
+  if (agent) return agent;
   if (method === 'new' && /^(constant|scope_resolution)$/.test(recv.type)) return constructed(recv.text, args, named);
   if (recv.type === 'constant' && recv.text === 'RubyLLM' && method === 'chat') return constructed('RubyLLM.chat', args, named);
   const r = ev.value(recv);
@@ -86,6 +89,17 @@ function callValue(node: Node, ev: Evaluator): SharedValue {
   }
   if (/^(strip|chomp|freeze|dup|squish)$/.test(method)) return r;
   return { k: 'unknown', hint: node.text.slice(0, 60) };
+}
+
+/** A name no enclosing group defines, given by `let` in the groups nested in the use's group (RSpec's override
+ *  pattern: `let(:response)` uses `model`, each nested `context` sets it): known when every one gives one value. */
+function nestedLet(node: Node, ev: Evaluator): SharedValue {
+  const group = exampleGroupOf(node);
+  const lets = group ? ev.bindingsOf(node.text).filter((b) => b.scope && group.startIndex <= b.scope[0] && b.scope[1] <= group.endIndex) : [];
+  const values = lets.map((b) => ev.value(b.value));
+  const first = values[0];
+  if (first?.k === 'lit' && values.every((v) => v.k === 'lit' && v.value === first.value)) return asConstant(first);
+  return { k: 'unknown', hint: node.text };
 }
 
 export function rubyEvaluate(node: Node, ev: Evaluator): SharedValue {
@@ -143,6 +157,7 @@ export function rubyEvaluate(node: Node, ev: Evaluator): SharedValue {
     case 'class_variable': {
       const b = ev.binding(node.text, node);
       if (b?.value) return asConstant(ev.value(b.value));
+      if (!b && node.type === 'identifier') return nestedLet(node, ev);
       return node.type === 'constant' ? constructed(node.text, []) : { k: 'unknown', hint: node.text };
     }
     case 'lambda': return { k: 'lit', value: true, src: 'literal' };
