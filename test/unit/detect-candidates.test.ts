@@ -1,4 +1,4 @@
-// The candidate filters (detect/ts/candidates.ts) only skip work: detection with them must equal detection without
+// The candidate filters (detect/ts/candidates.ts, detect/py/candidates.ts) only skip work: detection with them must equal detection without
 // them on every fixture, real-world file and example, and on look-alikes written to slip past a name-based filter.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,6 +8,8 @@ import { detectCalls, languageForPath } from '../../src/core/detect/index';
 import { getParser } from '../../src/core/detect/parser';
 import { workspaceReader } from '../../src/core/scan/workspaceScanner';
 import { REQUEST_NAMES, callsAndNews, candidateFilter } from '../../src/core/detect/ts/candidates';
+import { PY_REQUEST_NAMES, usedUncalled } from '../../src/core/detect/py/candidates';
+import type { WorkspaceReader } from '../../src/core/detect/types';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -17,7 +19,7 @@ function sourceFiles(): string[] {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.(m|c)?[jt]sx?$/.test(e.name)) out.push(p);
+      else if (/\.((m|c)?[jt]sx?|py|ipynb)$/.test(e.name)) out.push(p);
     }
   };
   walk(path.join(ROOT, 'test', 'fixtures'));
@@ -25,13 +27,13 @@ function sourceFiles(): string[] {
   return out.sort();
 }
 
-async function both(rel: string, text: string, root?: string) {
-  const ws = root ? workspaceReader(root) : undefined;
+async function both(rel: string, text: string, root?: string | (() => WorkspaceReader)) {
+  const reader = () => (typeof root === 'function' ? root() : root ? workspaceReader(root) : undefined);
   candidateFilter.enabled = false;
   try {
-    const all = await detectCalls(rel, text, ws);
+    const all = await detectCalls(rel, text, reader());
     candidateFilter.enabled = true;
-    return { all, filtered: await detectCalls(rel, text, root ? workspaceReader(root) : undefined) };
+    return { all, filtered: await detectCalls(rel, text, reader()) };
   } finally {
     candidateFilter.enabled = true;
   }
@@ -75,7 +77,7 @@ describe('TS candidate filter', () => {
   });
 
   it('lists calls and constructors in the order descendantsOfType does', async () => {
-    for (const f of sourceFiles()) {
+    for (const f of sourceFiles().filter((p) => /[jt]sx?$/.test(p))) {
       const grammar = /\.tsx$/.test(f) ? 'tsx' : /\.(m|c)?ts$/.test(f) ? 'typescript' : 'javascript';
       const tree = (await getParser(grammar)).parse(fs.readFileSync(f, 'utf8'))!;
       try {
@@ -113,6 +115,93 @@ describe('TS candidate filter', () => {
       assert.deepEqual(alone.filtered, alone.all, `${rel} (no workspace)`);
       files++;
     }
-    assert.ok(files > 40, `${files} files`);
+    assert.ok(files > 100, `${files} files`);
+  });
+});
+
+/** Python requests reached without a table name at the call (class and instance attributes, a property, dict keys), an unused model. */
+const PY_LOOK_ALIKES = `import logging
+import langchain_openai
+from openai import OpenAI
+
+client = OpenAI()
+logger = logging.getLogger(__name__)
+
+
+class Holder:
+    ask = client.chat.completions.create
+
+    def __init__(self):
+        self.speak = client.responses.create
+
+    @property
+    def talk(self):
+        return client.chat.completions.create
+
+    def go(self):
+        self.speak(model="gpt-4.1-mini", input="hi")
+        return self.talk(model="gpt-4o", messages=[])
+
+
+Holder.ask(model="gpt-4o-mini", messages=[])
+Holder().talk(model="o3", messages=[])
+d = dict(embed=client.embeddings.create)
+d.embed(model="text-embedding-3-small", input="x")
+later = {}
+later["send_it"] = client.chat.completions.create
+later.send_it(model="gpt-4.1", messages=[])
+reply = client.chat.completions.create
+reply(model="gpt-4o", messages=[])
+str(1).strip()
+logger.info("x")
+sum([1, 2])
+langchain_openai.ChatOpenAI(model="gpt-4o-mini")
+`;
+
+/** A dict key the source never spells as the word that is called: each makes every attribute name a possible key. */
+const PY_COMPUTED_KEYS: [string, string][] = [
+  ['a constant name', 'K = "sh" "out"\nholder = {K: client.chat.completions.create}\nholder.shout(model="gpt-4o", messages=[])\n'],
+  ['implicit concatenation', 'holder = {"sh" "out": client.chat.completions.create}\nholder.shout(model="gpt-4o", messages=[])\n'],
+  ['a concatenation', 'holder = {"sh" + "out": client.chat.completions.create}\nholder.shout(model="gpt-4o", messages=[])\n'],
+  ['an escape', 'holder = {"sh\\x6fut": client.chat.completions.create}\nholder.shout(model="gpt-4o", messages=[])\n'],
+  ['an f-string', 'N = "sh"\nholder = {f"{N}out": client.chat.completions.create}\nholder.shout(model="gpt-4o", messages=[])\n'],
+];
+
+/** `tools` comes from another workspace file whose class gives it `shout`: the word is nowhere in main.py. */
+const PY_CROSS_FILE: Record<string, string> = {
+  'helpers.py': 'from openai import OpenAI\n\nclient = OpenAI()\n\n\nclass Tools:\n    shout = client.chat.completions.create\n\n\ntools = Tools()\n',
+  'main.py': 'import openai\nfrom helpers import tools\n\ntools.shout(model="gpt-4o", messages=[])\n',
+};
+const memoryReader = (files: Record<string, string>) => (): WorkspaceReader => ({ readFile: (p) => files[p] ?? null, exists: (p) => p in files });
+
+describe('Python candidate filter', () => {
+  it('takes every method, function and client name of the SDK table', () => {
+    for (const n of ['create', 'completion', 'chat', 'invoke', 'kickoff', 'run', 'ChatOpenAI', 'post', 'with_options', 'to_thread', '__call__', 'content']) assert.ok(PY_REQUEST_NAMES.has(n), n);
+    assert.ok(!PY_REQUEST_NAMES.has('append') && !PY_REQUEST_NAMES.has('info') && !PY_REQUEST_NAMES.has('strip'));
+  });
+
+  it('tells a word used as a name or key from a word that is only called', () => {
+    for (const t of ['ask = 1', 'x.ask = 1', 'f(ask=1)', '{"ask": 1}', 'def ask(self):', 'async def  ask (x):', 'class ask(Base):', 'y = x.ask', 'def \\\n ask(x):']) assert.ok(usedUncalled(t, 'ask'), t);
+    for (const t of ['x.ask(1)', 'ask (1)', 'task = 1', 'asked = 1', 'x.ask\n(1)', 'undef ask(1)']) assert.ok(!usedUncalled(t, 'ask'), t);
+  });
+
+  it('detects the look-alikes exactly as without the filter, and finds them', async () => {
+    const { all, filtered } = await both('look.py', PY_LOOK_ALIKES);
+    assert.deepEqual(filtered, all);
+    assert.deepEqual(filtered.calls.map((c) => c.line), [20, 21, 24, 25, 27, 30, 32, 36]);
+  });
+
+  for (const [what, body] of PY_COMPUTED_KEYS) {
+    it(`finds a request under a dict key spelled by ${what}`, async () => {
+      const { all, filtered } = await both('keys.py', `from openai import OpenAI\n\nclient = OpenAI()\n${body}`);
+      assert.deepEqual(filtered, all);
+      assert.deepEqual(filtered.calls.map((c) => c.model), ['gpt-4o']);
+    });
+  }
+
+  it('keeps an attribute of an object imported from another workspace file', async () => {
+    const { all, filtered } = await both('main.py', PY_CROSS_FILE['main.py']!, memoryReader(PY_CROSS_FILE));
+    assert.deepEqual(filtered, all);
+    assert.deepEqual(filtered.calls.map((c) => `${c.line}:${c.model}`), ['4:gpt-4o']);
   });
 });

@@ -4,12 +4,22 @@ import { Query, type Node } from 'web-tree-sitter';
 import type { Binding, PyFile, Scope } from './file';
 
 const COLLECT_TYPES = ['function_definition', 'lambda', 'class_definition', 'assignment', 'import_statement', 'import_from_statement', 'with_item', 'for_statement', 'call'];
+/**
+ * Dict keys that may evaluate to a text the source does not spell out as one word (values.ts: names, attributes,
+ * calls, concatenations, f-strings, escapes): with one of them in the file, any attribute name may be a key
+ * (py/candidates.ts).
+ */
+const COMPUTED_KEYS = [
+  '(pair key: [(identifier) (attribute) (call) (subscript) (binary_operator) (boolean_operator) (conditional_expression) (concatenated_string) (parenthesized_expression) (await)] @computed_key)',
+  '(pair key: (string (interpolation)) @computed_key)',
+  '(pair key: (string (string_content (escape_sequence))) @computed_key)',
+];
 let collectQueryCache: { language: unknown; query: Query } | null = null;
 
 /** One pattern per node type, captured under the type's name: the loop below never asks a node for its type. */
 function collectQuery(root: Node): Query {
   const language = root.tree.language;
-  if (collectQueryCache?.language !== language) collectQueryCache = { language, query: new Query(language, COLLECT_TYPES.map((t) => `(${t}) @${t}`).join(' ')) };
+  if (collectQueryCache?.language !== language) collectQueryCache = { language, query: new Query(language, [...COLLECT_TYPES.map((t) => `(${t}) @${t}`), ...COMPUTED_KEYS].join(' ')) };
   return collectQueryCache.query;
 }
 
@@ -36,6 +46,10 @@ export function collectBindings(f: PyFile): void {
   f.shared.ctx.checkBudget();
   for (const { name, node } of captures) {
     if (++n % 2000 === 0) f.shared.ctx.checkBudget();
+    if (name === 'computed_key') {
+      f.computedKeys = true;
+      continue;
+    }
     while (open.length > 1 && node.startIndex >= open[open.length - 1]!.end) open.pop();
     const inner = visitNode(f, node, open[open.length - 1]!.scope, name);
     if (inner) {

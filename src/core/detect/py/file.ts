@@ -26,6 +26,8 @@ export class PyFile {
   readonly rangeOf = new Map<Scope, { start: number; end: number }>();
   readonly selfAttrs = new Map<number, Map<string, Binding[]>>();
   readonly calls: Node[] = [];
+  /** a dict literal has a key that is not a plain string (`{KEY: …}`, `{"a" "b": …}`, escapes, f-strings): py/candidates.ts */
+  computedKeys = false;
   private readonly memo = new Map<number, Value>();
   private readonly busy = new Set<number>();
   readonly lcCtors = new Map<number, Node>();

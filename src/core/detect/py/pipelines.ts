@@ -12,9 +12,9 @@ import type { Value } from './value';
 type Client = Extract<Value, { t: 'client' }>;
 type SdkSite = (f: PyFile, call: Node, sdk: (typeof SDKS)[number], method: MethodRow, receiver: Client | null) => DetectedCall;
 
-const RUNS = ['run', 'run_async'];
+export const RUNS = ['run', 'run_async'];
 /** hayhooks helpers that run a pipeline and stream its generators' output */
-const HAYHOOKS = ['hayhooks.streaming_generator', 'hayhooks.async_streaming_generator'];
+export const HAYHOOKS = ['hayhooks.streaming_generator', 'hayhooks.async_streaming_generator'];
 const PIPELINE_CTOR = /^haystack(\.core\.pipeline)?\.(Async)?Pipeline$/;
 
 function enclosingFunction(n: Node): number {

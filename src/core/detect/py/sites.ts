@@ -19,15 +19,20 @@ import { branchClient } from './branches';
 import { FRAMEWORKS } from '../frameworks';
 
 const FRAMEWORK_SDKS = new Set(FRAMEWORKS.map((r) => r.sdk));
+/** functions that run the bound request method given as their first argument with the call's keywords */
+export const BOUND_METHOD_RUNNERS = ['asyncio.to_thread'];
 import { LC_METHODS, lcSite } from './langchain';
 import { UNKNOWN, type Value } from './value';
 import { parentOf } from '../ancestors';
 
-export function detectSites(f: PyFile): DetectedCall[] {
+/** `candidate(callee)`: false for a call that cannot be a call site (py/candidates.ts); it is not classified. */
+export function detectSites(f: PyFile, candidate: (fn: Node) => boolean = () => true): DetectedCall[] {
   const out: DetectedCall[] = [];
   let i = 0;
   for (const call of f.calls) {
     if (++i % 200 === 0) f.shared.ctx.checkBudget();
+    const fn = call.childForFieldName('function');
+    if (!fn || !candidate(fn)) continue;
     const site = classify(f, call);
     if (site) out.push(site);
   }
@@ -104,7 +109,7 @@ export function classify(f: PyFile, call: Node): DetectedCall | null {
   }
   if (callee.t !== 'module') return null;
   // `await asyncio.to_thread(client.chat.completions.create, model=…, messages=…)`: the bound method runs with these keywords
-  if (callee.name === 'asyncio.to_thread') {
+  if (BOUND_METHOD_RUNNERS.includes(callee.name)) {
     const bound = args(f, call).positional[0];
     const method = bound?.t === 'client' && bound.path.length ? findMethod('py', bound.sdk, bound.path.filter((s) => !PASSTHROUGH.has(s)).join('.')) : undefined;
     return bound?.t === 'client' && method && !mocked(f, call) ? sdkSite(f, call, bound.sdk, method, bound) : null;

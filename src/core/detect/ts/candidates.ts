@@ -9,6 +9,7 @@ import { Query, type Node } from 'web-tree-sitter';
 import { HTTP_CLIENTS, SDKS } from '../sdks';
 import { INFERRED_RECEIVERS } from '../receivers';
 import type { FileCtx } from './context';
+import { candidateFilter } from '../candidateFilter';
 import { resolveName } from './scope';
 import { memberObject, memberProperty, unwrap } from './syntax';
 
@@ -60,8 +61,7 @@ const WORKSPACE_SPEC = /^(\.\.?\/|@\/|~\/)/;
 /** Values whose members are never an object literal's (what evaluate() makes of these initialisers). */
 const NOT_OBJECT_INIT = new Set(['array', 'string', 'template_string', 'number', 'true', 'false', 'null', 'undefined', 'new_expression', 'arrow_function', 'function_expression', 'regex']);
 
-/** Tests turn the filter off to check that it changes no detection (test/unit/detect-candidates.test.ts). */
-export const candidateFilter = { enabled: true };
+export { candidateFilter };
 
 /** A predicate on a call's callee: false only when the call provably cannot be a request (nor a LangChain model). */
 export function requestCandidates(fc: FileCtx): (callee: Node) => boolean {
