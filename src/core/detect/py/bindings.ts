@@ -1,7 +1,7 @@
 // One pass over a Python file's syntax tree records what each scope binds: assignments, imports, parameters,
 // `with ... as x`, `for x in`, functions, classes and `self.x = ...`; it also lists the calls to classify.
 import { Query, type Node } from 'web-tree-sitter';
-import type { Binding, PyFile, Scope } from './file';
+import { SELF_PARAMS, type Binding, type PyFile, type Scope } from './file';
 
 const COLLECT_TYPES = ['function_definition', 'lambda', 'class_definition', 'assignment', 'import_statement', 'import_from_statement', 'with_item', 'for_statement', 'call'];
 /**
@@ -28,7 +28,8 @@ export function collectBindings(f: PyFile): void {
   f.scopes.set(f.root.id, moduleScope);
   // A query returns just the interesting nodes, in document order, without materialising the rest of the
   // tree in JS (every Node costs a wasm round trip). Scopes are nested ranges: a stack closed by end index.
-  const open: { scope: Scope; end: number }[] = [{ scope: moduleScope, end: Number.MAX_SAFE_INTEGER }];
+  const open: OpenScope[] = [{ scope: moduleScope, end: Number.MAX_SAFE_INTEGER, type: 'module' }];
+  const cls = () => classOfOpen(open);
   f.scopeRanges.push({ start: -1, scope: moduleScope });
   f.rangeOf.set(moduleScope, { start: -1, end: Number.MAX_SAFE_INTEGER });
   let n = 0;
@@ -51,11 +52,11 @@ export function collectBindings(f: PyFile): void {
       continue;
     }
     while (open.length > 1 && node.startIndex >= open[open.length - 1]!.end) open.pop();
-    const inner = visitNode(f, node, open[open.length - 1]!.scope, name);
+    const inner = visitNode(f, node, open[open.length - 1]!.scope, name, cls);
     if (inner) {
       const start = node.startIndex;
       const end = node.endIndex;
-      open.push({ scope: inner, end });
+      open.push({ scope: inner, end, type: name });
       f.scopeRanges.push({ start, scope: inner });
       f.rangeOf.set(inner, { start, end });
     }
@@ -63,8 +64,30 @@ export function collectBindings(f: PyFile): void {
 }
 
 
-/** Records what `node` binds; returns the scope it opens, if any. `type`: the node's type when the caller knows it. */
-export function visitNode(f: PyFile, node: Node, scope: Scope, type: string = node.type): Scope | null {
+interface OpenScope { scope: Scope; end: number; type: string }
+
+/**
+ * The class whose `self` the statement being visited sees (PyFile.enclosingClass, read from the scopes open around
+ * it instead of walking up the tree): the innermost class, unless a function nested in its method has its own `self`.
+ */
+function classOfOpen(open: OpenScope[]): Node | null {
+  let ownSelf = false;
+  let last: Node | null = null;
+  for (let i = open.length - 1; i > 0; i--) {
+    const { scope, type } = open[i]!;
+    if (type === 'function_definition') {
+      if (last && SELF_PARAMS.test(last.childForFieldName('parameters')?.text ?? '')) ownSelf = true;
+      last = scope.node;
+    } else if (type === 'class_definition') return ownSelf ? null : scope.node;
+  }
+  return null;
+}
+
+/**
+ * Records what `node` binds; returns the scope it opens, if any. `type`: the node's type; `cls`: the class a
+ * `self.x = …` in it belongs to.
+ */
+function visitNode(f: PyFile, node: Node, scope: Scope, type: string, cls: () => Node | null): Scope | null {
   switch (type) {
     case 'function_definition':
     case 'lambda': {
@@ -83,7 +106,7 @@ export function visitNode(f: PyFile, node: Node, scope: Scope, type: string = no
       f.selfAttrs.set(node.id, new Map());
       return inner;
     }
-    case 'assignment': collectAssignment(f, node, scope); break;
+    case 'assignment': collectAssignment(f, node, scope, cls); break;
     case 'import_statement':
     case 'import_from_statement': collectImport(f, node, scope); break;
     case 'with_item': {
@@ -121,7 +144,7 @@ export function collectParams(f: PyFile, fn: Node, scope: Scope): void {
   }
 }
 
-export function collectAssignment(f: PyFile, node: Node, scope: Scope): void {
+function collectAssignment(f: PyFile, node: Node, scope: Scope, enclosingClass: () => Node | null): void {
   const left = node.childForFieldName('left');
   const right = node.childForFieldName('right');
   if (!left) return;
@@ -146,7 +169,7 @@ export function collectAssignment(f: PyFile, node: Node, scope: Scope): void {
     const attr = left.childForFieldName('attribute');
     if (obj?.type === 'identifier' && attr && right && scope.kind === 'module' && obj.text !== 'self' && obj.text !== 'cls') f.moduleAttrs.set(`${obj.text}.${attr.text}`, right);
     if (obj?.type === 'identifier' && (obj.text === 'self' || obj.text === 'cls') && attr) {
-      const cls = f.enclosingClass(node);
+      const cls = enclosingClass();
       if (cls) {
         const attrs = f.selfAttrs.get(cls.id)!;
         const b: Binding = { pos: node.startIndex, kind, node: right ? right : node };

@@ -27,8 +27,9 @@ function callsByName(f: PyFile): Map<string, { call: Node; callee: Node }[]> {
   if (!index) {
     index = new Map();
     for (const call of f.calls) {
-      const callee = call.childForFieldName('function');
-      const called = callee?.type === 'identifier' ? callee.text : callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : null;
+      const callee = f.callee(call);
+      const type = callee ? f.typeOf(callee) : null;
+      const called = type === 'identifier' ? f.textOf(callee!) : type === 'attribute' ? f.attr(callee!).name : null;
       if (!callee || !called) continue;
       const list = index.get(called);
       if (list) list.push({ call, callee });

@@ -54,11 +54,15 @@ export function callCandidates(f: PyFile): (fn: Node) => boolean {
   // values of another workspace file arrive only through `from M import N` of a module that may be the workspace's
   const crossFile = !!f.shared.ctx.ws && [...named.values()].some((list) => list.some(workspaceImport));
   return (fn) => {
-    if (fn.type === 'identifier') return named.has(fn.text) || PY_REQUEST_NAMES.has(fn.text);
-    if (fn.type !== 'attribute') return true;
-    const p = fn.childForFieldName('attribute')?.text;
+    const type = f.typeOf(fn);
+    if (type === 'identifier') {
+      const name = f.textOf(fn);
+      return named.has(name) || PY_REQUEST_NAMES.has(name);
+    }
+    if (type !== 'attribute') return true;
+    const { object, name: p } = f.attr(fn);
     if (!p || PY_REQUEST_NAMES.has(p) || !IDENTIFIER.test(p) || maybeKey(p)) return true;
-    return crossFile && !localRoot(fn.childForFieldName('object'), named);
+    return crossFile && !localRoot(f, object, named);
   };
 }
 
@@ -89,10 +93,10 @@ function workspaceImport(b: Binding): boolean {
  * SDK imports, parameters without a default (an SDK type, a LangChain model the callers pass), or — for `obj`
  * itself — a function or class of this file, or `self` / `cls`. Anything else may hold another file's object.
  */
-function localRoot(obj: Node | null, named: Map<string, Binding[]>): boolean {
+function localRoot(f: PyFile, obj: Node | null, named: Map<string, Binding[]>): boolean {
   let n = obj;
   let depth = 0;
-  for (; n?.type === 'attribute' && depth < 32; depth++) n = n.childForFieldName('object');
+  for (; n?.type === 'attribute' && depth < 32; depth++) n = f.attr(n).object;
   if (n?.type !== 'identifier') return false;
   const name = n.text;
   if ((name === 'self' || name === 'cls') && depth > 0) return false;

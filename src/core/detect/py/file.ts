@@ -19,6 +19,8 @@ export interface Shared { files: Map<string, PyFile | null>; ctx: AnalyzeContext
 /** client methods that return the same client (`client.with_options(timeout=5).chat...`) */
 export const PASSTHROUGH = new Set(['with_options', 'with_raw_response', 'with_streaming_response', 'copy']);
 const MAX_EVAL_DEPTH = 250;
+/** a function's parameter list that starts with its own `self` / `cls` */
+export const SELF_PARAMS = /^\(\s*(self|cls)\b/;
 
 export class PyFile {
   readonly scopes = new Map<number, Scope>();
@@ -29,6 +31,10 @@ export class PyFile {
   /** a dict literal has a key that is not a plain string (`{KEY: …}`, `{"a" "b": …}`, escapes, f-strings): py/candidates.ts */
   computedKeys = false;
   private readonly memo = new Map<number, Value>();
+  private readonly callees = new Map<number, Node | null>();
+  private readonly attrs = new Map<number, { object: Node | null; name: string | undefined }>();
+  private readonly types = new Map<number, string>();
+  private readonly texts = new Map<number, string>();
   private readonly busy = new Set<number>();
   readonly lcCtors = new Map<number, Node>();
   readonly lcUsed = new Set<number>();
@@ -39,6 +45,35 @@ export class PyFile {
     collectBindings(this);
   }
 
+  // ---------- fields read once (every field lookup is a round trip into the tree-sitter wasm) ----------
+  /** A node's type. */
+  typeOf(node: Node): string {
+    let t = this.types.get(node.id);
+    if (t === undefined) this.types.set(node.id, (t = node.type));
+    return t;
+  }
+
+  /** A node's text (names and callees are read several times). */
+  textOf(node: Node): string {
+    let t = this.texts.get(node.id);
+    if (t === undefined) this.texts.set(node.id, (t = node.text));
+    return t;
+  }
+
+  /** A call's callee (its `function` field). */
+  callee(call: Node): Node | null {
+    let fn = this.callees.get(call.id);
+    if (fn === undefined) this.callees.set(call.id, (fn = call.childForFieldName('function')));
+    return fn;
+  }
+
+  /** An `attribute` node's object and attribute name. */
+  attr(node: Node): { object: Node | null; name: string | undefined } {
+    let a = this.attrs.get(node.id);
+    if (!a) this.attrs.set(node.id, (a = { object: node.childForFieldName('object'), name: node.childForFieldName('attribute')?.text }));
+    return a;
+  }
+
   // ---------- scopes ----------
   enclosingClass(node: Node): Node | null {
     // a function nested in a method sees the method's `self` unless it declares its own
@@ -46,7 +81,7 @@ export class PyFile {
     let last: Node | null = null;
     for (let p = parentOf(node); p; p = parentOf(p)) {
       if (p.type === 'function_definition') {
-        if (last && /^\(\s*(self|cls)\b/.test(last.childForFieldName('parameters')?.text ?? '')) ownSelf = true;
+        if (last && SELF_PARAMS.test(last.childForFieldName('parameters')?.text ?? '')) ownSelf = true;
         last = p;
       }
       if (p.type === 'class_definition') return ownSelf ? null : p;

@@ -31,7 +31,7 @@ export function detectSites(f: PyFile, candidate: (fn: Node) => boolean = () => 
   let i = 0;
   for (const call of f.calls) {
     if (++i % 200 === 0) f.shared.ctx.checkBudget();
-    const fn = call.childForFieldName('function');
+    const fn = f.callee(call);
     if (!fn || !candidate(fn)) continue;
     const site = classify(f, call);
     if (site) out.push(site);
@@ -63,13 +63,12 @@ export function mocked(f: PyFile, call: Node): boolean {
 }
 
 export function classify(f: PyFile, call: Node): DetectedCall | null {
-  const fn = call.childForFieldName('function');
+  const fn = f.callee(call);
   if (!fn) return null;
   const pipeline = pipelineSite(f, call, sdkSite);
   if (pipeline) return mocked(f, call) ? null : pipeline;
-  if (fn.type === 'attribute') {
-    const objNode = fn.childForFieldName('object');
-    const attr = fn.childForFieldName('attribute')?.text;
+  if (f.typeOf(fn) === 'attribute') {
+    const { object: objNode, name: attr } = f.attr(fn);
     if (!objNode || !attr) return null;
     const obj = objNode.type === 'identifier' && (objNode.text === 'self' || objNode.text === 'cls') ? UNKNOWN : f.eval(objNode);
     if (obj.t === 'client') {

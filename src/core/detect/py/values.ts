@@ -10,7 +10,7 @@ import { UNKNOWN, type Value } from './value';
 import { parentOf } from '../ancestors';
 
 export function evalUncached(f: PyFile, node: Node): Value {
-  switch (node.type) {
+  switch (f.typeOf(node)) {
     case 'string': return stringValue(f, node);
     case 'concatenated_string': return concat(f, node.namedChildren.map((c) => (c ? f.eval(c) : UNKNOWN)));
     case 'integer': {
@@ -132,7 +132,7 @@ export function concat(f: PyFile, parts: Value[]): Value {
 }
 
 export function identifier(f: PyFile, node: Node): Value {
-  const name = node.text;
+  const name = f.textOf(node);
   const v = f.lookup(name, node);
   if (v.t !== 'unknown') return v;
   if (name === '__file__') return { t: 'path', rel: f.relPath };
@@ -141,8 +141,7 @@ export function identifier(f: PyFile, node: Node): Value {
 }
 
 export function attribute(f: PyFile, node: Node): Value {
-  const objNode = node.childForFieldName('object');
-  const attr = node.childForFieldName('attribute')?.text;
+  const { object: objNode, name: attr } = f.attr(node);
   if (!objNode || !attr) return UNKNOWN;
   if (objNode.type === 'identifier' && (objNode.text === 'self' || objNode.text === 'cls')) {
     const cls = f.enclosingClass(node);
