@@ -10,6 +10,8 @@ import { workspaceReader } from '../../src/core/scan/workspaceScanner';
 import { REQUEST_NAMES, callsAndNews, candidateFilter } from '../../src/core/detect/ts/candidates';
 import { PY_REQUEST_NAMES, usedUncalled } from '../../src/core/detect/py/candidates';
 import type { WorkspaceReader } from '../../src/core/detect/types';
+import { PyFile } from '../../src/core/detect/py/file';
+import { extractNotebook } from '../../src/core/detect/notebook';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -183,6 +185,31 @@ describe('Python candidate filter', () => {
   it('tells a word used as a name or key from a word that is only called', () => {
     for (const t of ['ask = 1', 'x.ask = 1', 'f(ask=1)', '{"ask": 1}', 'def ask(self):', 'async def  ask (x):', 'class ask(Base):', 'y = x.ask', 'def \\\n ask(x):']) assert.ok(usedUncalled(t, 'ask'), t);
     for (const t of ['x.ask(1)', 'ask (1)', 'task = 1', 'asked = 1', 'x.ask\n(1)', 'undef ask(1)']) assert.ok(!usedUncalled(t, 'ask'), t);
+  });
+
+  it('reads the name each call calls from the text as the tree has it', async () => {
+    const parser = await getParser('python');
+    const tricky = 'a.b(x).c(y)\nf(x)(y)\n(g)(1)\nh . i (2)\n(j  # c\n .k(3))\ncafé(4)\n1 .real.conjugate()\nx[0](5)\n"s".join(z)\nl.\\\n  m(6)\n';
+    let calls = 0;
+    // syntax errors: `a.if(1)` parses as a call of `a`, not as the text reads
+    const broken = 'a.if(1)\nb.lambda(2)\nc.d(3)\n';
+    for (const source of [tricky, broken, PY_LOOK_ALIKES, ...sourceFiles().filter((p) => /\.(py|ipynb)$/.test(p)).map((p) => fs.readFileSync(p, 'utf8'))]) {
+      const text = source.trimStart().startsWith('{') ? extractNotebook(source).source : source;
+      const tree = parser.parse(text)!;
+      try {
+        const ctx = { relPath: 'x.py', text, language: 'python', tree, parseSibling: () => null, checkBudget: () => {} };
+        const f = new PyFile('x.py', tree.rootNode, { files: new Map(), ctx, depth: 0 }, 0);
+        for (const call of f.calls) {
+          const fn = call.childForFieldName('function')!;
+          const name = fn.type === 'identifier' ? fn.text : fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+          assert.deepEqual(f.calledName(call), { type: fn.type, name }, `${call.text} in ${text.slice(0, 40)}`);
+          calls++;
+        }
+      } finally {
+        tree.delete();
+      }
+    }
+    assert.ok(calls > 500, `${calls} calls`);
   });
 
   it('detects the look-alikes exactly as without the filter, and finds them', async () => {

@@ -123,7 +123,13 @@ function visitNode(f: PyFile, node: Node, scope: Scope, type: string, cls: () =>
       if (left?.type === 'identifier') bindName(f, scope, left.text, { pos: node.startIndex, kind: 'for', node });
       break;
     }
-    case 'call': f.calls.push(node); break;
+    case 'call': {
+      // calls sharing a start (`a.b(x).c(y)` and `a.b(x)`) are nested: their callees are not read from the text
+      const prev = f.calls[f.calls.length - 1];
+      if (prev?.startIndex === node.startIndex) f.sharedStart.add(prev.id).add(node.id);
+      f.calls.push(node);
+      break;
+    }
   }
   return null;
 }

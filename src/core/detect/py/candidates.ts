@@ -38,8 +38,8 @@ export const PY_REQUEST_NAMES: ReadonlySet<string> = new Set([
 const IDENTIFIER = /^[A-Za-z_]\w*$/;
 const DEFAULT_PARAMS = new Set(['default_parameter', 'typed_default_parameter']);
 
-/** A predicate on a call's callee: false only when the call provably is no call site (nor a LangChain model). */
-export function callCandidates(f: PyFile): (fn: Node) => boolean {
+/** A predicate on a call: false only when the call provably is no call site (nor a LangChain model). */
+export function callCandidates(f: PyFile): (call: Node) => boolean {
   if (!candidateFilter.enabled) return () => true;
   const text = f.shared.ctx.text;
   const named = bindingsByName(f);
@@ -53,16 +53,12 @@ export function callCandidates(f: PyFile): (fn: Node) => boolean {
   };
   // values of another workspace file arrive only through `from M import N` of a module that may be the workspace's
   const crossFile = !!f.shared.ctx.ws && [...named.values()].some((list) => list.some(workspaceImport));
-  return (fn) => {
-    const type = f.typeOf(fn);
-    if (type === 'identifier') {
-      const name = f.textOf(fn);
-      return named.has(name) || PY_REQUEST_NAMES.has(name);
-    }
+  return (call) => {
+    const { type, name } = f.calledName(call);
+    if (type === 'identifier') return named.has(name!) || PY_REQUEST_NAMES.has(name!);
     if (type !== 'attribute') return true;
-    const { object, name: p } = f.attr(fn);
-    if (!p || PY_REQUEST_NAMES.has(p) || !IDENTIFIER.test(p) || maybeKey(p)) return true;
-    return crossFile && !localRoot(f, object, named);
+    if (!name || PY_REQUEST_NAMES.has(name) || !IDENTIFIER.test(name) || maybeKey(name)) return true;
+    return crossFile && !localRoot(f, f.attr(f.callee(call)!).object, named);
   };
 }
 

@@ -25,14 +25,13 @@ import { LC_METHODS, lcSite } from './langchain';
 import { UNKNOWN, type Value } from './value';
 import { parentOf } from '../ancestors';
 
-/** `candidate(callee)`: false for a call that cannot be a call site (py/candidates.ts); it is not classified. */
-export function detectSites(f: PyFile, candidate: (fn: Node) => boolean = () => true): DetectedCall[] {
+/** `candidate(call)`: false for a call that cannot be a call site (py/candidates.ts); it is not classified. */
+export function detectSites(f: PyFile, candidate: (call: Node) => boolean = () => true): DetectedCall[] {
   const out: DetectedCall[] = [];
   let i = 0;
   for (const call of f.calls) {
     if (++i % 200 === 0) f.shared.ctx.checkBudget();
-    const fn = f.callee(call);
-    if (!fn || !candidate(fn)) continue;
+    if (!candidate(call)) continue;
     const site = classify(f, call);
     if (site) out.push(site);
   }
@@ -132,13 +131,25 @@ export function classify(f: PyFile, call: Node): DetectedCall | null {
   return sdkSite(f, call, sdk, method, null);
 }
 
+/** Line `row` (0-based) of the analysed text as `text.split('\n')[row]` has it, without splitting the file per site. */
+function lineOf(f: PyFile, row: number): string | undefined {
+  const text = f.shared.ctx.text;
+  let starts = f.shared.lineStarts;
+  if (!starts) {
+    starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    f.shared.lineStarts = starts;
+  }
+  if (row < 0 || row >= starts.length) return undefined;
+  return text.slice(starts[row]!, row + 1 < starts.length ? starts[row + 1]! - 1 : text.length);
+}
+
 export function siteBase(f: PyFile, call: Node, sdk: Sdk, api: string, kind: CallKind): DetectedCall {
-  const lines = f.shared.ctx.text.split('\n', call.startPosition.row + 1);
   return {
     file: f.relPath, line: call.startPosition.row + 1, column: call.startPosition.column + 1, endLine: call.endPosition.row + 1,
     language: 'python', sdk, api, kind, model: null, modelSource: 'unresolved', maxTokens: null, reasoningTokens: null,
     streaming: false, endpoint: 'api', baseUrl: null, qualifiedName: qualifiedName(f, call),
-    annotation: annotationFromLine(lines[call.startPosition.row - 1]), promptParts: [], confidence: 1,
+    annotation: annotationFromLine(lineOf(f, call.startPosition.row - 1)), promptParts: [], confidence: 1,
   };
 }
 
