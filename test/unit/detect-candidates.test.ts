@@ -11,6 +11,7 @@ import { REQUEST_NAMES, callsAndNews, candidateFilter } from '../../src/core/det
 import { PY_REQUEST_NAMES, usedUncalled } from '../../src/core/detect/py/candidates';
 import type { WorkspaceReader } from '../../src/core/detect/types';
 import { PyFile } from '../../src/core/detect/py/file';
+import { assignmentExpressions, type FileCtx } from '../../src/core/detect/ts/context';
 import { extractNotebook } from '../../src/core/detect/notebook';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -78,14 +79,17 @@ describe('TS candidate filter', () => {
     assert.ok(!REQUEST_NAMES.has('push') && !REQUEST_NAMES.has('info'));
   });
 
-  it('lists calls and constructors in the order descendantsOfType does', async () => {
+  it('lists calls, constructors and assignments in the order descendantsOfType does', async () => {
     for (const f of sourceFiles().filter((p) => /[jt]sx?$/.test(p))) {
       const grammar = /\.tsx$/.test(f) ? 'tsx' : /\.(m|c)?ts$/.test(f) ? 'typescript' : 'javascript';
       const tree = (await getParser(grammar)).parse(fs.readFileSync(f, 'utf8'))!;
       try {
-        const { calls, news } = callsAndNews(tree.rootNode);
+        const { calls, news, assigns } = callsAndNews(tree.rootNode);
         assert.deepEqual(calls.map((n) => n.id), tree.rootNode.descendantsOfType('call_expression').map((n) => n.id), f);
         assert.deepEqual(news.map((n) => n.id), tree.rootNode.descendantsOfType('new_expression').map((n) => n.id), f);
+        assert.deepEqual(assigns.map((n) => n.id), tree.rootNode.descendantsOfType('assignment_expression').map((n) => n.id), f);
+        const sibling = { root: tree.rootNode, assignmentNodes: null } as unknown as FileCtx;
+        assert.deepEqual(assignmentExpressions(sibling).map((n) => n.id), assigns.map((n) => n.id), f);
       } finally {
         tree.delete();
       }

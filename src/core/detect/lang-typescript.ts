@@ -183,7 +183,8 @@ function instructionsOf(req: Request): PromptPart[] {
 function analyzeFile(ctx: AnalyzeContext): DetectedCall[] {
   const an: Analysis = { ws: ctx.ws, parseSibling: ctx.parseSibling, checkBudget: ctx.checkBudget, files: new Map() };
   const fc = newFileCtx(an, ctx.relPath, ctx.text, ctx.tree.rootNode);
-  const { calls, news } = callsAndNews(fc.root);
+  const { calls, news, assigns } = callsAndNews(fc.root);
+  fc.assignmentNodes = assigns;
   // every mocking / stubbing call's name spells one of these words
   if (/mock|sinon|spyOn|stub/i.test(ctx.text)) collectMocks(fc, calls);
   const built: Built[] = [];

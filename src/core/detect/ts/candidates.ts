@@ -13,19 +13,23 @@ import { candidateFilter } from '../candidateFilter';
 import { resolveName } from './scope';
 import { memberObject, memberProperty, unwrap } from './syntax';
 
-/** Compiled once per grammar (typescript, tsx, javascript): one walk of the tree lists every call and `new`. */
-const CALLS_QUERY = '(call_expression) @call (new_expression) @new';
+/**
+ * Compiled once per grammar (typescript, tsx, javascript): one walk of the tree lists every call, `new` and
+ * assignment (a walk costs about as much as reading a few thousand nodes, whatever it finds).
+ */
+const CALLS_QUERY = '(call_expression) @call (new_expression) @new (assignment_expression) @assign';
 const callQueries = new Map<unknown, Query>();
 
-/** The file's call and `new` expressions, each in document (pre-)order, as `descendantsOfType` lists them. */
-export function callsAndNews(root: Node): { calls: Node[]; news: Node[] } {
+/** The file's call, `new` and assignment expressions, each in document (pre-)order, as `descendantsOfType` lists them. */
+export function callsAndNews(root: Node): { calls: Node[]; news: Node[]; assigns: Node[] } {
   const language = root.tree.language;
   let q = callQueries.get(language);
   if (!q) callQueries.set(language, (q = new Query(language, CALLS_QUERY)));
   const calls: Node[] = [];
   const news: Node[] = [];
-  for (const { name, node } of q.captures(root)) (name === 'call' ? calls : news).push(node);
-  return { calls, news };
+  const assigns: Node[] = [];
+  for (const { name, node } of q.captures(root)) (name === 'call' ? calls : name === 'new' ? news : assigns).push(node);
+  return { calls, news, assigns };
 }
 
 const lastSegment = (path: string) => path.slice(path.lastIndexOf('.') + 1);
