@@ -178,6 +178,17 @@ const PY_CROSS_FILE: Record<string, string> = {
   'helpers.py': 'from openai import OpenAI\n\nclient = OpenAI()\n\n\nclass Tools:\n    shout = client.chat.completions.create\n\n\ntools = Tools()\n',
   'main.py': 'import openai\nfrom helpers import tools\n\ntools.shout(model="gpt-4o", messages=[])\n',
 };
+/** What a Python file binds, by scope: names, `self.x` attributes, module `X.attr` assignments, calls. */
+function bound(f: PyFile): unknown[] {
+  const b = (x: { pos: number; kind: string; node: { id: number }; extra?: string }) => [x.pos, x.kind, x.node.id, x.extra];
+  const out: unknown[] = [];
+  for (const [id, scope] of f.scopes) for (const [name, list] of scope.bindings) out.push([id, name, list.map(b)]);
+  for (const [id, attrs] of f.selfAttrs) for (const [name, list] of attrs) out.push([id, 'self', name, list.map(b)]);
+  for (const [key, node] of f.moduleAttrs) out.push(['module', key, node.id]);
+  out.push(f.calls.map((c) => c.id));
+  return out;
+}
+
 const memoryReader = (files: Record<string, string>) => (): WorkspaceReader => ({ readFile: (p) => files[p] ?? null, exists: (p) => p in files });
 
 describe('Python candidate filter', () => {
@@ -191,29 +202,39 @@ describe('Python candidate filter', () => {
     for (const t of ['x.ask(1)', 'ask (1)', 'task = 1', 'asked = 1', 'x.ask\n(1)', 'undef ask(1)']) assert.ok(!usedUncalled(t, 'ask'), t);
   });
 
-  it('reads the name each call calls from the text as the tree has it', async () => {
+  it('reads callees and bound names from the text as the tree has them', async () => {
     const parser = await getParser('python');
-    const tricky = 'a.b(x).c(y)\nf(x)(y)\n(g)(1)\nh . i (2)\n(j  # c\n .k(3))\ncafé(4)\n1 .real.conjugate()\nx[0](5)\n"s".join(z)\nl.\\\n  m(6)\n';
+    const tricky = [
+      'a.b(x).c(y)\nf(x)(y)\n(g)(1)\nh . i (2)\n(j  # c\n .k(3))\ncafé(4)\n1 .real.conjugate()\nx[0](5)\n"s".join(z)\nl.\\\n  m(6)\n',
+      'café = 1\nx.y.z = 2\nself.a: int = 3\nX . attr = 5\nd["k"] = 1\na, b = 1, 2\nv: int\nw = u = 4\nx == 1\nlambda q: q\n',
+      'class K:\n  b: str\n  def m(self):\n    self.c = 1\n    cls.d = 2\n    self.e: int\n  async  def  g (x): pass\nclass L(K): pass\nclass M : pass\ndef café(): pass\nclass Café: pass\n',
+      'def h[T](y): pass\nclass N[T]: pass\n',
+      // syntax errors: `a.if(1)` parses as a call of `a`, not as the text reads
+      'a.if(1)\nb.lambda(2)\nc.d(3)\nx.def = 1\n',
+    ];
     let calls = 0;
-    // syntax errors: `a.if(1)` parses as a call of `a`, not as the text reads
-    const broken = 'a.if(1)\nb.lambda(2)\nc.d(3)\n';
-    for (const source of [tricky, broken, PY_LOOK_ALIKES, ...sourceFiles().filter((p) => /\.(py|ipynb)$/.test(p)).map((p) => fs.readFileSync(p, 'utf8'))]) {
+    let names = 0;
+    for (const source of [...tricky, PY_LOOK_ALIKES, ...sourceFiles().filter((p) => /\.(py|ipynb)$/.test(p)).map((p) => fs.readFileSync(p, 'utf8'))]) {
       const text = source.trimStart().startsWith('{') ? extractNotebook(source).source : source;
       const tree = parser.parse(text)!;
       try {
         const ctx = { relPath: 'x.py', text, language: 'python', tree, parseSibling: () => null, checkBudget: () => {} };
         const f = new PyFile('x.py', tree.rootNode, { files: new Map(), ctx, depth: 0 }, 0);
+        // an imported file's text is not kept: it is read from its tree only
+        const fromTree = new PyFile('x.py', tree.rootNode, { files: new Map(), ctx, depth: 0 }, 1);
         for (const call of f.calls) {
           const fn = call.childForFieldName('function')!;
           const name = fn.type === 'identifier' ? fn.text : fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
           assert.deepEqual(f.calledName(call), { type: fn.type, name }, `${call.text} in ${text.slice(0, 40)}`);
           calls++;
         }
+        assert.deepEqual(bound(f), bound(fromTree), text.slice(0, 60));
+        names += bound(f).length;
       } finally {
         tree.delete();
       }
     }
-    assert.ok(calls > 500, `${calls} calls`);
+    assert.ok(calls > 500 && names > 500, `${calls} calls, ${names} names`);
   });
 
   it('detects the look-alikes exactly as without the filter, and finds them', async () => {

@@ -66,6 +66,13 @@ export function collectBindings(f: PyFile): void {
 
 interface OpenScope { scope: Scope; end: number; type: string }
 
+// What a statement binds, read from the text at its start when the file reads as its tree (PyFile.readAt). ASCII
+// names only, followed by what must come next, so `def café(` or `a.b.c = 1` fall back to reading the tree.
+const DEF_NAME = /(?:async\s+)?def\s+([A-Za-z_]\w*)(?=\s*[([])/y;
+const CLASS_NAME = /class\s+([A-Za-z_]\w*)(?=\s*[:([])/y;
+/** `name =` / `name:` (annotated) and `obj.attr =` / `obj.attr:` */
+const NAME_TARGET = /([A-Za-z_]\w*)\s*(?:\.\s*([A-Za-z_]\w*)\s*)?(?:=(?!=)|:)/y;
+
 /**
  * The class whose `self` the statement being visited sees (PyFile.enclosingClass, read from the scopes open around
  * it instead of walking up the tree): the innermost class, unless a function nested in its method has its own `self`.
@@ -91,16 +98,16 @@ function visitNode(f: PyFile, node: Node, scope: Scope, type: string, cls: () =>
   switch (type) {
     case 'function_definition':
     case 'lambda': {
-      const name = node.childForFieldName('name');
-      if (name) bindName(f, scope, name.text, { pos: node.startIndex, kind: 'def', node });
+      const name = type === 'lambda' ? null : f.readAt(DEF_NAME, node.startIndex)?.[1] ?? node.childForFieldName('name')?.text;
+      if (name) bindName(f, scope, name, { pos: node.startIndex, kind: 'def', node });
       const inner: Scope = { node, kind: 'function', parent: scope, bindings: new Map() };
       f.scopes.set(node.id, inner);
       collectParams(f, node, inner);
       return inner;
     }
     case 'class_definition': {
-      const name = node.childForFieldName('name');
-      if (name) bindName(f, scope, name.text, { pos: node.startIndex, kind: 'class', node });
+      const name = f.readAt(CLASS_NAME, node.startIndex)?.[1] ?? node.childForFieldName('name')?.text;
+      if (name) bindName(f, scope, name, { pos: node.startIndex, kind: 'class', node });
       const inner: Scope = { node, kind: 'class', parent: scope, bindings: new Map() };
       f.scopes.set(node.id, inner);
       f.selfAttrs.set(node.id, new Map());
@@ -151,12 +158,19 @@ export function collectParams(f: PyFile, fn: Node, scope: Scope): void {
 }
 
 function collectAssignment(f: PyFile, node: Node, scope: Scope, enclosingClass: () => Node | null): void {
-  const left = node.childForFieldName('left');
+  const read = f.readAt(NAME_TARGET, node.startIndex);
+  const left = read ? null : node.childForFieldName('left');
   const right = node.childForFieldName('right');
-  if (!left) return;
+  if (!read && !left) return;
   const valueNode = right ?? node.childForFieldName('type');
   if (!valueNode) return;
   const kind = right ? 'assign' : 'param';
+  if (read) {
+    if (read[2] === undefined) bindName(f, scope, read[1]!, { pos: node.startIndex, kind, node: right ? right : node });
+    else attributeTarget(f, node, scope, read[1]!, read[2], right, enclosingClass);
+    return;
+  }
+  if (!left) return;
   if (left.type === 'identifier') {
     bindName(f, scope, left.text, { pos: node.startIndex, kind, node: right ? right : node });
   } else if (left.type === 'subscript' && right) {
@@ -173,18 +187,22 @@ function collectAssignment(f: PyFile, node: Node, scope: Scope, enclosingClass: 
   } else if (left.type === 'attribute') {
     const obj = left.childForFieldName('object');
     const attr = left.childForFieldName('attribute');
-    if (obj?.type === 'identifier' && attr && right && scope.kind === 'module' && obj.text !== 'self' && obj.text !== 'cls') f.moduleAttrs.set(`${obj.text}.${attr.text}`, right);
-    if (obj?.type === 'identifier' && (obj.text === 'self' || obj.text === 'cls') && attr) {
-      const cls = enclosingClass();
-      if (cls) {
-        const attrs = f.selfAttrs.get(cls.id)!;
-        const b: Binding = { pos: node.startIndex, kind, node: right ? right : node };
-        const list = attrs.get(attr.text);
-        if (list) list.push(b);
-        else attrs.set(attr.text, [b]);
-      }
-    }
+    if (obj?.type === 'identifier' && attr) attributeTarget(f, node, scope, obj.text, attr.text, right, enclosingClass);
   }
+}
+
+/** `X.attr = value` at module level (moduleAttrs), `self.attr = value` / `cls.attr: T` in a class (selfAttrs). */
+function attributeTarget(f: PyFile, node: Node, scope: Scope, obj: string, attr: string, right: Node | null, enclosingClass: () => Node | null): void {
+  const isSelf = obj === 'self' || obj === 'cls';
+  if (right && scope.kind === 'module' && !isSelf) f.moduleAttrs.set(`${obj}.${attr}`, right);
+  if (!isSelf) return;
+  const cls = enclosingClass();
+  if (!cls) return;
+  const attrs = f.selfAttrs.get(cls.id)!;
+  const b: Binding = { pos: node.startIndex, kind: right ? 'assign' : 'param', node: right ? right : node };
+  const list = attrs.get(attr);
+  if (list) list.push(b);
+  else attrs.set(attr, [b]);
 }
 
 export function collectImport(f: PyFile, node: Node, scope: Scope): void {

@@ -40,7 +40,7 @@ export class PyFile {
   private readonly attrs = new Map<number, { object: Node | null; name: string | undefined }>();
   private readonly types = new Map<number, string>();
   private readonly texts = new Map<number, string>();
-  /** whether calledName may read callees from the text: the analysed file itself (ctx.text), without a syntax error */
+  /** whether readAt may read the text: the analysed file itself (ctx.text), without a syntax error */
   private plainText: boolean | undefined;
   private readonly busy = new Set<number>();
   readonly lcCtors = new Map<number, Node>();
@@ -73,16 +73,23 @@ export class PyFile {
    * without syntax errors that text is its callee, unless another call starts at the same place (`a.b(x).c(y)`).
    */
   calledName(call: Node): { type: string; name: string | undefined } {
-    if (this.plainText === undefined) this.plainText = this.depth === 0 && !this.root.hasError;
-    if (this.plainText && !this.sharedStart.has(call.id)) {
-      DOTTED_CALL.lastIndex = call.startIndex;
-      const m = DOTTED_CALL.exec(this.shared.ctx.text);
-      if (m) return m[2] ? { type: 'attribute', name: m[3] } : { type: 'identifier', name: m[1] };
-    }
+    const m = this.sharedStart.has(call.id) ? null : this.readAt(DOTTED_CALL, call.startIndex);
+    if (m) return m[2] ? { type: 'attribute', name: m[3] } : { type: 'identifier', name: m[1] };
     const fn = this.callee(call);
     if (!fn) return { type: '', name: undefined };
     const type = this.typeOf(fn);
     return { type, name: type === 'identifier' ? this.textOf(fn) : type === 'attribute' ? this.attr(fn).name : undefined };
+  }
+
+  /**
+   * The sticky pattern `re` matched at `index` of the file's text, or null. Null also when the text may read
+   * differently from the tree: a file imported from another (its text is not kept) or one with a syntax error.
+   */
+  readAt(re: RegExp, index: number): RegExpExecArray | null {
+    if (this.plainText === undefined) this.plainText = this.depth === 0 && !this.root.hasError;
+    if (!this.plainText) return null;
+    re.lastIndex = index;
+    return re.exec(this.shared.ctx.text);
   }
 
   /** A call's callee (its `function` field). */
