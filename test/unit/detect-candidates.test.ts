@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { detectCalls, languageForPath } from '../../src/core/detect/index';
 import { getParser } from '../../src/core/detect/parser';
 import { workspaceReader } from '../../src/core/scan/workspaceScanner';
-import { REQUEST_NAMES, callsAndNews, candidateFilter } from '../../src/core/detect/ts/candidates';
+import { REQUEST_NAMES, callsAndNews, candidateFilter, requestCandidates, usedUncalled as usedUncalledJs } from '../../src/core/detect/ts/candidates';
+import { newFileCtx } from '../../src/core/detect/ts/context';
 import { PY_REQUEST_NAMES, usedUncalled } from '../../src/core/detect/py/candidates';
 import type { WorkspaceReader } from '../../src/core/detect/types';
 import { PyFile } from '../../src/core/detect/py/file';
@@ -93,6 +94,51 @@ describe('TS candidate filter', () => {
       } finally {
         tree.delete();
       }
+    }
+  });
+
+  it('decides from the text of a call as from its callee', async () => {
+    const tricky = [
+      'a.b(x).c(y);\nf(x)(y);\n(g)(1);\nh . i (2);\nj /* c */ .k(3);\ncafé(4);\nx[0](5);\n"s".concat(z);\nfoo<T>(1);\na?.b(2);\na!.b(3);\nl.\n  m(6);\ntag`x`;\nq.r`y`;\n',
+      'class A extends B { constructor() { super(1); super.x(2); this.y(3); this.z.w(4); } m() { return new.target; } }\n',
+      '!function () { return 1; }();\nimport("x").then(f);\nconst o = { run() { return 1; } };\no.run();\nfunction fn() {}\nfn();\nasync(1);\n',
+      'a.if(1) b c(;\n',
+    ];
+    let decided = 0;
+    for (const f of [...tricky.map((t, i) => `tricky${i}.ts\u0000${t}`), ...sourceFiles().filter((p) => /[jt]sx?$/.test(p))]) {
+      const [name, text] = f.includes('\u0000') ? f.split('\u0000') as [string, string] : [f, fs.readFileSync(f, 'utf8')];
+      const grammar = /\.tsx$/.test(name) ? 'tsx' : /\.(m|c)?ts$/.test(name) ? 'typescript' : 'javascript';
+      const tree = (await getParser(grammar)).parse(text)!;
+      try {
+        const fc = newFileCtx({ parseSibling: () => null, checkBudget: () => {}, files: new Map() }, name, text, tree.rootNode);
+        const { calls } = callsAndNews(tree.rootNode);
+        const c = requestCandidates(fc, calls);
+        for (const call of calls) {
+          const fromText = c.byText(call);
+          if (fromText === undefined) continue;
+          const callee = call.childForFieldName('function')!;
+          assert.ok(callee.type !== 'import' && callee.type !== 'super', `${call.text} in ${name}`);
+          assert.equal(fromText, c.byCallee(callee), `${call.text} in ${name}`);
+          decided++;
+        }
+      } finally {
+        tree.delete();
+      }
+    }
+    assert.ok(decided > 300, `${decided} calls decided from the text`);
+  });
+
+  it('finds the words the text uses other than as a call, as one regex pass does', () => {
+    const spec = (text: string) => {
+      const out = new Set<string>();
+      for (const m of text.matchAll(/(?<![\w$])[A-Za-z_$][\w$]*(?![\w$])(?!\s*\()/g)) out.add(m[0]);
+      for (const m of text.matchAll(/(?<![\w$])function\s*\*?\s*([A-Za-z_$][\w$]*)/g)) out.add(m[1]!);
+      return out;
+    };
+    const odd = 'function  *\n gen() {}\nfunctionfoo(1);\nfunction$x(2);\nx.y (3);\n$a$($b);\na1(b1);\n';
+    for (const text of [odd, LOOK_ALIKES, ...sourceFiles().filter((p) => /[jt]sx?$/.test(p)).map((p) => fs.readFileSync(p, 'utf8'))]) {
+      const words = spec(text);
+      for (const w of new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? [])) assert.equal(usedUncalledJs(text, w), words.has(w), `${w} in ${text.slice(0, 40)}`);
     }
   });
 
