@@ -255,6 +255,7 @@ describe('Python candidate filter', () => {
       'café = 1\nx.y.z = 2\nself.a: int = 3\nX . attr = 5\nd["k"] = 1\na, b = 1, 2\nv: int\nw = u = 4\nx == 1\nlambda q: q\n',
       'class K:\n  b: str\n  def m(self):\n    self.c = 1\n    cls.d = 2\n    self.e: int\n  async  def  g (x): pass\nclass L(K): pass\nclass M : pass\ndef café(): pass\nclass Café: pass\n',
       'def h[T](y): pass\nclass N[T]: pass\n',
+      'def p(a, b: int, c=1, d: str = "x", *args, e, **kw): pass\ndef q(café, /, g, *, h): pass\nlambda i, j=2: i\ndef r(\n  k,  # c\n  l\n): pass\n',
       // syntax errors: `a.if(1)` parses as a call of `a`, not as the text reads
       'a.if(1)\nb.lambda(2)\nc.d(3)\nx.def = 1\n',
     ];

@@ -70,6 +70,8 @@ interface OpenScope { scope: Scope; end: number; type: string }
 // names only, followed by what must come next, so `def café(` or `a.b.c = 1` fall back to reading the tree.
 const DEF_NAME = /(?:async\s+)?def\s+([A-Za-z_]\w*)(?=\s*[([])/y;
 const CLASS_NAME = /class\s+([A-Za-z_]\w*)(?=\s*[:([])/y;
+/** a parameter `name`, `name: T`, `name=…`, `name: T = …` (not `*args`, `**kw`, `/`, `*`) */
+const PARAM_NAME = /([A-Za-z_]\w*)(?=\s*[,)=:])/y;
 /** `name =` / `name:` (annotated) and `obj.attr =` / `obj.attr:` */
 const NAME_TARGET = /([A-Za-z_]\w*)\s*(?:\.\s*([A-Za-z_]\w*)\s*)?(?:=(?!=)|:)/y;
 
@@ -152,6 +154,11 @@ export function collectParams(f: PyFile, fn: Node, scope: Scope): void {
   if (!params) return;
   for (const p of params.namedChildren) {
     if (!p) continue;
+    const read = f.readAt(PARAM_NAME, p.startIndex)?.[1];
+    if (read) {
+      bindName(f, scope, read, { pos: fn.startIndex, kind: 'param', node: p });
+      continue;
+    }
     const nameNode = p.type === 'identifier' ? p : p.childForFieldName('name') ?? p.namedChildren.find((c) => c?.type === 'identifier') ?? null;
     if (nameNode?.type === 'identifier') bindName(f, scope, nameNode.text, { pos: fn.startIndex, kind: 'param', node: p });
   }

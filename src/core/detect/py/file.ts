@@ -22,6 +22,13 @@ export const PASSTHROUGH = new Set(['with_options', 'with_raw_response', 'with_s
 const MAX_EVAL_DEPTH = 250;
 /** `name(` or `a.b.name(` at a call's start: group 1 the first name, 3 the last attribute (ASCII names, no comments) */
 const DOTTED_CALL = /([A-Za-z_]\w*)((?:\s*\.\s*([A-Za-z_]\w*))*)\s*\(/y;
+/** Whether `node` is the name `self` or `cls`. */
+export function isSelf(f: PyFile, node: Node): boolean {
+  if (f.typeOf(node) !== 'identifier') return false;
+  const name = f.textOf(node);
+  return name === 'self' || name === 'cls';
+}
+
 /** a function's parameter list that starts with its own `self` / `cls` */
 export const SELF_PARAMS = /^\(\s*(self|cls)\b/;
 

@@ -5,7 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import type { DetectedCall } from '../types';
 import { SDKS, findMethod, sdkForModule } from '../sdks';
 import { CREWBASE_RUN, INFERRED_FACTOR, INFERRED_RECEIVERS, inferredReason } from '../receivers';
-import type { PyFile } from './file';
+import { isSelf, type PyFile } from './file';
 import { args } from './calls';
 import { passedValues } from './callers';
 
@@ -39,18 +39,18 @@ export function inferredSite(f: PyFile, call: Node, fn: Node, build: typeof impo
 function receiverOf(f: PyFile, fn: Node, path: string[]): Node | null {
   let n: Node | null = fn;
   for (let i = path.length - 1; i >= 0; i--) {
-    if (n?.type !== 'attribute' || f.attr(n).name !== path[i]) return null;
+    if (!n || f.typeOf(n) !== 'attribute' || f.attr(n).name !== path[i]) return null;
     n = f.attr(n).object;
   }
   return n;
 }
 
 function unresolved(f: PyFile, receiver: Node): boolean {
-  if (receiver.type === 'identifier' && (receiver.text === 'self' || receiver.text === 'cls')) return false;
+  if (isSelf(f, receiver)) return false;
   const v = f.eval(receiver);
   if (!(v.t === 'unknown' || (v.t === 'module' && !sdkForModule('py', v.name)))) return false;
   // a parameter the file's own callers fill with something else (a MagicMock in a test) is not a client
-  const b = receiver.type === 'identifier' ? f.bindingOf(receiver.text, receiver) : null;
+  const b = f.typeOf(receiver) === 'identifier' ? f.bindingOf(f.textOf(receiver), receiver) : null;
   return b?.binding.kind !== 'param' || passedValues(f, b.binding.node).every((p) => p.t === 'unknown' || p.t === 'client' || p.t === 'module');
 }
 

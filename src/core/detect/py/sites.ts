@@ -8,7 +8,7 @@ import { dictToShared, toShared } from './shared';
 import { annotationFromLine, confidenceFor, inputRole, runtimePart } from '../promptParts';
 import { partsFromOptions } from '../request/prompts';
 import { messagesToParts } from './prompts';
-import { PASSTHROUGH, type PyFile } from './file';
+import { PASSTHROUGH, isSelf, type PyFile } from './file';
 import { args } from './calls';
 import { httpSite } from './http';
 import { instructorMethod } from './instructor';
@@ -69,7 +69,7 @@ export function classify(f: PyFile, call: Node): DetectedCall | null {
   if (f.typeOf(fn) === 'attribute') {
     const { object: objNode, name: attr } = f.attr(fn);
     if (!objNode || !attr) return null;
-    const obj = objNode.type === 'identifier' && (objNode.text === 'self' || objNode.text === 'cls') ? UNKNOWN : f.eval(objNode);
+    const obj = isSelf(f, objNode) ? UNKNOWN : f.eval(objNode);
     if (obj.t === 'client') {
       const path = [...obj.path, attr].filter((s) => !PASSTHROUGH.has(s)).join('.');
       const method = findMethod('py', obj.sdk, path) ?? (obj.instructor ? instructorMethod(obj.sdk, path) : undefined);

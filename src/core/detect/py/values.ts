@@ -1,7 +1,7 @@
 // Static evaluation of Python expressions: literals, f-strings, concatenation, names, attributes (module paths,
 // client paths, class and instance attributes, properties), dicts, lists, `a or b`, `|` composition.
 import type { Node } from 'web-tree-sitter';
-import { PASSTHROUGH, type PyFile } from './file';
+import { PASSTHROUGH, isSelf, type PyFile } from './file';
 import { callValue, construct } from './calls';
 import { composeRunnables } from './langchain';
 import { dirOf, joinPath } from './paths';
@@ -143,7 +143,7 @@ export function identifier(f: PyFile, node: Node): Value {
 export function attribute(f: PyFile, node: Node): Value {
   const { object: objNode, name: attr } = f.attr(node);
   if (!objNode || !attr) return UNKNOWN;
-  if (objNode.type === 'identifier' && (objNode.text === 'self' || objNode.text === 'cls')) {
+  if (isSelf(f, objNode)) {
     const cls = f.enclosingClass(node);
     if (cls) {
       const v = classAttr(f, cls, attr, node);
