@@ -6,6 +6,7 @@
 import type { LanguageModule } from './types';
 import { PyFile, type Shared } from './py/file';
 import { detectSites } from './py/sites';
+import { callCandidates } from './py/candidates';
 
 export const pythonModule: LanguageModule = {
   extensions: { '.py': { language: 'python', grammar: 'python' } },
@@ -13,6 +14,6 @@ export const pythonModule: LanguageModule = {
     const shared: Shared = { files: new Map(), ctx, depth: 0 };
     const file = new PyFile(ctx.relPath, ctx.tree.rootNode, shared, 0);
     shared.files.set(ctx.relPath, file);
-    return detectSites(file);
+    return detectSites(file, callCandidates(file));
   },
 };

@@ -183,18 +183,24 @@ function instructionsOf(req: Request): PromptPart[] {
 function analyzeFile(ctx: AnalyzeContext): DetectedCall[] {
   const an: Analysis = { ws: ctx.ws, parseSibling: ctx.parseSibling, checkBudget: ctx.checkBudget, files: new Map() };
   const fc = newFileCtx(an, ctx.relPath, ctx.text, ctx.tree.rootNode);
-  const { calls, news } = callsAndNews(fc.root);
+  const { calls, news, assigns } = callsAndNews(fc.root);
+  fc.assignmentNodes = assigns;
   // every mocking / stubbing call's name spells one of these words
   if (/mock|sinon|spyOn|stub/i.test(ctx.text)) collectMocks(fc, calls);
   const built: Built[] = [];
   const usedModels = new Set<number>();
-  const candidate = requestCandidates(fc);
+  const candidate = requestCandidates(fc, calls);
   const skipped = new Set<number>();
   calls.forEach((call, i) => {
     if (i % 64 === 0) ctx.checkBudget();
+    const fromText = candidate.byText(call);
+    if (fromText === false) {
+      skipped.add(call.id);
+      return;
+    }
     const callee = call.childForFieldName('function');
     if (!callee || callee.type === 'import' || callee.type === 'super') return;
-    if (!candidate(callee)) {
+    if (fromText === undefined && !candidate.byCallee(callee)) {
       skipped.add(call.id);
       return;
     }

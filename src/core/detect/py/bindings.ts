@@ -1,15 +1,25 @@
 // One pass over a Python file's syntax tree records what each scope binds: assignments, imports, parameters,
 // `with ... as x`, `for x in`, functions, classes and `self.x = ...`; it also lists the calls to classify.
 import { Query, type Node } from 'web-tree-sitter';
-import type { Binding, PyFile, Scope } from './file';
+import { SELF_PARAMS, type Binding, type PyFile, type Scope } from './file';
 
 const COLLECT_TYPES = ['function_definition', 'lambda', 'class_definition', 'assignment', 'import_statement', 'import_from_statement', 'with_item', 'for_statement', 'call'];
+/**
+ * Dict keys that may evaluate to a text the source does not spell out as one word (values.ts: names, attributes,
+ * calls, concatenations, f-strings, escapes): with one of them in the file, any attribute name may be a key
+ * (py/candidates.ts).
+ */
+const COMPUTED_KEYS = [
+  '(pair key: [(identifier) (attribute) (call) (subscript) (binary_operator) (boolean_operator) (conditional_expression) (concatenated_string) (parenthesized_expression) (await)] @computed_key)',
+  '(pair key: (string (interpolation)) @computed_key)',
+  '(pair key: (string (string_content (escape_sequence))) @computed_key)',
+];
 let collectQueryCache: { language: unknown; query: Query } | null = null;
 
 /** One pattern per node type, captured under the type's name: the loop below never asks a node for its type. */
 function collectQuery(root: Node): Query {
   const language = root.tree.language;
-  if (collectQueryCache?.language !== language) collectQueryCache = { language, query: new Query(language, COLLECT_TYPES.map((t) => `(${t}) @${t}`).join(' ')) };
+  if (collectQueryCache?.language !== language) collectQueryCache = { language, query: new Query(language, [...COLLECT_TYPES.map((t) => `(${t}) @${t}`), ...COMPUTED_KEYS].join(' ')) };
   return collectQueryCache.query;
 }
 
@@ -18,7 +28,8 @@ export function collectBindings(f: PyFile): void {
   f.scopes.set(f.root.id, moduleScope);
   // A query returns just the interesting nodes, in document order, without materialising the rest of the
   // tree in JS (every Node costs a wasm round trip). Scopes are nested ranges: a stack closed by end index.
-  const open: { scope: Scope; end: number }[] = [{ scope: moduleScope, end: Number.MAX_SAFE_INTEGER }];
+  const open: OpenScope[] = [{ scope: moduleScope, end: Number.MAX_SAFE_INTEGER, type: 'module' }];
+  const cls = () => classOfOpen(open);
   f.scopeRanges.push({ start: -1, scope: moduleScope });
   f.rangeOf.set(moduleScope, { start: -1, end: Number.MAX_SAFE_INTEGER });
   let n = 0;
@@ -36,12 +47,16 @@ export function collectBindings(f: PyFile): void {
   f.shared.ctx.checkBudget();
   for (const { name, node } of captures) {
     if (++n % 2000 === 0) f.shared.ctx.checkBudget();
+    if (name === 'computed_key') {
+      f.computedKeys = true;
+      continue;
+    }
     while (open.length > 1 && node.startIndex >= open[open.length - 1]!.end) open.pop();
-    const inner = visitNode(f, node, open[open.length - 1]!.scope, name);
+    const inner = visitNode(f, node, open[open.length - 1]!.scope, name, cls);
     if (inner) {
       const start = node.startIndex;
       const end = node.endIndex;
-      open.push({ scope: inner, end });
+      open.push({ scope: inner, end, type: name });
       f.scopeRanges.push({ start, scope: inner });
       f.rangeOf.set(inner, { start, end });
     }
@@ -49,27 +64,58 @@ export function collectBindings(f: PyFile): void {
 }
 
 
-/** Records what `node` binds; returns the scope it opens, if any. `type`: the node's type when the caller knows it. */
-export function visitNode(f: PyFile, node: Node, scope: Scope, type: string = node.type): Scope | null {
+interface OpenScope { scope: Scope; end: number; type: string }
+
+// What a statement binds, read from the text at its start when the file reads as its tree (PyFile.readAt). ASCII
+// names only, followed by what must come next, so `def café(` or `a.b.c = 1` fall back to reading the tree.
+const DEF_NAME = /(?:async\s+)?def\s+([A-Za-z_]\w*)(?=\s*[([])/y;
+const CLASS_NAME = /class\s+([A-Za-z_]\w*)(?=\s*[:([])/y;
+/** a parameter `name`, `name: T`, `name=…`, `name: T = …` (not `*args`, `**kw`, `/`, `*`) */
+const PARAM_NAME = /([A-Za-z_]\w*)(?=\s*[,)=:])/y;
+/** `name =` / `name:` (annotated) and `obj.attr =` / `obj.attr:` */
+const NAME_TARGET = /([A-Za-z_]\w*)\s*(?:\.\s*([A-Za-z_]\w*)\s*)?(?:=(?!=)|:)/y;
+
+/**
+ * The class whose `self` the statement being visited sees (PyFile.enclosingClass, read from the scopes open around
+ * it instead of walking up the tree): the innermost class, unless a function nested in its method has its own `self`.
+ */
+function classOfOpen(open: OpenScope[]): Node | null {
+  let ownSelf = false;
+  let last: Node | null = null;
+  for (let i = open.length - 1; i > 0; i--) {
+    const { scope, type } = open[i]!;
+    if (type === 'function_definition') {
+      if (last && SELF_PARAMS.test(last.childForFieldName('parameters')?.text ?? '')) ownSelf = true;
+      last = scope.node;
+    } else if (type === 'class_definition') return ownSelf ? null : scope.node;
+  }
+  return null;
+}
+
+/**
+ * Records what `node` binds; returns the scope it opens, if any. `type`: the node's type; `cls`: the class a
+ * `self.x = …` in it belongs to.
+ */
+function visitNode(f: PyFile, node: Node, scope: Scope, type: string, cls: () => Node | null): Scope | null {
   switch (type) {
     case 'function_definition':
     case 'lambda': {
-      const name = node.childForFieldName('name');
-      if (name) bindName(f, scope, name.text, { pos: node.startIndex, kind: 'def', node });
+      const name = type === 'lambda' ? null : f.readAt(DEF_NAME, node.startIndex)?.[1] ?? node.childForFieldName('name')?.text;
+      if (name) bindName(f, scope, name, { pos: node.startIndex, kind: 'def', node });
       const inner: Scope = { node, kind: 'function', parent: scope, bindings: new Map() };
       f.scopes.set(node.id, inner);
       collectParams(f, node, inner);
       return inner;
     }
     case 'class_definition': {
-      const name = node.childForFieldName('name');
-      if (name) bindName(f, scope, name.text, { pos: node.startIndex, kind: 'class', node });
+      const name = f.readAt(CLASS_NAME, node.startIndex)?.[1] ?? node.childForFieldName('name')?.text;
+      if (name) bindName(f, scope, name, { pos: node.startIndex, kind: 'class', node });
       const inner: Scope = { node, kind: 'class', parent: scope, bindings: new Map() };
       f.scopes.set(node.id, inner);
       f.selfAttrs.set(node.id, new Map());
       return inner;
     }
-    case 'assignment': collectAssignment(f, node, scope); break;
+    case 'assignment': collectAssignment(f, node, scope, cls); break;
     case 'import_statement':
     case 'import_from_statement': collectImport(f, node, scope); break;
     case 'with_item': {
@@ -86,7 +132,13 @@ export function visitNode(f: PyFile, node: Node, scope: Scope, type: string = no
       if (left?.type === 'identifier') bindName(f, scope, left.text, { pos: node.startIndex, kind: 'for', node });
       break;
     }
-    case 'call': f.calls.push(node); break;
+    case 'call': {
+      // calls sharing a start (`a.b(x).c(y)` and `a.b(x)`) are nested: their callees are not read from the text
+      const prev = f.calls[f.calls.length - 1];
+      if (prev?.startIndex === node.startIndex) f.sharedStart.add(prev.id).add(node.id);
+      f.calls.push(node);
+      break;
+    }
   }
   return null;
 }
@@ -102,18 +154,30 @@ export function collectParams(f: PyFile, fn: Node, scope: Scope): void {
   if (!params) return;
   for (const p of params.namedChildren) {
     if (!p) continue;
+    const read = f.readAt(PARAM_NAME, p.startIndex)?.[1];
+    if (read) {
+      bindName(f, scope, read, { pos: fn.startIndex, kind: 'param', node: p });
+      continue;
+    }
     const nameNode = p.type === 'identifier' ? p : p.childForFieldName('name') ?? p.namedChildren.find((c) => c?.type === 'identifier') ?? null;
     if (nameNode?.type === 'identifier') bindName(f, scope, nameNode.text, { pos: fn.startIndex, kind: 'param', node: p });
   }
 }
 
-export function collectAssignment(f: PyFile, node: Node, scope: Scope): void {
-  const left = node.childForFieldName('left');
+function collectAssignment(f: PyFile, node: Node, scope: Scope, enclosingClass: () => Node | null): void {
+  const read = f.readAt(NAME_TARGET, node.startIndex);
+  const left = read ? null : node.childForFieldName('left');
   const right = node.childForFieldName('right');
-  if (!left) return;
+  if (!read && !left) return;
   const valueNode = right ?? node.childForFieldName('type');
   if (!valueNode) return;
   const kind = right ? 'assign' : 'param';
+  if (read) {
+    if (read[2] === undefined) bindName(f, scope, read[1]!, { pos: node.startIndex, kind, node: right ? right : node });
+    else attributeTarget(f, node, scope, read[1]!, read[2], right, enclosingClass);
+    return;
+  }
+  if (!left) return;
   if (left.type === 'identifier') {
     bindName(f, scope, left.text, { pos: node.startIndex, kind, node: right ? right : node });
   } else if (left.type === 'subscript' && right) {
@@ -130,18 +194,22 @@ export function collectAssignment(f: PyFile, node: Node, scope: Scope): void {
   } else if (left.type === 'attribute') {
     const obj = left.childForFieldName('object');
     const attr = left.childForFieldName('attribute');
-    if (obj?.type === 'identifier' && attr && right && scope.kind === 'module' && obj.text !== 'self' && obj.text !== 'cls') f.moduleAttrs.set(`${obj.text}.${attr.text}`, right);
-    if (obj?.type === 'identifier' && (obj.text === 'self' || obj.text === 'cls') && attr) {
-      const cls = f.enclosingClass(node);
-      if (cls) {
-        const attrs = f.selfAttrs.get(cls.id)!;
-        const b: Binding = { pos: node.startIndex, kind, node: right ? right : node };
-        const list = attrs.get(attr.text);
-        if (list) list.push(b);
-        else attrs.set(attr.text, [b]);
-      }
-    }
+    if (obj?.type === 'identifier' && attr) attributeTarget(f, node, scope, obj.text, attr.text, right, enclosingClass);
   }
+}
+
+/** `X.attr = value` at module level (moduleAttrs), `self.attr = value` / `cls.attr: T` in a class (selfAttrs). */
+function attributeTarget(f: PyFile, node: Node, scope: Scope, obj: string, attr: string, right: Node | null, enclosingClass: () => Node | null): void {
+  const isSelf = obj === 'self' || obj === 'cls';
+  if (right && scope.kind === 'module' && !isSelf) f.moduleAttrs.set(`${obj}.${attr}`, right);
+  if (!isSelf) return;
+  const cls = enclosingClass();
+  if (!cls) return;
+  const attrs = f.selfAttrs.get(cls.id)!;
+  const b: Binding = { pos: node.startIndex, kind: right ? 'assign' : 'param', node: right ? right : node };
+  const list = attrs.get(attr);
+  if (list) list.push(b);
+  else attrs.set(attr, [b]);
 }
 
 export function collectImport(f: PyFile, node: Node, scope: Scope): void {

@@ -3,8 +3,7 @@
 // is the last branch's, but the call may sit under the first branch's condition; the other branches' SDK client
 // is taken when the call's method path is one of that SDK's requests (the caller checks the path).
 import type { Node } from 'web-tree-sitter';
-import type { PyFile } from './file';
-import { PASSTHROUGH } from './file';
+import { PASSTHROUGH, isSelf, type PyFile } from './file';
 import type { Value } from './value';
 
 type Client = Extract<Value, { t: 'client' }>;
@@ -19,19 +18,19 @@ function branchOf(node: Node, stop: Node): Node | null {
 }
 
 /** `a.b.c` → root identifier `a` and the path ['b', 'c']. */
-function rootOf(node: Node): { root: Node; path: string[] } | null {
+function rootOf(f: PyFile, node: Node): { root: Node; path: string[] } | null {
   const path: string[] = [];
   let n: Node | null = node;
-  while (n?.type === 'attribute') {
-    path.unshift(n.childForFieldName('attribute')?.text ?? '');
-    n = n.childForFieldName('object');
+  while (n && f.typeOf(n) === 'attribute') {
+    path.unshift(f.attr(n).name ?? '');
+    n = f.attr(n).object;
   }
-  return n?.type === 'identifier' && n.text !== 'self' && n.text !== 'cls' ? { root: n, path } : null;
+  return n && f.typeOf(n) === 'identifier' && !isSelf(f, n) ? { root: n, path } : null;
 }
 
 /** An SDK client another branch assigns to the receiver's root name, with the receiver's path. */
 export function branchClient(f: PyFile, receiver: Node): Client | null {
-  const r = rootOf(receiver);
+  const r = rootOf(f, receiver);
   if (!r) return null;
   const found = f.bindingOf(r.root.text, r.root);
   if (!found || found.binding.kind !== 'assign' || !branchOf(found.binding.node, found.scope.node)) return null;

@@ -20,19 +20,18 @@ function paramName(p: Node): string | null {
  * looked up for every injected-model candidate, and walking all calls each time (each node access crosses into
  * wasm) made a 2,000-line file's analysis several times slower.
  */
-const callIndex = new WeakMap<PyFile, Map<string, { call: Node; callee: Node }[]>>();
+const callIndex = new WeakMap<PyFile, Map<string, Node[]>>();
 
-function callsByName(f: PyFile): Map<string, { call: Node; callee: Node }[]> {
+function callsByName(f: PyFile): Map<string, Node[]> {
   let index = callIndex.get(f);
   if (!index) {
     index = new Map();
     for (const call of f.calls) {
-      const callee = call.childForFieldName('function');
-      const called = callee?.type === 'identifier' ? callee.text : callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : null;
-      if (!callee || !called) continue;
+      const called = f.calledName(call).name;
+      if (!called) continue;
       const list = index.get(called);
-      if (list) list.push({ call, callee });
-      else index.set(called, [{ call, callee }]);
+      if (list) list.push(call);
+      else index.set(called, [call]);
     }
     callIndex.set(f, index);
   }
@@ -49,7 +48,8 @@ export function passedValues(f: PyFile, p: Node): Value[] {
   const index = params.findIndex((c) => c.id === p.id);
   const isMethod = params.length > 0 && ['self', 'cls'].includes(paramName(params[0]!) ?? '') && !!f.enclosingClass(fn);
   const out: Value[] = [];
-  for (const { call, callee } of callsByName(f).get(name) ?? []) {
+  for (const call of callsByName(f).get(name) ?? []) {
+    const callee = f.callee(call)!;
     const v = f.eval(callee);
     if (v.t !== 'function' || v.node.id !== fn.id || v.owner !== f) continue;
     const a = args(f, call);

@@ -206,8 +206,12 @@ export function construct(f: PyFile, name: string, positional: Value[], kwargs: 
   return { t: 'client', sdk, row, path: [], kwargs, positional };
 }
 
+/** The fields ctorDict fills from a request piece's first argument. */
+export const CTOR_DICT_KEYS = ['content', 'text'] as const;
+
 export function ctorDict(name: string, positional: Value[], kwargs: Map<string, Value>): Value {
   const entries = new Map(kwargs);
-  if (positional[0] && !entries.has('content') && /Message|Content|Part|from_text/.test(name)) entries.set(/Part|from_text/.test(name) ? 'text' : 'content', positional[0]);
+  const [content, text] = CTOR_DICT_KEYS;
+  if (positional[0] && !entries.has(content) && /Message|Content|Part|from_text/.test(name)) entries.set(/Part|from_text/.test(name) ? text : content, positional[0]);
   return { t: 'dict', entries, ctor: name };
 }

@@ -14,11 +14,23 @@ import { parentOf } from '../ancestors';
 export interface Binding { pos: number; kind: 'assign' | 'import' | 'param' | 'with' | 'def' | 'class' | 'for'; node: Node; extra?: string }
 /** `items`: `name["key"] = value` statements, applied to a dict bound to `name` between its binding and a use */
 export interface Scope { node: Node; kind: 'module' | 'function' | 'class'; parent: Scope | null; bindings: Map<string, Binding[]>; items?: Map<string, { pos: number; key: string; node: Node }[]> }
-export interface Shared { files: Map<string, PyFile | null>; ctx: AnalyzeContext; depth: number }
+/** `lineStarts`: where each line of ctx.text starts, indexed when a site first needs its line above */
+export interface Shared { files: Map<string, PyFile | null>; ctx: AnalyzeContext; depth: number; lineStarts?: number[] }
 
 /** client methods that return the same client (`client.with_options(timeout=5).chat...`) */
 export const PASSTHROUGH = new Set(['with_options', 'with_raw_response', 'with_streaming_response', 'copy']);
 const MAX_EVAL_DEPTH = 250;
+/** `name(` or `a.b.name(` at a call's start: group 1 the first name, 3 the last attribute (ASCII names, no comments) */
+const DOTTED_CALL = /([A-Za-z_]\w*)((?:\s*\.\s*([A-Za-z_]\w*))*)\s*\(/y;
+/** Whether `node` is the name `self` or `cls`. */
+export function isSelf(f: PyFile, node: Node): boolean {
+  if (f.typeOf(node) !== 'identifier') return false;
+  const name = f.textOf(node);
+  return name === 'self' || name === 'cls';
+}
+
+/** a function's parameter list that starts with its own `self` / `cls` */
+export const SELF_PARAMS = /^\(\s*(self|cls)\b/;
 
 export class PyFile {
   readonly scopes = new Map<number, Scope>();
@@ -26,7 +38,17 @@ export class PyFile {
   readonly rangeOf = new Map<Scope, { start: number; end: number }>();
   readonly selfAttrs = new Map<number, Map<string, Binding[]>>();
   readonly calls: Node[] = [];
+  /** calls that start where another call starts (one is the other's callee or inside it) */
+  readonly sharedStart = new Set<number>();
+  /** a dict literal has a key that is not a plain string (`{KEY: …}`, `{"a" "b": …}`, escapes, f-strings): py/candidates.ts */
+  computedKeys = false;
   private readonly memo = new Map<number, Value>();
+  private readonly callees = new Map<number, Node | null>();
+  private readonly attrs = new Map<number, { object: Node | null; name: string | undefined }>();
+  private readonly types = new Map<number, string>();
+  private readonly texts = new Map<number, string>();
+  /** whether readAt may read the text: the analysed file itself (ctx.text), without a syntax error */
+  private plainText: boolean | undefined;
   private readonly busy = new Set<number>();
   readonly lcCtors = new Map<number, Node>();
   readonly lcUsed = new Set<number>();
@@ -37,6 +59,60 @@ export class PyFile {
     collectBindings(this);
   }
 
+  // ---------- fields read once (every field lookup is a round trip into the tree-sitter wasm) ----------
+  /** A node's type. */
+  typeOf(node: Node): string {
+    let t = this.types.get(node.id);
+    if (t === undefined) this.types.set(node.id, (t = node.type));
+    return t;
+  }
+
+  /** A node's text (names and callees are read several times). */
+  textOf(node: Node): string {
+    let t = this.texts.get(node.id);
+    if (t === undefined) this.texts.set(node.id, (t = node.text));
+    return t;
+  }
+
+  /**
+   * The name a call calls: `f` of `f(…)` (type 'identifier'), `p` of `o.p(…)` (type 'attribute'), else the callee's
+   * type and no name. A call whose text at its start is a plain dotted name and `(` is read from the text: in a tree
+   * without syntax errors that text is its callee, unless another call starts at the same place (`a.b(x).c(y)`).
+   */
+  calledName(call: Node): { type: string; name: string | undefined } {
+    const m = this.sharedStart.has(call.id) ? null : this.readAt(DOTTED_CALL, call.startIndex);
+    if (m) return m[2] ? { type: 'attribute', name: m[3] } : { type: 'identifier', name: m[1] };
+    const fn = this.callee(call);
+    if (!fn) return { type: '', name: undefined };
+    const type = this.typeOf(fn);
+    return { type, name: type === 'identifier' ? this.textOf(fn) : type === 'attribute' ? this.attr(fn).name : undefined };
+  }
+
+  /**
+   * The sticky pattern `re` matched at `index` of the file's text, or null. Null also when the text may read
+   * differently from the tree: a file imported from another (its text is not kept) or one with a syntax error.
+   */
+  readAt(re: RegExp, index: number): RegExpExecArray | null {
+    if (this.plainText === undefined) this.plainText = this.depth === 0 && !this.root.hasError;
+    if (!this.plainText) return null;
+    re.lastIndex = index;
+    return re.exec(this.shared.ctx.text);
+  }
+
+  /** A call's callee (its `function` field). */
+  callee(call: Node): Node | null {
+    let fn = this.callees.get(call.id);
+    if (fn === undefined) this.callees.set(call.id, (fn = call.childForFieldName('function')));
+    return fn;
+  }
+
+  /** An `attribute` node's object and attribute name. */
+  attr(node: Node): { object: Node | null; name: string | undefined } {
+    let a = this.attrs.get(node.id);
+    if (!a) this.attrs.set(node.id, (a = { object: node.childForFieldName('object'), name: node.childForFieldName('attribute')?.text }));
+    return a;
+  }
+
   // ---------- scopes ----------
   enclosingClass(node: Node): Node | null {
     // a function nested in a method sees the method's `self` unless it declares its own
@@ -44,7 +120,7 @@ export class PyFile {
     let last: Node | null = null;
     for (let p = parentOf(node); p; p = parentOf(p)) {
       if (p.type === 'function_definition') {
-        if (last && /^\(\s*(self|cls)\b/.test(last.childForFieldName('parameters')?.text ?? '')) ownSelf = true;
+        if (last && SELF_PARAMS.test(last.childForFieldName('parameters')?.text ?? '')) ownSelf = true;
         last = p;
       }
       if (p.type === 'class_definition') return ownSelf ? null : p;

@@ -5,7 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import type { DetectedCall } from '../types';
 import { SDKS, findMethod, sdkForModule } from '../sdks';
 import { CREWBASE_RUN, INFERRED_FACTOR, INFERRED_RECEIVERS, inferredReason } from '../receivers';
-import type { PyFile } from './file';
+import { isSelf, type PyFile } from './file';
 import { args } from './calls';
 import { passedValues } from './callers';
 
@@ -14,12 +14,12 @@ import { passedValues } from './callers';
 const LAST_NAMES = new Set(INFERRED_RECEIVERS.flatMap((r) => r.paths.map((p) => p.slice(p.lastIndexOf('.') + 1))));
 
 export function inferredSite(f: PyFile, call: Node, fn: Node, build: typeof import('./sites').sdkSite): DetectedCall | null {
-  const last = fn.childForFieldName('attribute')?.text;
+  const last = f.attr(fn).name;
   if (!last || !LAST_NAMES.has(last)) return null;
   for (const row of INFERRED_RECEIVERS) {
     for (const path of row.paths) {
       if (!path.endsWith('.' + last)) continue;
-      const receiver = receiverOf(fn, path.split('.'));
+      const receiver = receiverOf(f, fn, path.split('.'));
       if (!receiver || !unresolved(f, receiver)) continue;
       const { kwargs } = args(f, call);
       if (!row.requires.every((k) => kwargs.has(k))) continue;
@@ -36,29 +36,29 @@ export function inferredSite(f: PyFile, call: Node, fn: Node, build: typeof impo
 }
 
 /** The receiver expression when `fn` is `<receiver>.<path>`, else null. */
-function receiverOf(fn: Node, path: string[]): Node | null {
+function receiverOf(f: PyFile, fn: Node, path: string[]): Node | null {
   let n: Node | null = fn;
   for (let i = path.length - 1; i >= 0; i--) {
-    if (n?.type !== 'attribute' || n.childForFieldName('attribute')?.text !== path[i]) return null;
-    n = n.childForFieldName('object');
+    if (!n || f.typeOf(n) !== 'attribute' || f.attr(n).name !== path[i]) return null;
+    n = f.attr(n).object;
   }
   return n;
 }
 
 function unresolved(f: PyFile, receiver: Node): boolean {
-  if (receiver.type === 'identifier' && (receiver.text === 'self' || receiver.text === 'cls')) return false;
+  if (isSelf(f, receiver)) return false;
   const v = f.eval(receiver);
   if (!(v.t === 'unknown' || (v.t === 'module' && !sdkForModule('py', v.name)))) return false;
   // a parameter the file's own callers fill with something else (a MagicMock in a test) is not a client
-  const b = receiver.type === 'identifier' ? f.bindingOf(receiver.text, receiver) : null;
+  const b = f.typeOf(receiver) === 'identifier' ? f.bindingOf(f.textOf(receiver), receiver) : null;
   return b?.binding.kind !== 'param' || passedValues(f, b.binding.node).every((p) => p.t === 'unknown' || p.t === 'client' || p.t === 'module');
 }
 
 /** `MyCrew().crew().kickoff(…)` with MyCrew not resolved (a @CrewBase class of a module not found): a crew run. */
 export function inferredCrewRun(f: PyFile, call: Node, fn: Node, build: typeof import('./sites').sdkSite): DetectedCall | null {
-  const last = fn.childForFieldName('attribute')?.text ?? '';
+  const last = f.attr(fn).name ?? '';
   if (!CREWBASE_RUN.methods.includes(last)) return null;
-  const builder = fn.childForFieldName('object');
+  const builder = f.attr(fn).object;
   const bfn = builder?.type === 'call' ? builder.childForFieldName('function') : null;
   if (bfn?.type !== 'attribute' || bfn.childForFieldName('attribute')?.text !== CREWBASE_RUN.builder || builder!.childForFieldName('arguments')?.namedChildren.length) return null;
   const made = bfn.childForFieldName('object');

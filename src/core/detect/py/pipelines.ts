@@ -12,9 +12,9 @@ import type { Value } from './value';
 type Client = Extract<Value, { t: 'client' }>;
 type SdkSite = (f: PyFile, call: Node, sdk: (typeof SDKS)[number], method: MethodRow, receiver: Client | null) => DetectedCall;
 
-const RUNS = ['run', 'run_async'];
+export const RUNS = ['run', 'run_async'];
 /** hayhooks helpers that run a pipeline and stream its generators' output */
-const HAYHOOKS = ['hayhooks.streaming_generator', 'hayhooks.async_streaming_generator'];
+export const HAYHOOKS = ['hayhooks.streaming_generator', 'hayhooks.async_streaming_generator'];
 const PIPELINE_CTOR = /^haystack(\.core\.pipeline)?\.(Async)?Pipeline$/;
 
 function enclosingFunction(n: Node): number {
@@ -28,9 +28,9 @@ function generatorsOf(f: PyFile, receiver: Node): Client[] {
   const scope = cls ? null : enclosingFunction(receiver);
   const out: Client[] = [];
   for (const call of f.calls) {
-    const fn = call.childForFieldName('function');
-    if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'add_component') continue;
-    const obj = fn.childForFieldName('object');
+    const fn = f.callee(call);
+    if (!fn || f.typeOf(fn) !== 'attribute' || f.attr(fn).name !== 'add_component') continue;
+    const obj = f.attr(fn).object;
     if (obj?.text !== receiver.text || (cls ? f.enclosingClass(call)?.id !== cls.id : ![scope, -1].includes(enclosingFunction(call)))) continue;
     const a = args(f, call);
     const component = a.kwargs.get('instance') ?? a.positional[1];
@@ -41,13 +41,14 @@ function generatorsOf(f: PyFile, receiver: Node): Client[] {
 
 /** A pipeline run (or hayhooks streaming helper) that runs generators of the SDK table, as a call site. */
 export function pipelineSite(f: PyFile, call: Node, sdkSite: SdkSite): DetectedCall | null {
-  const fn = call.childForFieldName('function');
+  const fn = f.callee(call);
   if (!fn) return null;
   let pipeline: Node | null = null;
   let streaming = false;
-  if (fn.type === 'attribute' && RUNS.includes(fn.childForFieldName('attribute')?.text ?? '')) {
-    pipeline = fn.childForFieldName('object');
-  } else if (fn.type === 'identifier' || fn.type === 'attribute') {
+  const type = f.typeOf(fn);
+  if (type === 'attribute' && RUNS.includes(f.attr(fn).name ?? '')) {
+    pipeline = f.attr(fn).object;
+  } else if (type === 'identifier' || type === 'attribute') {
     const callee = f.eval(fn);
     if (callee.t !== 'module' || !HAYHOOKS.includes(callee.name)) return null;
     const list = call.childForFieldName('arguments')?.namedChildren ?? [];

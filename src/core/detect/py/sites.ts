@@ -8,7 +8,7 @@ import { dictToShared, toShared } from './shared';
 import { annotationFromLine, confidenceFor, inputRole, runtimePart } from '../promptParts';
 import { partsFromOptions } from '../request/prompts';
 import { messagesToParts } from './prompts';
-import { PASSTHROUGH, type PyFile } from './file';
+import { PASSTHROUGH, isSelf, type PyFile } from './file';
 import { args } from './calls';
 import { httpSite } from './http';
 import { instructorMethod } from './instructor';
@@ -19,15 +19,19 @@ import { branchClient } from './branches';
 import { FRAMEWORKS } from '../frameworks';
 
 const FRAMEWORK_SDKS = new Set(FRAMEWORKS.map((r) => r.sdk));
+/** functions that run the bound request method given as their first argument with the call's keywords */
+export const BOUND_METHOD_RUNNERS = ['asyncio.to_thread'];
 import { LC_METHODS, lcSite } from './langchain';
 import { UNKNOWN, type Value } from './value';
 import { parentOf } from '../ancestors';
 
-export function detectSites(f: PyFile): DetectedCall[] {
+/** `candidate(call)`: false for a call that cannot be a call site (py/candidates.ts); it is not classified. */
+export function detectSites(f: PyFile, candidate: (call: Node) => boolean = () => true): DetectedCall[] {
   const out: DetectedCall[] = [];
   let i = 0;
   for (const call of f.calls) {
     if (++i % 200 === 0) f.shared.ctx.checkBudget();
+    if (!candidate(call)) continue;
     const site = classify(f, call);
     if (site) out.push(site);
   }
@@ -58,15 +62,14 @@ export function mocked(f: PyFile, call: Node): boolean {
 }
 
 export function classify(f: PyFile, call: Node): DetectedCall | null {
-  const fn = call.childForFieldName('function');
+  const fn = f.callee(call);
   if (!fn) return null;
   const pipeline = pipelineSite(f, call, sdkSite);
   if (pipeline) return mocked(f, call) ? null : pipeline;
-  if (fn.type === 'attribute') {
-    const objNode = fn.childForFieldName('object');
-    const attr = fn.childForFieldName('attribute')?.text;
+  if (f.typeOf(fn) === 'attribute') {
+    const { object: objNode, name: attr } = f.attr(fn);
     if (!objNode || !attr) return null;
-    const obj = objNode.type === 'identifier' && (objNode.text === 'self' || objNode.text === 'cls') ? UNKNOWN : f.eval(objNode);
+    const obj = isSelf(f, objNode) ? UNKNOWN : f.eval(objNode);
     if (obj.t === 'client') {
       const path = [...obj.path, attr].filter((s) => !PASSTHROUGH.has(s)).join('.');
       const method = findMethod('py', obj.sdk, path) ?? (obj.instructor ? instructorMethod(obj.sdk, path) : undefined);
@@ -104,7 +107,7 @@ export function classify(f: PyFile, call: Node): DetectedCall | null {
   }
   if (callee.t !== 'module') return null;
   // `await asyncio.to_thread(client.chat.completions.create, model=…, messages=…)`: the bound method runs with these keywords
-  if (callee.name === 'asyncio.to_thread') {
+  if (BOUND_METHOD_RUNNERS.includes(callee.name)) {
     const bound = args(f, call).positional[0];
     const method = bound?.t === 'client' && bound.path.length ? findMethod('py', bound.sdk, bound.path.filter((s) => !PASSTHROUGH.has(s)).join('.')) : undefined;
     return bound?.t === 'client' && method && !mocked(f, call) ? sdkSite(f, call, bound.sdk, method, bound) : null;
@@ -128,13 +131,25 @@ export function classify(f: PyFile, call: Node): DetectedCall | null {
   return sdkSite(f, call, sdk, method, null);
 }
 
+/** Line `row` (0-based) of the analysed text as `text.split('\n')[row]` has it, without splitting the file per site. */
+function lineOf(f: PyFile, row: number): string | undefined {
+  const text = f.shared.ctx.text;
+  let starts = f.shared.lineStarts;
+  if (!starts) {
+    starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    f.shared.lineStarts = starts;
+  }
+  if (row < 0 || row >= starts.length) return undefined;
+  return text.slice(starts[row]!, row + 1 < starts.length ? starts[row + 1]! - 1 : text.length);
+}
+
 export function siteBase(f: PyFile, call: Node, sdk: Sdk, api: string, kind: CallKind): DetectedCall {
-  const lines = f.shared.ctx.text.split('\n', call.startPosition.row + 1);
   return {
     file: f.relPath, line: call.startPosition.row + 1, column: call.startPosition.column + 1, endLine: call.endPosition.row + 1,
     language: 'python', sdk, api, kind, model: null, modelSource: 'unresolved', maxTokens: null, reasoningTokens: null,
     streaming: false, endpoint: 'api', baseUrl: null, qualifiedName: qualifiedName(f, call),
-    annotation: annotationFromLine(lines[call.startPosition.row - 1]), promptParts: [], confidence: 1,
+    annotation: annotationFromLine(lineOf(f, call.startPosition.row - 1)), promptParts: [], confidence: 1,
   };
 }
 

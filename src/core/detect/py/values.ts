@@ -1,7 +1,7 @@
 // Static evaluation of Python expressions: literals, f-strings, concatenation, names, attributes (module paths,
 // client paths, class and instance attributes, properties), dicts, lists, `a or b`, `|` composition.
 import type { Node } from 'web-tree-sitter';
-import { PASSTHROUGH, type PyFile } from './file';
+import { PASSTHROUGH, isSelf, type PyFile } from './file';
 import { callValue, construct } from './calls';
 import { composeRunnables } from './langchain';
 import { dirOf, joinPath } from './paths';
@@ -10,7 +10,7 @@ import { UNKNOWN, type Value } from './value';
 import { parentOf } from '../ancestors';
 
 export function evalUncached(f: PyFile, node: Node): Value {
-  switch (node.type) {
+  switch (f.typeOf(node)) {
     case 'string': return stringValue(f, node);
     case 'concatenated_string': return concat(f, node.namedChildren.map((c) => (c ? f.eval(c) : UNKNOWN)));
     case 'integer': {
@@ -132,7 +132,7 @@ export function concat(f: PyFile, parts: Value[]): Value {
 }
 
 export function identifier(f: PyFile, node: Node): Value {
-  const name = node.text;
+  const name = f.textOf(node);
   const v = f.lookup(name, node);
   if (v.t !== 'unknown') return v;
   if (name === '__file__') return { t: 'path', rel: f.relPath };
@@ -141,10 +141,9 @@ export function identifier(f: PyFile, node: Node): Value {
 }
 
 export function attribute(f: PyFile, node: Node): Value {
-  const objNode = node.childForFieldName('object');
-  const attr = node.childForFieldName('attribute')?.text;
+  const { object: objNode, name: attr } = f.attr(node);
   if (!objNode || !attr) return UNKNOWN;
-  if (objNode.type === 'identifier' && (objNode.text === 'self' || objNode.text === 'cls')) {
+  if (isSelf(f, objNode)) {
     const cls = f.enclosingClass(node);
     if (cls) {
       const v = classAttr(f, cls, attr, node);

@@ -9,22 +9,27 @@ import { Query, type Node } from 'web-tree-sitter';
 import { HTTP_CLIENTS, SDKS } from '../sdks';
 import { INFERRED_RECEIVERS } from '../receivers';
 import type { FileCtx } from './context';
+import { candidateFilter } from '../candidateFilter';
 import { resolveName } from './scope';
 import { memberObject, memberProperty, unwrap } from './syntax';
 
-/** Compiled once per grammar (typescript, tsx, javascript): one walk of the tree lists every call and `new`. */
-const CALLS_QUERY = '(call_expression) @call (new_expression) @new';
+/**
+ * Compiled once per grammar (typescript, tsx, javascript): one walk of the tree lists every call, `new` and
+ * assignment (a walk costs about as much as reading a few thousand nodes, whatever it finds).
+ */
+const CALLS_QUERY = '(call_expression) @call (new_expression) @new (assignment_expression) @assign';
 const callQueries = new Map<unknown, Query>();
 
-/** The file's call and `new` expressions, each in document (pre-)order, as `descendantsOfType` lists them. */
-export function callsAndNews(root: Node): { calls: Node[]; news: Node[] } {
+/** The file's call, `new` and assignment expressions, each in document (pre-)order, as `descendantsOfType` lists them. */
+export function callsAndNews(root: Node): { calls: Node[]; news: Node[]; assigns: Node[] } {
   const language = root.tree.language;
   let q = callQueries.get(language);
   if (!q) callQueries.set(language, (q = new Query(language, CALLS_QUERY)));
   const calls: Node[] = [];
   const news: Node[] = [];
-  for (const { name, node } of q.captures(root)) (name === 'call' ? calls : news).push(node);
-  return { calls, news };
+  const assigns: Node[] = [];
+  for (const { name, node } of q.captures(root)) (name === 'call' ? calls : name === 'new' ? news : assigns).push(node);
+  return { calls, news, assigns };
 }
 
 const lastSegment = (path: string) => path.slice(path.lastIndexOf('.') + 1);
@@ -43,38 +48,98 @@ export const REQUEST_NAMES: ReadonlySet<string> = new Set([
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 /** Escapes that can spell identifier characters inside a string key (`'\u0070ush'`): keys are then read from the tree. */
 const KEY_ESCAPES = /\\(?:[ux0-7]|\r?\n|\u2028|\u2029)/;
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+const isSpace = (c: number) => /\s/.test(String.fromCharCode(c));
+const CALLED = /\s*\(/y;
+
 /**
- * Every identifier-like word of the text that is not directly called (`word(` / `word (`): a superset of the keys an
- * object literal or an `x.key = …` / `x['key'] = …` assignment can give an object (`key:`, `'key':`, `{ key }`,
- * `.key =`, `['key'] =` all leave the word uncalled). One pass over the text, no tree access.
+ * Whether the word `word` occurs in the text other than directly called (`word(` / `word (`), or as the name of a
+ * `function word(` / `function* word(`: a superset of the keys an object literal or an `x.key = …` / `x['key'] = …`
+ * assignment can give an object (`key:`, `'key':`, `{ key }`, `.key =`, `['key'] =` all leave the word uncalled).
+ * Searched for each word the filter asks about, no tree access.
  */
-function uncalledWords(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of text.matchAll(/(?<![\w$])[A-Za-z_$][\w$]*(?![\w$])(?!\s*\()/g)) out.add(m[0]);
-  // the one declaration that is followed by `(`: `function name(` / `function* name(`
-  for (const m of text.matchAll(/(?<![\w$])function\s*\*?\s*([A-Za-z_$][\w$]*)/g)) out.add(m[1]!);
-  return out;
+export function usedUncalled(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + 1)) {
+    const end = i + word.length;
+    if (end < text.length && isWordChar(text.charCodeAt(end))) continue;
+    if (declaredFunction(text, i)) return true;
+    if (i > 0 && isWordChar(text.charCodeAt(i - 1))) continue;
+    CALLED.lastIndex = end;
+    if (!CALLED.test(text)) return true;
+  }
+  return false;
 }
+
+/** Whether `function`, then blanks, an optional `*` and blanks, ends at `at` (the word there is a function's name). */
+function declaredFunction(text: string, at: number): boolean {
+  let k = at;
+  while (k > 0 && isSpace(text.charCodeAt(k - 1))) k--;
+  if (k > 0 && text.charCodeAt(k - 1) === 42 /* * */) {
+    k--;
+    while (k > 0 && isSpace(text.charCodeAt(k - 1))) k--;
+  }
+  return k >= 8 && text.startsWith('function', k - 8) && (k === 8 || !isWordChar(text.charCodeAt(k - 9)));
+}
+
+/** `name(` or `a.b.name(` at a call's start: group 1 the first name, 3 the last property (ASCII; no comment, `?.`, `!`, type arguments). */
+const DOTTED_CALL = /([A-Za-z_$][\w$]*)((?:\s*\.\s*([A-Za-z_$][\w$]*))*)\s*\(/y;
+/** Words that start a call's text without being its callee's name or object (`import(…)`, `super(…)`, `function(){}()`). */
+const RESERVED = new Set([
+  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export', 'extends',
+  'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super', 'switch', 'throw', 'true',
+  'try', 'typeof', 'var', 'void', 'while', 'with', 'yield', 'let', 'static', 'await', 'implements', 'package', 'protected', 'interface',
+  'private', 'public',
+]);
 
 const WORKSPACE_SPEC = /^(\.\.?\/|@\/|~\/)/;
 /** Values whose members are never an object literal's (what evaluate() makes of these initialisers). */
 const NOT_OBJECT_INIT = new Set(['array', 'string', 'template_string', 'number', 'true', 'false', 'null', 'undefined', 'new_expression', 'arrow_function', 'function_expression', 'regex']);
 
-/** Tests turn the filter off to check that it changes no detection (test/unit/detect-candidates.test.ts). */
-export const candidateFilter = { enabled: true };
+export { candidateFilter };
 
-/** A predicate on a call's callee: false only when the call provably cannot be a request (nor a LangChain model). */
-export function requestCandidates(fc: FileCtx): (callee: Node) => boolean {
-  if (!candidateFilter.enabled) return () => true;
-  let keys: Set<string> | null | undefined;
+export interface Candidates {
+  /**
+   * The decision read from the call's text (`name(…)` / `a.b.name(…)`) when the text reads as the tree does (no
+   * syntax error; no other call starts at the same place), else undefined: ask byCallee.
+   */
+  byText(call: Node): boolean | undefined;
+  /** The decision read from the call's callee node. */
+  byCallee(callee: Node): boolean;
+}
+
+/** Decides, per call, whether it can be a request at all (false: provably not a request nor a LangChain model). */
+export function requestCandidates(fc: FileCtx, calls: Node[]): Candidates {
+  if (!candidateFilter.enabled) return { byText: () => true, byCallee: () => true };
+  let escapes: boolean | undefined;
+  const words = new Map<string, boolean>();
   /** whether `prop` may be an object's key or a declared name (false: it is neither, anywhere in the file) */
   const maybeKey = (prop: string): boolean => {
-    if (keys === undefined) keys = KEY_ESCAPES.test(fc.text) ? null : uncalledWords(fc.text);
-    return keys === null || keys.has(prop);
+    if ((escapes ??= KEY_ESCAPES.test(fc.text))) return true;
+    let v = words.get(prop);
+    if (v === undefined) words.set(prop, (v = usedUncalled(fc.text, prop)));
+    return v;
   };
   // objects of another workspace file are reachable only through an import of a relative / aliased path
   const crossFile = !!fc.an.ws && /['"`](?:\.\.?\/|@\/|~\/)/.test(fc.text);
-  return (callee) => {
+  const plain = !fc.root.hasError;
+  const sharedStart = new Set<number>();
+  for (let i = 1; i < calls.length; i++) if (calls[i]!.startIndex === calls[i - 1]!.startIndex) sharedStart.add(calls[i]!.id).add(calls[i - 1]!.id);
+  const byText = (call: Node): boolean | undefined => {
+    if (!plain || sharedStart.has(call.id)) return undefined;
+    DOTTED_CALL.lastIndex = call.startIndex;
+    const m = DOTTED_CALL.exec(fc.text);
+    const first = m?.[1];
+    if (!m || !first || RESERVED.has(first) || (first === 'this' && !m[2])) return undefined;
+    if (!m[2]) return REQUEST_NAMES.has(first) || maybeKey(first);
+    const prop = m[3]!;
+    if (REQUEST_NAMES.has(prop) || (first === 'this' && m[2].indexOf('.') === m[2].lastIndexOf('.'))) return true;
+    if (maybeKey(prop)) return true;
+    if (!crossFile) return false;
+    const callee = call.childForFieldName('function');
+    const obj = callee ? memberObject(callee) : null;
+    return !obj || !localRoot(obj, fc);
+  };
+  const byCallee = (callee: Node): boolean => {
     const c = unwrap(callee);
     // a name declared nowhere in the file is a global (`String(x)`): it evaluates to nothing an SDK table row matches
     if (c.type === 'identifier') return REQUEST_NAMES.has(c.text) || !IDENTIFIER.test(c.text) || maybeKey(c.text);
@@ -86,6 +151,7 @@ export function requestCandidates(fc: FileCtx): (callee: Node) => boolean {
     if (maybeKey(prop)) return true;
     return crossFile && !localRoot(obj, fc);
   };
+  return { byText, byCallee };
 }
 
 /**

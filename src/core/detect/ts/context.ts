@@ -1,6 +1,6 @@
 // Per-analysis state for TS/JS: the file being analysed plus the workspace files it imports from
 // (loaded lazily through the WorkspaceReader, parsed with the same grammar, cached for the analysis).
-import type { Node, Tree } from 'web-tree-sitter';
+import { Query, type Node, type Tree } from 'web-tree-sitter';
 import type { WorkspaceReader } from '../types';
 import type { Decl } from './scope';
 import type { Val } from './values';
@@ -23,14 +23,29 @@ export interface FileCtx {
   assignments: Map<string, Node[]> | null;
   /** `obj.key = …` / `obj['key'] = …` by the object literal `obj` is bound to (node id), built on first use */
   memberAssignments: Map<number, Map<string, Node>> | null;
+  /** every assignment expression of the file in document order (the analysed file's come with its calls) */
+  assignmentNodes: Node[] | null;
   /** packages replaced by test doubles in this file (`jest.mock('openai')`, `vi.mock('openai', …)`) */
   mocked: Set<string>;
 }
 
 export function newFileCtx(an: Analysis, relPath: string, text: string, root: Node): FileCtx {
-  const fc: FileCtx = { relPath, text, root, an, scopes: new Map(), evals: new Map(), assignments: null, memberAssignments: null, mocked: new Set() };
+  const fc: FileCtx = { relPath, text, root, an, scopes: new Map(), evals: new Map(), assignments: null, memberAssignments: null, assignmentNodes: null, mocked: new Set() };
   an.files.set(relPath, fc);
   return fc;
+}
+
+const assignmentQueries = new Map<unknown, Query>();
+
+/** The file's assignment expressions in document order, as `descendantsOfType('assignment_expression')` lists them. */
+export function assignmentExpressions(fc: FileCtx): Node[] {
+  if (!fc.assignmentNodes) {
+    const language = fc.root.tree.language;
+    let q = assignmentQueries.get(language);
+    if (!q) assignmentQueries.set(language, (q = new Query(language, '(assignment_expression) @assign')));
+    fc.assignmentNodes = q.captures(fc.root).map((c) => c.node);
+  }
+  return fc.assignmentNodes;
 }
 
 export function dirOf(relPath: string): string {

@@ -3,6 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import { keyName, memberObject, memberProperty } from './syntax';
 import { evaluate, type Ref } from './values';
+import { assignmentExpressions } from './context';
 
 /** Property `key` of an object literal, following spreads (`{ ...defaults, model }`); later entries win. */
 export function propNode(ref: Ref, key: string, depth = 0): Ref | null {
@@ -22,9 +23,9 @@ function assignedEntries(ref: Ref): Map<string, Node> | undefined {
     // set before filling: a lookup made while evaluating the targets below sees a partial index, not a rebuild
     const byObject = new Map<number, Map<string, Node>>();
     fc.memberAssignments = byObject;
-    for (const a of fc.root.descendantsOfType('assignment_expression')) {
-      const left = a?.childForFieldName('left');
-      const right = a?.childForFieldName('right');
+    for (const a of assignmentExpressions(fc)) {
+      const left = a.childForFieldName('left');
+      const right = a.childForFieldName('right');
       if (!left || !right || (left.type !== 'member_expression' && left.type !== 'subscript_expression')) continue;
       const obj = memberObject(left);
       const k = memberProperty(left);

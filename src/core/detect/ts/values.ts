@@ -4,7 +4,7 @@
 // sequence of member accesses, `new` and calls) that the SDK matcher interprets later.
 import type { Node } from 'web-tree-sitter';
 import { composers } from '../sdks';
-import { dirOf, loadImported, type FileCtx } from './context';
+import { assignmentExpressions, dirOf, loadImported, type FileCtx } from './context';
 import { elements, propNode } from './objects';
 import { readPromptFile } from './promptFiles';
 import { evalThisMember, evalThisMethodCall, instanceOfType } from './thisValues';
@@ -267,7 +267,7 @@ export function isMocked(fc: FileCtx, pkg: string): boolean {
 function assignedValues(fc: FileCtx, name: string): Node[] {
   if (!fc.assignments) {
     const map = new Map<string, Node[]>();
-    for (const a of fc.root.descendantsOfType('assignment_expression')) {
+    for (const a of assignmentExpressions(fc)) {
       const left = a.childForFieldName('left');
       const right = a.childForFieldName('right');
       if (!left || !right) continue;
