@@ -1,4 +1,4 @@
-// One esbuild script, three entry points (extension, CLI, webview) plus the runtime assets
+// One esbuild script, the entry points (extension, its services, CLI, scan worker, webview) plus the runtime assets
 // that are loaded lazily from dist/ instead of being bundled: tokenizer rank files and tree-sitter wasm.
 import * as esbuild from 'esbuild';
 import { mkdirSync, copyFileSync, writeFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
@@ -44,6 +44,9 @@ const targets = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: ['src/extension/services.ts'], outfile: 'dist/services.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  // The scan's detection worker thread (src/core/scan/detectPool.ts), started by the CLI and the editor's services
+  // bundle from beside them: dist/scanWorker.js.
+  { ...common, entryPoints: ['src/core/scan/scanWorker.ts'], outfile: 'dist/scanWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
