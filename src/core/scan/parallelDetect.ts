@@ -10,7 +10,7 @@ import { skipReason } from './fileGuard';
 import { sourceAccess } from './reader';
 
 export interface ParallelOptions {
-  /** worker threads; default one per available core (at most 4) */
+  /** worker threads; default one per available core besides this thread's (detectPool.ts defaultWorkerCount) */
   workers?: number;
   /** the worker entry (detectPool.ts defaultWorkerScript) */
   script?: string;
