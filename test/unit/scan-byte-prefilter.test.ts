@@ -20,8 +20,9 @@ function files(dir: string): string[] {
 }
 
 /** The byte path, as the scan runs it (read into the reused buffer), against the decoded path. */
+const scratch = { buf: Buffer.alloc(16) }; // small: reading grows it, as the scan's reader does
 function assertSame(abs: string, rel: string): void {
-  const bytes = readBytes(abs);
+  const bytes = readBytes(abs, scratch);
   assert.ok(bytes, `${rel}: readable`);
   const got = classifyBytes(bytes, rel);
   const want = classifyText(readFileSync(abs, 'utf8'), rel);
@@ -132,9 +133,10 @@ test('readBytes reads files larger than its buffer, and an empty file; null when
   const big = Buffer.alloc(700_000, 'a');
   big.write('openai', 650_000);
   writeFileSync(join(dir, 'big.py'), big);
-  const got = readBytes(join(dir, 'big.py'))!;
+  const got = readBytes(join(dir, 'big.py'), scratch)!;
   assert.equal(got.length, big.length);
   assert.ok(got.equals(big));
+  assert.ok(readBytes(join(dir, 'big.py'))!.equals(big), 'with a buffer of its own');
   writeFileSync(join(dir, 'zero.py'), '');
   assert.equal(readBytes(join(dir, 'zero.py'))!.length, 0);
   assert.equal(readBytes(join(dir, 'missing.py')), null);

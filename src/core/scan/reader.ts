@@ -46,21 +46,26 @@ export function workspaceReader(root: string): WorkspaceReader {
     },
     exists: (rel) => safe(rel) && existsSync(join(root, rel)),
   };
+  const scratch: ReadBuffer = { buf: Buffer.allocUnsafe(256 * 1024) };
   return withAccess(reader, {
     root,
     confined: false,
-    readBytes: (rel) => (safe(rel) ? readBytes(join(root, rel)) : null),
+    readBytes: (rel) => (safe(rel) ? readBytes(join(root, rel), scratch) : null),
     remember: (rel, text) => void cache.set(rel, text),
   });
 }
 
-let scratch = Buffer.allocUnsafe(256 * 1024);
+/** The buffer readBytes reads into, grown as needed; one per reader (no state shared between scans). */
+export interface ReadBuffer {
+  buf: Buffer;
+}
 
 /**
- * The whole file into one buffer reused from call to call (no allocation, no decoding, no fstat: the scan reads
- * thousands of files it then drops). Reads to the end of file whatever size the walk saw. Null when unreadable.
+ * The whole file into `scratch`, reused from call to call (no allocation, no decoding, no fstat: the scan reads
+ * thousands of files it then drops): a view valid until the next call with the same buffer. Reads to the end of
+ * file whatever size the walk saw. Null when unreadable.
  */
-export function readBytes(abs: string): Buffer | null {
+export function readBytes(abs: string, scratch: ReadBuffer = { buf: Buffer.allocUnsafe(64 * 1024) }): Buffer | null {
   let fd: number;
   try {
     fd = openSync(abs, 'r');
@@ -70,13 +75,13 @@ export function readBytes(abs: string): Buffer | null {
   try {
     let n = 0;
     for (;;) {
-      if (n === scratch.length) {
-        const bigger = Buffer.allocUnsafe(scratch.length * 2);
-        scratch.copy(bigger, 0, 0, n);
-        scratch = bigger;
+      if (n === scratch.buf.length) {
+        const bigger = Buffer.allocUnsafe(scratch.buf.length * 2);
+        scratch.buf.copy(bigger, 0, 0, n);
+        scratch.buf = bigger;
       }
-      const got = readSync(fd, scratch, n, scratch.length - n, null);
-      if (got === 0) return scratch.subarray(0, n);
+      const got = readSync(fd, scratch.buf, n, scratch.buf.length - n, null);
+      if (got === 0) return scratch.buf.subarray(0, n);
       n += got;
     }
   } catch {
