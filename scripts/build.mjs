@@ -1,4 +1,4 @@
-// One esbuild script, three entry points (extension, CLI, webview) plus the runtime assets
+// One esbuild script, the entry points (extension, its services, CLI, scan worker, webview) plus the runtime assets
 // that are loaded lazily from dist/ instead of being bundled: tokenizer rank files and tree-sitter wasm.
 import * as esbuild from 'esbuild';
 import { mkdirSync, copyFileSync, writeFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
@@ -44,28 +44,45 @@ const targets = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: ['src/extension/services.ts'], outfile: 'dist/services.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  // The scan's detection worker thread (src/core/scan/detectPool.ts), started by the CLI and the editor's services
+  // bundle from beside them: dist/scanWorker.js.
+  { ...common, entryPoints: ['src/core/scan/scanWorker.ts'], outfile: 'dist/scanWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
-/** Bundles the detect registry alone (a few hundred ms) and asks it which grammars its front ends parse with. */
-async function registeredGrammars() {
+/** Bundles `contents` (TypeScript re-exports from src/) on its own and returns its exports, to run them here. */
+async function sourceExports(contents) {
   const out = await esbuild.build({
-    ...common, stdin: { contents: "export { registeredGrammars } from './src/core/detect/index';", resolveDir: process.cwd(), loader: 'ts' },
+    ...common, stdin: { contents, resolveDir: process.cwd(), loader: 'ts' },
     platform: 'node', format: 'cjs', target: 'node20', write: false, sourcemap: false, minify: false, logLevel: 'error',
   });
   const mod = { exports: {} };
   new Function('module', 'exports', 'require', '__filename', '__dirname', out.outputFiles[0].text)(mod, mod.exports, require, join(process.cwd(), 'registry.js'), process.cwd());
-  const names = mod.exports.registeredGrammars();
+  return mod.exports;
+}
+
+/** Bundles the detect registry alone (a few hundred ms) and asks it which grammars its front ends parse with. */
+async function registeredGrammars() {
+  const names = (await sourceExports("export { registeredGrammars } from './src/core/detect/index';")).registeredGrammars();
   if (!Array.isArray(names) || names.length === 0) throw new Error('build: the detect registry names no grammar');
   return names;
 }
 
-/** Rank files are shipped as JSON beside the bundle and parsed on first use (see src/core/tokens). */
+/**
+ * Rank files are shipped as JSON beside the bundle and loaded on first use (see src/core/tokens), each with its
+ * ranks already decoded into `<name>.bin` (src/core/tokens/rankTable.ts), which the synchronous load reads instead.
+ */
 async function copyAssets() {
   mkdirSync('dist/ranks', { recursive: true });
+  let tables = null;
   for (const name of ['o200k_base', 'cl100k_base']) {
     const out = join('dist/ranks', `${name}.json`);
-    if (!existsSync(out)) writeFileSync(out, JSON.stringify(require(`js-tiktoken/ranks/${name}`)));
+    const bpe = require(`js-tiktoken/ranks/${name}`);
+    if (!existsSync(out)) writeFileSync(out, JSON.stringify(bpe));
+    const bin = join('dist/ranks', `${name}.bin`);
+    if (existsSync(bin)) continue;
+    tables ??= await sourceExports("export { encodeRankTable } from './src/core/tokens/rankTable'; export { parseRanks } from './src/core/tokens/bpe';");
+    writeFileSync(bin, tables.encodeRankTable(bpe, tables.parseRanks(bpe.bpe_ranks)));
   }
   // Only the grammars the registered language front ends use (derived from the detect registry, not listed here):
   // each unused grammar would add ~1 MB to the VSIX. The folder is emptied first so a dropped grammar does not linger.

@@ -90,6 +90,11 @@ export function languageForPath(relPath: string): string | null {
 const NEEDLES = [...new Set([...PREFILTER_NEEDLES, ...registry.flatMap((m) => m.needles ?? [])])];
 const PREFILTER = new RegExp(NEEDLES.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
 
+/** The prefilter's needles (matched case-insensitively): the scan's byte prefilter checks they are all ASCII. */
+export function prefilterNeedles(): readonly string[] {
+  return NEEDLES;
+}
+
 export function mightContainLlmCalls(text: string, relPath?: string): boolean {
   return (relPath !== undefined && isPromptFilePath(relPath)) || PREFILTER.test(text);
 }

@@ -6,7 +6,7 @@ import { detectCalls, type DetectResult, type WorkspaceReader } from '../detect'
 /** What a walked file was at a size + mtime (the heuristic git uses): its prefilter verdict and, when kept, its text. */
 export interface FileMemoEntry { size: number; mtimeMs: number; skip: string | null; text: string | null }
 
-interface Entry { text: string; deps: Map<string, string | null>; result: DetectResult }
+export interface Entry { text: string; deps: Map<string, string | null>; result: DetectResult }
 
 const DETECT_LIMIT = 5_000;
 
@@ -35,26 +35,25 @@ export class DetectionCache {
    * workspace file detection read for it are unchanged; without a reader, only an entry that read no other file.
    */
   async detect(relPath: string, text: string, reader?: WorkspaceReader): Promise<{ result: DetectResult; deps: ReadonlyMap<string, string | null> }> {
+    const hit = this.cached(relPath, text, reader);
+    if (hit) return hit;
+    const { reader: recording, deps } = recordingReader(reader);
+    return this.store(relPath, text, deps, await detectCalls(relPath, text, recording));
+  }
+
+  /** The entry detect() would reuse, counted as a hit; undefined (not counted) when it would detect again. */
+  cached(relPath: string, text: string, reader?: WorkspaceReader): Entry | undefined {
     const hit = this.entries.get(relPath);
     if (hit && hit.text === text && (reader ? [...hit.deps].every(([dep, seen]) => reader.readFile(dep) === seen) : hit.deps.size === 0)) {
       this.stats.hits++;
       return hit;
     }
+    return undefined;
+  }
+
+  /** A detection made elsewhere (a scan's worker thread, with the reads it recorded in `deps`), counted as a miss. */
+  store(relPath: string, text: string, deps: Map<string, string | null>, result: DetectResult): Entry {
     this.stats.misses++;
-    const deps = new Map<string, string | null>();
-    const recording: WorkspaceReader | undefined = reader && {
-      readFile(rel) {
-        const t = reader.readFile(rel);
-        deps.set(rel, t);
-        return t;
-      },
-      exists(rel) {
-        const e = reader.exists(rel);
-        if (!deps.has(rel)) deps.set(rel, reader.readFile(rel));
-        return e;
-      },
-    };
-    const result = await detectCalls(relPath, text, recording);
     if (this.entries.size >= DETECT_LIMIT) this.entries.delete(this.entries.keys().next().value!);
     const entry = { text, deps, result };
     this.entries.set(relPath, entry);
@@ -65,4 +64,22 @@ export class DetectionCache {
     this.entries.clear();
     this.files.clear();
   }
+}
+
+/** `reader` recording what detection reads through it: each file's text (null when missing), also for exists(). */
+export function recordingReader(reader?: WorkspaceReader): { reader: WorkspaceReader | undefined; deps: Map<string, string | null> } {
+  const deps = new Map<string, string | null>();
+  const recording: WorkspaceReader | undefined = reader && {
+    readFile(rel) {
+      const t = reader.readFile(rel);
+      deps.set(rel, t);
+      return t;
+    },
+    exists(rel) {
+      const e = reader.exists(rel);
+      if (!deps.has(rel)) deps.set(rel, reader.readFile(rel));
+      return e;
+    },
+  };
+  return { reader: recording, deps };
 }

@@ -4,6 +4,7 @@
 import { realpathSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { WorkspaceReader } from '../detect/types';
+import { sourceAccess, withAccess } from './reader';
 
 /** True when `<root>/<rel>` exists and resolves (symlinks followed) to a path inside `root`. */
 export function resolvesInside(root: string, rel: string): boolean {
@@ -17,8 +18,11 @@ export function resolvesInside(root: string, rel: string): boolean {
 }
 
 export function confinedReader(root: string, inner: WorkspaceReader): WorkspaceReader {
-  return {
+  const reader: WorkspaceReader = {
     readFile: (rel) => (resolvesInside(root, rel) ? inner.readFile(rel) : null),
     exists: (rel) => resolvesInside(root, rel) && inner.exists(rel),
   };
+  // The scan's byte reads and worker threads keep the confinement (a worker rebuilds this same reader).
+  const access = sourceAccess(inner);
+  return access ? withAccess(reader, { ...access, confined: true, readBytes: (rel) => (resolvesInside(root, rel) ? access.readBytes(rel) : null) }) : reader;
 }

@@ -206,12 +206,14 @@ function errCode(e: unknown): string {
   return (e as NodeJS.ErrnoException)?.code ?? String(e);
 }
 
+export const BINARY_SKIP = 'binary (contains NUL bytes)';
+
 /**
  * Content checks that need the text: binary (NUL byte) and minified (the detector's own heuristic). Prompt files
  * (`relPath` given) are prose, often a paragraph per line: the minified heuristic does not apply to them.
  */
 export function contentSkipReason(text: string, relPath?: string): string | null {
-  if (text.includes('\u0000')) return 'binary (contains NUL bytes)';
+  if (text.includes('\u0000')) return BINARY_SKIP;
   if (relPath !== undefined && isPromptFilePath(relPath)) return null;
   const average = minifiedLineLength(text);
   return average === null ? null : `minified (average line ${Math.round(average)} characters)`;

@@ -3,7 +3,7 @@
 // `update()` detects again only those files and the files whose detection read them; a settings change re-costs
 // without detecting. `scanWorkspace` (the CLI) is a fresh scanner's first `scan()`, so both give the same result.
 import type { PriceCatalog } from '../catalog/prices-resolve';
-import { readFileSync, existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dropInvokedConstructors, dropPromptFilesUsedByCode, languageForPath, type DetectedCall, type WorkspaceReader } from '../detect';
 import { readWorkspaceSettings, type WorkspaceSettings } from './folderSettings';
@@ -11,11 +11,15 @@ import { buildCallSite, type CallSiteContext, type CallSiteReport } from './call
 import { mostUsedModel } from './assumedModel';
 import { computeTotals, type Totals } from './totals';
 import { MAX_FILE_BYTES, walkWorkspace, type WalkResult } from './walk';
-import { analyzeFile } from './detectCache';
+import { detected, prepareFile, type FileAnalysis } from './detectCache';
+import { DetectionRun, POOL_MIN_FILES, type ParallelOptions } from './parallelDetect';
 import { guardFile, skipReason } from './fileGuard';
 import { createEngineContext, type EngineContext } from '../engine/context';
 import { own } from '../settings';
 import type { UsageReport } from './measured';
+import { workspaceReader } from './reader';
+
+export { workspaceReader } from './reader';
 
 export interface ScanResult {
   root: string;
@@ -25,25 +29,6 @@ export interface ScanResult {
   settings: { file: string | null; warnings: string[] };
   /** present when usage files calibrate the scan (src/core/usage) */
   usage?: UsageReport;
-}
-
-export function workspaceReader(root: string): WorkspaceReader {
-  const cache = new Map<string, string | null>();
-  const safe = (rel: string) => !rel.split('/').includes('..') && !rel.startsWith('/');
-  return {
-    readFile(rel) {
-      if (!safe(rel)) return null;
-      if (!cache.has(rel)) {
-        try {
-          cache.set(rel, readFileSync(join(root, rel), 'utf8'));
-        } catch {
-          cache.set(rel, null);
-        }
-      }
-      return cache.get(rel)!;
-    },
-    exists: (rel) => safe(rel) && existsSync(join(root, rel)),
-  };
 }
 
 export function sortCallSites(sites: CallSiteReport[]): CallSiteReport[] {
@@ -74,6 +59,8 @@ export interface ScannerOptions {
   settings?(root: string): WorkspaceSettings;
   /** measured usage applied to the costed call sites (src/core/usage); null = nothing to apply */
   calibrate?(callSites: CallSiteReport[], settings: WorkspaceSettings, catalog: PriceCatalog): { callSites: CallSiteReport[]; usage: UsageReport } | null;
+  /** Detection in worker threads when a scan pass has many files to detect (parallelDetect.ts); false: never. */
+  parallel?: ParallelOptions | false;
 }
 
 interface FileEntry {
@@ -89,6 +76,8 @@ export interface UpdateSummary {
   analysed: number;
   /** whether the walk ran again (a file appeared or vanished, a .gitignore or files.exclude changed) */
   walked: boolean;
+  /** of the files detected, how many a worker thread detected (parallelDetect.ts) */
+  inWorkers?: number;
 }
 
 /** Not re-entrant: the caller runs one scan()/update()/reloadSettings() at a time. */
@@ -122,9 +111,9 @@ export class WorkspaceScanner {
   async scan(progress: ScanProgress = {}): Promise<UpdateSummary> {
     this.ws = this.readSettings();
     this.cached = null;
-    const analysed = await this.rewalk(new Set(), progress);
+    const pass = await this.rewalk(new Set(), progress);
     this.scanned = true;
-    return { analysed, walked: true };
+    return { ...pass, walked: true };
   }
 
   /**
@@ -136,8 +125,8 @@ export class WorkspaceScanner {
   async update(paths: Iterable<string>, progress: ScanProgress = {}): Promise<UpdateSummary> {
     if (!this.scanned) return this.scan(progress);
     const changed = new Set(paths);
-    if (changed.has('.vscode/settings.json') && this.reloadSettings()) return { analysed: await this.rewalk(changed, progress), walked: true };
-    if ([...changed].some((p) => this.affectsWalk(p))) return { analysed: await this.rewalk(changed, progress), walked: true };
+    if (changed.has('.vscode/settings.json') && this.reloadSettings()) return { ...(await this.rewalk(changed, progress)), walked: true };
+    if ([...changed].some((p) => this.affectsWalk(p))) return { ...(await this.rewalk(changed, progress)), walked: true };
     const todo = new Set<string>();
     for (const p of changed) if (this.entries.has(p)) todo.add(p);
     for (const d of this.dependentsOf(changed)) todo.add(d);
@@ -147,7 +136,7 @@ export class WorkspaceScanner {
     let done = 0;
     for (const file of todo) {
       const st = statOrNull(join(this.root, file));
-      if (!st) return { analysed: await this.rewalk(changed, progress), walked: true }; // deleted meanwhile
+      if (!st) return { ...(await this.rewalk(changed, progress)), walked: true }; // deleted meanwhile
       await this.analyse(file, { size: st.size, mtimeMs: st.mtimeMs }, reader, changed.has(file));
       progress.onProgress?.(++done, todo.size);
       await budget();
@@ -243,7 +232,7 @@ export class WorkspaceScanner {
     return this.files.some((f) => f.startsWith(prefix)) || this.walkSkipped.some((s) => s.file.startsWith(prefix));
   }
 
-  private async rewalk(changed: ReadonlySet<string>, progress: ScanProgress): Promise<number> {
+  private async rewalk(changed: ReadonlySet<string>, progress: ScanProgress): Promise<{ analysed: number; inWorkers?: number }> {
     this.cached = null;
     const walk = walkWorkspace(this.root, this.ws.filesExclude);
     const dependents = new Set(this.dependentsOf(changed));
@@ -256,18 +245,42 @@ export class WorkspaceScanner {
     const budget = slicer(progress);
     let done = 0;
     progress.onProgress?.(0, todo.length);
-    for (const file of todo) {
-      if (progress.isCancelled?.()) throw new ScanCancelled();
-      await this.analyse(file, walk.stats.get(file)!, reader, changed.has(file));
-      progress.onProgress?.(++done, todo.length);
-      await budget();
+    const parallel = this.options.parallel ?? {};
+    const run = parallel !== false && todo.length >= (parallel.minFiles ?? POOL_MIN_FILES) ? new DetectionRun(this.engine, reader, parallel) : null;
+    if (!run) {
+      // Too few files for worker threads: each file read and detected in turn.
+      for (const file of todo) {
+        if (progress.isCancelled?.()) throw new ScanCancelled();
+        await this.analyse(file, walk.stats.get(file)!, reader, changed.has(file));
+        progress.onProgress?.(++done, todo.length);
+        await budget();
+      }
+    } else {
+      // Every file is read and prefiltered first; detections run meanwhile (worker threads) or after (this thread).
+      const pending: Promise<void>[] = [];
+      try {
+        for (const file of todo) {
+          if (progress.isCancelled?.()) throw new ScanCancelled();
+          pending.push(this.analyse(file, walk.stats.get(file)!, reader, changed.has(file), run).then(() => progress.onProgress?.(++done, todo.length)));
+          await budget();
+        }
+        const flushed = run.flush();
+        for (const p of pending) {
+          if (progress.isCancelled?.()) throw new ScanCancelled();
+          await p;
+          await budget();
+        }
+        await flushed;
+      } finally {
+        await run.close();
+      }
     }
     const listed = new Set(walk.files);
     for (const f of [...this.entries.keys()]) if (!listed.has(f)) this.entries.delete(f);
     this.files = walk.files;
     this.walkSkipped = walk.skipped;
     this.walkWarnings = walk.warnings;
-    return todo.length;
+    return { analysed: todo.length, ...(run?.inWorkers ? { inWorkers: run.inWorkers } : {}) };
   }
 
   /**
@@ -275,10 +288,17 @@ export class WorkspaceScanner {
    * pathological file, an exhausted budget, a file deleted meanwhile) puts that file under `skipped` with a one-line
    * reason, and the scan goes on.
    */
-  private async analyse(file: string, stat: { size: number; mtimeMs: number }, reader: WorkspaceReader, changed: boolean): Promise<void> {
-    let a: Awaited<ReturnType<typeof analyzeFile>>;
+  private async analyse(file: string, stat: { size: number; mtimeMs: number }, reader: WorkspaceReader, changed: boolean, run?: DetectionRun): Promise<void> {
+    let a: FileAnalysis;
     try {
-      a = await analyzeFile(this.engine, this.root, file, stat, reader, changed);
+      // Read and prefiltered now (synchronously: the caller's loop goes on to the next file); detected when `run` says.
+      const prepared = prepareFile(this.engine, this.root, file, stat, reader, changed);
+      if ('done' in prepared) a = prepared.done;
+      else if (run) a = await run.detect(file, prepared.text);
+      else {
+        const { result, deps } = await this.engine.detections.detect(file, prepared.text, reader);
+        a = detected(result, deps);
+      }
     } catch (e) {
       a = { skip: skipReason(e), calls: [], deps: [] };
     }

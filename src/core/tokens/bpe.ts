@@ -9,7 +9,8 @@
 //   ties), O(n log n).
 // Exactness is checked against the full js-tiktoken package (getEncoding) in test/unit/tokens*.test.ts.
 import type { TiktokenBPE } from 'js-tiktoken/lite';
-import { loadRanks, loadRanksAsync } from './ranks';
+import { loadRankTable, loadRanks, loadRanksAsync } from './ranks';
+import type { RankLookup } from './rankTable';
 import type { EncodingName } from './types';
 
 export interface Encoder {
@@ -23,7 +24,8 @@ const encoders = new Map<EncodingName, Encoder>();
 export function getEncoder(name: EncodingName): Encoder {
   let enc = encoders.get(name);
   if (!enc) {
-    enc = createEncoder(name, loadRanks(name));
+    const table = loadRankTable(name);
+    enc = table ? encoderFromRanks(name, { pat_str: table.patStr }, table.ranks) : createEncoder(name, loadRanks(name));
     encoders.set(name, enc);
   }
   return enc;
@@ -41,6 +43,12 @@ export function preloadEncoder(name: EncodingName, sliceMs = 20): Promise<void> 
   if (encoders.has(name)) return Promise.resolve();
   let p = preloads.get(name);
   if (!p) {
+    // The build's binary table loads in ~15-40 ms in one go: nothing to slice.
+    const table = loadRankTable(name);
+    if (table) {
+      encoders.set(name, encoderFromRanks(name, { pat_str: table.patStr }, table.ranks));
+      return Promise.resolve();
+    }
     p = (async () => {
       const bpe = await loadRanksAsync(name);
       const ranks = await parseRanksSliced(bpe.bpe_ranks, sliceMs);
@@ -142,7 +150,7 @@ export function createEncoder(name: EncodingName, bpe: TiktokenBPE): Encoder {
   return encoderFromRanks(name, bpe, parseRanks(bpe.bpe_ranks));
 }
 
-function encoderFromRanks(name: EncodingName, bpe: TiktokenBPE, ranks: Map<string, number>): Encoder {
+function encoderFromRanks(name: EncodingName, bpe: Pick<TiktokenBPE, 'pat_str'>, ranks: RankLookup): Encoder {
   const pattern = new RegExp(bpe.pat_str, 'gu');
   // Pieces repeat a lot (words, indentation): a bounded memo of piece → token count.
   const pieceMemo = new Map<string, number>();
@@ -176,7 +184,7 @@ function encoderFromRanks(name: EncodingName, bpe: TiktokenBPE, ranks: Map<strin
  * Parts are a linked list over byte offsets; a binary heap holds candidate pairs keyed (rank, start);
  * entries made stale by a merge are skipped when popped.
  */
-export function mergeCount(bytes: string, ranks: Map<string, number>): number {
+export function mergeCount(bytes: string, ranks: RankLookup): number {
   const n = bytes.length;
   if (n <= 1) return n;
   const next = new Int32Array(n); // start of the following part, n at the end

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { TiktokenBPE } from 'js-tiktoken/lite';
 import type { EncodingName } from './types';
+import { decodeRankTable, type RankTable } from './rankTable';
 
 let ranksDir: string | null = null;
 let generation = 0;
@@ -45,11 +46,27 @@ export async function loadRanksAsync(name: EncodingName): Promise<TiktokenBPE> {
 }
 
 /** The `<encoding>.json` rank file to read: in the configured directory, else in dist/ranks beside the bundle. */
-function rankFile(name: EncodingName): string | null {
+function rankFile(name: EncodingName, ext = '.json'): string | null {
   const dirs = ranksDir !== null ? [ranksDir] : [moduleDir()].filter((d): d is string => d !== null).map((d) => join(d, 'ranks'));
   for (const dir of dirs) {
-    const file = join(dir, `${name}.json`);
+    const file = join(dir, `${name}${ext}`);
     if (existsSync(file)) return file;
   }
   return null;
+}
+
+/**
+ * The ranks in the build's binary form (rankTable.ts) when `<encoding>.bin` is where the JSON would be read from
+ * and its `.json` is there too (a rank folder of JSON files only, e.g. one configured by hand, is read as JSON);
+ * null otherwise or when the file is unusable, and the caller reads the JSON.
+ */
+export function loadRankTable(name: EncodingName): RankTable | null {
+  const json = rankFile(name);
+  const bin = json && json.slice(0, -'.json'.length) + '.bin';
+  if (!bin || !existsSync(bin)) return null;
+  try {
+    return decodeRankTable(readFileSync(bin));
+  } catch {
+    return null;
+  }
 }

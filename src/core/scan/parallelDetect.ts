@@ -1,0 +1,87 @@
+// The detections of one scan pass: files are held until enough need detecting to pay for worker threads
+// (POOL_MIN_FILES), then all go to a DetectPool; a smaller scan detects them in this thread, one after another, as
+// before. Either way each result goes into the engine's detection cache, where later scans and the editor find it.
+import { detectCalls, type WorkspaceReader } from '../detect';
+import type { EngineContext } from '../engine/context';
+import { recordingReader } from '../engine/detections';
+import { DetectPool, type Detected, type Outcome } from './detectPool';
+import { detected, type FileAnalysis } from './detectCache';
+import { skipReason } from './fileGuard';
+import { sourceAccess } from './reader';
+
+export interface ParallelOptions {
+  /** worker threads; default one per available core besides this thread's (detectPool.ts defaultWorkerCount) */
+  workers?: number;
+  /** the worker entry (detectPool.ts defaultWorkerScript) */
+  script?: string;
+  /** files to detect before a pool starts, and files to analyse before the scan even counts them; default POOL_MIN_FILES */
+  minFiles?: number;
+}
+
+/** Below this many files to detect, starting workers (each loads the parser and grammars) costs more than it saves. */
+export const POOL_MIN_FILES = 24;
+
+interface Held {
+  file: string;
+  text: string;
+  resolve(a: FileAnalysis): void;
+}
+
+export class DetectionRun {
+  private pool: DetectPool | null = null;
+  private held: Held[] = [];
+  private closed = false;
+
+  /** `parallel` false, or a reader the workers cannot rebuild (not from reader.ts): always in this thread. */
+  constructor(private readonly engine: EngineContext, private readonly reader: WorkspaceReader, private readonly parallel: ParallelOptions | false = {}) {}
+
+  /** The file's detection, from the cache, in this thread or in a worker. Never rejects. */
+  detect(file: string, text: string): Promise<FileAnalysis> {
+    const hit = this.engine.detections.cached(file, text, this.reader);
+    if (hit) return Promise.resolve(detected(hit.result, hit.deps));
+    if (this.pool) return this.viaPool(file, text);
+    return new Promise((resolve) => {
+      this.held.push({ file, text, resolve });
+      const access = sourceAccess(this.reader);
+      if (this.parallel === false || !access || this.held.length < (this.parallel.minFiles ?? POOL_MIN_FILES)) return;
+      this.pool = new DetectPool({ root: access.root, confined: access.confined, workers: this.parallel.workers, script: this.parallel.script, fallback: (f, t) => this.inThread(f, t) });
+      for (const h of this.held.splice(0)) void this.viaPool(h.file, h.text).then(h.resolve);
+    });
+  }
+
+  /** No more files: the held ones (too few for a pool) are detected here, in order. */
+  async flush(): Promise<void> {
+    for (let h = this.held.shift(); h && !this.closed; h = this.held.shift()) {
+      const o: Outcome = await this.inThread(h.file, h.text).catch((e: unknown) => ({ skip: skipReason(e) }));
+      h.resolve(this.analysis(o, h.file, h.text));
+    }
+  }
+
+  /** Stops the workers (after the last result, or on cancellation). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.pool?.close();
+  }
+
+  /** Files a worker thread detected (0: all in this thread). */
+  get inWorkers(): number {
+    return this.pool?.answered ?? 0;
+  }
+
+  private async viaPool(file: string, text: string): Promise<FileAnalysis> {
+    return this.analysis(await this.pool!.run(file, text), file, text);
+  }
+
+  /** Detection in this thread, not yet stored (the pool's fallback shares it): what DetectionCache.detect does. */
+  private async inThread(file: string, text: string): Promise<Detected> {
+    const { reader, deps } = recordingReader(this.reader);
+    return { result: await detectCalls(file, text, reader), deps };
+  }
+
+  /** A detection into the engine's cache, and as the file's contribution; a skip as the file's skip. */
+  private analysis(o: Outcome, file: string, text: string): FileAnalysis {
+    if ('skip' in o) return { skip: o.skip, calls: [], deps: [] };
+    this.engine.detections.store(file, text, o.deps, o.result);
+    return detected(o.result, o.deps);
+  }
+}

@@ -1,0 +1,92 @@
+// How `scan` reads workspace files. `workspaceReader` is what detection gets to read other files (imported
+// constants, prompt files), cached for one scan. It also carries, out of the detectors' sight, what the scan itself
+// needs and a plain reader function cannot give: the file's raw bytes (the byte prefilter decodes only files that
+// can match, bytePrefilter.ts) and a description a worker thread can rebuild the same reader from (detectPool.ts).
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import type { WorkspaceReader } from '../detect';
+
+/** What the scan may do with a reader built here, besides reading text. */
+export interface SourceAccess {
+  root: string;
+  /** restricted mode: nothing that resolves outside the root is read (confinedReader.ts) */
+  confined: boolean;
+  /** The file's bytes in a buffer the next call reuses (copy or decode what you keep); null when unreadable. */
+  readBytes(rel: string): Buffer | null;
+  /** The text the scan decoded from those bytes: later readFile() calls answer it instead of reading again. */
+  remember(rel: string, text: string): void;
+}
+
+const ACCESS = Symbol('llm-cost-lens source access');
+
+/** The scan's access to a reader made by workspaceReader / confinedReader; undefined for any other reader. */
+export function sourceAccess(reader: WorkspaceReader): SourceAccess | undefined {
+  return (reader as { [ACCESS]?: SourceAccess })[ACCESS];
+}
+
+/** A reader carrying `access` (confinedReader wraps a workspaceReader and keeps its access, confined). */
+export function withAccess<R extends WorkspaceReader>(reader: R, access: SourceAccess): R {
+  return Object.assign(reader, { [ACCESS]: access });
+}
+
+export function workspaceReader(root: string): WorkspaceReader {
+  const cache = new Map<string, string | null>();
+  const safe = (rel: string) => !rel.split('/').includes('..') && !rel.startsWith('/');
+  const reader: WorkspaceReader = {
+    readFile(rel) {
+      if (!safe(rel)) return null;
+      if (!cache.has(rel)) {
+        try {
+          cache.set(rel, readFileSync(join(root, rel), 'utf8'));
+        } catch {
+          cache.set(rel, null);
+        }
+      }
+      return cache.get(rel)!;
+    },
+    exists: (rel) => safe(rel) && existsSync(join(root, rel)),
+  };
+  const scratch: ReadBuffer = { buf: Buffer.allocUnsafe(256 * 1024) };
+  return withAccess(reader, {
+    root,
+    confined: false,
+    readBytes: (rel) => (safe(rel) ? readBytes(join(root, rel), scratch) : null),
+    remember: (rel, text) => void cache.set(rel, text),
+  });
+}
+
+/** The buffer readBytes reads into, grown as needed; one per reader (no state shared between scans). */
+export interface ReadBuffer {
+  buf: Buffer;
+}
+
+/**
+ * The whole file into `scratch`, reused from call to call (no allocation, no decoding, no fstat: the scan reads
+ * thousands of files it then drops): a view valid until the next call with the same buffer. Reads to the end of
+ * file whatever size the walk saw. Null when unreadable.
+ */
+export function readBytes(abs: string, scratch: ReadBuffer = { buf: Buffer.allocUnsafe(64 * 1024) }): Buffer | null {
+  let fd: number;
+  try {
+    fd = openSync(abs, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    let n = 0;
+    for (;;) {
+      if (n === scratch.buf.length) {
+        const bigger = Buffer.allocUnsafe(scratch.buf.length * 2);
+        scratch.buf.copy(bigger, 0, 0, n);
+        scratch.buf = bigger;
+      }
+      const got = readSync(fd, scratch.buf, n, scratch.buf.length - n, null);
+      if (got === 0) return scratch.buf.subarray(0, n);
+      n += got;
+    }
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
