@@ -150,7 +150,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       // scan's first token count does not block the extension host for the whole parse of its ~200k ranks.
       await preloadEncoder('o200k_base', YIELD_EVERY_MS);
       await this.loadUsage(scanner.root);
-      await scanner.scan({
+      const summary = await scanner.scan({
         yieldEveryMs: YIELD_EVERY_MS,
         isCancelled: () => cancelled || generation !== this.generation,
         onProgress: (d, t) => {
@@ -160,7 +160,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       });
       if (generation !== this.generation) return;
       const result = scanner.result();
-      const line = `workspace index: ${total} files analysed (${result.callSites.length} call sites) in ${Date.now() - started} ms`;
+      const workers = summary.inWorkers ? `, ${summary.inWorkers} of them parsed in worker threads` : '';
+      const line = `workspace index: ${total} files analysed (${result.callSites.length} call sites${workers}) in ${Date.now() - started} ms`;
       extensionLog().info(line);
       void this.context.workspaceState.update(INDEXED_ONCE_KEY, true);
       this.setState({ kind: 'ready', result, settings: scanner.settings });

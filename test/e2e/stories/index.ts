@@ -69,11 +69,14 @@ export function progressNotification(wb: Workbench): Locator {
   return wb.page.locator('.notifications-toasts .notification-toast').filter({ hasText: /indexing workspace/ });
 }
 
-/** The extension's "workspace index: N files analysed (C call sites) in T ms" line, from its own log (Output ▸ LLM Cost Lens). */
-export async function indexLogLine(session: Session, timeoutMs: number): Promise<{ files: number; callSites: number; ms: number; text: string }> {
-  const pattern = /workspace index: (\d+) files analysed \((\d+) call sites\) in (\d+) ms/;
+/**
+ * The extension's "workspace index: N files analysed (C call sites[, W of them parsed in worker threads]) in T ms"
+ * line, from its own log (Output ▸ LLM Cost Lens).
+ */
+export async function indexLogLine(session: Session, timeoutMs: number): Promise<{ files: number; callSites: number; inWorkers: number; ms: number; text: string }> {
+  const pattern = /workspace index: (\d+) files analysed \((\d+) call sites(?:, (\d+) of them parsed in worker threads)?\) in (\d+) ms/;
   const m = pattern.exec(await waitForExtensionLog(session, pattern, timeoutMs))!;
-  return { files: Number(m[1]), callSites: Number(m[2]), ms: Number(m[3]), text: m[0] };
+  return { files: Number(m[1]), callSites: Number(m[2]), inWorkers: Number(m[3] ?? 0), ms: Number(m[4]), text: m[0] };
 }
 
 /** Quick Open on a notebook; waits for its tab and the notebook editor (not a text editor). */

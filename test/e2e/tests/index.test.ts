@@ -47,6 +47,8 @@ describe('workspace index: background scan, file watcher, notebook cells', () =>
     console.log(`[e2e] extension host: ${line.text}`);
     assert.ok(line.files >= BULK_FILES, `the first scan analysed ${line.files} files, expected at least the ${BULK_FILES} generated ones`);
     assert.equal(line.callSites, initial.callSites.length, 'call sites found by the index vs the CLI');
+    // 1,600 files to parse: the extension host hands them to worker threads (dist/scanWorker.js in the .vsix).
+    assert.ok(line.inWorkers > 0, `the first scan parsed no file in a worker thread: ${line.text}`);
     const status = await wb.waitForStatusBarItem(expectedStatus(initial), 60_000);
     console.log(`[e2e] status bar: ${JSON.stringify(status.trim())}`);
     await expectGone(progressNotification(wb), 30_000);
