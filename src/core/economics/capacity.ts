@@ -90,12 +90,15 @@ export interface CapacityParams {
    * max(engineMaxBatch, moeBatchPerGpu × GPUs) (memory binds first in most layouts); routed-expert GEMMs reach
    * t ÷ (t + moeHalfEfficiencyTokens) of the dense efficiency, t = tokens per expert per pass; each attention rank
    * runs prefillTokensPerPass prompt tokens per pass; each MoE layer pays an expert-parallel all-to-all at
-   * expertParallelLinkEfficiency of the GPU link. Fitted to every MoE row of moeCalibration.ts together.
+   * expertParallelLinkEfficiency of the GPU link; on tp GPUs the routed-expert GEMMs wait for the most loaded GPU,
+   * 1 + expertParallelImbalance × log2(tp) (published, not fitted: see moe.ts). The other three are fitted to every
+   * MoE row of moeCalibration.ts together.
    */
   moeBatchPerGpu: number;
   moeHalfEfficiencyTokens: number;
   prefillTokensPerPass: number;
   expertParallelLinkEfficiency: number;
+  expertParallelImbalance: number;
 }
 
 export const CALIBRATED: Readonly<CapacityParams> = {
@@ -108,9 +111,10 @@ export const CALIBRATED: Readonly<CapacityParams> = {
   tensorParallelEfficiency: 0.9,
   maxGpusPerReplica: 16,
   moeBatchPerGpu: 704,
-  moeHalfEfficiencyTokens: 256,
+  moeHalfEfficiencyTokens: 168,
   prefillTokensPerPass: 8192,
-  expertParallelLinkEfficiency: 0.12,
+  expertParallelLinkEfficiency: 0.22,
+  expertParallelImbalance: 0.313,
 };
 export const CALIBRATION_SOURCE =
   'fitted 2026 against NVIDIA/TensorRT-LLM v1.0 perf-overview (fp8, offline max throughput; shared/data/throughput-calibration.json) and the MoE tables of economics/moeCalibration.ts';
@@ -190,10 +194,10 @@ export function replicaThroughputAtBatch(
   // Decode: one step emits one token for each of B sequences, whose context averages input + output/2.
   const avgContext = inputTokens + outputTokens / 2;
   const memorySeconds = (weightBytesReadPerStep(model, WEIGHT_BYTES[precision], batch) + batch * avgContext * kvPerToken) / bandwidth;
-  const computeSeconds = linearSeconds(model, batch, batch, flops, p) + (batch * decodeAttentionFlopsPerContextToken(model) * avgContext) / flops;
+  const computeSeconds = linearSeconds(model, batch, batch, flops, p, tp) + (batch * decodeAttentionFlopsPerContextToken(model) * avgContext) / flops;
   const stepSeconds = Math.pow(memorySeconds ** n + computeSeconds ** n, 1 / n) + batch * allToAll;
   // Prefill: 2 FLOPs per active parameter per token, plus causal attention over the prompt.
-  const prefillSecondsPerRequest = linearSeconds(model, inputTokens, prefillTokensPerPass(model, tp, p), flops, p)
+  const prefillSecondsPerRequest = linearSeconds(model, inputTokens, prefillTokensPerPass(model, tp, p), flops, p, tp)
     + (2 * attnWidth * inputTokens * inputTokens) / flops + inputTokens * allToAll;
 
   const requestsPerSecond = batch / (batch * prefillSecondsPerRequest + outputTokens * stepSeconds);

@@ -70,6 +70,8 @@ export interface MoeParams {
   prefillTokensPerPass: number;
   /** Fraction of the GPU-to-GPU link bandwidth (economics/moeLinks.ts) an expert-parallel all-to-all reaches. */
   expertParallelLinkEfficiency: number;
+  /** Excess tokens of the hottest expert-parallel GPU over the mean, per doubling of GPUs (expertParallelImbalance()). */
+  expertParallelImbalance: number;
 }
 
 /** Bytes per hidden element on the wire: FP8 dispatch to the experts + BF16 combine back. */
@@ -114,12 +116,26 @@ export function expertGemmEfficiency(model: OpenModel, tokensPerPass: number, p:
 
 /**
  * Seconds of weight GEMMs (2 FLOPs per active parameter per token) for `tokens` tokens run `tokensPerPass` at a time
- * on `denseFlops` FLOP/s: the always-active part (attention projections, dense layers, shared experts) at the dense
- * rate, the routed experts at expertGemmEfficiency of it.
+ * on `denseFlops` FLOP/s (a replica of `tp` GPUs): the always-active part (attention projections, dense layers, shared
+ * experts) at the dense rate, the routed experts at expertGemmEfficiency of it, times the expert-parallel imbalance
+ * (the step waits for the most loaded GPU).
  */
-export function linearSeconds(model: OpenModel, tokens: number, tokensPerPass: number, denseFlops: number, p: MoeParams): number {
+export function linearSeconds(model: OpenModel, tokens: number, tokensPerPass: number, denseFlops: number, p: MoeParams, tp = 1): number {
   const split = moeSplit(model);
   if (!split || !model.moe) return (2 * model.activeParamsB * 1e9 * tokens) / denseFlops;
-  const routedB = model.moe.activeExperts * split.perExpertB;
+  const routedB = model.moe.activeExperts * split.perExpertB * expertParallelImbalance(model, tp, p);
   return (2 * tokens * 1e9 * (split.alwaysB + routedB / expertGemmEfficiency(model, tokensPerPass, p))) / denseFlops;
+}
+
+/**
+ * Expert-parallel load imbalance: with the routed experts split over tp GPUs, each MoE layer waits for the GPU whose
+ * experts received the most tokens. Real routing is skewed and the hot experts stay hot for hundreds of steps, so the
+ * hottest rank's excess over the mean grows with the number of ranks: 1 + c·log2(tp), exactly 1 on one GPU and for
+ * dense models. c is not fitted: TensorRT-LLM measured DeepSeek-R1 at EP 32 without a load balancer, hottest rank
+ * (max − mean) ÷ mean = 1.564 averaged over layers and steps (tech blog "Scaling Expert Parallelism in
+ * TensorRT-LLM, Part 1", Table 1; NVIDIA/TensorRT-LLM docs/source/blogs/tech_blog/blog4_…, read 2026-12-03), so
+ * c = 1.564 ÷ log2(32). The log2 growth between one GPU and 32 is the assumption; the MoE calibration table checks it.
+ */
+export function expertParallelImbalance(model: OpenModel, tp: number, p: MoeParams): number {
+  return model.moe && tp > 1 ? 1 + p.expertParallelImbalance * Math.log2(tp) : 1;
 }
