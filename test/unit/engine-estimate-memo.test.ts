@@ -9,21 +9,11 @@ import { callScenario } from '../../src/core/economics/callScenario';
 import { catalogFromData, SNAPSHOT } from '../../src/core/catalog/prices';
 import { readSettings } from '../../src/core/settings';
 import { buildCallSite } from '../../src/core/scan/callSite';
-import type { DetectedCall } from '../../src/core/detect';
+import { openAiChatCall as call } from './helpers/detectedCall';
 
 const settings = readSettings({}).settings;
 const scenario = (over: { model?: string; rpd?: number; input?: number; output?: number } = {}) =>
   callScenario(settings, over.model ?? 'gpt-4o-mini', 'llama-3.1-8b-instruct', over.rpd ?? 1000, over.input ?? 400, over.output ?? 300);
-
-function call(over: Partial<DetectedCall> = {}): DetectedCall {
-  return {
-    file: 'app/x.py', line: 10, column: 5, endLine: 14, language: 'python', sdk: 'openai', api: 'chat.completions.create', kind: 'chat',
-    model: 'gpt-4o-mini', modelSource: 'literal', maxTokens: null, reasoningTokens: null, streaming: false, endpoint: 'api', baseUrl: null,
-    qualifiedName: 'handle', annotation: null, confidence: 1,
-    promptParts: [{ role: 'user', source: 'literal', text: 'Summarize the ticket in one line.', placeholders: [] }],
-    ...over,
-  };
-}
 
 test('estimate memo: an equal scenario hits and gives what a fresh estimate gives; each input misses', () => {
   const engine = createEngineContext();
@@ -72,7 +62,7 @@ test('estimate memo: two call sites sharing an entry are separate reports', () =
   const engine = createEngineContext();
   const ctx = { settings, explicit: new Set<never>() };
   const one = buildCallSite(engine, call(), ctx);
-  const two = buildCallSite(engine, call({ file: 'app/y.py', line: 3, endLine: 4 }), ctx);
+  const two = buildCallSite(engine, call({ file: 'b.py', line: 7, endLine: 7 }), ctx);
   assert.equal(engine.estimates.stats.hits, 1, 'the same model, tokens and volume: one estimate');
   assert.ok(one.cost && two.cost);
   assert.deepEqual(two.cost, one.cost);
@@ -80,7 +70,7 @@ test('estimate memo: two call sites sharing an entry are separate reports', () =
   one.cost.selfHosted!.capacity.gpusNeeded = 999;
   one.cost.assumptions.utilization = 'edited';
   assert.notDeepEqual(two.cost, one.cost, 'an edit to one report does not reach the other');
-  const fresh = buildCallSite(createEngineContext(), call({ file: 'app/y.py', line: 3, endLine: 4 }), ctx);
+  const fresh = buildCallSite(createEngineContext(), call({ file: 'b.py', line: 7, endLine: 7 }), ctx);
   assert.deepEqual(two, fresh, 'equal to the report an uncached engine builds');
 });
 
