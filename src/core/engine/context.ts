@@ -7,10 +7,13 @@
 import { loadedPriceCatalog } from '../catalog/prices-update';
 import type { PriceCatalog } from '../catalog/prices-resolve';
 import type { DetectedCall } from '../detect';
+import type { Scenario } from '../config';
+import type { EstimateOptions, EstimateOutcome } from '../economics/estimate';
 import type { Settings, SettingKey } from '../settings';
 import { TokenCountCache, TokenCounter, ranksGeneration } from '../tokens';
 import { DetectionCache } from './detections';
-import { ObjectMemo, RecentMemo } from './memo';
+import { KeyedMemo, ObjectMemo, RecentMemo } from './memo';
+import { memoEstimate } from './estimates';
 
 /** The settings a costing reads: one folder's snapshot (and, for unresolved calls, the workspace's most used model). */
 export interface SettingsSnapshot {
@@ -34,6 +37,8 @@ export class EngineContext {
   readonly reports = new ObjectMemo<DetectedCall, unknown>();
   /** Workspace totals (scan/totals.ts): a few, so a multi-root window does not recompute them folder after folder. */
   readonly totals = new RecentMemo<unknown>(8);
+  /** Per price catalog and scenario: the engine's estimate (estimates.ts); a scan has a few hundred distinct ones. */
+  readonly estimates = new KeyedMemo<PriceCatalog, EstimateOutcome>(4_000);
   private readonly fingerprints = new WeakMap<SettingsSnapshot, string>();
 
   constructor(options: EngineOptions = {}) {
@@ -64,6 +69,9 @@ export class EngineContext {
     }
     return f;
   }
+
+  /** The engine's estimate through this context's memo: equal inputs, an equal result; every caller its own copy. */
+  readonly estimate = (scenario: Scenario, options: EstimateOptions): EstimateOutcome => memoEstimate(this.estimates, scenario, options);
 
   /** Changes when the tokenizer's rank location changes (setRanksDir): a count made before may have been ≈ bytes. */
   get tokenizerGeneration(): number {

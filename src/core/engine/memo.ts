@@ -70,3 +70,35 @@ export class RecentMemo<V> {
     this.entries = [];
   }
 }
+
+/**
+ * String-keyed values per owner object (the price catalog they were computed with), held weakly per owner; the
+ * `limit` most recently used per owner are kept. The key must encode every other input (see context.ts).
+ */
+export class KeyedMemo<O extends object, V> {
+  private entries = new WeakMap<O, Map<string, V>>();
+  readonly stats: MemoStats = { hits: 0, misses: 0 };
+
+  constructor(private readonly limit: number) {}
+
+  get(owner: O, key: string, compute: () => V): V {
+    let map = this.entries.get(owner);
+    if (map === undefined) this.entries.set(owner, (map = new Map()));
+    if (map.has(key)) {
+      this.stats.hits++;
+      const hit = map.get(key) as V;
+      map.delete(key);
+      map.set(key, hit);
+      return hit;
+    }
+    this.stats.misses++;
+    const value = compute();
+    map.set(key, value);
+    if (map.size > this.limit) map.delete(map.keys().next().value as string);
+    return value;
+  }
+
+  clear(): void {
+    this.entries = new WeakMap();
+  }
+}

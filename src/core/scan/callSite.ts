@@ -2,7 +2,8 @@
 // and `cost`, which is exactly the engine's `estimate` output for this call alone.
 import type { CallKind, DetectedCall } from '../detect/types';
 import { sumCounts, TokenCounter, type TokenCount } from '../tokens';
-import { estimate, type EstimateResult } from '../economics/estimate';
+import { estimate, type EstimateOptions, type EstimateOutcome, type EstimateResult } from '../economics/estimate';
+import type { Scenario } from '../config';
 import { callScenario } from '../economics/callScenario';
 import { lookupApiPrice } from '../catalog/prices';
 import type { PriceCatalog } from '../catalog/prices-resolve';
@@ -65,10 +66,10 @@ export interface CallSiteContext {
 export function buildCallSite(engine: EngineContext, d: DetectedCall, ctx: CallSiteContext): CallSiteReport {
   // Only an unresolved call depends on the workspace's model; keying the others on it would re-cost every call.
   const inputs = [engine.settingsKey(ctx), d.model === null ? ctx.workspaceModel ?? null : null, engine.catalog, engine.tokenizerGeneration];
-  return engine.reports.get(d, inputs, () => buildCallSiteUncached(d, ctx, engine.catalog, engine.tokens)) as CallSiteReport;
+  return engine.reports.get(d, inputs, () => buildCallSiteUncached(d, ctx, engine.catalog, engine.tokens, engine.estimate)) as CallSiteReport;
 }
 
-function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext, catalog: PriceCatalog, counter: TokenCounter): CallSiteReport {
+function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext, catalog: PriceCatalog, counter: TokenCounter, estimator: Estimator): CallSiteReport {
   const { settings } = ctx;
   const problems: string[] = [...(d.problems ?? [])];
   const key = `${d.file}#${d.qualifiedName}`;
@@ -142,12 +143,15 @@ function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext, catalog: P
   // cache_control in the code: the cached prefix at the cache-read price, writes amortised (promptCache.ts)
   const cache = promptCacheFor(d.promptParts, report.tokens.parts, costedModel, volume.requestsPerDay * callsPerRequest);
   if (cache) Object.assign(report.tokens, { ...(cache.readTokens ? { cachedInputTokens: cache.readTokens } : {}), ...(cache.writeTokens ? { cacheWriteTokens: cache.writeTokens } : {}), promptCache: cache.note });
-  report.cost = costFor(catalog, report, settings, problems);
+  report.cost = costFor(catalog, report, settings, problems, estimator);
   return report;
 }
 
+/** The engine's estimate, or the engine context's memo of it (EngineContext.estimate). */
+export type Estimator = (scenario: Scenario, options: EstimateOptions) => EstimateOutcome;
+
 /** The engine's estimate for a call-site record as it stands (also run again after usage measurements change it). */
-export function costFor(catalog: PriceCatalog, r: CallSiteReport, settings: Settings, problems: string[]): CallSiteReport['cost'] {
+export function costFor(catalog: PriceCatalog, r: CallSiteReport, settings: Settings, problems: string[], estimator: Estimator = estimate): CallSiteReport['cost'] {
   const requestsPerDay = r.volume.requestsPerDay * r.volume.callsPerRequest;
   const model = r.model ?? r.assumedModel!;
   const override = own(settings.prices, model);
@@ -164,7 +168,7 @@ export function costFor(catalog: PriceCatalog, r: CallSiteReport, settings: Sett
   const scenario = callScenario(settings, priced ? model : null, r.openModel.model, requestsPerDay, r.tokens.input, r.tokens.output, r.tokens.cachedInputTokens, r.kind === 'batch' || r.pricedAsBatch !== undefined, r.tokens.cacheWriteTokens);
   const share = settings['hybrid.selfHostedShare'];
   if (share !== null) scenario.hybrid = { selfHostedShare: share };
-  const out = estimate(scenario, { catalog, hostedProviders: settings.hostedProviders });
+  const out = estimator(scenario, { catalog, hostedProviders: settings.hostedProviders });
   if (!out.ok) {
     problems.push(...out.problems.map((p) => `self-hosted estimate: ${p}`));
     return null;
