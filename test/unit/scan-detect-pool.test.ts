@@ -9,8 +9,7 @@ import { scanWorkspace, type ScanResult } from '../../src/core/scan/scan';
 import { WorkspaceScanner } from '../../src/core/scan/workspaceScanner';
 import { DetectPool, defaultWorkerScript, type Detected } from '../../src/core/scan/detectPool';
 import { workspaceReader } from '../../src/core/scan/reader';
-import { recordingReader } from '../../src/core/engine/detections';
-import { detectCalls } from '../../src/core/detect';
+import { detectRecording } from '../../src/core/engine/detections';
 import { tempTree } from './helpers/tempTree';
 
 const FAULTY = join(__dirname, 'helpers', 'faultyScanWorker.ts');
@@ -113,14 +112,10 @@ test('the pool: one result per file whatever the order they finish in; the fallb
     let fallbacks = 0;
     const fallback = async (rel: string, text: string): Promise<Detected> => {
       fallbacks++;
-      const { reader: rec, deps } = recordingReader(workspaceReader(root));
-      return { result: await detectCalls(rel, text, rec), deps };
+      return detectRecording(rel, text, workspaceReader(root));
     };
     const files = ['app/main.py', 'src/python/google_genai.py', 'web/bundle.js', 'src/typescript/anthropic.ts', 'lib/plain_1.py'];
-    const want = await Promise.all(files.map(async (f) => {
-      const { reader: rec, deps } = recordingReader(workspaceReader(root));
-      return { result: await detectCalls(f, reader.readFile(f)!, rec), deps };
-    }));
+    const want = await Promise.all(files.map((f) => detectRecording(f, reader.readFile(f)!, workspaceReader(root))));
     for (const workers of [1, 3]) {
       const pool = new DetectPool({ root, confined: false, workers, fallback });
       try {

@@ -37,8 +37,8 @@ export class DetectionCache {
   async detect(relPath: string, text: string, reader?: WorkspaceReader): Promise<{ result: DetectResult; deps: ReadonlyMap<string, string | null> }> {
     const hit = this.cached(relPath, text, reader);
     if (hit) return hit;
-    const { reader: recording, deps } = recordingReader(reader);
-    return this.store(relPath, text, deps, await detectCalls(relPath, text, recording));
+    const { result, deps } = await detectRecording(relPath, text, reader);
+    return this.store(relPath, text, deps, result);
   }
 
   /** The entry detect() would reuse, counted as a hit; undefined (not counted) when it would detect again. */
@@ -66,8 +66,16 @@ export class DetectionCache {
   }
 }
 
-/** `reader` recording what detection reads through it: each file's text (null when missing), also for exists(). */
-export function recordingReader(reader?: WorkspaceReader): { reader: WorkspaceReader | undefined; deps: Map<string, string | null> } {
+/**
+ * Detection of one file, not stored, with what it read through `reader`: each other file's text (null when missing,
+ * also for exists()). What the cache stores as an entry's deps; a scan's worker threads detect the same way.
+ */
+export async function detectRecording(relPath: string, text: string, reader?: WorkspaceReader): Promise<{ result: DetectResult; deps: Map<string, string | null> }> {
+  const { reader: recording, deps } = recordingReader(reader);
+  return { result: await detectCalls(relPath, text, recording), deps };
+}
+
+function recordingReader(reader?: WorkspaceReader): { reader: WorkspaceReader | undefined; deps: Map<string, string | null> } {
   const deps = new Map<string, string | null>();
   const recording: WorkspaceReader | undefined = reader && {
     readFile(rel) {

@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { Worker, parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { detectCalls, type DetectResult } from '../detect';
-import { recordingReader } from '../engine/detections';
+import type { DetectResult } from '../detect';
+import { detectRecording } from '../engine/detections';
 import { confinedReader } from './confinedReader';
 import { skipReason } from './fileGuard';
 import { workspaceReader } from './reader';
@@ -187,8 +187,7 @@ export function serveDetection(port: MessagePort | null = parentPort, setup = wo
       beforeJob?.(job.relPath);
       let reply: ReplyMessage;
       try {
-        const { reader: recording, deps } = recordingReader(reader);
-        const result = await detectCalls(job.relPath, job.text, recording);
+        const { result, deps } = await detectRecording(job.relPath, job.text, reader);
         reply = { id: job.id, result, deps: [...deps] };
       } catch (e) {
         reply = { id: job.id, skip: skipReason(e) };

@@ -1,9 +1,9 @@
 // The detections of one scan pass: files are held until enough need detecting to pay for worker threads
 // (POOL_MIN_FILES), then all go to a DetectPool; a smaller scan detects them in this thread, one after another, as
 // before. Either way each result goes into the engine's detection cache, where later scans and the editor find it.
-import { detectCalls, type WorkspaceReader } from '../detect';
+import type { WorkspaceReader } from '../detect';
 import type { EngineContext } from '../engine/context';
-import { recordingReader } from '../engine/detections';
+import { detectRecording } from '../engine/detections';
 import { DetectPool, type Detected, type Outcome } from './detectPool';
 import { detected, type FileAnalysis } from './detectCache';
 import { skipReason } from './fileGuard';
@@ -73,9 +73,8 @@ export class DetectionRun {
   }
 
   /** Detection in this thread, not yet stored (the pool's fallback shares it): what DetectionCache.detect does. */
-  private async inThread(file: string, text: string): Promise<Detected> {
-    const { reader, deps } = recordingReader(this.reader);
-    return { result: await detectCalls(file, text, reader), deps };
+  private inThread(file: string, text: string): Promise<Detected> {
+    return detectRecording(file, text, this.reader);
   }
 
   /** A detection into the engine's cache, and as the file's contribution; a skip as the file's skip. */
