@@ -1,5 +1,6 @@
 // Cost panel stories (issue 6): the call-site table against `llm-cost-lens scan --json`, the assumption controls
 // writing the workspace folder's settings, sorting, reveal, and state kept across hide/show.
+import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import type { FrameLocator } from 'playwright-core';
 import type { Workbench } from '../harness/workbench';
@@ -10,6 +11,7 @@ import { callSiteRow } from '../../../src/core/format/panelState';
 import { hybridText, tokensText, volumeText } from '../../../src/webview/callSiteTable';
 import { readSettings, type Settings } from '../../../src/core/settings';
 import { COMMAND_OPEN_PANEL, PANEL_TITLE } from './extension';
+import { cliScan, expectedStatus } from './editor';
 
 /** The texts the panel's call-site table must show for the CLI's call sites, in scan order (a hybrid column when
  * the folder sets llmCostLens.hybrid.selfHostedShare). */
@@ -142,4 +144,33 @@ export async function exportFromPanel(wb: Workbench, frame: FrameLocator, format
     }
     await wb.page.waitForTimeout(200); // polling the file system while the extension writes the report
   }
+}
+
+/** One assumption control of the panel: what to type, the value settings.json must then hold, whether totals move. */
+export interface ControlCase {
+  key: string;
+  input: string;
+  value: unknown;
+  changesStatus?: boolean;
+}
+
+/**
+ * Sets one control and checks what follows: exactly its key written to the folder's settings.json, the CLI scan of
+ * the folder (read once the key is there, so the file is complete), the status bar and the panel's table agreeing
+ * with that scan, and the control marked as set in this folder. Returns the scan and the status bar text.
+ */
+export async function controlWritesAndFollows(wb: Workbench, frame: FrameLocator, c: ControlCase): Promise<{ scan: ScanResult; status: string }> {
+  const name = `llmCostLens.${c.key}`;
+  const statusBefore = expectedStatus(cliScan(wb.session.workspace));
+  await setControl(frame, c.key, c.input);
+  const settings = await settingsUntil(wb, (s) => s[name] === c.value);
+  assert.equal(settings[name], c.value, `settings.json: ${JSON.stringify(settings)}`);
+  const scan = cliScan(wb.session.workspace);
+  const status = expectedStatus(scan);
+  if (c.changesStatus) assert.notEqual(status, statusBefore, `${c.key} changes the workspace totals`);
+  await wb.waitForStatusBarItem(status, 20_000);
+  await tableMatches(wb, frame, scan);
+  await expectText(wb.session, frame.locator(`${controlSelector(c.key)} ~ .origin`), 'set in this folder', `${c.key} marked as set in this folder`, 5_000);
+  console.log(`[e2e] ${c.key} → ${JSON.stringify(c.value)}: ${status}`);
+  return { scan, status };
 }

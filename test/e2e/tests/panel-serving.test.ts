@@ -7,15 +7,15 @@ import assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
 import { Session } from '../harness/session';
 import { Workbench } from '../harness/workbench';
-import { expectText, expectVisible } from '../harness/expect';
+import { expectVisible } from '../harness/expect';
 import { callSiteIn, cliScan, expectedStatus } from '../stories/editor';
 import { PANEL_TITLE } from '../stories/extension';
-import { controlSelector, inlineError, openPanel, setControl, settingsUntil, tableMatches } from '../stories/panel';
+import { controlSelector, controlWritesAndFollows, inlineError, openPanel, setControl, settingsUntil, tableMatches, type ControlCase } from '../stories/panel';
 
 const K = (key: string) => `llmCostLens.${key}`;
 
 /** One case per control, in an order where each one changes what the CLI computes. */
-const CONTROLS: { key: string; input: string; value: unknown; changesStatus?: boolean }[] = [
+const CONTROLS: ControlCase[] = [
   // llama.cpp serves ~5 % of the calibrated peak: every call site's capacity is sized for it (the example's
   // auto-sized GPUs still carry its volume, so the totals need not move; the scan's assumptions must).
   { key: 'selfHosted.engine', input: 'llama.cpp', value: 'llama.cpp' },
@@ -62,21 +62,11 @@ describe('cost panel: serving and traffic controls (engine, latency target, traf
 
   for (const c of CONTROLS) {
     it(`control ${c.key}: writes ${K(c.key)} = ${JSON.stringify(c.value)}; table equals the CLI scan, status bar follows`, async () => {
-      const statusBefore = expectedStatus(cliScan(session.workspace));
-      await setControl(frame, c.key, c.input);
-      const settings = await settingsUntil(wb, (s) => s[K(c.key)] === c.value);
-      assert.equal(settings[K(c.key)], c.value, `settings.json: ${JSON.stringify(settings)}`);
-      const after = cliScan(session.workspace);
-      const status = expectedStatus(after);
-      if (c.changesStatus) assert.notEqual(status, statusBefore, `${c.key} changes the self-hosted total`);
+      const { scan } = await controlWritesAndFollows(wb, frame, c);
       if (c.key === 'selfHosted.engine') {
-        const sized = after.callSites.filter((cs) => cs.cost?.selfHosted);
+        const sized = scan.callSites.filter((cs) => cs.cost?.selfHosted);
         assert.ok(sized.length > 0 && sized.every((cs) => cs.cost!.assumptions.engine === c.value), `every self-hosted figure sized for ${String(c.value)}`);
       }
-      await wb.waitForStatusBarItem(status, 20_000);
-      await tableMatches(wb, frame, after);
-      await expectText(session, frame.locator(`${controlSelector(c.key)} ~ .origin`), 'set in this folder', `${c.key} marked as set in this folder`, 5_000);
-      console.log(`[e2e] ${c.key} → ${JSON.stringify(c.value)}: ${status}`);
     });
   }
 

@@ -13,14 +13,14 @@ import { expectText, expectVisible } from '../harness/expect';
 import type { ScanResult } from '../../../src/core/scan/scan';
 import { DEFAULT_VOLUME_FILE, DEFAULT_VOLUME_SOURCE, callSiteIn, cliScan, codeLensShows, expectedLens, expectedStatus } from '../stories/editor';
 import { PANEL_TITLE } from '../stories/extension';
-import { expectedRows, exportFromPanel, headerButton, inlineError, openPanel, selectCallSite, setCallSiteField, setControl, settingsUntil, tableMatches } from '../stories/panel';
+import { controlWritesAndFollows, expectedRows, exportFromPanel, headerButton, inlineError, openPanel, selectCallSite, setCallSiteField, setControl, settingsUntil, tableMatches, type ControlCase } from '../stories/panel';
 
 // DEFAULT_VOLUME_SOURCE is a call without an llm-cost comment, so the workspace default volume (the requests/day
 // control) applies to it.
 const K = (key: string) => `llmCostLens.${key}`;
 
 /** One case per control: what to type (or select) and the exact value it must write. */
-const CONTROLS: { key: string; input: string; value: unknown; changesStatus?: boolean }[] = [
+const CONTROLS: ControlCase[] = [
   { key: 'requestsPerDay', input: '2,500', value: 2500, changesStatus: true },
   { key: 'daysPerMonth', input: '22', value: 22, changesStatus: true },
   { key: 'selfHosted.gpu', input: 'A100-80GB', value: 'A100-80GB' },
@@ -133,17 +133,7 @@ describe('cost panel: call-site table, assumption controls, state', () => {
 
   for (const c of CONTROLS) {
     it(`control ${c.key}: writes ${K(c.key)} = ${JSON.stringify(c.value)} to .vscode/settings.json; status bar and table follow`, async () => {
-      const statusBefore = expectedStatus(cliScan(session.workspace));
-      await setControl(frame, c.key, c.input);
-      const settings = await settingsUntil(wb, (s) => s[K(c.key)] === c.value);
-      assert.equal(settings[K(c.key)], c.value, `settings.json: ${JSON.stringify(settings)}`);
-      const after = cliScan(session.workspace);
-      const status = expectedStatus(after);
-      if (c.changesStatus) assert.notEqual(status, statusBefore, `${c.key} changes the workspace totals`);
-      await wb.waitForStatusBarItem(status, 20_000);
-      await tableMatches(wb, frame, after);
-      await expectText(session, frame.locator(`${'#setting-' + c.key.replace(/\./g, '-')} ~ .origin`), 'set in this folder', `${c.key} marked as set in this folder`, 5_000);
-      console.log(`[e2e] ${c.key} → ${JSON.stringify(c.value)}: ${status}`);
+      await controlWritesAndFollows(wb, frame, c);
     });
   }
 
