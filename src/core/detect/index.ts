@@ -14,6 +14,7 @@
 import type { Tree } from 'web-tree-sitter';
 import type { DetectResult, LanguageModule, WorkspaceReader } from './types';
 import { getParser } from './parser';
+import { namesSdkInCode } from './evidence';
 import { PREFILTER_NEEDLES } from './sdks';
 import { pythonModule } from './lang-python';
 import { typescriptModule } from './lang-typescript';
@@ -39,7 +40,7 @@ const registry: LanguageModule[] = [
 
 /** The tree-sitter grammars the registered front ends parse with: the build ships exactly these wasm files. */
 export function registeredGrammars(): string[] {
-  return [...new Set(registry.flatMap((m) => Object.values(m.extensions).map((row) => row.grammar)))].sort();
+  return [...new Set(registry.flatMap((m) => Object.values(m.extensions).flatMap((row) => (row.firstTry ? [row.grammar, row.firstTry] : [row.grammar]))))].sort();
 }
 
 export class BudgetExceeded extends Error {
@@ -66,7 +67,7 @@ function extensionOf(relPath: string): string {
   return dot <= 0 ? '' : base.slice(dot).toLowerCase();
 }
 
-function rowFor(relPath: string): { module: LanguageModule; language: string; grammar: string } | null {
+function rowFor(relPath: string): { module: LanguageModule; language: string; grammar: string; firstTry?: string } | null {
   const ext = extensionOf(relPath);
   for (const module of registry) {
     const row = module.extensions[ext];
@@ -89,6 +90,8 @@ export function languageForPath(relPath: string): string | null {
 // One case-insensitive pass instead of lower-casing the file and scanning it once per needle (≈2× faster on large trees).
 const NEEDLES = [...new Set([...PREFILTER_NEEDLES, ...registry.flatMap((m) => m.needles ?? [])])];
 const PREFILTER = new RegExp(NEEDLES.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+/** The same needles, for namesSdkInCode (evidence.ts): every occurrence, not only the first. */
+const NEEDLES_GLOBAL = new RegExp(PREFILTER.source, 'gi');
 
 /** The prefilter's needles (matched case-insensitively): the scan's byte prefilter checks they are all ASCII. */
 export function prefilterNeedles(): readonly string[] {
@@ -140,7 +143,7 @@ export async function detectCalls(relPath: string, text: string, ws?: WorkspaceR
   const overBudget = () => Date.now() > deadline;
   const trees: Tree[] = [];
   try {
-    const parser = await getParser(row.grammar);
+    let parser = await getParser(row.firstTry ?? row.grammar);
     // The budget is for this file's work; loading the runtime and grammar (once per process) is not part of it.
     deadline = Date.now() + budgetMs;
     const parse = (source: string): Tree | null => {
@@ -149,8 +152,15 @@ export async function detectCalls(relPath: string, text: string, ws?: WorkspaceR
       if (tree) trees.push(tree);
       return tree;
     };
-    const tree = parse(text);
+    let tree = parse(text);
+    if (tree && row.firstTry && tree.rootNode.hasError) {
+      // Not for the shared grammar: the file and the siblings it reads are parsed with its own.
+      parser = await getParser(row.grammar);
+      deadline = Date.now() + budgetMs;
+      tree = parse(text);
+    }
     if (!tree) return { calls: [], skipped: overBudget() ? 'over the time budget' : 'parse failed' };
+    if (!namesSdkInCode(text, tree.rootNode, row.language, NEEDLES_GLOBAL)) return { calls: [] };
     const calls = await row.module.analyze({
       relPath, text, language: row.language, tree, ws,
       parseSibling: parse,

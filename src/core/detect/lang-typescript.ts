@@ -309,16 +309,19 @@ function toDetected(b: Built, ctx: AnalyzeContext, lines: string[]): DetectedCal
   };
 }
 
+// TypeScript and JavaScript are parsed with the TSX grammar first (a superset of both but for `<T>x` casts and a few
+// JS-only forms, which leave a syntax error and fall back to the file's own grammar): a workspace of .ts, .tsx and .js
+// files compiles and warms one grammar instead of three.
 export const typescriptModule: LanguageModule = {
   extensions: {
-    '.ts': { language: 'typescript', grammar: 'typescript' },
-    '.mts': { language: 'typescript', grammar: 'typescript' },
-    '.cts': { language: 'typescript', grammar: 'typescript' },
+    '.ts': { language: 'typescript', grammar: 'typescript', firstTry: 'tsx' },
+    '.mts': { language: 'typescript', grammar: 'typescript', firstTry: 'tsx' },
+    '.cts': { language: 'typescript', grammar: 'typescript', firstTry: 'tsx' },
     '.tsx': { language: 'tsx', grammar: 'tsx' },
-    '.js': { language: 'javascript', grammar: 'javascript' },
-    '.jsx': { language: 'javascript', grammar: 'javascript' },
-    '.mjs': { language: 'javascript', grammar: 'javascript' },
-    '.cjs': { language: 'javascript', grammar: 'javascript' },
+    '.js': { language: 'javascript', grammar: 'javascript', firstTry: 'tsx' },
+    '.jsx': { language: 'javascript', grammar: 'javascript', firstTry: 'tsx' },
+    '.mjs': { language: 'javascript', grammar: 'javascript', firstTry: 'tsx' },
+    '.cjs': { language: 'javascript', grammar: 'javascript', firstTry: 'tsx' },
   },
   analyze: analyzeFile,
 };

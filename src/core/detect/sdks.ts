@@ -5,6 +5,7 @@
 import type { CallKind, Sdk } from './types';
 import { FRAMEWORKS } from './frameworks';
 import { AZURE_SDKS } from './azure';
+import { INFERRED_RECEIVERS } from './receivers';
 
 export type Lang = 'py' | 'js';
 
@@ -371,6 +372,9 @@ export const PREFILTER_NEEDLES: string[] = [
     // agent and LLM frameworks (frameworks.ts); openai-agents' package is `agents`
     'from agents', 'import agents', '.crew().', 'pydantic_ai', 'llama_index', 'crewai', 'dspy', 'haystack', '@mastra/', '@openai/agents',
     '/chat/completions', '/v1/messages', '/api/chat', '/api/generate', '/api/embed', 'generatecontent', '/v1/completions', '/v1/embeddings', '/v1/responses',
+    // the request shapes recognised without a resolved client (receivers.ts): `client.embeddings.create(model=…,
+    // input=…)` with `client` a parameter is a call whatever else the file mentions
+    ...INFERRED_RECEIVERS.flatMap((r) => [...r.paths, ...r.js]).map((p) => p.toLowerCase()),
   ]),
 ];
 

@@ -112,7 +112,12 @@ export interface AnalyzeContext {
 }
 
 export interface LanguageModule {
-  extensions: Record<string, { language: string; grammar: string }>;
+  /**
+   * Per extension: `language` (DetectedCall.language) and `grammar` (tree-sitter-<grammar>.wasm). `firstTry`: a
+   * grammar parsed first because other extensions use it too (one grammar compiled and warmed instead of several);
+   * when its tree has a syntax error the file is parsed again with `grammar`.
+   */
+  extensions: Record<string, { language: string; grammar: string; firstTry?: string }>;
   /** prefilter substrings (lower-case) naming this language's SDKs that sdks.ts PREFILTER_NEEDLES does not cover */
   needles?: string[];
   analyze(ctx: AnalyzeContext): DetectedCall[] | Promise<DetectedCall[]>;
