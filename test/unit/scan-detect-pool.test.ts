@@ -7,6 +7,8 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanWorkspace, type ScanResult } from '../../src/core/scan/scan';
 import { WorkspaceScanner } from '../../src/core/scan/workspaceScanner';
+import { POOL_EAGER_FILES } from '../../src/core/scan/parallelDetect';
+import { walkWorkspace } from '../../src/core/scan/walk';
 import { DetectPool, defaultWorkerScript, type Detected } from '../../src/core/scan/detectPool';
 import { workspaceReader } from '../../src/core/scan/reader';
 import { detectRecording } from '../../src/core/engine/detections';
@@ -148,4 +150,54 @@ test('the worker entry is bundled beside the CLI and the extension services, and
   assert.match(build, /entryPoints: \['src\/core\/scan\/scanWorker\.ts'\], outfile: 'dist\/scanWorker\.js'/);
   for (const bundle of ['dist/cli.js', 'dist/services.js']) assert.match(build, new RegExp(`outfile: '${bundle.replace('.', '\\.')}'`), `${bundle} is built into dist/ too`);
   assert.match(readFileSync('.vscodeignore', 'utf8'), /^!dist\/scanWorker\.js$/m);
+});
+
+test('a first walk of POOL_EAGER_FILES files or more starts the workers before it ends; a smaller one does not', async () => {
+  const llm: Record<string, string> = {};
+  for (const n of ['anthropic_app.py', 'google_genai.py', 'litellm_app.py']) llm[`app/${n}`] = readFileSync(join('test/fixtures/python', n), 'utf8');
+  for (const [count, eager] of [[POOL_EAGER_FILES, true], [POOL_EAGER_FILES - 4, false]] as const) {
+    const files: Record<string, string> = { ...llm };
+    for (let i = 0; Object.keys(files).length < count; i++) files[`lib/m${i}/plain_${i}.py`] = `def f${i}(x):\n    return x + ${i}\n`;
+    const root = tempTree(files, 'llm-cost-lens-pool-');
+    try {
+      const scanner = new WorkspaceScanner(root);
+      const pass = await scanner.scan();
+      assert.equal(pass.analysed, count);
+      // 3 files to detect: fewer than POOL_MIN_FILES, so only a pool started during the walk detects them
+      assert.equal(pass.inWorkers, eager ? 3 : undefined, `${count} files`);
+      assert.deepEqual(json(scanner.result()), json(await scanWorkspace(root, { parallel: false })));
+      // a later scan of the same scanner re-detects nothing and starts no worker
+      assert.equal((await scanner.scan()).inWorkers, undefined);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+});
+
+test('walkWorkspace reports each file as it lists it, with the count so far', () => {
+  const root = tempTree({ 'a.py': 'x = 1\n', 'b/c.ts': 'export {};\n', 'b/d.md': '# not source\n', 'e.js': '1;\n' }, 'llm-cost-lens-walk-');
+  try {
+    const heard: [string, number][] = [];
+    const walk = walkWorkspace(root, {}, (f, n) => heard.push([f, n]));
+    assert.deepEqual(heard, walk.files.map((f, i) => [f, i + 1]));
+    assert.deepEqual(walk.files, ['a.py', 'b/c.ts', 'e.js']);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a grammar a worker cannot preload breaks nothing: the files it needs are detected', async () => {
+  const root = tree();
+  try {
+    const reader = workspaceReader(root);
+    const pool = new DetectPool({ root, confined: false, workers: 1, preload: ['no-such-grammar', 'python', 'tsx'], fallback: () => Promise.reject(new Error('fallback used')) });
+    const text = readFileSync(join(root, 'app/main.py'), 'utf8');
+    const got = await pool.run('app/main.py', text);
+    await pool.close();
+    assert.equal(pool.answered, 1);
+    const want: Detected = await detectRecording('app/main.py', text, reader);
+    assert.deepEqual('result' in got ? got.result : got, want.result);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

@@ -27,7 +27,7 @@ import { detectPromptFile, isPromptFilePath } from './promptFile';
 
 export type { AnalyzeContext, DetectedCall, DetectResult, LanguageModule, WorkspaceReader } from './types';
 export { dropInvokedConstructors, dropPromptFilesUsedByCode } from './workspace';
-export { setWasmDir } from './parser';
+export { loadGrammar, setWasmDir } from './parser';
 
 const registry: LanguageModule[] = [
   pythonModule,
@@ -74,6 +74,13 @@ function rowFor(relPath: string): { module: LanguageModule; language: string; gr
     if (row) return { module, ...row };
   }
   return null;
+}
+
+/** The grammar a file is parsed with first (notebooks: Python's), null when it is not parsed with tree-sitter. */
+export function grammarForPath(relPath: string): string | null {
+  if (extensionOf(relPath) === '.ipynb') return rowFor('cell.py')?.grammar ?? null;
+  const row = isPromptFilePath(relPath) ? null : rowFor(relPath);
+  return row ? row.firstTry ?? row.grammar : null;
 }
 
 /** 'python' | 'typescript' | 'tsx' | 'javascript' | 'notebook' | 'prompt' for supported files, null otherwise. */

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { Worker, parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import type { DetectResult } from '../detect';
+import { loadGrammar, type DetectResult } from '../detect';
 import { detectRecording } from '../engine/detections';
 import { confinedReader } from './confinedReader';
 import { skipReason } from './fileGuard';
@@ -26,6 +26,8 @@ export type Outcome = Detected | { skip: string };
 export interface WorkerSetup {
   root: string;
   confined: boolean;
+  /** grammars to load before the first file arrives (their wasm compiles off the worker's thread) */
+  preload?: readonly string[];
 }
 
 interface JobMessage { id: number; relPath: string; text: string }
@@ -42,8 +44,13 @@ export interface PoolOptions extends WorkerSetup {
 
 const MAX_WORKERS = 4;
 const CLOSED = 'scan stopped before this file was detected';
-/** files handed to one worker at a time: the next one is queued while it sends a result back */
-const IN_FLIGHT = 2;
+/**
+ * Files handed to one worker ahead of its replies. The scan's thread reads and prefilters every file before it
+ * takes a reply (the CLI never yields in that loop), then costs each result: a worker holding only the next file
+ * or two sat idle through both (on the bench tree it waited ~250 ms for its third file). Enough for that, few
+ * enough that several workers share a scan's files evenly.
+ */
+const IN_FLIGHT = 32;
 
 interface Job {
   id: number;
@@ -99,7 +106,7 @@ export class DetectPool {
     const script = options.script ?? defaultWorkerScript();
     const count = options.workers ?? defaultWorkerCount();
     if (script === null) return;
-    const setup: WorkerSetup = { root: options.root, confined: options.confined };
+    const setup: WorkerSetup = { root: options.root, confined: options.confined, ...(options.preload?.length ? { preload: options.preload } : {}) };
     for (let i = 0; i < count; i++) {
       let worker: Worker;
       try {
@@ -181,6 +188,7 @@ export function serveDetection(port: MessagePort | null = parentPort, setup = wo
   if (!port) throw new Error('serveDetection: not in a worker thread');
   const base = workspaceReader(setup.root);
   const reader = setup.confined ? confinedReader(setup.root, base) : base;
+  for (const grammar of setup.preload ?? []) loadGrammar(grammar).catch(() => undefined); // a failure shows on the file that needs it
   let chain = Promise.resolve();
   port.on('message', (job: JobMessage) => {
     chain = chain.then(async () => {

@@ -21,6 +21,12 @@ export interface ParallelOptions {
 /** Below this many files to detect, starting workers (each loads the parser and grammars) costs more than it saves. */
 export const POOL_MIN_FILES = 24;
 
+/**
+ * A first walk that has listed this many files starts the workers before it ends: at the 2–4 % of files an
+ * application repository has that mention an SDK, that is POOL_MIN_FILES files to detect or more.
+ */
+export const POOL_EAGER_FILES = 600;
+
 interface Held {
   file: string;
   text: string;
@@ -42,11 +48,20 @@ export class DetectionRun {
     if (this.pool) return this.viaPool(file, text);
     return new Promise((resolve) => {
       this.held.push({ file, text, resolve });
-      const access = sourceAccess(this.reader);
-      if (this.parallel === false || !access || this.held.length < (this.parallel.minFiles ?? POOL_MIN_FILES)) return;
-      this.pool = new DetectPool({ root: access.root, confined: access.confined, workers: this.parallel.workers, script: this.parallel.script, fallback: (f, t) => this.inThread(f, t) });
-      for (const h of this.held.splice(0)) void this.viaPool(h.file, h.text).then(h.resolve);
+      if (this.parallel !== false && this.held.length >= (this.parallel.minFiles ?? POOL_MIN_FILES)) this.start();
     });
+  }
+
+  /**
+   * Starts the workers now, e.g. during a walk so large that enough files to detect are expected: each worker loads
+   * its bundle and the `preload` grammars while this thread walks and reads, instead of after the minFiles-th file
+   * to detect. Held files go to them.
+   */
+  start(preload: readonly string[] = []): void {
+    const access = sourceAccess(this.reader);
+    if (this.pool || this.parallel === false || !access) return;
+    this.pool = new DetectPool({ root: access.root, confined: access.confined, workers: this.parallel.workers, script: this.parallel.script, preload, fallback: (f, t) => this.inThread(f, t) });
+    for (const h of this.held.splice(0)) void this.viaPool(h.file, h.text).then(h.resolve);
   }
 
   /** No more files: the held ones (too few for a pool) are detected here, in order. */

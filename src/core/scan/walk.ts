@@ -46,9 +46,10 @@ export const MAX_FILE_BYTES = 1_000_000;
  * `..` would list files outside it, or list them again and again), and each folder and file is listed once, under
  * the first path the walk meets it by (a visited set of device + inode), so `ln -s . loop` cannot multiply costs.
  * Every link not followed is reported in `skipped` with its reason. Entries that vanish between the listing and
- * their stat (a checkout, a build) are left out as if never listed.
+ * their stat (a checkout, a build) are left out as if never listed. `onFile` hears each file as it is listed (a
+ * scan starts its detection workers while the walk goes on).
  */
-export function walkWorkspace(root: string, filesExclude: Record<string, unknown> = {}): WalkResult {
+export function walkWorkspace(root: string, filesExclude: Record<string, unknown> = {}, onFile?: (relPath: string, count: number) => void): WalkResult {
   const files: string[] = [];
   const skipped: WalkResult['skipped'] = [];
   const warnings: string[] = [];
@@ -152,6 +153,7 @@ export function walkWorkspace(root: string, filesExclude: Record<string, unknown
       }
       files.push(childRel);
       stats.set(childRel, { size, mtimeMs });
+      onFile?.(childRel, files.length);
     }
   };
   visit('', []);

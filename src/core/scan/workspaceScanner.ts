@@ -5,14 +5,14 @@
 import type { PriceCatalog } from '../catalog/prices-resolve';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { dropInvokedConstructors, dropPromptFilesUsedByCode, languageForPath, type DetectedCall, type WorkspaceReader } from '../detect';
+import { dropInvokedConstructors, dropPromptFilesUsedByCode, grammarForPath, languageForPath, type DetectedCall, type WorkspaceReader } from '../detect';
 import { readWorkspaceSettings, type WorkspaceSettings } from './folderSettings';
 import { buildCallSite, type CallSiteContext, type CallSiteReport } from './callSite';
 import { mostUsedModel } from './assumedModel';
 import { computeTotals, type Totals } from './totals';
 import { MAX_FILE_BYTES, walkWorkspace, type WalkResult } from './walk';
 import { detected, prepareFile, type FileAnalysis } from './detectCache';
-import { DetectionRun, POOL_MIN_FILES, type ParallelOptions } from './parallelDetect';
+import { DetectionRun, POOL_EAGER_FILES, POOL_MIN_FILES, type ParallelOptions } from './parallelDetect';
 import { guardFile, skipReason } from './fileGuard';
 import { createEngineContext, type EngineContext } from '../engine/context';
 import { own } from '../settings';
@@ -234,19 +234,29 @@ export class WorkspaceScanner {
 
   private async rewalk(changed: ReadonlySet<string>, progress: ScanProgress): Promise<{ analysed: number; inWorkers?: number }> {
     this.cached = null;
-    const walk = walkWorkspace(this.root, this.ws.filesExclude);
+    const reader = this.reader();
+    const parallel = this.options.parallel ?? {};
+    let run = null as DetectionRun | null;
+    // A first walk that lists many files starts the workers while it goes on, with the grammars seen so far.
+    const grammars = new Set<string>();
+    const early = parallel === false || this.entries.size > 0 ? undefined : (file: string, count: number) => {
+      const grammar = grammarForPath(file);
+      if (grammar) grammars.add(grammar);
+      if (count !== POOL_EAGER_FILES) return;
+      run = new DetectionRun(this.engine, reader, parallel);
+      run.start([...grammars]);
+    };
+    const walk = walkWorkspace(this.root, this.ws.filesExclude, early);
     const dependents = new Set(this.dependentsOf(changed));
     const todo = walk.files.filter((f) => {
       const e = this.entries.get(f);
       const st = walk.stats.get(f)!;
       return !e || e.size !== st.size || e.mtimeMs !== st.mtimeMs || changed.has(f) || dependents.has(f);
     });
-    const reader = this.reader();
     const budget = slicer(progress);
     let done = 0;
     progress.onProgress?.(0, todo.length);
-    const parallel = this.options.parallel ?? {};
-    const run = parallel !== false && todo.length >= (parallel.minFiles ?? POOL_MIN_FILES) ? new DetectionRun(this.engine, reader, parallel) : null;
+    if (!run && parallel !== false && todo.length >= (parallel.minFiles ?? POOL_MIN_FILES)) run = new DetectionRun(this.engine, reader, parallel);
     if (!run) {
       // Too few files for worker threads: each file read and detected in turn.
       for (const file of todo) {
