@@ -15,6 +15,7 @@ import type { Tree } from 'web-tree-sitter';
 import type { DetectResult, LanguageModule, WorkspaceReader } from './types';
 import { getParser } from './parser';
 import { namesSdkInCode } from './evidence';
+import { sdkNamesOnlyInComments } from './silentText';
 import { PREFILTER_NEEDLES } from './sdks';
 import { pythonModule } from './lang-python';
 import { typescriptModule } from './lang-typescript';
@@ -144,6 +145,8 @@ export async function detectCalls(relPath: string, text: string, ws?: WorkspaceR
   if (!row) return { calls: [] };
   if (!mightContainLlmCalls(text)) return { calls: [] };
   if (minifiedLineLength(text) !== null) return { calls: [], skipped: 'minified' };
+  // SDK names only in comments (evidence.ts): answered without parsing where the lexer is sure, else after parsing
+  if (sdkNamesOnlyInComments(text, row.language, NEEDLES_GLOBAL)) return { calls: [] };
 
   const budgetMs = options.timeBudgetMs ?? DEFAULT_BUDGET_MS;
   let deadline = Infinity;
