@@ -2,7 +2,7 @@
 // constants, prompt files), cached for one scan. It also carries, out of the detectors' sight, what the scan itself
 // needs and a plain reader function cannot give: the file's raw bytes (the byte prefilter decodes only files that
 // can match, bytePrefilter.ts) and a description a worker thread can rebuild the same reader from (detectPool.ts).
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkspaceReader } from '../detect';
 
@@ -35,13 +35,7 @@ export function workspaceReader(root: string): WorkspaceReader {
   const reader: WorkspaceReader = {
     readFile(rel) {
       if (!safe(rel)) return null;
-      if (!cache.has(rel)) {
-        try {
-          cache.set(rel, readFileSync(join(root, rel), 'utf8'));
-        } catch {
-          cache.set(rel, null);
-        }
-      }
+      if (!cache.has(rel)) cache.set(rel, readTextOrNull(join(root, rel)));
       return cache.get(rel)!;
     },
     exists: (rel) => safe(rel) && existsSync(join(root, rel)),
@@ -53,6 +47,18 @@ export function workspaceReader(root: string): WorkspaceReader {
     readBytes: (rel) => (safe(rel) ? readBytes(join(root, rel), scratch) : null),
     remember: (rel, text) => void cache.set(rel, text),
   });
+}
+
+/**
+ * A file's text, null when it is missing, not a file or unreadable. Detection probes many paths that do not exist
+ * (import candidates): asking stat first spares each miss a thrown ENOENT error (its stack trace is the cost).
+ */
+function readTextOrNull(abs: string): string | null {
+  try {
+    return statSync(abs, { throwIfNoEntry: false })?.isFile() ? readFileSync(abs, 'utf8') : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The buffer readBytes reads into, grown as needed; one per reader (no state shared between scans). */
