@@ -5,10 +5,34 @@
 // sure", and the file is parsed as before. test/unit/detect-silent-text.test.ts checks it never claims a file the
 // syntax tree would analyse.
 
-type Range = [start: number, end: number];
+/**
+ * The needle matches, in order, consumed as the lexer goes: a comment (or Python bare string) takes the matches
+ * inside it; a match the lexer passes in code or in any other literal means "no" at once, so a file that names an
+ * SDK in code is not lexed further.
+ */
+class Matches {
+  private next = 0;
+  constructor(private readonly at: readonly [number, number][]) {}
+  /** False when a match starts before `i` outside the silent ranges seen so far (the lexer is in code at `i`). */
+  before(i: number): boolean {
+    return this.next >= this.at.length || this.at[this.next]![0] >= i;
+  }
+  /** A silent range [a, b): false when a match starts before it, or starts inside it and runs past its end. */
+  silent(a: number, b: number): boolean {
+    if (!this.before(a)) return false;
+    while (this.next < this.at.length && this.at[this.next]![0] < b) {
+      if (this.at[this.next]![1] > b) return false;
+      this.next++;
+    }
+    return true;
+  }
+  get done(): boolean {
+    return this.next >= this.at.length;
+  }
+}
 
-/** Comment and Python bare-string ranges, or null when the lexer cannot be sure of the file. */
-type Lexed = Range[] | null;
+/** true: every match is silent; false: one is not; null: the lexer cannot be sure of the file. */
+type Verdict = boolean | null;
 
 const SPACE = /[ \t\f\r]/;
 const WORD = /[A-Za-z0-9_$]/;
@@ -18,20 +42,15 @@ const WORD = /[A-Za-z0-9_$]/;
  * itself. False when the lexer is not sure (the caller parses the file) or when a match is anywhere else.
  */
 export function sdkNamesOnlyInComments(text: string, language: string, needles: RegExp): boolean {
-  const silent = language === 'python' ? lexPython(text) : language === 'typescript' || language === 'tsx' || language === 'javascript' ? lexScript(text, language) : null;
-  if (!silent) return false;
-  let r = 0;
+  const lex = language === 'python' ? lexPython : language === 'typescript' || language === 'tsx' || language === 'javascript' ? lexScript : null;
+  if (!lex) return false;
+  const at: [number, number][] = [];
   needles.lastIndex = 0;
-  let any = false;
   for (let m = needles.exec(text); m; m = needles.exec(text)) {
-    const start = m.index, end = start + m[0].length;
-    while (r < silent.length && silent[r]![1] <= start) r++;
-    const range = silent[r];
-    if (!range || range[0] > start || range[1] < end) return false;
-    any = true;
+    at.push([m.index, m.index + m[0].length]);
     if (m[0].length === 0) needles.lastIndex++;
   }
-  return any;
+  return at.length > 0 && lex(text, new Matches(at), language) === true;
 }
 
 /** Index after a Python string starting at `i` (its opening quote), or -1 when it does not end. */
@@ -80,164 +99,156 @@ function pyReplacementField(text: string, i: number): number {
   return -1;
 }
 
-function lexPython(text: string): Lexed {
-  const silent: Range[] = [];
-  let depth = 0;
-  let lineStart = true; // only blanks since the start of a logical line, outside brackets
-  let i = 0;
+/** What the lexers stop at: everything between is code they need not look at (names, numbers, operators). */
+const PY_STOP = /[\n#'"\\()[\]{}]/g;
+const BLANK_ONLY = /^[ \t\f\r]*$/;
+const PY_PREFIX = /[rRbBuUfFtT]/;
+
+function lexPython(text: string, matches: Matches): Verdict {
   const n = text.length;
+  let depth = 0;
+  /** where the current logical line starts (after a newline outside brackets); -1 after a backslash continuation */
+  let lineAt = 0;
+  let i = 0;
   while (i < n) {
-    const c = text[i]!;
+    PY_STOP.lastIndex = i;
+    const stop = PY_STOP.exec(text);
+    const j = stop ? stop.index : n;
+    if (!matches.before(j)) return false; // a name in the code before j
+    if (!stop) break;
+    const c = text[j]!;
     if (c === '\n') {
-      if (depth === 0) lineStart = true;
-      i++;
-      continue;
-    }
-    if (SPACE.test(c)) { i++; continue; }
-    if (c === '\\') {
-      if (text[i + 1] !== '\n' && !(text[i + 1] === '\r' && text[i + 2] === '\n')) return null;
-      lineStart = false;
-      i += text[i + 1] === '\n' ? 2 : 3;
-      continue;
-    }
-    if (c === '#') {
-      const eol = text.indexOf('\n', i);
+      if (depth === 0) lineAt = j + 1;
+      i = j + 1;
+    } else if (c === '#') {
+      const eol = text.indexOf('\n', j);
       const end = eol < 0 ? n : eol;
-      silent.push([i, end]);
+      if (!matches.silent(j, end)) return false;
       i = end;
-      continue;
-    }
-    // a string, with its prefix (r, b, u, f, t and their pairs)
-    let p = i;
-    while (p < n && p - i < 3 && /[rRbBuUfFtT]/.test(text[p]!)) p++;
-    if ((text[p] === '"' || text[p] === "'") && (p === i || !WORD.test(text[i - 1] ?? ''))) {
-      const isF = /[fFtT]/.test(text.slice(i, p));
-      const end = pyString(text, p, isF);
+    } else if (c === '\\') {
+      const next = text[j + 1] === '\r' ? j + 2 : j + 1;
+      if (text[next] !== '\n') return null;
+      lineAt = -1;
+      i = next + 1;
+    } else if (c === '"' || c === "'") {
+      // the string's prefix (r, b, u, f, t and their pairs), unless those letters end a longer name
+      let p = j;
+      while (p > i && j - p < 2 && PY_PREFIX.test(text[p - 1]!)) p--;
+      if (p > 0 && WORD.test(text[p - 1]!)) p = j;
+      const end = pyString(text, j, /[fFtT]/.test(text.slice(p, j)));
       if (end < 0) return null;
       // a string alone on its logical line (a docstring or any bare string): its value is discarded
       let k = end;
       while (k < n && SPACE.test(text[k]!)) k++;
-      if (lineStart && depth === 0 && (k >= n || text[k] === '\n' || text[k] === '#')) silent.push([i, end]);
-      lineStart = false;
+      const alone = depth === 0 && lineAt >= 0 && lineAt <= p && BLANK_ONLY.test(text.slice(lineAt, p)) && (k >= n || text[k] === '\n' || text[k] === '#');
+      if (alone && !matches.silent(p, end)) return false;
       i = end;
-      continue;
-    }
-    lineStart = false;
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') {
-      depth--;
+    } else {
+      depth += c === '(' || c === '[' || c === '{' ? 1 : -1;
       if (depth < 0) return null;
+      i = j + 1;
     }
-    // identifiers and numbers in one step (a prefix letter is not a string start inside a word)
-    if (WORD.test(c)) {
-      while (i < n && WORD.test(text[i]!)) i++;
-      continue;
-    }
-    i++;
   }
-  return depth === 0 ? silent : null;
+  return depth === 0 ? matches.done : null;
 }
 
 /** Keywords after which `/` starts a regular expression. */
 const REGEX_AFTER_WORD = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
+const JS_STOP = /[\n'"`/{}()[\]]/g;
+const NOT_BLANK = /[^ \t\f\r\n]/;
 
-function lexScript(text: string, language: string): Lexed {
+/**
+ * The token before a `/` at `j`, from the code between `from` and `j` when there is any, else `prev` (the last
+ * literal, bracket or operator the lexer stopped at): 'v' a value (division follows), 'r' a regex may follow.
+ */
+function before(text: string, from: number, j: number, prev: string): string {
+  let k = j - 1;
+  while (k >= from && !NOT_BLANK.test(text[k]!)) k--;
+  if (k < from) return prev;
+  if (!WORD.test(text[k]!)) return text[k] === ')' || text[k] === ']' ? 'v' : 'r';
+  let w = k;
+  while (w > from && WORD.test(text[w - 1]!)) w--;
+  return REGEX_AFTER_WORD.has(text.slice(w, k + 1)) ? 'r' : 'v';
+}
+
+function lexScript(text: string, matches: Matches, language: string): Verdict {
   // JSX text (apostrophes, slashes) is not JavaScript: files that may hold it are parsed.
   if (language !== 'typescript' && (text.includes('</') || text.includes('/>'))) return null;
-  const silent: Range[] = [];
   const n = text.length;
-  /** open braces: 'b' a block/object, 't' a template's ${ … } */
+  /** open braces: 'b' a block or object, 't' a template's ${ … } */
   const braces: string[] = [];
-  let prev = ''; // the last significant token: a punctuator character, or 'w:<word>', or 'v' for a literal
+  let prev = 'r'; // at the start a `/` begins a regex
   let i = 0;
+  /** From just after a ` (or the } closing a ${…}): the index after the closing `, or after a ${ (pushed); -1 unsure. */
   const template = (from: number): number => {
-    // from is just after a ` or a } closing ${…}; returns the index after the closing `, or of the ${ (pushing 't')
-    let j = from;
-    while (j < n) {
+    for (let j = from; j < n; j++) {
       const c = text[j]!;
-      if (c === '\\') { j += 2; continue; }
-      if (c === '`') return j + 1;
-      if (c === '$' && text[j + 1] === '{') {
+      if (c === '\\') j++;
+      else if (c === '`') return j + 1;
+      else if (c === '$' && text[j + 1] === '{') {
         braces.push('t');
-        return -(j + 2) - 1; // negative: inside ${
+        return j + 2;
       }
-      j++;
     }
-    return Number.NaN;
+    return -1;
   };
   while (i < n) {
-    const c = text[i]!;
-    if (c === '\n' || SPACE.test(c)) { i++; continue; }
-    if (c === '/' && text[i + 1] === '/') {
-      const eol = text.indexOf('\n', i);
-      const end = eol < 0 ? n : eol;
-      silent.push([i, end]);
+    JS_STOP.lastIndex = i;
+    const stop = JS_STOP.exec(text);
+    const j = stop ? stop.index : n;
+    if (!matches.before(j)) return false;
+    if (!stop) break;
+    const c = text[j]!;
+    if (c === '\n') {
+      i = j + 1;
+      continue;
+    }
+    if (c === '/' && (text[j + 1] === '/' || text[j + 1] === '*')) {
+      const line = text[j + 1] === '/';
+      const close = line ? text.indexOf('\n', j) : text.indexOf('*/', j + 2);
+      if (!line && close < 0) return null;
+      const end = line ? (close < 0 ? n : close) : close + 2;
+      if (!matches.silent(j, end)) return false;
+      prev = before(text, i, j, prev); // a comment keeps the token before it
       i = end;
       continue;
     }
-    if (c === '/' && text[i + 1] === '*') {
-      const close = text.indexOf('*/', i + 2);
-      if (close < 0) return null;
-      silent.push([i, close + 2]);
-      i = close + 2;
-      continue;
-    }
+    const kind = c === '/' ? before(text, i, j, prev) : '';
     if (c === '"' || c === "'") {
-      let j = i + 1;
-      while (j < n && text[j] !== c) {
-        if (text[j] === '\n') return null;
-        j += text[j] === '\\' ? 2 : 1;
+      let k = j + 1;
+      while (k < n && text[k] !== c) {
+        if (text[k] === '\n') return null;
+        k += text[k] === '\\' ? 2 : 1;
       }
-      if (j >= n) return null;
-      i = j + 1;
+      if (k >= n) return null;
+      i = k + 1;
       prev = 'v';
-      continue;
-    }
-    if (c === '`' || (c === '}' && braces[braces.length - 1] === 't')) {
+    } else if (c === '`' || (c === '}' && braces[braces.length - 1] === 't')) {
       if (c === '}') braces.pop();
-      const r = template(i + 1);
-      if (Number.isNaN(r)) return null;
-      if (r < 0) { i = -r - 1; prev = '{'; continue; }
-      i = r;
-      prev = 'v';
-      continue;
-    }
-    if (c === '/') {
-      const regex = prev === '' || (prev.startsWith('w:') ? REGEX_AFTER_WORD.has(prev.slice(2)) : prev !== 'v' && prev !== ')' && prev !== ']');
-      if (regex) {
-        let j = i + 1, cls = false;
-        for (; j < n; j++) {
-          const d = text[j]!;
-          if (d === '\n') return null;
-          if (d === '\\') { j++; continue; }
-          if (d === '[') cls = true;
-          else if (d === ']') cls = false;
-          else if (d === '/' && !cls) break;
-        }
-        if (j >= n) return null;
-        i = j + 1;
-        while (i < n && WORD.test(text[i]!)) i++;
-        prev = 'v';
-        continue;
+      const end = template(j + 1);
+      if (end < 0) return null;
+      i = end;
+      prev = text[end - 1] === '{' ? 'r' : 'v';
+    } else if (c === '/' && kind === 'r') {
+      let k = j + 1, cls = false;
+      for (; k < n; k++) {
+        const d = text[k]!;
+        if (d === '\n') return null;
+        if (d === '\\') k++;
+        else if (d === '[') cls = true;
+        else if (d === ']') cls = false;
+        else if (d === '/' && !cls) break;
       }
-      prev = '/';
-      i++;
-      continue;
+      if (k >= n) return null;
+      i = k + 1;
+      while (i < n && WORD.test(text[i]!)) i++;
+      prev = 'v';
+    } else {
+      if (c === '{') braces.push('b');
+      else if (c === '}' && braces.pop() !== 'b') return null;
+      prev = c === ')' || c === ']' ? 'v' : 'r';
+      i = j + 1;
     }
-    if (WORD.test(c)) {
-      let j = i;
-      while (j < n && WORD.test(text[j]!)) j++;
-      const word = text.slice(i, j);
-      prev = /^[0-9]/.test(word) ? 'v' : `w:${word}`;
-      i = j;
-      continue;
-    }
-    if (c === '{') braces.push('b');
-    else if (c === '}') {
-      if (braces.pop() !== 'b') return null;
-    }
-    prev = c;
-    i++;
   }
-  return braces.length === 0 ? silent : null;
+  return braces.length === 0 ? matches.done : null;
 }
