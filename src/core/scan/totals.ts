@@ -6,6 +6,7 @@ import { estimate } from '../economics/estimate';
 import type { Settings } from '../settings';
 import { BREAK_EVEN_NOTE, type CallSiteReport } from './callSite';
 import { callScenario } from '../economics/callScenario';
+import { selfHostedCostInputs, selfHostedFloorMonthly } from '../economics/selfHosted';
 import type { EngineContext } from '../engine/context';
 
 export interface Deployment {
@@ -92,12 +93,17 @@ function computeTotalsUncached(catalog: PriceCatalog, sites: CallSiteReport[], s
     // The last prefix is the whole group: that deployment is also the group's self-hosted alternative.
     const order = [...members].sort((a, b) => perToken(b) - perToken(a));
     let best = { cost: members.reduce((s, c) => s + perTokenMonthly(c), 0), n: 0 };
+    // A deployment costs at least its floor (ops, setup, fixed): a prefix whose floor plus the rest's per-token cost
+    // is no cheaper than the best so far cannot win, and is not sized (sizing runs the capacity model per GPU).
+    const floor = selfHostedFloorMonthly(selfHostedCostInputs(callScenario(settings, null, openModel, 0, 0, 0), 0));
     for (let n = 1; n <= order.length; n++) {
       const whole = n === order.length;
+      const rest = order.slice(n).reduce((s, c) => s + perTokenMonthly(c), 0);
+      if (!whole && floor + rest >= best.cost) continue;
       const d = deployment(catalog, openModel, whole ? members : order.slice(0, n), settings);
       if (whole && d) deployments.push(d);
       if (!d) continue;
-      const cost = d.monthlyUsd + order.slice(n).reduce((s, c) => s + perTokenMonthly(c), 0);
+      const cost = d.monthlyUsd + rest;
       if (cost < best.cost) best = { cost, n };
     }
     routingCost += best.cost;
