@@ -33,28 +33,50 @@ export interface GpuChoiceInput extends Omit<CapacityInput, 'gpu'> {
   hourlyUsd: (gpu: Gpu) => number | null;
 }
 
-/** The cheapest catalog GPU that holds the model and serves the volume; null when none fits. */
+/**
+ * The cheapest catalog GPU that holds the model and serves the volume; null when none fits.
+ *
+ * A GPU costs at least (its count, else 1) × $/hour × hours, so GPUs are sized cheapest-rent first and the rest are
+ * skipped once that floor is clearly above a GPU that serves the volume (a skipped GPU could never be chosen). The
+ * choice is then made in catalog order among the GPUs sized, exactly as over all of them.
+ */
 export function cheapestGpu(input: GpuChoiceInput): GpuChoice | null {
   const volume = input.requestsPerDay ?? 0;
-  let best: GpuChoice | null = null;
-  for (const gpu of listGpus()) {
+  const priced: { gpu: Gpu; hourly: number; index: number }[] = [];
+  listGpus().forEach((gpu, index) => {
     const hourly = input.hourlyUsd(gpu);
-    if (hourly === null || !(hourly >= 0)) continue;
+    if (hourly !== null && hourly >= 0) priced.push({ gpu, hourly, index });
+  });
+  priced.sort((a, b) => a.hourly - b.hourly || a.index - b.index);
+  const sized: (GpuChoice & { index: number })[] = [];
+  let bound = Infinity; // the lowest monthly cost of a sized GPU that serves the volume
+  for (const { gpu, hourly, index } of priced) {
+    if ((input.gpuCount ?? 1) * hourly * input.hoursPerMonth > bound * (1 + SKIP_MARGIN) + SKIP_MARGIN) break;
     const result = estimateCapacity({ ...input, gpu: gpu.id, requestsPerDay: volume });
     if (!result.fits) continue;
     // Capacity per replica shrinks with the rented hours; size on what the GPUs really serve.
-    const sized = gpusForVolumeFrom(result, input.hoursShare > 0 ? volume / input.hoursShare : Infinity) ?? Infinity;
-    const gpus = input.gpuCount ?? sized;
+    const needed = gpusForVolumeFrom(result, input.hoursShare > 0 ? volume / input.hoursShare : Infinity) ?? Infinity;
+    const gpus = input.gpuCount ?? needed;
     if (!Number.isFinite(gpus)) continue;
     const servesVolume = input.gpuCount === undefined || result.replicas * result.requestsPerDayPerReplica * input.hoursShare >= volume;
     const computeMonthlyUsd = gpus * hourly * input.hoursPerMonth;
-    const c = { gpu, result, gpus, computeMonthlyUsd, servesVolume, why: '' };
-    if (!best || better(c, best)) best = c;
+    sized.push({ gpu, result, gpus, computeMonthlyUsd, servesVolume, why: '', index });
+    if (servesVolume) bound = Math.min(bound, computeMonthlyUsd);
+  }
+  let best: GpuChoice | null = null;
+  for (const c of sized.sort((a, b) => a.index - b.index)) {
+    if (!best || better(c, best)) best = { gpu: c.gpu, result: c.result, gpus: c.gpus, computeMonthlyUsd: c.computeMonthlyUsd, servesVolume: c.servesVolume, why: '' };
   }
   if (!best) return null;
   best.why = explain(best, input.model, input.precision, volume, input.gpuCount !== undefined);
   return best;
 }
+
+/**
+ * How far above the cheapest serving GPU a GPU's floor must be to skip it: far beyond better()'s tie tolerance
+ * (1e-9 relative), so no GPU that could tie with or beat the winner is skipped.
+ */
+const SKIP_MARGIN = 1e-6;
 
 /** Serving the volume first, then the lower monthly cost; a tie keeps the GPU with more headroom. */
 function better(a: GpuChoice, b: GpuChoice): boolean {
