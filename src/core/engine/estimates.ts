@@ -7,7 +7,7 @@
 import type { Scenario } from '../config';
 import { estimate, type EstimateOptions, type EstimateOutcome } from '../economics/estimate';
 import type { PriceCatalog } from '../catalog/prices-resolve';
-import type { KeyedMemo } from './memo';
+import { deepFreeze, valueKey, type KeyedMemo } from './memo';
 
 export type EstimateMemo = KeyedMemo<PriceCatalog, EstimateOutcome>;
 
@@ -20,17 +20,9 @@ export function memoEstimate(memo: EstimateMemo, scenario: Scenario, options: Es
 /**
  * Every input but the catalog, as one string. JSON alone would merge what estimate() tells apart: a field set to
  * undefined and a missing one are the same to it (it reads `?? default` / `!== undefined`), but NaN, ±Infinity and
- * null are not, so non-finite numbers are spelled out.
+ * null are not, so non-finite numbers are spelled out (valueKey). The GPU picker is not an input: any picker the
+ * engine passes gives pickGpu's results.
  */
 export function estimateKey(scenario: Scenario, options: Omit<EstimateOptions, 'catalog'>): string {
-  return JSON.stringify([scenario, options.today?.getTime() ?? null, options.hostedProviders ?? null], (_k, v: unknown) =>
-    typeof v === 'number' && !Number.isFinite(v) ? { '\u0000number': String(v) } : v);
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
+  return valueKey([scenario, options.today?.getTime() ?? null, options.hostedProviders ?? null]);
 }
