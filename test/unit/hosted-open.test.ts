@@ -62,6 +62,20 @@ test('the family prefilter changes no match: every release matches its own id, e
   assert.ok(matched > 50, `${matched} catalog ids are hosts of an open model`);
 });
 
+test('offers handed out are copies: editing one changes no later answer', () => {
+  const catalog = getSnapshotCatalog();
+  const shape = { inputTokens: 500, outputTokens: 100, cachedInputTokens: 0 };
+  const before = cheapestHostedOffer(catalog, 'llama-3.3-70b', shape);
+  const all = hostedOffers(catalog, 'llama-3.3-70b');
+  assert.ok(before && all.length > 1);
+  const edited = cheapestHostedOffer(catalog, 'llama-3.3-70b', shape)!;
+  edited.inputUsdPerMTok = 0;
+  edited.provider = 'edited';
+  for (const o of hostedOffers(catalog, 'llama-3.3-70b')) o.outputUsdPerMTok = -1;
+  assert.deepEqual(cheapestHostedOffer(catalog, 'llama-3.3-70b', shape), before);
+  assert.deepEqual(hostedOffers(catalog, 'llama-3.3-70b'), all);
+});
+
 test('the cheapest host depends on the token mix, and hostedProviders restricts the hosts', () => {
   // Llama 3.3 70B in the snapshot: Novita $0.39/$0.39, Cloudflare $0.293/$2.253, Groq $0.59/$0.79 (and others).
   const chatty = cheapestHostedOffer(getSnapshotCatalog(), 'llama-3.3-70b', { inputTokens: 500, outputTokens: 100, cachedInputTokens: 0 });
