@@ -61,7 +61,7 @@ test('the choice matches a brute-force search over the catalog at several models
   }
 });
 
-test('skipping GPUs whose rent alone loses changes no choice: the same GPU, count and reason as sizing every GPU', () => {
+test('skipping GPUs whose floor (rent × the fewest GPUs that hold the model) loses changes no choice: same GPU, count and reason', () => {
   // Each GPU sized on its own (a price for it alone), then ranked by the documented rule in catalog order: serving the
   // volume first, then the lower monthly cost, then more requests per GPU; an exact tie keeps the earlier GPU.
   const prices: Record<string, (g: Gpu) => number> = { catalog: (g) => g.hourlyUsd, owned: (g) => g.purchaseUsd / 5000, flat: () => 1, free: () => 0 };
