@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { estimate } from '../../src/core/economics/estimate';
 import { estimateCapacity } from '../../src/core/economics/capacity';
-import { listGpus } from '../../src/core/catalog/gpus';
+import { listGpus, type Gpu } from '../../src/core/catalog/gpus';
+import { cheapestGpu } from '../../src/core/economics/capacityChoice';
 import { buildCallSite } from '../../src/core/scan/callSite';
 import { readSettings } from '../../src/core/settings';
 import type { Scenario } from '../../src/core/config';
@@ -58,6 +59,37 @@ test('the choice matches a brute-force search over the catalog at several models
     assert.equal(r.result.selfHosted.capacity.gpusNeeded, want.gpus, `${model} at ${volume}`);
     assert.ok(Number.isFinite(r.result.selfHosted.monthlyUsd) && r.result.selfHosted.monthlyUsd >= 0);
   }
+});
+
+test('skipping GPUs whose floor (rent × the fewest GPUs that hold the model) loses changes no choice: same GPU, count and reason', () => {
+  // Each GPU sized on its own (a price for it alone), then ranked by the documented rule in catalog order: serving the
+  // volume first, then the lower monthly cost, then more requests per GPU; an exact tie keeps the earlier GPU.
+  const prices: Record<string, (g: Gpu) => number> = { catalog: (g) => g.hourlyUsd, owned: (g) => g.purchaseUsd / 5000, flat: () => 1, free: () => 0 };
+  let compared = 0;
+  for (const [model, precision] of [['llama-3.1-8b', 'bf16'], ['llama-3.3-70b', 'fp8'], ['gpt-oss-120b', 'fp8'], ['qwen3-30b-a3b', 'int4'], ['deepseek-v3', 'fp8']] as const) {
+    for (const requestsPerDay of [0, 1000, 250_000, 5_000_000]) {
+      for (const gpuCount of [undefined, 1, 4]) {
+        for (const hoursShare of [1, 0.25]) {
+          for (const [pricing, hourly] of Object.entries(prices)) {
+            const input = { model, precision, gpuCount, inputTokens: 900, outputTokens: 250, utilization: 0.6, requestsPerDay, hoursShare, hoursPerMonth: 730 * hoursShare };
+            const alone = listGpus().map((g) => cheapestGpu({ ...input, hourlyUsd: (x) => (x.id === g.id ? hourly(x) : null) })).filter((c) => c !== null);
+            let want: (typeof alone)[number] | undefined;
+            for (const c of alone) {
+              const ahead = !want || (c.servesVolume !== want.servesVolume ? c.servesVolume
+                : Math.abs(c.computeMonthlyUsd - want.computeMonthlyUsd) > 1e-9 * Math.max(1, want.computeMonthlyUsd) ? c.computeMonthlyUsd < want.computeMonthlyUsd
+                  : c.result.requestsPerDayPerReplica / c.result.gpusPerReplica > want.result.requestsPerDayPerReplica / want.result.gpusPerReplica);
+              if (ahead) want = c;
+            }
+            const got = cheapestGpu({ ...input, hourlyUsd: hourly });
+            const what = `${model} ${precision} ${requestsPerDay}/day on ${gpuCount ?? 'auto'} GPUs, ${hoursShare} of the hours, ${pricing} prices`;
+            assert.deepEqual(got && [got.gpu.id, got.gpus, got.computeMonthlyUsd, got.servesVolume, got.why], want ? [want.gpu.id, want.gpus, want.computeMonthlyUsd, want.servesVolume, want.why] : null, what);
+            compared++;
+          }
+        }
+      }
+    }
+  }
+  assert.equal(compared, 5 * 4 * 3 * 2 * 4);
 });
 
 test('a fixed count picks the cheapest GPU that holds the model on that many GPUs', () => {

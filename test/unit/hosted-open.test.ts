@@ -4,7 +4,7 @@
 import { getSnapshotCatalog } from '../../src/core/catalog/prices';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openModelOfHostedId } from '../../src/core/economics/hostedOpenMatch';
+import { hostedReleaseModels, normalizeHostedId, openModelOfHostedId, releaseOf } from '../../src/core/economics/hostedOpenMatch';
 import { cheapestHostedOffer, hostedOffers } from '../../src/core/economics/hostedOpen';
 import { estimateFromInput, type EstimateResult } from '../../src/core/economics/estimate';
 
@@ -42,6 +42,38 @@ test('host model ids are matched to the exact open-model release, in every spell
     'Qwen/Qwen3-30B-A3B-Thinking-2507', 'qwen3-coder-30b-a3b', 'llama-3.3-7b', 'deepseek-v3.2', 'mistral-7b-instruct-v0.1',
   ];
   for (const id of other) assert.equal(openModelOfHostedId(id), null, id);
+});
+
+test('the family prefilter changes no match: every release matches its own id, every catalog id as without it', () => {
+  const models = hostedReleaseModels();
+  assert.ok(models.length >= 16);
+  for (const model of models) {
+    assert.equal(openModelOfHostedId(model), model, model);
+    assert.equal(openModelOfHostedId(`Org/${model.toUpperCase()}`), model, model);
+  }
+  let matched = 0;
+  for (const p of getSnapshotCatalog().providers) {
+    for (const e of p.entries) {
+      const want = releaseOf(normalizeHostedId(e.price.modelId));
+      assert.equal(openModelOfHostedId(e.price.modelId), want, e.price.modelId);
+      if (want) matched++;
+    }
+  }
+  assert.ok(matched > 50, `${matched} catalog ids are hosts of an open model`);
+});
+
+test('offers handed out are copies: editing one changes no later answer', () => {
+  const catalog = getSnapshotCatalog();
+  const shape = { inputTokens: 500, outputTokens: 100, cachedInputTokens: 0 };
+  const before = cheapestHostedOffer(catalog, 'llama-3.3-70b', shape);
+  const all = hostedOffers(catalog, 'llama-3.3-70b');
+  assert.ok(before && all.length > 1);
+  const edited = cheapestHostedOffer(catalog, 'llama-3.3-70b', shape)!;
+  edited.inputUsdPerMTok = 0;
+  edited.provider = 'edited';
+  for (const o of hostedOffers(catalog, 'llama-3.3-70b')) o.outputUsdPerMTok = -1;
+  assert.deepEqual(cheapestHostedOffer(catalog, 'llama-3.3-70b', shape), before);
+  assert.deepEqual(hostedOffers(catalog, 'llama-3.3-70b'), all);
 });
 
 test('the cheapest host depends on the token mix, and hostedProviders restricts the hosts', () => {

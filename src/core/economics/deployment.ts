@@ -30,7 +30,14 @@ export interface Deployment {
   assumptions: Record<string, AssumptionValue>;
 }
 
-export function resolveDeployment(s: Scenario, problems: string[], notes: string[]): Deployment | null {
+/**
+ * The GPU "auto" lands on, or why none (pickGpu). Pure in the scenario's selfHosted and workload sections and the
+ * three figures derived from them, so the engine context may remember it (engine/gpuPicks.ts).
+ */
+export type GpuPick = { ok: true; gpu: string; why: string; result: CapacityResult } | { ok: false; problem: string };
+export type GpuPicker = (s: Scenario, hoursPerMonth: number, hoursShare: number, utilization: number) => GpuPick;
+
+export function resolveDeployment(s: Scenario, problems: string[], notes: string[], picker: GpuPicker = pickGpu): Deployment | null {
   const sh = s.selfHosted ?? {};
   const gpu = sh.gpu;
   const w = s.workload;
@@ -47,10 +54,16 @@ export function resolveDeployment(s: Scenario, problems: string[], notes: string
   const serving = servingPolicy(s);
   Object.assign(assumptions, serving.assumptions);
   let gpuName = gpu?.name;
+  let picked: CapacityResult | null = null;
   if (isAutoGpu(gpuName)) {
-    const chosen = chooseGpu(s, hoursPerMonth, hoursShare, utilization, assumptions, problems);
-    if (chosen === null) return null;
-    gpuName = chosen;
+    const pick = picker(s, hoursPerMonth, hoursShare, utilization);
+    if (!pick.ok) {
+      problems.push(pick.problem);
+      return null;
+    }
+    assumptions.gpuChoice = pick.why;
+    gpuName = pick.gpu;
+    picked = pick.result;
   }
   let catalogGpu: Gpu | null = null;
   if (gpuName !== undefined) {
@@ -114,7 +127,8 @@ export function resolveDeployment(s: Scenario, problems: string[], notes: string
   function fromCapacityModel(): Deployment | null {
     let r: CapacityResult;
     try {
-      r = estimateCapacity({
+      // The picked GPU was sized with these same inputs (pickGpu): its result is this one.
+      r = picked ?? estimateCapacity({
         model: sh.model!,
         precision: sh.precision ?? DEFAULTS.precision,
         gpu: catalogGpu!.id,
@@ -164,17 +178,16 @@ export function resolveDeployment(s: Scenario, problems: string[], notes: string
  * `gpu.name: "auto"`: the cheapest catalog GPU (and count) that holds `selfHosted.model` and serves the volume.
  * A rent or purchase price is per GPU type, so it needs a pinned GPU; so does a stated throughput.
  */
-function chooseGpu(s: Scenario, hoursPerMonth: number, hoursShare: number, utilization: number, assumptions: Record<string, AssumptionValue>, problems: string[]): string | null {
+export function pickGpu(s: Scenario, hoursPerMonth: number, hoursShare: number, utilization: number): GpuPick {
   const sh = s.selfHosted ?? {};
   const gpu = sh.gpu!;
   const pinned = 'pin selfHosted.gpu.name to a catalog GPU';
+  const fail = (problem: string): GpuPick => ({ ok: false, problem });
   if (sh.model === undefined || sh.throughputTokensPerSecond !== undefined) {
-    problems.push(`selfHosted.gpu.name: "auto" lets the capacity model pick the GPU, so it needs selfHosted.model and no throughputTokensPerSecond; ${pinned}`);
-    return null;
+    return fail(`selfHosted.gpu.name: "auto" lets the capacity model pick the GPU, so it needs selfHosted.model and no throughputTokensPerSecond; ${pinned}`);
   }
   if (gpu.hourlyUsd !== undefined || gpu.owned?.purchaseUsd !== undefined) {
-    problems.push(`selfHosted.gpu.${gpu.hourlyUsd !== undefined ? 'hourlyUsd' : 'owned.purchaseUsd'}: a GPU price is per GPU type and the GPU is "auto"; ${pinned} to use it`);
-    return null;
+    return fail(`selfHosted.gpu.${gpu.hourlyUsd !== undefined ? 'hourlyUsd' : 'owned.purchaseUsd'}: a GPU price is per GPU type and the GPU is "auto"; ${pinned} to use it`);
   }
   const precision = sh.precision ?? DEFAULTS.precision;
   try {
@@ -186,20 +199,14 @@ function chooseGpu(s: Scenario, hoursPerMonth: number, hoursShare: number, utili
       hourlyUsd: (g) => gpuHourly(s, g, hoursPerMonth, {}, [], []),
     });
     if (!choice && serving?.capBatch && cheapestGpu({ ...input, serving: undefined, requestsPerDay: s.workload.requestsPerDay, hourlyUsd: () => 0 })) {
-      problems.push(`selfHosted.slo: no catalog GPU layout (up to 16 GPUs per replica) serves ${sh.model} within the latency target ${servingPolicy(s).assumptions.latencyTarget}; loosen the target (llmCostLens.selfHosted.maxTpotMs / maxTtftMs in the editor) or pick a smaller model`);
-      return null;
+      return fail(`selfHosted.slo: no catalog GPU layout (up to 16 GPUs per replica) serves ${sh.model} within the latency target ${servingPolicy(s).assumptions.latencyTarget}; loosen the target (llmCostLens.selfHosted.maxTpotMs / maxTtftMs in the editor) or pick a smaller model`);
     }
     if (!choice) {
-      problems.push(`selfHosted.model: no catalog GPU holds ${sh.model} in ${precision}${gpu.count !== undefined ? ` on ${gpu.count} GPU(s)` : ''} for ${s.workload.inputTokens + s.workload.outputTokens}-token requests; try a lighter precision or a smaller model`);
-      return null;
+      return fail(`selfHosted.model: no catalog GPU holds ${sh.model} in ${precision}${gpu.count !== undefined ? ` on ${gpu.count} GPU(s)` : ''} for ${s.workload.inputTokens + s.workload.outputTokens}-token requests; try a lighter precision or a smaller model`);
     }
-    assumptions.gpuChoice = choice.why;
-    return choice.gpu.id;
+    return { ok: true, gpu: choice.gpu.id, why: choice.why, result: choice.result };
   } catch (e) {
-    if (e instanceof CapacityInputError || e instanceof CatalogLookupError) {
-      problems.push(e instanceof CatalogLookupError ? `${e.field}: ${e.message}` : e.message);
-      return null;
-    }
+    if (e instanceof CapacityInputError || e instanceof CatalogLookupError) return fail(e instanceof CatalogLookupError ? `${e.field}: ${e.message}` : e.message);
     throw e;
   }
 }

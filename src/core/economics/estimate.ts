@@ -9,7 +9,7 @@ import { resolveHostedOpen, type HostedOpenResult } from './hostedOpen';
 import { bestHybrid, hybridAt, type HybridInputs, type HybridPoint } from './hybrid';
 import { fixedMonthly, selfHostedCostInputs, selfHostedMonthly, variableCostPerRequest, type SelfHostedBreakdown, type SelfHostedCostInputs } from './selfHosted';
 import { gpusAt, type Sizing } from './sizing';
-import { resolveDeployment } from './deployment';
+import { resolveDeployment, type GpuPicker } from './deployment';
 import { applyTrafficShape, averageUtilization } from './trafficShape';
 
 export type Verdict = 'api' | 'hosted-open' | 'self-hosted' | 'hybrid';
@@ -63,6 +63,8 @@ export interface EstimateOptions {
   today?: Date;
   /** `llmCostLens.hostedProviders`: the hosts the hosted-open column may use; empty/absent = all but routers. */
   hostedProviders?: readonly string[];
+  /** Where "auto" GPU choices come from: default pickGpu; the engine context passes its memo of it (same results). */
+  pickGpu?: GpuPicker;
 }
 
 export function estimateFromInput(raw: unknown, options: EstimateOptions): EstimateOutcome {
@@ -82,7 +84,7 @@ export function estimate(input: Scenario, options: EstimateOptions): EstimateOut
     const info = priceCatalogInfo(options.catalog, options.today);
     if (info.staleNote) notes.push(info.staleNote);
   }
-  const deployment = resolveDeployment(s, problems, notes);
+  const deployment = resolveDeployment(s, problems, notes, options.pickGpu);
   const w = s.workload;
   const daysPerMonth = w.daysPerMonth ?? DEFAULTS.daysPerMonth;
   const shape = { inputTokens: w.inputTokens, outputTokens: w.outputTokens, cachedInputTokens: w.cachedInputTokens ?? 0, ...(w.cacheWriteTokens ? { cacheWriteTokens: w.cacheWriteTokens } : {}) };

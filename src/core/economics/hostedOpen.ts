@@ -69,28 +69,33 @@ function buildOfferIndex(catalog: PriceCatalog): Map<string, { providerId: strin
 
 /** Every non-deprecated, non-free offer of `model` in the active catalog, optionally only from `providers`. */
 export function hostedOffers(catalog: PriceCatalog, model: string, providers?: readonly string[]): HostedOffer[] {
+  return indexedOffers(catalog, model, providers).map((offer) => ({ ...offer }));
+}
+
+/** The index's own offer objects (never handed out: callers copy what they return). */
+function indexedOffers(catalog: PriceCatalog, model: string, providers?: readonly string[]): readonly HostedOffer[] {
   const only = providers?.length ? new Set(providers.map((p) => p.toLowerCase())) : null;
   const out: HostedOffer[] = [];
   for (const { providerId, offer } of offerIndex(catalog).get(model) ?? []) {
     if (only ? !only.has(providerId) : isRouter(providerId)) continue;
-    out.push({ ...offer });
+    out.push(offer);
   }
   return out;
 }
 
 /** Cost of one request at an offer's rates (no batch discount: hosts' batch terms are not in the catalog). */
 export function hostedCostPerRequest(shape: RequestShape, o: Pick<HostedOffer, 'inputUsdPerMTok' | 'outputUsdPerMTok' | 'cachedInputUsdPerMTok'>): number {
-  return apiCostPerRequest(shape, { ...o, batchDiscount: 0 }, false);
+  return apiCostPerRequest(shape, { inputUsdPerMTok: o.inputUsdPerMTok, outputUsdPerMTok: o.outputUsdPerMTok, cachedInputUsdPerMTok: o.cachedInputUsdPerMTok, batchDiscount: 0 }, false);
 }
 
 /** The cheapest offer for this request shape; ties go to the provider id first in alphabetical order (stable output). */
 export function cheapestHostedOffer(catalog: PriceCatalog, model: string, shape: RequestShape, providers?: readonly string[]): HostedOffer | null {
   let best: { offer: HostedOffer; usd: number } | null = null;
-  for (const offer of hostedOffers(catalog, model, providers)) {
+  for (const offer of indexedOffers(catalog, model, providers)) {
     const usd = hostedCostPerRequest(shape, offer);
     if (!best || usd < best.usd || (usd === best.usd && `${offer.provider}/${offer.providerModelId}` < `${best.offer.provider}/${best.offer.providerModelId}`)) best = { offer, usd };
   }
-  return best?.offer ?? null;
+  return best ? { ...best.offer } : null;
 }
 
 /** Provider ids the catalog holds (for validating `llmCostLens.hostedProviders`). */

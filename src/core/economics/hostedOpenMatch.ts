@@ -24,6 +24,19 @@ const RELEASES: Readonly<Record<string, RegExp>> = {
   'gpt-oss-120b': /(^|[^a-z0-9])gpt-oss-120b($|[^a-z0-9])/,
 };
 
+/** The open models a host id can be matched to (tests: each one's own id must match it). */
+export function hostedReleaseModels(): string[] {
+  return Object.keys(RELEASES);
+}
+
+/**
+ * Every pattern in RELEASES names one of these families, and normalizeHostedId never writes one into an id that
+ * lacks it (it drops prefixes, turns `_` into `-`, `3p1` into `3.1`): an id without any is no release, and the ~1,700
+ * catalog ids are sorted out without normalizing each one and trying sixteen patterns on it. A new family in
+ * RELEASES goes here too (test/unit/hosted-open.test.ts checks that every release matches its own id).
+ */
+const FAMILIES = /llama|qwen|mistral|mixtral|gemma|deepseek|gpt[-_]oss/;
+
 /**
  * Variants that are not the model a self-hoster would run: free tiers (rate-limited, no production price),
  * quantized "lite" and AWQ SKUs, reasoning ("thinking") variants that write far more output, fine-tunes and distillations.
@@ -43,7 +56,11 @@ export function normalizeHostedId(id: string): string {
 
 /** The open model a host's catalog id serves, or null. */
 export function openModelOfHostedId(id: string): string | null {
-  const n = normalizeHostedId(id);
+  return FAMILIES.test(id.toLowerCase()) ? releaseOf(normalizeHostedId(id)) : null;
+}
+
+/** The open model a normalized host id is a release of, or null (the match itself, without the family prefilter). */
+export function releaseOf(n: string): string | null {
   if (NOT_THE_SAME.test(n)) return null;
   for (const [model, re] of Object.entries(RELEASES)) if (re.test(n)) return model;
   return null;

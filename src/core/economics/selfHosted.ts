@@ -47,6 +47,17 @@ export function fixedMonthly(c: SelfHostedCostInputs, gpus: number, withOps: boo
   return compute + c.opsHoursPerMonth * c.opsHourlyUsd + (c.setupHours * c.opsHourlyUsd) / c.setupAmortizationMonths;
 }
 
+/**
+ * What self-hosting costs a month before any GPU or token: fixed infrastructure + ops + amortized setup. Never above
+ * selfHostedMonthly(...).monthlyUsd for the same inputs, bit for bit: that total adds the same terms in the same order
+ * with the GPUs' compute and the per-token cost in between, both ≥ 0 for valid inputs (the schemas bound every rate
+ * and price below by 0), and rounding to nearest never makes a sum of larger terms smaller. The totals use it to skip
+ * deployments that cannot beat a cheaper routing (scan/totals.ts).
+ */
+export function selfHostedFloorMonthly(c: SelfHostedCostInputs): number {
+  return c.fixedMonthlyUsd + c.opsHoursPerMonth * c.opsHourlyUsd + (c.setupHours * c.opsHourlyUsd) / c.setupAmortizationMonths;
+}
+
 export function selfHostedMonthly(c: SelfHostedCostInputs, gpus: number, requestsPerMonth: number, tokensPerRequest: number): SelfHostedBreakdown {
   const computeMonthlyUsd = c.fixedMonthlyUsd + gpus * c.gpuHourlyUsd * c.hoursPerMonth;
   const variableMonthlyUsd = variableCostPerRequest(c, tokensPerRequest) * requestsPerMonth;

@@ -14,6 +14,8 @@ import { TokenCountCache, TokenCounter, ranksGeneration } from '../tokens';
 import { DetectionCache } from './detections';
 import { KeyedMemo, ObjectMemo, RecentMemo } from './memo';
 import { memoEstimate } from './estimates';
+import { memoPickGpu, type GpuPickMemo } from './gpuPicks';
+import type { GpuPicker } from '../economics/deployment';
 
 /** The settings a costing reads: one folder's snapshot (and, for unresolved calls, the workspace's most used model). */
 export interface SettingsSnapshot {
@@ -39,6 +41,10 @@ export class EngineContext {
   readonly totals = new RecentMemo<unknown>(8);
   /** Per price catalog and scenario: the engine's estimate (estimates.ts); a scan has a few hundred distinct ones. */
   readonly estimates = new KeyedMemo<PriceCatalog, EstimateOutcome>(4_000);
+  /** Per GPU catalog and self-hosted sizing inputs: the GPU "auto" picks (gpuPicks.ts); fewer than the estimates. */
+  readonly gpuPicks: GpuPickMemo = new KeyedMemo(4_000);
+  /** pickGpu through gpuPicks: the engine's estimates and the totals' deployments pass it to estimate(). */
+  readonly pickGpu: GpuPicker = memoPickGpu(this.gpuPicks);
   private readonly fingerprints = new WeakMap<SettingsSnapshot, string>();
 
   constructor(options: EngineOptions = {}) {
@@ -71,7 +77,8 @@ export class EngineContext {
   }
 
   /** The engine's estimate through this context's memo: equal inputs, an equal result; every caller its own copy. */
-  readonly estimate = (scenario: Scenario, options: EstimateOptions): EstimateOutcome => memoEstimate(this.estimates, scenario, options);
+  readonly estimate = (scenario: Scenario, options: EstimateOptions): EstimateOutcome =>
+    memoEstimate(this.estimates, scenario, { ...options, pickGpu: this.pickGpu });
 
   /** Changes when the tokenizer's rank location changes (setRanksDir): a count made before may have been ≈ bytes. */
   get tokenizerGeneration(): number {

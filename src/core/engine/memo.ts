@@ -102,3 +102,20 @@ export class KeyedMemo<O extends object, V> {
     this.entries = new WeakMap();
   }
 }
+
+/**
+ * A value as a key string: JSON, with NaN and ±Infinity spelled out (plain JSON makes them null, like a null field).
+ * An undefined field and a missing one give the same key: the engine reads both alike (`?? default`).
+ */
+export function valueKey(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? { '\u0000number': String(v) } : v));
+}
+
+/** Freezes a value and everything it holds: a memo's stored values are handed to many callers. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

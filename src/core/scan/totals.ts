@@ -1,11 +1,11 @@
 // Workspace totals: the API bill, the self-hosted alternative as SHARED deployments (one per open model, sized for
 // the summed volume, ops counted once — twenty call sites are not twenty GPU boxes), and the cheapest routing of
 // whole call sites between the API and those deployments.
-import type { PriceCatalog } from '../catalog/prices-resolve';
 import { estimate } from '../economics/estimate';
 import type { Settings } from '../settings';
 import { BREAK_EVEN_NOTE, type CallSiteReport } from './callSite';
 import { callScenario } from '../economics/callScenario';
+import { selfHostedCostInputs, selfHostedFloorMonthly } from '../economics/selfHosted';
 import type { EngineContext } from '../engine/context';
 
 export interface Deployment {
@@ -66,10 +66,10 @@ export function routedVerdict(r: { api: readonly string[]; hostedOpen: readonly 
  */
 export function computeTotals(engine: EngineContext, sites: CallSiteReport[], settings: Settings): Totals {
   const inputs = [JSON.stringify(settings), engine.catalog, ...sites];
-  return engine.totals.get(inputs, () => computeTotalsUncached(engine.catalog, sites, settings)) as Totals;
+  return engine.totals.get(inputs, () => computeTotalsUncached(engine, sites, settings)) as Totals;
 }
 
-function computeTotalsUncached(catalog: PriceCatalog, sites: CallSiteReport[], settings: Settings): Totals {
+function computeTotalsUncached(engine: EngineContext, sites: CallSiteReport[], settings: Settings): Totals {
   const priced = sites.filter((c): c is Priced => c.endpoint === 'api' && c.cost !== null && c.cost.api !== null);
   const apiMonthlyUsd = priced.reduce((s, c) => s + c.cost.api.monthlyUsd, 0);
 
@@ -92,12 +92,17 @@ function computeTotalsUncached(catalog: PriceCatalog, sites: CallSiteReport[], s
     // The last prefix is the whole group: that deployment is also the group's self-hosted alternative.
     const order = [...members].sort((a, b) => perToken(b) - perToken(a));
     let best = { cost: members.reduce((s, c) => s + perTokenMonthly(c), 0), n: 0 };
+    // A deployment costs at least its floor (ops, setup, fixed): a prefix whose floor plus the rest's per-token cost
+    // is no cheaper than the best so far cannot win, and is not sized (sizing runs the capacity model per GPU).
+    const floor = selfHostedFloorMonthly(selfHostedCostInputs(callScenario(settings, null, openModel, 0, 0, 0), 0));
     for (let n = 1; n <= order.length; n++) {
       const whole = n === order.length;
-      const d = deployment(catalog, openModel, whole ? members : order.slice(0, n), settings);
+      const rest = order.slice(n).reduce((s, c) => s + perTokenMonthly(c), 0);
+      if (!whole && floor + rest >= best.cost) continue;
+      const d = deployment(engine, openModel, whole ? members : order.slice(0, n), settings);
       if (whole && d) deployments.push(d);
       if (!d) continue;
-      const cost = d.monthlyUsd + order.slice(n).reduce((s, c) => s + perTokenMonthly(c), 0);
+      const cost = d.monthlyUsd + rest;
       if (cost < best.cost) best = { cost, n };
     }
     routingCost += best.cost;
@@ -147,12 +152,12 @@ function perToken(c: Priced): number {
   return tokens > 0 ? perTokenMonthly(c) / tokens : 0;
 }
 
-function deployment(catalog: PriceCatalog, openModel: string, members: Priced[], settings: Settings): Deployment | null {
+function deployment(engine: EngineContext, openModel: string, members: Priced[], settings: Settings): Deployment | null {
   const volume = members.reduce((s, c) => s + callsPerDay(c), 0);
   const weighted = (f: (c: Priced) => number) => (volume > 0 ? members.reduce((s, c) => s + callsPerDay(c) * f(c), 0) / volume : 0);
   const inputTokens = weighted((c) => c.tokens.input);
   const outputTokens = weighted((c) => c.tokens.output);
-  const out = estimate(callScenario(settings, null, openModel, volume, inputTokens, outputTokens), { catalog });
+  const out = estimate(callScenario(settings, null, openModel, volume, inputTokens, outputTokens), { catalog: engine.catalog, pickGpu: engine.pickGpu });
   if (!out.ok) return null;
   const s = out.result.selfHosted;
   return {
