@@ -23,6 +23,7 @@ function project(c: DetectedCall): Record<string, unknown> {
     maxTokens: c.maxTokens, reasoningTokens: c.reasoningTokens, streaming: c.streaming, endpoint: c.endpoint, baseUrl: c.baseUrl,
     qualifiedName: c.qualifiedName, annotation: c.annotation,
     ...(c.constructorOnly ? { constructorOnly: true } : {}),
+    ...(c.deploymentKey ? { deploymentKey: c.deploymentKey } : {}),
     ...(c.modelFrom ? { modelFrom: c.modelFrom } : {}),
     prompt: c.promptParts.map((p) => ({ role: p.role, source: p.source, text: p.text, placeholders: p.placeholders, ...(p.from ? { from: p.from } : {}) })),
   };
@@ -56,8 +57,9 @@ for (const [lang, pattern] of [['python', /\.py$/], ['notebooks', /\.ipynb$/]] a
         const key = (c: { cell?: number; line: number; column: number }) => `${c.cell ?? '-'}:${c.line}:${c.column}`;
         assert.deepEqual(result.calls.map(key), spec.calls.map(key), 'call positions (missed or extra calls)');
         result.calls.forEach((c, i) => {
-          // invokedFrom: a constructor-only site that `scan` drops because that file invokes the model (scan-fixtures)
-          const { shape, invokedFrom: _invokedFrom, ...want } = spec.calls[i]!;
+          // invokedFrom: a constructor-only site that `scan` drops because that file invokes the model (scan-fixtures);
+          // scanSkipped: one that `scan` lists under `skipped` (an unpriced Azure deployment, detect/workspace.ts)
+          const { shape, invokedFrom: _invokedFrom, scanSkipped: _scanSkipped, ...want } = spec.calls[i]!;
           assert.deepEqual(project(c), want, `${file}:${key(c)} (${shape})`);
           assert.equal(c.file, file);
           assert.equal(c.language, 'python');

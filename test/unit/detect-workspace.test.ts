@@ -1,10 +1,12 @@
 // The workspace-level pass over per-file detection results: a LangChain constructor reported because its own file
-// never invokes it is dropped when another file's invocation names it (models.py builds, app.py invokes).
+// never invokes it is dropped when another file's invocation names it (models.py builds, app.py invokes); one whose
+// model is only an Azure deployment name gets the reason `scan` lists it under `skipped` with when the name is unpriced.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectCalls, dropInvokedConstructors, type DetectedCall, type WorkspaceReader } from '../../src/core/detect/index';
+import { unpricedDeploymentReason } from '../../src/core/detect/workspace';
 
 const root = 'test/fixtures/python';
 const reader: WorkspaceReader = {
@@ -39,4 +41,35 @@ test('only constructor-only sites are dropped, never an invocation at the same p
   const ctor: DetectedCall = { ...base, file: 'b.py', line: 1, column: 7, constructorOnly: true };
   assert.deepEqual(dropInvokedConstructors([invocation, ctor]), [invocation, ctor]);
   assert.deepEqual(dropInvokedConstructors([{ ...invocation, modelFrom: [{ file: 'b.py', line: 1, column: 7 }] }, ctor]).length, 1);
+});
+
+test('a constructor nothing invokes whose model is only an Azure deployment name gets a skip reason saying how to price it', async () => {
+  const calls = await detect('langchain_azure_deployment.py');
+  assert.deepEqual(calls.map((c) => [c.line, c.deploymentKey, unpricedDeploymentReason(c)]), [
+    [4, 'deployment_name', 'line 4: AzureChatOpenAI(deployment_name="support-bot-prod") is never invoked in the workspace and "support-bot-prod" is an Azure deployment name, not a priced model: to cost it, write "# llm-cost: model=<model id>" on the line above or price "support-bot-prod" in llmCostLens.prices'],
+    [10, 'azure_deployment', 'line 10: AzureChatOpenAI(azure_deployment="triage") is never invoked in the workspace and "triage" is an Azure deployment name, not a priced model: to cost it, write "# llm-cost: model=<model id>" on the line above or price "triage" in llmCostLens.prices'],
+  ]);
+});
+
+test('look-alikes keep no skip reason: a model named beside the deployment, an invoked deployment, a deployment from the environment', async () => {
+  const calls = await detect('langchain_azure_deployment_named.py');
+  assert.deepEqual(calls.map((c) => [c.line, c.api, c.model, c.deploymentKey ?? null, unpricedDeploymentReason(c)]), [
+    [7, 'AzureChatOpenAI', 'gpt-4o-mini', null, null],
+    // the invocation is a call site (it runs the deployment); its model is still the deployment name
+    [13, 'invoke', 'support-bot-prod', 'deployment_name', null],
+    [16, 'AzureChatOpenAI', null, null, null],
+  ]);
+});
+
+test('a deployment constructor invoked from another file is dropped before the skip rule applies', () => {
+  const base: Omit<DetectedCall, 'file' | 'line' | 'column' | 'api'> = {
+    language: 'python', sdk: 'langchain', kind: 'chat', model: 'triage', modelSource: 'literal', maxTokens: null, reasoningTokens: null,
+    streaming: false, endpoint: 'api', baseUrl: null, qualifiedName: '<module>', annotation: null, promptParts: [], confidence: 0.5, endLine: 1, deploymentKey: 'azure_deployment',
+  };
+  const ctor: DetectedCall = { ...base, file: 'models.py', line: 3, column: 7, api: 'AzureChatOpenAI', constructorOnly: true };
+  const invocation: DetectedCall = { ...base, file: 'app.py', line: 2, column: 1, api: 'invoke', modelFrom: [{ file: 'models.py', line: 3, column: 7 }] };
+  const kept = dropInvokedConstructors([ctor, invocation]);
+  assert.deepEqual(kept, [invocation]);
+  assert.deepEqual(kept.map(unpricedDeploymentReason), [null]);
+  assert.match(unpricedDeploymentReason(ctor)!, /^line 3: AzureChatOpenAI\(azure_deployment="triage"\) is never invoked/);
 });

@@ -16,6 +16,21 @@ export function dropInvokedConstructors<T extends DetectedCall>(calls: T[]): T[]
 }
 
 /**
+ * Why a LangChain constructor that nothing in the workspace invokes (`constructorOnly`, kept by
+ * dropInvokedConstructors) is not a call site when its only model evidence is an Azure deployment name
+ * (`AzureChatOpenAI(azure_deployment="my-deployment")`); null for every other call. The caller applies it only when
+ * the name is not priced (the price catalog and the `llm-cost: model=` annotation decide, which detection cannot
+ * see): a deployment named after its model (`azure_deployment="gpt-4o"`) stays a call site. Two guesses together —
+ * a request nobody is seen sending, to a model nobody names — give no figure, so the site is listed under `skipped`
+ * with this reason, which says how to price it, instead of as an unpriced call site. An invocation of the same
+ * model (in its file or another) is a call site of its own and is not affected.
+ */
+export function unpricedDeploymentReason(c: DetectedCall): string | null {
+  if (!c.constructorOnly || !c.deploymentKey || !c.model) return null;
+  return `line ${c.line}: ${c.api}(${c.deploymentKey}="${c.model}") is never invoked in the workspace and "${c.model}" is an Azure deployment name, not a priced model: to cost it, write "# llm-cost: model=<model id>" on the line above or price "${c.model}" in llmCostLens.prices`;
+}
+
+/**
  * A `.prompt` / `.prompty` file is a call site of its own only when no detected code call already sends it: code
  * that reads it (`open("prompts/x.prompt").read()`, `readFileSync('x.prompty')`) has a prompt part whose `from.file`
  * is that file, and its call site costs the request (with the code's model and volume). Listing the file as well

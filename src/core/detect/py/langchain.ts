@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CallKind, DetectedCall, PromptPart, SourcePos } from '../types';
 import { composers, findClient, SDKS, type ClientRow } from '../sdks';
-import { requestFields, type RequestInput } from '../request/fields';
+import { modelField, requestFields, type RequestInput } from '../request/fields';
 import { dictToShared, toShared } from './shared';
 import { confidenceFor, runtimePart, stripProviderPrefix } from '../promptParts';
 import { messagesToParts } from './prompts';
@@ -14,8 +14,12 @@ import { UNKNOWN, type Value } from './value';
 
 export const LC_METHODS = SDKS.find((s) => s.sdk === 'langchain')!.methods;
 
+/** Keywords naming an Azure deployment (AzureChatOpenAI; also model keys of the LangChain rows in sdks.ts): they stand
+ *  for the model when nothing else names one, and the site records which (DetectedCall.deploymentKey). */
+const DEPLOYMENT_KEYS = ['azure_deployment', 'deployment_name'];
+
 /** A model class the table does not list (a provider package's chat model): the usual keys, or a positional model. */
-const UNLISTED_MODEL: ClientRow = { name: '', langs: ['py'], role: 'model', modelKeys: ['azure_deployment', 'deployment_name'], modelPos: 0 };
+const UNLISTED_MODEL: ClientRow = { name: '', langs: ['py'], role: 'model', modelKeys: DEPLOYMENT_KEYS, modelPos: 0 };
 
 /** Calling a LangChain builder: prompt templates, RunnableSequence, agents; null when `short` names none. */
 export function langchainValue(f: PyFile, short: string, last: string, positional: Value[], kwargs: Map<string, Value>, call: Node): Value | null {
@@ -82,9 +86,12 @@ export function lcInput(lc: Extract<Value, { t: 'lc' }>, streaming: boolean): Re
 
 export function lcSite(f: PyFile, call: Node, lc: Extract<Value, { t: 'lc' }>, api: string, kind: CallKind, streaming: boolean, inputParts: PromptPart[]): DetectedCall {
   const site = siteBase(f, call, 'langchain', api, kind);
-  const fields = requestFields(lcInput(lc, streaming));
+  const input = lcInput(lc, streaming);
+  const fields = requestFields(input);
   applyFields(site, fields);
   if (site.model) site.model = stripProviderPrefix(site.model);
+  const deployment = site.model ? deploymentKey(lc, input) : null;
+  if (deployment) site.deploymentKey = deployment;
   const parts: PromptPart[] = [];
   if (lc.template?.t === 'template') parts.push(...messagesToParts({ t: 'list', items: lc.template.parts.map((p) => ({ t: 'list', items: [str(p.role, 'literal'), p.value] })) }));
   parts.push(...inputParts);
@@ -98,4 +105,14 @@ export function lcSite(f: PyFile, call: Node, lc: Extract<Value, { t: 'lc' }>, a
   }
   if (ctors.size) site.modelFrom = [...ctors.values()];
   return site;
+}
+
+/** The Azure deployment keyword the model came from: a deployment keyword is set and, without the deployment
+ *  keywords, nothing (keyword or positional model) would name a model. */
+function deploymentKey(lc: Extract<Value, { t: 'lc' }>, input: RequestInput): string | null {
+  const key = DEPLOYMENT_KEYS.find((k) => lc.kwargs.has(k));
+  const row = input.client?.row;
+  if (!key || !row) return null;
+  const without = { ...input, client: { ...input.client!, row: { ...row, modelKeys: (row.modelKeys ?? []).filter((k) => !DEPLOYMENT_KEYS.includes(k)) } } };
+  return modelField(without).value === undefined ? key : null;
 }
