@@ -6,6 +6,7 @@ import type { PriceCatalog } from '../catalog/prices-resolve';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dropInvokedConstructors, dropPromptFilesUsedByCode, grammarForPath, languageForPath, type DetectedCall, type WorkspaceReader } from '../detect';
+import { unpricedDeploymentReason } from '../detect/workspace';
 import { readWorkspaceSettings, type WorkspaceSettings } from './folderSettings';
 import { buildCallSite, type CallSiteContext, type CallSiteReport } from './callSite';
 import { mostUsedModel } from './assumedModel';
@@ -170,9 +171,16 @@ export class WorkspaceScanner {
     for (const file of this.files) {
       const e = this.entries.get(file)!;
       // buildCallSite reuses a call's report while the settings and the price catalog are unchanged.
-      const costed = e.skip ? { skip: e.skip } : guardFile(() => e.calls.filter((d) => kept.has(d)).map((d) => buildCallSite(this.engine, d, ctx)));
+      const costed = e.skip ? { skip: e.skip } : guardFile(() => e.calls.filter((d) => kept.has(d)).map((d) => ({ d, site: buildCallSite(this.engine, d, ctx) })));
       if ('skip' in costed) skipped.push({ file, reason: costed.skip });
-      else callSites.push(...costed.value);
+      else {
+        for (const { d, site } of costed.value) {
+          // a constructor nothing invokes whose model is an unpriced Azure deployment name (detect/workspace.ts)
+          const why = site.cost?.verdict === 'unpriced' ? unpricedDeploymentReason(d) : null;
+          if (why) skipped.push({ file, reason: why });
+          else callSites.push(site);
+        }
+      }
     }
     sortCallSites(callSites);
     skipped.sort((a, b) => a.file.localeCompare(b.file));
