@@ -6,8 +6,8 @@
 //   npm run build && node --import tsx bench/index.ts scan
 //
 // Tree: ~4,000 workspace files (Python / TypeScript / JavaScript source, plus Markdown and JSON), ~3 % of the source
-// files copied from test/fixtures/{python,typescript,javascript} with mutations (they call LLM SDKs), ~1 % ordinary
-// files whose comments say "together" (a prefilter needle: parsed, no calls); plus node_modules (with SDK packages),
+// files copied with mutations from the fixtures pinned in bench/scan-fixtures.json (they call LLM SDKs), ~1 % ordinary
+// files whose comments say "together" (a prefilter needle: read, then set aside as comment-only); plus node_modules (with SDK packages),
 // a .gitignore'd folder and a virtualenv, which both the scan and ripgrep leave out. The tree is a git repository so
 // that ripgrep applies .gitignore as it does in a real checkout.
 import { spawnSync } from 'node:child_process';
@@ -91,17 +91,15 @@ function plainSource(r: Rand, ext: string, size: number, together: boolean): str
   return out;
 }
 
-function listFixtures(dir: string, exts: RegExp): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (exts.test(e.name) && !/test|mock|negatives/.test(e.name)) out.push(p);
-    }
-  };
-  walk(dir);
-  return out.sort();
+/** The pinned fixture list (bench/scan-fixtures.json), as paths; a listed file that is gone is an error naming it. */
+function benchFixtures(): { py: string[]; ts: string[]; js: string[] } {
+  const list = JSON.parse(fs.readFileSync(path.join(__dirname, 'scan-fixtures.json'), 'utf8')) as { py: string[]; ts: string[]; js: string[] };
+  const abs = (names: string[]) => names.map((n) => {
+    const p = path.join(FIXTURES, n);
+    if (!fs.existsSync(p)) throw new Error(`bench/scan-fixtures.json: ${n} is not in test/fixtures (update the list, and say the tree changed)`);
+    return p;
+  });
+  return { py: abs(list.py), ts: abs(list.ts), js: abs(list.js) };
 }
 
 const MODEL_SWAPS: [RegExp, string[]][] = [
@@ -126,11 +124,7 @@ interface Tree { dir: string; workspaceFiles: number; workspaceBytes: number; ll
 export function generateTree(seed: number): Tree {
   const r = rng(seed);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-cost-scan-bench-'));
-  const fixtures = {
-    py: listFixtures(path.join(FIXTURES, 'python'), /\.py$/),
-    ts: listFixtures(path.join(FIXTURES, 'typescript'), /\.tsx?$/),
-    js: listFixtures(path.join(FIXTURES, 'javascript'), /\.(m|c)?jsx?$/),
-  };
+  const fixtures = benchFixtures();
   let workspaceFiles = 0, workspaceBytes = 0, llmFiles = 0, ignoredFiles = 0, ignoredBytes = 0;
   const write = (rel: string, text: string, ignored = false) => {
     const abs = path.join(dir, rel);
