@@ -1,6 +1,6 @@
 // What may make a file's calls count: SDK names in code and strings, never in comments or Python docstrings
 // (detect/evidence.ts). A file's result must not depend on its comments' words; and the grammar shared by
-// TypeScript and JavaScript (TSX, tried first) must give way to the file's own grammar where it cannot read the file.
+// TypeScript and JavaScript (TSX) must give way to the file's own grammar where it cannot read the file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detectCalls, registeredGrammars, type DetectedCall, type WorkspaceReader } from '../../src/core/detect/index';
@@ -44,13 +44,15 @@ test('a name in code or in a string that is used still counts', async () => {
   assert.equal((await found('fstring.py', fstr)).length, 1);
 });
 
-test('TypeScript the TSX grammar cannot read (`<T>x` casts) is parsed with its own grammar', async () => {
+test('TypeScript the TSX grammar cannot read (`<T>x` casts, generic arrows) keeps its own grammar; JS with JSX reads as TSX', async () => {
   assert.ok(['javascript', 'tsx', 'typescript'].every((g) => registeredGrammars().includes(g)));
   const call = 'client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: q }] })';
   const plain = `import OpenAI from "openai";\nconst client = new OpenAI();\nexport async function ask(q: string) {\n  return ${call};\n}\n`;
   const cast = `import OpenAI from "openai";\nconst client = <OpenAI>new OpenAI();\nexport async function ask(q: string) {\n  const n = <number>(<unknown>q.length);\n  return ${call};\n}\n`;
   assert.deepEqual(await found('plain.ts', plain), ['4:10 openai chat.completions.create gpt-4o']);
   assert.deepEqual(await found('cast.ts', cast), ['5:10 openai chat.completions.create gpt-4o']);
+  const arrow = `import OpenAI from "openai";\nconst first = <T>(xs: T[]): T => xs[0]!;\nconst client = new OpenAI();\nexport async function ask(q: string) {\n  return ${call};\n}\n`;
+  assert.deepEqual(await found('arrow.ts', arrow), ['5:10 openai chat.completions.create gpt-4o']);
   // JavaScript with JSX and a comparison the TSX grammar reads as it is
   const js = `const OpenAI = require("openai");\nconst client = new OpenAI();\nasync function ask(q) {\n  if (q.length < 3 && q.length > 1) return null;\n  return ${call};\n}\nconst View = () => <p>{ask("hi")}</p>;\n`;
   assert.deepEqual(await found('ask.js', js), ['5:10 openai chat.completions.create gpt-4o']);

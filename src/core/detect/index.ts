@@ -68,7 +68,7 @@ function extensionOf(relPath: string): string {
   return dot <= 0 ? '' : base.slice(dot).toLowerCase();
 }
 
-function rowFor(relPath: string): { module: LanguageModule; language: string; grammar: string; firstTry?: string } | null {
+function rowFor(relPath: string): { module: LanguageModule; language: string; grammar: string; firstTry?: string; ownGrammarIf?: RegExp } | null {
   const ext = extensionOf(relPath);
   for (const module of registry) {
     const row = module.extensions[ext];
@@ -153,7 +153,7 @@ export async function detectCalls(relPath: string, text: string, ws?: WorkspaceR
   const overBudget = () => Date.now() > deadline;
   const trees: Tree[] = [];
   try {
-    let parser = await getParser(row.firstTry ?? row.grammar);
+    const parser = await getParser(row.firstTry && !row.ownGrammarIf?.test(text) ? row.firstTry : row.grammar);
     // The budget is for this file's work; loading the runtime and grammar (once per process) is not part of it.
     deadline = Date.now() + budgetMs;
     const parse = (source: string): Tree | null => {
@@ -162,13 +162,7 @@ export async function detectCalls(relPath: string, text: string, ws?: WorkspaceR
       if (tree) trees.push(tree);
       return tree;
     };
-    let tree = parse(text);
-    if (tree && row.firstTry && tree.rootNode.hasError) {
-      // Not for the shared grammar: the file and the siblings it reads are parsed with its own.
-      parser = await getParser(row.grammar);
-      deadline = Date.now() + budgetMs;
-      tree = parse(text);
-    }
+    const tree = parse(text);
     if (!tree) return { calls: [], skipped: overBudget() ? 'over the time budget' : 'parse failed' };
     if (!namesSdkInCode(text, tree.rootNode, row.language, NEEDLES_GLOBAL)) return { calls: [] };
     const calls = await row.module.analyze({

@@ -309,14 +309,21 @@ function toDetected(b: Built, ctx: AnalyzeContext, lines: string[]): DetectedCal
   };
 }
 
-// TypeScript and JavaScript are parsed with the TSX grammar first (a superset of both but for `<T>x` casts and a few
-// JS-only forms, which leave a syntax error and fall back to the file's own grammar): a workspace of .ts, .tsx and .js
-// files compiles and warms one grammar instead of three.
+/**
+ * A `<` where an expression starts (after an operator, a bracket, a keyword or a line break): in a .ts file a type
+ * assertion (`<T>x`) or a generic arrow function (`<T>(x) => …`), which the TSX grammar would read as JSX.
+ */
+const ANGLE_CAST = /(?:\b(?:return|yield|await|async|typeof|void|delete|throw|case|in|of|new|else|do)|^|[^\w$)\]\s])\s*<\s*[A-Za-z_$([{]/m;
+
+// TypeScript and JavaScript are parsed with the TSX grammar, a superset of both (JSX included) but for TypeScript's
+// angle-bracket casts and generic arrow functions: a .ts file that may have one keeps the TypeScript grammar. A
+// workspace of .ts, .tsx and .js files compiles and warms one grammar instead of three, and each file is parsed once
+// (a fallback after a TSX syntax error parsed every broken file twice, and files are broken while being typed).
 export const typescriptModule: LanguageModule = {
   extensions: {
-    '.ts': { language: 'typescript', grammar: 'typescript', firstTry: 'tsx' },
-    '.mts': { language: 'typescript', grammar: 'typescript', firstTry: 'tsx' },
-    '.cts': { language: 'typescript', grammar: 'typescript', firstTry: 'tsx' },
+    '.ts': { language: 'typescript', grammar: 'typescript', firstTry: 'tsx', ownGrammarIf: ANGLE_CAST },
+    '.mts': { language: 'typescript', grammar: 'typescript', firstTry: 'tsx', ownGrammarIf: ANGLE_CAST },
+    '.cts': { language: 'typescript', grammar: 'typescript', firstTry: 'tsx', ownGrammarIf: ANGLE_CAST },
     '.tsx': { language: 'tsx', grammar: 'tsx' },
     '.js': { language: 'javascript', grammar: 'javascript', firstTry: 'tsx' },
     '.jsx': { language: 'javascript', grammar: 'javascript', firstTry: 'tsx' },

@@ -117,10 +117,10 @@ export interface AnalyzeContext {
 export interface LanguageModule {
   /**
    * Per extension: `language` (DetectedCall.language) and `grammar` (tree-sitter-<grammar>.wasm). `firstTry`: a
-   * grammar parsed first because other extensions use it too (one grammar compiled and warmed instead of several);
-   * when its tree has a syntax error the file is parsed again with `grammar`.
+   * grammar used instead because other extensions use it too (one grammar compiled and warmed instead of several),
+   * unless the text matches `ownGrammarIf` (what only `grammar` reads). Decided on the text: one parse per file.
    */
-  extensions: Record<string, { language: string; grammar: string; firstTry?: string }>;
+  extensions: Record<string, { language: string; grammar: string; firstTry?: string; ownGrammarIf?: RegExp }>;
   /** prefilter substrings (lower-case) naming this language's SDKs that sdks.ts PREFILTER_NEEDLES does not cover */
   needles?: string[];
   analyze(ctx: AnalyzeContext): DetectedCall[] | Promise<DetectedCall[]>;
