@@ -35,6 +35,11 @@ function update(patch: Partial<PanelState>): void {
 function render(): void {
   const root = document.getElementById('root')!;
   const focusedId = document.activeElement instanceof HTMLElement ? focusKey(document.activeElement) : null;
+  // A text field being edited keeps what the user typed and the selection: a state update arriving mid-typing (a
+  // rescan, another control's write) re-renders the panel, and the fresh field would show the stored value with the
+  // caret at its end, so the next keys appended to it ("1.3" + "0.8" → "1.30.8").
+  const editing = document.activeElement instanceof HTMLInputElement && document.activeElement.type === 'text' ? document.activeElement : null;
+  const typed = editing ? { value: editing.value, start: editing.selectionStart, end: editing.selectionEnd } : null;
   root.replaceChildren();
   const header = el('div', undefined, 'header');
   const exportButton = el('button', 'Export report…', 'secondary');
@@ -56,7 +61,12 @@ function render(): void {
   const selected = state.workspace?.callSites.find((r) => r.id === state.target) ?? null;
   renderAssumptions(root, state.workspace?.assumptions ?? null, state.errors, selected);
   renderScenarios(root, state.rows, state.selected);
-  if (focusedId) root.querySelector<HTMLElement>(focusedId)?.focus();
+  const refocused = focusedId ? root.querySelector<HTMLElement>(focusedId) : null;
+  refocused?.focus();
+  if (typed && refocused instanceof HTMLInputElement && refocused.type === 'text') {
+    refocused.value = typed.value;
+    refocused.setSelectionRange(typed.start, typed.end);
+  }
 }
 
 /** A selector that finds the "same" element after a re-render, so keyboard focus survives updates. */
