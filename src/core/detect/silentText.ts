@@ -53,6 +53,21 @@ export function sdkNamesOnlyInComments(text: string, language: string, needles: 
   return at.length > 0 && lex(text, new Matches(at), language) === true;
 }
 
+const PY_PREFIX = /[rRbBuUfFtT]/;
+
+/**
+ * Where the prefix (r, b, u, f, t and their pairs) of the Python string whose opening quote is at `q` starts, looking
+ * no further back than `from`; `q` itself when there is none or those letters end a longer name.
+ */
+function pyPrefixStart(text: string, q: number, from: number): number {
+  let p = q;
+  while (p > from && q - p < 2 && PY_PREFIX.test(text[p - 1]!)) p--;
+  return p > 0 && WORD.test(text[p - 1]!) ? q : p;
+}
+
+/** Whether the prefix text[p, q) makes an f-string (or a t-string): its `{…}` fields hold code. */
+const isFormatted = (text: string, p: number, q: number): boolean => /[fFtT]/.test(text.slice(p, q));
+
 /** Index after a Python string starting at `i` (its opening quote), or -1 when it does not end. */
 function pyString(text: string, i: number, isF: boolean): number {
   const q = text[i]!;
@@ -82,8 +97,7 @@ function pyReplacementField(text: string, i: number): number {
     const c = text[j]!;
     if (c === '\n' || c === '#' || c === '\\') return -1; // multi-line fields, comments, escapes: let the parser read it
     if (c === '"' || c === "'") {
-      const prefixF = /[fFtT]/.test(text[j - 1] ?? '') && !WORD.test(text[j - 2] ?? '');
-      j = pyString(text, j, prefixF);
+      j = pyString(text, j, isFormatted(text, pyPrefixStart(text, j, i), j));
       if (j < 0) return -1;
       continue;
     }
@@ -102,8 +116,6 @@ function pyReplacementField(text: string, i: number): number {
 /** What the lexers stop at: everything between is code they need not look at (names, numbers, operators). */
 const PY_STOP = /[\n#'"\\()[\]{}]/g;
 const BLANK_ONLY = /^[ \t\f\r]*$/;
-const PY_PREFIX = /[rRbBuUfFtT]/;
-
 function lexPython(text: string, matches: Matches): Verdict {
   const n = text.length;
   let depth = 0;
@@ -131,11 +143,8 @@ function lexPython(text: string, matches: Matches): Verdict {
       lineAt = -1;
       i = next + 1;
     } else if (c === '"' || c === "'") {
-      // the string's prefix (r, b, u, f, t and their pairs), unless those letters end a longer name
-      let p = j;
-      while (p > i && j - p < 2 && PY_PREFIX.test(text[p - 1]!)) p--;
-      if (p > 0 && WORD.test(text[p - 1]!)) p = j;
-      const end = pyString(text, j, /[fFtT]/.test(text.slice(p, j)));
+      const p = pyPrefixStart(text, j, i);
+      const end = pyString(text, j, isFormatted(text, p, j));
       if (end < 0) return null;
       // a string alone on its logical line (a docstring or any bare string): its value is discarded
       let k = end;
