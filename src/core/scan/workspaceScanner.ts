@@ -140,7 +140,7 @@ export class WorkspaceScanner {
       if (!st) return { ...(await this.rewalk(changed, progress)), walked: true }; // deleted meanwhile
       await this.analyse(file, { size: st.size, mtimeMs: st.mtimeMs }, reader, changed.has(file));
       progress.onProgress?.(++done, todo.size);
-      await budget();
+      if (budget) await budget();
     }
     return { analysed: todo.size, walked: false };
   }
@@ -271,7 +271,7 @@ export class WorkspaceScanner {
         if (progress.isCancelled?.()) throw new ScanCancelled();
         await this.analyse(file, walk.stats.get(file)!, reader, changed.has(file));
         progress.onProgress?.(++done, todo.length);
-        await budget();
+        if (budget) await budget();
       }
     } else {
       // Every file is read and prefiltered first; detections run meanwhile (worker threads) or after (this thread).
@@ -280,13 +280,13 @@ export class WorkspaceScanner {
         for (const file of todo) {
           if (progress.isCancelled?.()) throw new ScanCancelled();
           pending.push(this.analyse(file, walk.stats.get(file)!, reader, changed.has(file), run).then(() => progress.onProgress?.(++done, todo.length)));
-          await budget();
+          if (budget) await budget();
         }
         const flushed = run.flush();
         for (const p of pending) {
           if (progress.isCancelled?.()) throw new ScanCancelled();
           await p;
-          await budget();
+          if (budget) await budget();
         }
         await flushed;
       } finally {
@@ -349,10 +349,13 @@ function statOrNull(abs: string): import('node:fs').Stats | null {
   }
 }
 
-/** Returns an awaitable that yields to the event loop once `yieldEveryMs` of work has passed since the last yield. */
-function slicer(progress: ScanProgress): () => Promise<void> {
+/**
+ * Returns an awaitable that yields to the event loop once `yieldEveryMs` of work has passed since the last yield;
+ * null when the caller never yields (the CLI), so the loops do not await a no-op once or twice per file.
+ */
+function slicer(progress: ScanProgress): (() => Promise<void>) | null {
   const every = progress.yieldEveryMs;
-  if (every === undefined) return async () => {};
+  if (every === undefined) return null;
   let sliceStart = performance.now();
   return async () => {
     if (performance.now() - sliceStart < every) return;
