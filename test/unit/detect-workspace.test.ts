@@ -61,6 +61,25 @@ test('look-alikes keep no skip reason: a model named beside the deployment, an i
   ]);
 });
 
+test('TypeScript: the same rule, its reason in TypeScript (an options object, a // comment); look-alikes keep none', async () => {
+  const file = 'langchain-azure-deployment.ts';
+  const { calls } = await detectCalls(file, fs.readFileSync(path.join('test/fixtures/parity', file), 'utf8'));
+  assert.deepEqual(calls.map((c) => [c.line, c.api, c.model, c.deploymentKey ?? null, unpricedDeploymentReason(c)]), [
+    [6, 'AzureChatOpenAI', 'triage', 'azureOpenAIApiDeploymentName', 'line 6: new AzureChatOpenAI({ azureOpenAIApiDeploymentName: "triage" }) is never invoked in the workspace and "triage" is an Azure deployment name, not a priced model: to cost it, write "// llm-cost: model=<model id>" on the line above or price "triage" in llmCostLens.prices'],
+    [9, 'invoke', 'support-bot-prod', 'azureOpenAIApiDeploymentName', null],
+  ]);
+  const named = [
+    'import { AzureChatOpenAI } from "@langchain/openai";',
+    'const a = new AzureChatOpenAI({ azureOpenAIApiDeploymentName: "support-bot-prod", model: "gpt-4o-mini" });',
+    'const b = new AzureChatOpenAI({ azureOpenAIApiDeploymentName: process.env.AZURE_OPENAI_DEPLOYMENT });',
+  ].join('\n');
+  const lookAlikes = (await detectCalls('named.ts', named)).calls;
+  assert.deepEqual(lookAlikes.map((c) => [c.line, c.model, c.deploymentKey ?? null, unpricedDeploymentReason(c)]), [
+    [2, 'gpt-4o-mini', null, null],
+    [3, null, null, null],
+  ]);
+});
+
 test('a deployment constructor invoked from another file is dropped before the skip rule applies', () => {
   const base: Omit<DetectedCall, 'file' | 'line' | 'column' | 'api'> = {
     language: 'python', sdk: 'langchain', kind: 'chat', model: 'triage', modelSource: 'literal', maxTokens: null, reasoningTokens: null,

@@ -40,6 +40,28 @@ test('lens: unpriced model with suggestions; self-hosted endpoint shows what the
   assert.match(lensTitle(d), /^self-hosted endpoint · via API \$58\/mo · at 50,000\/day · gpt-4o-mini · ≈?[\d,]+ → 5 tok$/);
 });
 
+test('lens and hover: a model that is only an Azure deployment name says so and how to name the model, with no "did you mean"', async () => {
+  for (const [dir, file, line, key] of [['test/fixtures/python', 'langchain_azure_deployment_named.py', 13, 'deployment_name'], ['test/fixtures/parity', 'langchain-azure-deployment.ts', 9, 'azureOpenAIApiDeploymentName']] as const) {
+    const r = await analyzeDocument(engine, file, readFileSync(`${dir}/${file}`, 'utf8'), readWorkspaceSettings(dir), workspaceReader(dir));
+    const c = r.callSites.find((x) => x.line === line)!;
+    assert.equal(c.deploymentKey, key, file);
+    assert.equal(c.cost!.verdict, 'unpriced');
+    assert.deepEqual(c.cost!.suggestions, [], 'names close to "support-bot-prod" are not what the deployment runs');
+    assert.match(lensTitle(c), /^unpriced Azure deployment "support-bot-prod" \(name its model: llm-cost: model=…\)/);
+    assert.ok(hoverMarkdown(c, { openPanel: 'x' }).includes(`**unpriced** — an Azure deployment name (\`${key}\`), not a model id`));
+    assert.ok(c.cost!.notes.some((n) => n.startsWith(`"support-bot-prod" is an Azure deployment name (${key}), not a model id: unpriced;`)));
+    // The model named beside a deployment, or by an llm-cost comment, is what is priced: no deployment left to mention.
+    const named = r.callSites.filter((x) => x.model === 'gpt-4o-mini' && x.modelSource === 'literal');
+    for (const n of named) assert.equal(n.deploymentKey, undefined);
+  }
+  const annotated = readFileSync('test/fixtures/python/langchain_azure_deployment_named.py', 'utf8').split('\n').map((l, i) => (i === 12 ? `    # llm-cost: model=gpt-4o\n${l}` : l)).join('\n');
+  const a = await analyzeDocument(engine, 'named.py', annotated, readWorkspaceSettings('test/fixtures/python'), workspaceReader('test/fixtures/python'));
+  const invoked = a.callSites.find((x) => x.api === 'invoke')!;
+  assert.equal(invoked.model, 'gpt-4o');
+  assert.equal(invoked.deploymentKey, undefined);
+  assert.notEqual(invoked.cost!.verdict, 'unpriced');
+});
+
 test('hover: table with basis, parts, prices as of, both break-evens, verdict; command link to the panel only', async () => {
   const c = await site('app/summarize.py');
   const text = hoverMarkdown(c, { openPanel: 'llmCostLens.openPanel' });

@@ -11,7 +11,7 @@ import { matchHttp } from './ts/http';
 import { inferRequest } from './ts/inferred';
 import { INFERRED_FACTOR } from './receivers';
 import { partsFromOptions as sharedParts } from './request/prompts';
-import { endpointField, forRequest, maxTokensField, modelField, modelFrom, reasoningField, streamingField, type ModelField, type RequestInput } from './request/fields';
+import { deploymentKeyOf, endpointField, forRequest, maxTokensField, modelField, modelFrom, reasoningField, streamingField, type ModelField, type RequestInput } from './request/fields';
 import { objectRef, refToShared, toShared } from './ts/shared';
 import { asAiSdkModel, asClient, asLangChainModel, matchRequest, matchRunnable, type Request } from './ts/sdk-match';
 import { argumentsOf, dottedName, isClassLike, keyName, memberObject, memberProperty, unwrap } from './ts/syntax';
@@ -103,6 +103,8 @@ interface Built {
   parts: PromptPart[];
   modelFrom?: SourcePos[];
   constructorOnly?: boolean;
+  /** the Azure deployment key the model came from (DetectedCall.deploymentKey) */
+  deploymentKey?: string;
   /** why a receiver that is not resolved is taken for an SDK client (its request shape); lowers confidence */
   receiver?: string;
 }
@@ -141,6 +143,7 @@ function fromRequest(node: Node, req: Request): Built {
     endpoint = endpointField(input, model.model);
   }
   if (req.lcModel && model.model) model = { ...model, model: stripProviderPrefix(model.model) };
+  const deploymentKey = req.lcModel && model.model ? deploymentKeyOf(input) : null;
   const framework = FRAMEWORK_SDKS.has(req.sdk);
   let modelBasis: string | undefined;
   if (framework && !model.model && model.source === 'unresolved' && !model.value && req.agentRow?.defaultModel) {
@@ -162,6 +165,7 @@ function fromRequest(node: Node, req: Request): Built {
     endpoint: endpoint.endpoint, baseUrl: endpoint.baseUrl, parts: withInputRole(req.kind, framework ? [...instructionsOf(req), ...parts] : parts),
     ...(req.method.calls ? { callsPerRequest: req.method.calls } : {}),
     ...(modelBasis ? { modelBasis } : {}),
+    ...(deploymentKey ? { deploymentKey } : {}),
   };
 }
 
@@ -255,7 +259,8 @@ function unusedLangChainModels(fc: FileCtx, used: Set<number>, news: Node[], cal
     if (!lc || lc.ctor.id !== node.id) continue;
     used.add(node.id);
     const req: Request = {
-      sdk: 'langchain', api: invoke.api, kind: invoke.kind, method: invoke, opts: [], own: null, ctorOpts: null,
+      // named after its class, as in Python: nothing invokes it
+      sdk: 'langchain', api: lc.row.name, kind: invoke.kind, method: invoke, opts: [], own: null, ctorOpts: null,
       args: { nodes: [], fc }, selfHostedClient: !!lc.row.selfHosted, lcModel: lc,
     };
     const first = lc.args[0] ? evaluate(lc.args[0], lc.fc) : null;
@@ -305,6 +310,7 @@ function toDetected(b: Built, ctx: AnalyzeContext, lines: string[]): DetectedCal
     ...(b.callsPerRequest ? { callsPerRequest: b.callsPerRequest } : {}),
     ...(b.modelBasis ? { modelBasis: b.modelBasis } : {}),
     ...(b.constructorOnly ? { constructorOnly: true } : {}),
+    ...(b.deploymentKey ? { deploymentKey: b.deploymentKey } : {}),
     ...(b.receiver ? { receiver: b.receiver } : {}),
   };
 }

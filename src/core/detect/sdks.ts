@@ -6,8 +6,10 @@ import type { CallKind, Sdk } from './types';
 import { FRAMEWORKS } from './frameworks';
 import { AZURE_SDKS } from './azure';
 import { INFERRED_RECEIVERS } from './receivers';
+import { LANGCHAIN_COMPOSERS, LANGCHAIN_DEPLOYMENT_KEYS, type Composers } from './langchainRows';
 
 export type Lang = 'py' | 'js';
+export { LANGCHAIN_DEPLOYMENT_KEYS, type Composers };
 
 export interface MethodRow {
   api: string;
@@ -47,6 +49,11 @@ export interface ClientRow {
   selfHosted?: boolean;
   /** model given to the constructor (GenerativeModel, LangChain chat models) */
   modelKeys?: string[];
+  /**
+   * Keys naming an Azure deployment: they stand for the model when no model key names one (after modelKeys), and the
+   * call site records which (DetectedCall.deploymentKey, request/fields.ts deploymentKeyOf).
+   */
+  deploymentKeys?: string[];
   modelPos?: number;
   /** what the object is: an SDK client (methods from `methods`), or a model object invoked LangChain-style */
   role?: 'client' | 'model';
@@ -103,33 +110,6 @@ const OLLAMA_SYSTEMONE: MethodRow = { api: 'systemone', kind: 'chat', js: ['syst
 
 /** OpenAI-compatible SDKs (Groq, Together, ...) share the OpenAI method shapes. */
 const OPENAI_COMPATIBLE = OPENAI_METHODS.filter((m) => /^(chat|completions|embeddings|images|audio)/.test(m.api));
-
-/** LangChain helpers that build a runnable from a model (the model's invocation happens through the result), per language. */
-export interface Composers {
-  /** functions whose first positional argument (or `llm`/`model` keyword / option) is the model */
-  agents: string[];
-  /** methods on a model that return another model-like runnable around the same model */
-  wrappers: string[];
-  /** runnable sequences built from a list of steps */
-  sequences: string[];
-  /** prompt templates (the chain's prompt) */
-  promptTemplates: string[];
-}
-
-const LANGCHAIN_COMPOSERS: Record<Lang, Composers> = {
-  py: {
-    agents: ['create_react_agent', 'create_tool_calling_agent', 'create_openai_functions_agent', 'create_openai_tools_agent', 'create_structured_chat_agent', 'LLMChain', 'AgentExecutor', 'initialize_agent', 'create_sql_agent', 'ConversationChain', 'RetrievalQA.from_chain_type', 'create_stuff_documents_chain'],
-    wrappers: ['bind_tools', 'bind', 'with_structured_output', 'with_retry', 'with_fallbacks', 'with_config', 'pipe'],
-    sequences: ['RunnableSequence.from_', 'RunnableSequence'],
-    promptTemplates: ['ChatPromptTemplate.from_messages', 'ChatPromptTemplate.from_template', 'PromptTemplate.from_template', 'PromptTemplate'],
-  },
-  js: {
-    agents: ['createReactAgent', 'createToolCallingAgent', 'createOpenAIFunctionsAgent', 'createOpenAIToolsAgent', 'createStructuredChatAgent', 'AgentExecutor.fromAgentAndTools', 'createAgent'],
-    wrappers: ['bindTools', 'bind', 'withStructuredOutput', 'withRetry', 'withConfig', 'withFallbacks', 'withListeners'],
-    sequences: ['RunnableSequence.from'],
-    promptTemplates: ['ChatPromptTemplate.fromMessages', 'ChatPromptTemplate.fromTemplate', 'PromptTemplate.fromTemplate', 'PromptTemplate'],
-  },
-};
 
 export const SDKS: SdkRow[] = [
   {
@@ -238,7 +218,7 @@ export const SDKS: SdkRow[] = [
     },
     clients: [
       ...['ChatOpenAI', 'AzureChatOpenAI', 'ChatAnthropic', 'ChatGoogleGenerativeAI', 'ChatVertexAI', 'ChatBedrock', 'ChatBedrockConverse', 'ChatMistralAI', 'ChatGroq', 'ChatCohere', 'ChatTogether', 'OpenAI']
-        .map((name): ClientRow => ({ name, langs: ['py', 'js'], role: 'model', modelKeys: ['model', 'model_name', 'modelName', 'model_id', 'azure_deployment', 'deployment_name'] })),
+        .map((name): ClientRow => ({ name, langs: ['py', 'js'], role: 'model', modelKeys: ['model', 'model_name', 'modelName', 'model_id'], deploymentKeys: LANGCHAIN_DEPLOYMENT_KEYS })),
       { name: 'ChatOllama', langs: ['py', 'js'], role: 'model', modelKeys: ['model'], selfHosted: true },
       { name: 'OllamaLLM', langs: ['py'], role: 'model', modelKeys: ['model'], selfHosted: true },
       // the pre-0.1 completion-model wrapper (`from langchain.llms import Ollama`, langchain_community.llms)

@@ -27,7 +27,10 @@ export function dropInvokedConstructors<T extends DetectedCall>(calls: T[]): T[]
  */
 export function unpricedDeploymentReason(c: DetectedCall): string | null {
   if (!c.constructorOnly || !c.deploymentKey || !c.model) return null;
-  return `line ${c.line}: ${c.api}(${c.deploymentKey}="${c.model}") is never invoked in the workspace and "${c.model}" is an Azure deployment name, not a priced model: to cost it, write "# llm-cost: model=<model id>" on the line above or price "${c.model}" in llmCostLens.prices`;
+  const python = c.language === 'python';
+  const ctor = python ? `${c.api}(${c.deploymentKey}="${c.model}")` : `new ${c.api}({ ${c.deploymentKey}: "${c.model}" })`;
+  const comment = python ? '#' : '//';
+  return `line ${c.line}: ${ctor} is never invoked in the workspace and "${c.model}" is an Azure deployment name, not a priced model: to cost it, write "${comment} llm-cost: model=<model id>" on the line above or price "${c.model}" in llmCostLens.prices`;
 }
 
 /**

@@ -44,7 +44,8 @@ export function hoverMarkdown(c: CallSiteReport, commands: { openPanel: string }
     rows.push([label, `${formatUsdPrecise(cost.api.costPerRequestUsd)}/request · **${formatUsd(cost.api.monthlyUsd)}/mo** at ${md(volumeText(c))}`]);
   } else {
     const s = cost?.suggestions ?? [];
-    rows.push(['Model', `${model} (${md(c.modelSource)}) · **unpriced**${s.length ? ` — did you mean ${s.slice(0, 5).map((x) => `\`${x.replace(/`/g, "'")}\``).join(', ')}?` : ''}`]);
+    const why = c.deploymentKey ? ` — an Azure deployment name (\`${c.deploymentKey.replace(/`/g, "'")}\`), not a model id: name its model with \`model=…\` in an llm-cost comment or llmCostLens.callSites` : '';
+    rows.push(['Model', `${model} (${md(c.modelSource)}) · **unpriced**${why}${s.length ? ` — did you mean ${s.slice(0, 5).map((x) => `\`${x.replace(/`/g, "'")}\``).join(', ')}?` : ''}`]);
     rows.push(['Volume', md(volumeText(c))]);
   }
   if (c.volume.hidden) rows.push(['', `⚠ ${md(c.volume.hidden)}`]);

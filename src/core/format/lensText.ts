@@ -24,6 +24,7 @@ export function tokensText(c: CallSiteReport): string {
 }
 
 function unpricedText(c: CallSiteReport): string {
+  if (c.deploymentKey) return `unpriced Azure deployment "${c.model}" (name its model: llm-cost: model=…)`;
   const s = c.cost?.suggestions ?? [];
   return `unpriced model "${c.model ?? c.assumedModel}"${c.assumedModel !== null ? ' (assumed)' : ''}${s.length ? ` (did you mean ${s.slice(0, 3).join(', ')}?)` : ''}`;
 }

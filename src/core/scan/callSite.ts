@@ -47,6 +47,8 @@ export interface CallSiteReport {
   modelBasis?: string;
   /** how an unresolved receiver was recognised (the request's shape) */
   receiver?: string;
+  /** the keyword whose Azure deployment name is the model (`azure_deployment=`): no model id is named in the code */
+  deploymentKey?: string;
   /** the setting that prices this call at the Batch API price, when one does (`llmCostLens.callSites[key].batch`) */
   pricedAsBatch?: string;
 }
@@ -138,6 +140,7 @@ function buildCallSiteUncached(d: DetectedCall, ctx: CallSiteContext, catalog: P
     ...(d.callsPerRequest && annotation.callsPerRequest === undefined && site?.callsPerRequest === undefined ? { callsBasis: d.callsPerRequest.basis } : {}),
     ...(d.modelBasis && modelSource === 'framework-default' ? { modelBasis: d.modelBasis } : {}),
     ...(d.receiver ? { receiver: d.receiver } : {}),
+    ...(d.deploymentKey && model !== null && model === d.model ? { deploymentKey: d.deploymentKey } : {}),
     ...(site?.batch === true && d.kind !== 'batch' ? { pricedAsBatch: `llmCostLens.callSites["${key}"].batch` } : {}),
   };
   // cache_control in the code: the cached prefix at the cache-read price, writes amortised (promptCache.ts)
@@ -162,7 +165,8 @@ export function costFor(catalog: PriceCatalog, r: CallSiteReport, settings: Sett
     const found = lookupApiPrice(catalog, model);
     if (!found.ok) {
       priced = false;
-      suggestions = found.suggestions;
+      // Names close to a deployment's own name ("triage", "support-bot-prod") are noise, not what it runs.
+      suggestions = r.deploymentKey ? [] : found.suggestions;
     }
   }
   const scenario = callScenario(settings, priced ? model : null, r.openModel.model, requestsPerDay, r.tokens.input, r.tokens.output, r.tokens.cachedInputTokens, r.kind === 'batch' || r.pricedAsBatch !== undefined, r.tokens.cacheWriteTokens);
@@ -179,7 +183,11 @@ export function costFor(catalog: PriceCatalog, r: CallSiteReport, settings: Sett
   const notes = comparable ? [...res.notes] : res.notes.filter((n) => !BREAK_EVEN_NOTE.test(n));
   const nameIt = r.language === 'prompt' ? 'name it in the front matter (`model:`, or `model.configuration.name` in Prompty) or in llmCostLens.callSites' : 'add `model=…` to an llm-cost annotation or llmCostLens.callSites';
   if (r.assumedModel !== null) notes.push(`model unresolved: priced at ${r.assumedModel} (assumed: ${r.assumedFrom}); ${nameIt}, or set llmCostLens.defaultModel, to pin it`);
-  if (!priced) notes.push(`model "${model}" is not in the price catalog: unpriced (add it to llmCostLens.prices)`);
+  if (!priced) {
+    notes.push(r.deploymentKey
+      ? `"${model}" is an Azure deployment name (${r.deploymentKey}), not a model id: unpriced; ${nameIt} with the model it runs, or price "${model}" in llmCostLens.prices`
+      : `model "${model}" is not in the price catalog: unpriced (add it to llmCostLens.prices)`);
+  }
   if (r.openModel.model === null) notes.push(`no self-hosted counterpart: ${r.openModel.reason}`);
   if (r.endpoint === 'self-hosted') notes.push('this call already goes to a self-hosted endpoint: the API figures show what the API would cost instead');
   if (settings['selfHosted.gpuOwnership'] === 'owned' && settings['selfHosted.gpuHourlyUsd'] !== null && r.openModel.model !== null) {

@@ -2,8 +2,8 @@
 // chain or agent (`.invoke` / `.stream` / `.batch` ...). Model classes themselves are rows of sdks.ts.
 import type { Node } from 'web-tree-sitter';
 import type { CallKind, DetectedCall, PromptPart, SourcePos } from '../types';
-import { composers, findClient, SDKS, type ClientRow } from '../sdks';
-import { modelField, requestFields, type RequestInput } from '../request/fields';
+import { composers, findClient, LANGCHAIN_DEPLOYMENT_KEYS, SDKS, type ClientRow } from '../sdks';
+import { deploymentKeyOf, requestFields, type RequestInput } from '../request/fields';
 import { dictToShared, toShared } from './shared';
 import { confidenceFor, runtimePart, stripProviderPrefix } from '../promptParts';
 import { messagesToParts } from './prompts';
@@ -14,12 +14,8 @@ import { UNKNOWN, type Value } from './value';
 
 export const LC_METHODS = SDKS.find((s) => s.sdk === 'langchain')!.methods;
 
-/** Keywords naming an Azure deployment (AzureChatOpenAI; also model keys of the LangChain rows in sdks.ts): they stand
- *  for the model when nothing else names one, and the site records which (DetectedCall.deploymentKey). */
-const DEPLOYMENT_KEYS = ['azure_deployment', 'deployment_name'];
-
 /** A model class the table does not list (a provider package's chat model): the usual keys, or a positional model. */
-const UNLISTED_MODEL: ClientRow = { name: '', langs: ['py'], role: 'model', modelKeys: DEPLOYMENT_KEYS, modelPos: 0 };
+const UNLISTED_MODEL: ClientRow = { name: '', langs: ['py'], role: 'model', deploymentKeys: LANGCHAIN_DEPLOYMENT_KEYS, modelPos: 0 };
 
 /** Calling a LangChain builder: prompt templates, RunnableSequence, agents; null when `short` names none. */
 export function langchainValue(f: PyFile, short: string, last: string, positional: Value[], kwargs: Map<string, Value>, call: Node): Value | null {
@@ -90,7 +86,7 @@ export function lcSite(f: PyFile, call: Node, lc: Extract<Value, { t: 'lc' }>, a
   const fields = requestFields(input);
   applyFields(site, fields);
   if (site.model) site.model = stripProviderPrefix(site.model);
-  const deployment = site.model ? deploymentKey(lc, input) : null;
+  const deployment = site.model ? deploymentKeyOf(input) : null;
   if (deployment) site.deploymentKey = deployment;
   const parts: PromptPart[] = [];
   if (lc.template?.t === 'template') parts.push(...messagesToParts({ t: 'list', items: lc.template.parts.map((p) => ({ t: 'list', items: [str(p.role, 'literal'), p.value] })) }));
@@ -105,14 +101,4 @@ export function lcSite(f: PyFile, call: Node, lc: Extract<Value, { t: 'lc' }>, a
   }
   if (ctors.size) site.modelFrom = [...ctors.values()];
   return site;
-}
-
-/** The Azure deployment keyword the model came from: a deployment keyword is set and, without the deployment
- *  keywords, nothing (keyword or positional model) would name a model. */
-function deploymentKey(lc: Extract<Value, { t: 'lc' }>, input: RequestInput): string | null {
-  const key = DEPLOYMENT_KEYS.find((k) => lc.kwargs.has(k));
-  const row = input.client?.row;
-  if (!key || !row) return null;
-  const without = { ...input, client: { ...input.client!, row: { ...row, modelKeys: (row.modelKeys ?? []).filter((k) => !DEPLOYMENT_KEYS.includes(k)) } } };
-  return modelField(without).value === undefined ? key : null;
 }

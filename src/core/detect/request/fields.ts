@@ -88,7 +88,7 @@ export function modelFrom(v: SharedValue | undefined): ModelField {
  */
 export function modelField(input: RequestInput): ModelField {
   const row = input.client?.row;
-  const keys = [...MODEL_KEYS, ...(row?.modelKeys ?? []).filter((k) => !MODEL_KEYS.includes(k))];
+  const keys = [...MODEL_KEYS, ...[...(row?.modelKeys ?? []), ...(row?.deploymentKeys ?? [])].filter((k) => !MODEL_KEYS.includes(k))];
   const [own, ...rest] = input.opts;
   const pos = input.method.modelPos !== undefined ? input.positional[input.method.modelPos] : undefined;
   const clientPos = row?.modelPos !== undefined ? input.client?.positional[row.modelPos] : undefined;
@@ -98,6 +98,19 @@ export function modelField(input: RequestInput): ModelField {
     ?? (clientPos && clientPos.k !== 'object' ? clientPos : undefined)
     ?? (own?.k === 'object' ? own.deepFind?.(keys) : undefined);
   return found ? modelFrom(found) : { model: null, source: 'unresolved', value: undefined };
+}
+
+/**
+ * The Azure deployment key (ClientRow.deploymentKeys) the model came from: one is set and, without the deployment
+ * keys, nothing (a keyword or a positional model) would name a model. Null otherwise.
+ */
+export function deploymentKeyOf(input: RequestInput): string | null {
+  const row = input.client?.row;
+  const keys = row?.deploymentKeys;
+  if (!row || !keys?.length) return null;
+  const key = keys.find((k) => firstIn(allOpts(input), [k]) !== undefined);
+  if (!key) return null;
+  return modelField({ ...input, client: { ...input.client!, row: { ...row, deploymentKeys: [] } } }).value === undefined ? key : null;
 }
 
 export function maxTokensField(input: RequestInput): number | null {
