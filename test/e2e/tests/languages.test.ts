@@ -16,6 +16,8 @@ const FILES: Array<{ language: string; fixture: string }> = [
   { language: 'ruby', fixture: 'ruby/ruby_openai.rb' },
 ];
 const target = (fixture: string) => `langs/${fixture.split('/')[1]}`;
+/** LangChain models named only by an Azure deployment, invoked once and built without an invocation, in Python and TS. */
+const AZURE = ['python/langchain_azure_deployment_named.py', 'parity/langchain-azure-deployment.ts'];
 /** code-server's tab size in these files (the status bar says "Tab Size: 4"). */
 const TAB_SIZE = 4;
 
@@ -41,6 +43,7 @@ describe('languages: CodeLens and hover in Go, Java, C# and Ruby', () => {
       prepare(workspace) {
         mkdirSync(join(workspace, 'langs'), { recursive: true });
         for (const f of FILES) copyFileSync(join(process.cwd(), 'test', 'fixtures', f.fixture), join(workspace, target(f.fixture)));
+        for (const f of AZURE) copyFileSync(join(process.cwd(), 'test', 'fixtures', f), join(workspace, 'langs', f.split('/')[1]!));
       },
     });
     wb = new Workbench(session);
@@ -52,6 +55,25 @@ describe('languages: CodeLens and hover in Go, Java, C# and Ruby', () => {
   });
   after(async () => {
     await session?.stop();
+  });
+
+  it('an Azure deployment name as the model: the lens says so and how to name the model, in Python and TS', async () => {
+    // The invocations are call sites of the CLI's scan: the editor's lens is the CLI's.
+    for (const [file, line] of [['langs/langchain_azure_deployment_named.py', 13], ['langs/langchain-azure-deployment.ts', 9]] as const) {
+      const c = scan.callSites.find((x) => x.file === file && x.line === line);
+      assert.ok(c?.deploymentKey, `the CLI marks ${file}:${line} as a deployment`);
+      const lens = expectedLens(c);
+      assert.match(lens, /^unpriced Azure deployment "support-bot-prod" \(name its model: llm-cost: model=…\)/);
+      const r = await codeLensShows(wb, file, lens);
+      console.log(`[e2e] azure: ${file} CodeLens ${JSON.stringify(r.text)}`);
+    }
+    // Built and invoked nowhere: `scan` lists it under skipped with how to price it; the editor keeps a lens there
+    // saying the same, where the fix is typed.
+    const skip = scan.skipped.find((x) => x.file === 'langs/langchain-azure-deployment.ts');
+    assert.match(skip?.reason ?? '', /^line 6: new AzureChatOpenAI\(\{ azureOpenAIApiDeploymentName: "triage" \}\) is never invoked/);
+    const r = await codeLensShows(wb, 'langs/langchain-azure-deployment.ts', 'unpriced Azure deployment "triage" (name its model: llm-cost: model=…)');
+    console.log(`[e2e] azure: constructor CodeLens ${JSON.stringify(r.text)}`);
+    await session.screenshot('azure-deployment-lens');
   });
 
   for (const f of FILES) {
