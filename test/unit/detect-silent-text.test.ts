@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getParser } from '../../src/core/detect/parser';
-import { namesSdkInCode } from '../../src/core/detect/evidence';
+import { namesSdkInCode, needleMatches } from '../../src/core/detect/evidence';
 import { sdkNamesOnlyInComments } from '../../src/core/detect/silentText';
 import { prefilterNeedles } from '../../src/core/detect/index';
 
@@ -20,12 +20,12 @@ async function treeSaysSilent(text: string, ext: string): Promise<boolean> {
   const [language, grammar] = LANG[ext]!;
   const tree = (await getParser(grammar)).parse(text)!;
   try {
-    return !namesSdkInCode(text, tree.rootNode, language, NEEDLES);
+    return !namesSdkInCode(tree.rootNode, language, needleMatches(text, NEEDLES));
   } finally {
     tree.delete();
   }
 }
-const lexerSaysSilent = (text: string, ext: string) => sdkNamesOnlyInComments(text, LANG[ext]![0], NEEDLES);
+const lexerSaysSilent = (text: string, ext: string) => sdkNamesOnlyInComments(text, LANG[ext]![0], () => needleMatches(text, NEEDLES));
 
 function sources(dir: string, out: string[] = []): string[] {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -22,15 +22,24 @@ function silent(root: Node, start: number, end: number, language: string): boole
   return statement?.type === 'expression_statement' && statement.namedChildCount === 1;
 }
 
-/**
- * Whether `needles` (a global, case-insensitive RegExp of the prefilter's needles) matches `text` anywhere outside
- * comments and Python bare strings. `root` is the parse of `text`; indices are UTF-16 offsets, as the parser's.
- */
-export function namesSdkInCode(text: string, root: Node, language: string, needles: RegExp): boolean {
+/** A needle match: [start, end) in UTF-16 offsets, as the parser's. */
+export type NeedleMatch = readonly [start: number, end: number];
+
+/** Every match of `needles` (a global RegExp) in `text`, in order: what both this check and silentText.ts read. */
+export function needleMatches(text: string, needles: RegExp): NeedleMatch[] {
+  const at: NeedleMatch[] = [];
   needles.lastIndex = 0;
   for (let m = needles.exec(text); m; m = needles.exec(text)) {
-    if (!silent(root, m.index, m.index + m[0].length, language)) return true;
+    at.push([m.index, m.index + m[0].length]);
     if (m[0].length === 0) needles.lastIndex++;
   }
-  return false;
+  return at;
+}
+
+/**
+ * Whether any of `matches` (needleMatches of the prefilter's needles) lies outside comments and Python bare strings.
+ * `root` is the parse of the text they were found in.
+ */
+export function namesSdkInCode(root: Node, language: string, matches: readonly NeedleMatch[]): boolean {
+  return matches.some(([start, end]) => !silent(root, start, end, language));
 }

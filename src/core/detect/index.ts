@@ -14,7 +14,7 @@
 import type { Tree } from 'web-tree-sitter';
 import type { DetectResult, LanguageModule, WorkspaceReader } from './types';
 import { getParser } from './parser';
-import { namesSdkInCode } from './evidence';
+import { namesSdkInCode, needleMatches, type NeedleMatch } from './evidence';
 import { sdkNamesOnlyInComments } from './silentText';
 import { PREFILTER_NEEDLES } from './sdks';
 import { pythonModule } from './lang-python';
@@ -98,7 +98,7 @@ export function languageForPath(relPath: string): string | null {
 // One case-insensitive pass instead of lower-casing the file and scanning it once per needle (≈2× faster on large trees).
 const NEEDLES = [...new Set([...PREFILTER_NEEDLES, ...registry.flatMap((m) => m.needles ?? [])])];
 const PREFILTER = new RegExp(NEEDLES.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
-/** The same needles, for namesSdkInCode (evidence.ts): every occurrence, not only the first. */
+/** The same needles, for needleMatches (evidence.ts): every occurrence, not only the first. */
 const NEEDLES_GLOBAL = new RegExp(PREFILTER.source, 'gi');
 
 /** The prefilter's needles (matched case-insensitively): the scan's byte prefilter checks they are all ASCII. */
@@ -145,8 +145,11 @@ export async function detectCalls(relPath: string, text: string, ws?: WorkspaceR
   if (!row) return { calls: [] };
   if (!mightContainLlmCalls(text)) return { calls: [] };
   if (minifiedLineLength(text) !== null) return { calls: [], skipped: 'minified' };
-  // SDK names only in comments (evidence.ts): answered without parsing where the lexer is sure, else after parsing
-  if (sdkNamesOnlyInComments(text, row.language, NEEDLES_GLOBAL)) return { calls: [] };
+  // SDK names only in comments (evidence.ts): answered without parsing where the lexer is sure, else after parsing;
+  // the needles are matched once for both
+  let found: NeedleMatch[] | undefined;
+  const matches = () => (found ??= needleMatches(text, NEEDLES_GLOBAL));
+  if (sdkNamesOnlyInComments(text, row.language, matches)) return { calls: [] };
 
   const budgetMs = options.timeBudgetMs ?? DEFAULT_BUDGET_MS;
   let deadline = Infinity;
@@ -164,7 +167,7 @@ export async function detectCalls(relPath: string, text: string, ws?: WorkspaceR
     };
     const tree = parse(text);
     if (!tree) return { calls: [], skipped: overBudget() ? 'over the time budget' : 'parse failed' };
-    if (!namesSdkInCode(text, tree.rootNode, row.language, NEEDLES_GLOBAL)) return { calls: [] };
+    if (!namesSdkInCode(tree.rootNode, row.language, matches())) return { calls: [] };
     const calls = await row.module.analyze({
       relPath, text, language: row.language, tree, ws,
       parseSibling: parse,

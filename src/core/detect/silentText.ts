@@ -4,6 +4,7 @@
 // it does not follow (JSX, an unterminated string, unbalanced brackets, a file ending inside a literal) is "not
 // sure", and the file is parsed as before. test/unit/detect-silent-text.test.ts checks it never claims a file the
 // syntax tree would analyse.
+import type { NeedleMatch } from './evidence';
 
 /**
  * The needle matches, in order, consumed as the lexer goes: a comment (or Python bare string) takes the matches
@@ -12,7 +13,7 @@
  */
 class Matches {
   private next = 0;
-  constructor(private readonly at: readonly [number, number][]) {}
+  constructor(private readonly at: readonly NeedleMatch[]) {}
   /** False when a match starts before `i` outside the silent ranges seen so far (the lexer is in code at `i`). */
   before(i: number): boolean {
     return this.next >= this.at.length || this.at[this.next]![0] >= i;
@@ -38,18 +39,14 @@ const SPACE = /[ \t\f\r]/;
 const WORD = /[A-Za-z0-9_$]/;
 
 /**
- * Whether every match of `needles` (global RegExp) lies in a comment or, in Python, a string that is a statement by
- * itself. False when the lexer is not sure (the caller parses the file) or when a match is anywhere else.
+ * Whether every needle match (evidence.ts needleMatches, asked for only when a lexer reads the language) lies in a
+ * comment or, in Python, a string that is a statement by itself. False when the lexer is not sure (the caller parses
+ * the file) or when a match is anywhere else.
  */
-export function sdkNamesOnlyInComments(text: string, language: string, needles: RegExp): boolean {
+export function sdkNamesOnlyInComments(text: string, language: string, matches: () => readonly NeedleMatch[]): boolean {
   const lex = language === 'python' ? lexPython : language === 'typescript' || language === 'tsx' || language === 'javascript' ? lexScript : null;
   if (!lex) return false;
-  const at: [number, number][] = [];
-  needles.lastIndex = 0;
-  for (let m = needles.exec(text); m; m = needles.exec(text)) {
-    at.push([m.index, m.index + m[0].length]);
-    if (m[0].length === 0) needles.lastIndex++;
-  }
+  const at = matches();
   return at.length > 0 && lex(text, new Matches(at), language) === true;
 }
 

@@ -72,8 +72,9 @@ export interface DetectedCall {
   /** a LangChain model constructor reported because its own file never invokes it; `scan` drops it when an
    *  invocation elsewhere in the workspace names it in `modelFrom` (see workspace.ts) */
   constructorOnly?: boolean;
-  /** the model is the value of this Azure deployment keyword (`azure_deployment`, `deployment_name`) because
-   *  nothing else names one: a name the deployment's owner chose, a model id only when they chose one */
+  /** the model is the value of this Azure deployment keyword (sdks.ts ClientRow.deploymentKeys: `azure_deployment`,
+   *  `azureOpenAIApiDeploymentName`, …) because nothing else names one: a name the deployment's owner chose, a model
+   *  id only when they chose one */
   deploymentKey?: string;
   /** a framework run's documented number of model requests (sdks.ts MethodRow.calls); llm-cost: calls=N wins */
   callsPerRequest?: { n: number; basis: string };

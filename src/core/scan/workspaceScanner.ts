@@ -248,6 +248,7 @@ export class WorkspaceScanner {
     // A first walk that lists many files starts the workers while it goes on, with the grammars seen so far.
     const grammars = new Set<string>();
     const early = parallel === false || this.entries.size > 0 ? undefined : (file: string, count: number) => {
+      if (count > POOL_EAGER_FILES) return; // started: the grammars seen are no longer needed
       const grammar = grammarForPath(file);
       if (grammar) grammars.add(grammar);
       if (count !== POOL_EAGER_FILES) return;
