@@ -1,56 +1,55 @@
 // One pass over a Python file's syntax tree records what each scope binds: assignments, imports, parameters,
 // `with ... as x`, `for x in`, functions, classes and `self.x = ...`; it also lists the calls to classify.
-import { Query, type Node } from 'web-tree-sitter';
+import type { Node } from 'web-tree-sitter';
 import { SELF_PARAMS, type Binding, type PyFile, type Scope } from './file';
 
 const COLLECT_TYPES = ['function_definition', 'lambda', 'class_definition', 'assignment', 'import_statement', 'import_from_statement', 'with_item', 'for_statement', 'call'];
+/** What the walk lists: the types above, and dict pairs (for computedKey). */
+const LISTED = [...COLLECT_TYPES, 'pair'];
 /**
  * Dict keys that may evaluate to a text the source does not spell out as one word (values.ts: names, attributes,
  * calls, concatenations, f-strings, escapes): with one of them in the file, any attribute name may be a key
  * (py/candidates.ts).
  */
-const COMPUTED_KEYS = [
-  '(pair key: [(identifier) (attribute) (call) (subscript) (binary_operator) (boolean_operator) (conditional_expression) (concatenated_string) (parenthesized_expression) (await)] @computed_key)',
-  '(pair key: (string (interpolation)) @computed_key)',
-  '(pair key: (string (string_content (escape_sequence))) @computed_key)',
-];
-let collectQueryCache: { language: unknown; query: Query } | null = null;
+const COMPUTED_KEY_TYPES = new Set(['identifier', 'attribute', 'call', 'subscript', 'binary_operator', 'boolean_operator', 'conditional_expression', 'concatenated_string', 'parenthesized_expression', 'await']);
 
-/** One pattern per node type, captured under the type's name: the loop below never asks a node for its type. */
-function collectQuery(root: Node): Query {
-  const language = root.tree.language;
-  if (collectQueryCache?.language !== language) collectQueryCache = { language, query: new Query(language, [...COLLECT_TYPES.map((t) => `(${t}) @${t}`), ...COMPUTED_KEYS].join(' ')) };
-  return collectQueryCache.query;
+/** Whether a dict pair's key is computed: a COMPUTED_KEY_TYPES node, an f-string, or a string with an escape. */
+function computedKey(pair: Node): boolean {
+  const key = pair.childForFieldName('key');
+  if (!key) return false;
+  const type = key.type;
+  if (COMPUTED_KEY_TYPES.has(type)) return true;
+  if (type !== 'string' || !/[{\\]/.test(key.text)) return false;
+  for (const part of key.namedChildren) {
+    if (part?.type === 'interpolation') return true;
+    if (part?.type === 'string_content' && part.namedChildren.some((c) => c?.type === 'escape_sequence')) return true;
+  }
+  return false;
 }
 
 export function collectBindings(f: PyFile): void {
   const moduleScope: Scope = { node: f.root, kind: 'module', parent: null, bindings: new Map() };
   f.scopes.set(f.root.id, moduleScope);
-  // A query returns just the interesting nodes, in document order, without materialising the rest of the
-  // tree in JS (every Node costs a wasm round trip). Scopes are nested ranges: a stack closed by end index.
+  // One walk inside the wasm (descendantsOfType) returns just the interesting nodes, in document order, without
+  // materialising the rest of the tree in JS (every Node costs a wasm round trip); it is linear in the tree, however
+  // deep. (A compiled query did the same, but cost ~10-25 ms to compile in every fresh worker.) Scopes are nested
+  // ranges: a stack closed by end index.
   const open: OpenScope[] = [{ scope: moduleScope, end: Number.MAX_SAFE_INTEGER, type: 'module' }];
   const cls = () => classOfOpen(open);
   f.scopeRanges.push({ start: -1, scope: moduleScope });
   f.rangeOf.set(moduleScope, { start: -1, end: Number.MAX_SAFE_INTEGER });
   let n = 0;
-  // A deeply nested tree makes the query itself slow (50,000 nested calls: tens of seconds in one wasm call):
-  // its progress callback stops it when the file's budget is spent, and checkBudget() then says so.
-  const overBudget = () => {
-    try {
-      f.shared.ctx.checkBudget();
-      return false;
-    } catch {
-      return true;
-    }
-  };
-  const captures = collectQuery(f.root).captures(f.root, { progressCallback: overBudget });
+  const nodes = f.root.descendantsOfType(LISTED);
   f.shared.ctx.checkBudget();
-  for (const { name, node } of captures) {
+  for (const node of nodes) {
     if (++n % 2000 === 0) f.shared.ctx.checkBudget();
-    if (name === 'computed_key') {
-      f.computedKeys = true;
+    if (!node) continue;
+    const name = node.type;
+    if (name === 'pair') {
+      if (!f.computedKeys && computedKey(node)) f.computedKeys = true;
       continue;
     }
+    if (name === 'lambda' && !node.isNamed) continue; // the keyword token has the node's name
     while (open.length > 1 && node.startIndex >= open[open.length - 1]!.end) open.pop();
     const inner = visitNode(f, node, open[open.length - 1]!.scope, name, cls);
     if (inner) {

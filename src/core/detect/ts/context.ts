@@ -1,6 +1,6 @@
 // Per-analysis state for TS/JS: the file being analysed plus the workspace files it imports from
 // (loaded lazily through the WorkspaceReader, parsed with the same grammar, cached for the analysis).
-import { Query, type Node, type Tree } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import type { WorkspaceReader } from '../types';
 import type { Decl } from './scope';
 import type { Val } from './values';
@@ -35,16 +35,9 @@ export function newFileCtx(an: Analysis, relPath: string, text: string, root: No
   return fc;
 }
 
-const assignmentQueries = new Map<unknown, Query>();
-
-/** The file's assignment expressions in document order, as `descendantsOfType('assignment_expression')` lists them. */
+/** The file's assignment expressions in document order (analyzeFile fills them in from its one walk, candidates.ts). */
 export function assignmentExpressions(fc: FileCtx): Node[] {
-  if (!fc.assignmentNodes) {
-    const language = fc.root.tree.language;
-    let q = assignmentQueries.get(language);
-    if (!q) assignmentQueries.set(language, (q = new Query(language, '(assignment_expression) @assign')));
-    fc.assignmentNodes = q.captures(fc.root).map((c) => c.node);
-  }
+  fc.assignmentNodes ??= fc.root.descendantsOfType('assignment_expression').filter((n): n is Node => !!n);
   return fc.assignmentNodes;
 }
 
