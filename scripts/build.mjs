@@ -72,6 +72,17 @@ async function registeredGrammars() {
  * Rank files are shipped as JSON beside the bundle and loaded on first use (see src/core/tokens), each with its
  * ranks already decoded into `<name>.bin` (src/core/tokens/rankTable.ts), which the synchronous load reads instead.
  */
+/** The `format` in a rank file's header line (rankTable.ts), or null. */
+function binFormat(file) {
+  try {
+    const head = readFileSync(file).subarray(0, 4096);
+    const eol = head.indexOf(10);
+    return eol < 0 ? null : JSON.parse(head.toString('utf8', 0, eol)).format ?? null;
+  } catch {
+    return null;
+  }
+}
+
 async function copyAssets() {
   mkdirSync('dist/ranks', { recursive: true });
   let tables = null;
@@ -80,8 +91,8 @@ async function copyAssets() {
     const bpe = require(`js-tiktoken/ranks/${name}`);
     if (!existsSync(out)) writeFileSync(out, JSON.stringify(bpe));
     const bin = join('dist/ranks', `${name}.bin`);
-    if (existsSync(bin)) continue;
-    tables ??= await sourceExports("export { encodeRankTable } from './src/core/tokens/rankTable'; export { parseRanks } from './src/core/tokens/bpe';");
+    tables ??= await sourceExports("export { encodeRankTable, RANK_TABLE_FORMAT } from './src/core/tokens/rankTable'; export { parseRanks } from './src/core/tokens/bpe';");
+    if (existsSync(bin) && binFormat(bin) === tables.RANK_TABLE_FORMAT) continue; // an older layout is rebuilt
     writeFileSync(bin, tables.encodeRankTable(bpe, tables.parseRanks(bpe.bpe_ranks)));
   }
   // Only the grammars the registered language front ends use (derived from the detect registry, not listed here):

@@ -49,6 +49,15 @@ test('binary rank table: ranks with gaps, any alignment, and files that are not 
   assert.throws(() => decodeRankTable(bin.subarray(0, bin.length - 1)), /truncated/);
   assert.throws(() => decodeRankTable(bin.subarray(0, bin.indexOf(10) + 3)), /truncated/);
   assert.throws(() => decodeRankTable(Buffer.concat([bin, Buffer.from('x')])), /truncated/);
+  // the layout before the hash table was stored (format 1: no slots) is refused, so the JSON is read instead
+  const eol = bin.indexOf(10);
+  const header = JSON.parse(bin.toString('utf8', 0, eol)) as { pat_str: string; ranks: number };
+  assert.throws(() => decodeRankTable(Buffer.concat([Buffer.from(`${JSON.stringify({ pat_str: header.pat_str, ranks: header.ranks })}\n`), bin.subarray(eol + 1)])), /not format 2/);
+  // a damaged table (every slot naming a rank that does not exist): lookups miss, without looping or throwing
+  const damaged = Buffer.from(bin);
+  damaged.fill(0x7f, damaged.length - 4 * (JSON.parse(bin.toString('utf8', 0, eol)) as { slots: number }).slots);
+  const broken = decodeRankTable(damaged);
+  for (const k of [...ranks.keys(), 'zz', '']) assert.equal(broken.ranks.get(k), undefined, k);
 });
 
 test('the shipped layout counts exactly from <encoding>.bin; an unusable .bin falls back to the JSON', async () => {
