@@ -141,3 +141,15 @@ test('readBytes reads files larger than its buffer, and an empty file; null when
   assert.equal(readBytes(join(dir, 'zero.py'))!.length, 0);
   assert.equal(readBytes(join(dir, 'missing.py')), null);
 });
+
+test('readBytes with the size the walk saw: the whole file when it grew or shrank since, or is as seen', () => {
+  const file = join(dir, 'sized.py');
+  for (const [now, seen] of [[5000, 5000], [5000, 100], [5000, 9000], [0, 10], [70_000, 70_000], [70_000, 10], [131_072, 131_072]] as const) {
+    const body = Buffer.alloc(now, 'b');
+    writeFileSync(file, body);
+    for (const buf of [Buffer.alloc(16), Buffer.alloc(65_536), Buffer.alloc(1 << 20)]) {
+      const got = readBytes(file, { buf }, seen);
+      assert.ok(got?.equals(body), `${now} bytes on disk, ${seen} seen, a ${buf.length}-byte buffer`);
+    }
+  }
+});

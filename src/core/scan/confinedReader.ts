@@ -24,5 +24,5 @@ export function confinedReader(root: string, inner: WorkspaceReader): WorkspaceR
   };
   // The scan's byte reads and worker threads keep the confinement (a worker rebuilds this same reader).
   const access = sourceAccess(inner);
-  return access ? withAccess(reader, { ...access, confined: true, readBytes: (rel) => (resolvesInside(root, rel) ? access.readBytes(rel) : null) }) : reader;
+  return access ? withAccess(reader, { ...access, confined: true, readBytes: (rel, size) => (resolvesInside(root, rel) ? access.readBytes(rel, size) : null) }) : reader;
 }

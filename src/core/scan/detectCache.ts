@@ -39,7 +39,7 @@ export function prepareFile(engine: EngineContext, root: string, file: string, s
   let text: string | null;
   const access = sourceAccess(reader);
   if (access) {
-    const bytes = access.readBytes(file);
+    const bytes = access.readBytes(file, stat.size);
     if (bytes === null) return { done: { skip: 'unreadable', calls: [], deps: [] } };
     ({ skip, text } = classifyBytes(bytes, file));
     if (text !== null) access.remember(file, text);

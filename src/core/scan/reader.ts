@@ -11,8 +11,11 @@ export interface SourceAccess {
   root: string;
   /** restricted mode: nothing that resolves outside the root is read (confinedReader.ts) */
   confined: boolean;
-  /** The file's bytes in a buffer the next call reuses (copy or decode what you keep); null when unreadable. */
-  readBytes(rel: string): Buffer | null;
+  /**
+   * The file's bytes in a buffer the next call reuses (copy or decode what you keep); null when unreadable. `size`:
+   * the size the walk saw, if any (see readBytes).
+   */
+  readBytes(rel: string, size?: number): Buffer | null;
   /** The text the scan decoded from those bytes: later readFile() calls answer it instead of reading again. */
   remember(rel: string, text: string): void;
 }
@@ -44,7 +47,7 @@ export function workspaceReader(root: string): WorkspaceReader {
   return withAccess(reader, {
     root,
     confined: false,
-    readBytes: (rel) => (safe(rel) ? readBytes(join(root, rel), scratch) : null),
+    readBytes: (rel, size) => (safe(rel) ? readBytes(join(root, rel), scratch, size) : null),
     remember: (rel, text) => void cache.set(rel, text),
   });
 }
@@ -69,9 +72,11 @@ export interface ReadBuffer {
 /**
  * The whole file into `scratch`, reused from call to call (no allocation, no decoding, no fstat: the scan reads
  * thousands of files it then drops): a view valid until the next call with the same buffer. Reads to the end of
- * file whatever size the walk saw. Null when unreadable.
+ * file whatever size the walk saw (`size`); a read that returns less than asked once `size` bytes are in is the
+ * end of the file (a regular file's read is short only there), which spares most files a second read returning 0.
+ * Null when unreadable.
  */
-export function readBytes(abs: string, scratch: ReadBuffer = { buf: Buffer.allocUnsafe(64 * 1024) }): Buffer | null {
+export function readBytes(abs: string, scratch: ReadBuffer = { buf: Buffer.allocUnsafe(64 * 1024) }, size = Infinity): Buffer | null {
   let fd: number;
   try {
     fd = openSync(abs, 'r');
@@ -86,9 +91,10 @@ export function readBytes(abs: string, scratch: ReadBuffer = { buf: Buffer.alloc
         scratch.buf.copy(bigger, 0, 0, n);
         scratch.buf = bigger;
       }
-      const got = readSync(fd, scratch.buf, n, scratch.buf.length - n, null);
-      if (got === 0) return scratch.buf.subarray(0, n);
+      const asked = scratch.buf.length - n;
+      const got = readSync(fd, scratch.buf, n, asked, null);
       n += got;
+      if (got === 0 || (got < asked && n >= size)) return scratch.buf.subarray(0, n);
     }
   } catch {
     return null;
