@@ -68,7 +68,9 @@ function extensionOf(relPath: string): string {
   return dot <= 0 ? '' : base.slice(dot).toLowerCase();
 }
 
-function rowFor(relPath: string): { module: LanguageModule; language: string; grammar: string; firstTry?: string; ownGrammarIf?: RegExp } | null {
+interface LanguageRow { module: LanguageModule; language: string; grammar: string; firstTry?: string; ownGrammarIf?: RegExp }
+
+function rowFor(relPath: string): LanguageRow | null {
   const ext = extensionOf(relPath);
   for (const module of registry) {
     const row = module.extensions[ext];
@@ -125,32 +127,49 @@ export function minifiedLineLength(text: string): number | null {
   return code / lines > 500 ? average : null;
 }
 
+/**
+ * The detection of one file when it is decided without parsing, else null: too large, binary, no SDK named, minified,
+ * a prompt file (read without tree-sitter), or SDK names only in comments where the lexer is sure (silentText.ts).
+ * Synchronous and cheap: the scan asks it before sending a file to a worker thread. Notebooks are left to
+ * detectCalls (null), unless they name no SDK.
+ */
+export function detectWithoutParsing(relPath: string, text: string, options: DetectOptions = {}): DetectResult | null {
+  return preParse(relPath, text, options).done ?? null;
+}
+
+type PreParse = { done: DetectResult } | { done?: undefined; row: LanguageRow; matches: () => NeedleMatch[] } | { done?: undefined; notebook: true };
+
+function preParse(relPath: string, text: string, options: DetectOptions): PreParse {
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  if (text.length > maxChars) return { done: { calls: [], skipped: `larger than ${maxChars} characters` } };
+  if (text.includes('\u0000')) return { done: { calls: [], skipped: 'binary' } };
+  if (extensionOf(relPath) === '.ipynb') return mightContainLlmCalls(text) ? { notebook: true } : { done: { calls: [] } };
+  // No tree-sitter: the front matter and role sections are read by promptFile.ts.
+  if (isPromptFilePath(relPath)) return { done: detectPromptFile(relPath, text) };
+  const row = rowFor(relPath);
+  if (!row) return { done: { calls: [] } };
+  if (!mightContainLlmCalls(text)) return { done: { calls: [] } };
+  if (minifiedLineLength(text) !== null) return { done: { calls: [], skipped: 'minified' } };
+  // SDK names only in comments (evidence.ts): answered without parsing where the lexer is sure, else after parsing;
+  // the needles are matched once for both
+  let found: NeedleMatch[] | undefined;
+  const matches = () => (found ??= needleMatches(text, NEEDLES_GLOBAL));
+  if (sdkNamesOnlyInComments(text, row.language, matches)) return { done: { calls: [] } };
+  return { row, matches };
+}
+
 /** Finds the LLM call sites in one file. Never throws for bad input: problems come back as `skipped`. */
 export async function detectCalls(relPath: string, text: string, ws?: WorkspaceReader, options: DetectOptions = {}): Promise<DetectResult> {
-  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
-  if (text.length > maxChars) return { calls: [], skipped: `larger than ${maxChars} characters` };
-  if (text.includes('\u0000')) return { calls: [], skipped: 'binary' };
-  const ext = extensionOf(relPath);
-  if (ext === '.ipynb') {
-    if (!mightContainLlmCalls(text)) return { calls: [] };
+  const pre = preParse(relPath, text, options);
+  if (pre.done) return pre.done;
+  if ('notebook' in pre) {
     const nb = extractNotebook(text);
     if (nb.skipped) return { calls: [], skipped: nb.skipped };
     const pseudoPath = relPath.replace(/\.ipynb$/i, '.py');
     const result = await detectCalls(pseudoPath, nb.source, ws, options);
     return { calls: result.calls.map((c) => nb.mapCall(c, pseudoPath, relPath)), ...(result.skipped ? { skipped: result.skipped } : {}) };
   }
-  // No tree-sitter: the front matter and role sections are read by promptFile.ts.
-  if (isPromptFilePath(relPath)) return detectPromptFile(relPath, text);
-  const row = rowFor(relPath);
-  if (!row) return { calls: [] };
-  if (!mightContainLlmCalls(text)) return { calls: [] };
-  if (minifiedLineLength(text) !== null) return { calls: [], skipped: 'minified' };
-  // SDK names only in comments (evidence.ts): answered without parsing where the lexer is sure, else after parsing;
-  // the needles are matched once for both
-  let found: NeedleMatch[] | undefined;
-  const matches = () => (found ??= needleMatches(text, NEEDLES_GLOBAL));
-  if (sdkNamesOnlyInComments(text, row.language, matches)) return { calls: [] };
-
+  const { row, matches } = pre;
   const budgetMs = options.timeBudgetMs ?? DEFAULT_BUDGET_MS;
   let deadline = Infinity;
   const overBudget = () => Date.now() > deadline;
