@@ -363,10 +363,26 @@ export function findClient(lang: Lang, sdk: Sdk, name: string): ClientRow | unde
   return SDKS.find((s) => s.sdk === sdk)?.clients.find((c) => c.name === name && c.langs.includes(lang));
 }
 
+/**
+ * sdkForModule's answers (the table is constant): asked for every import and module value a front end meets, the
+ * search over every row's packages was ~20 ms of a cold scan's worker. Bounded: a workspace of more distinct module
+ * names than this starts again.
+ */
+const MODULE_ROWS: Record<Lang, Map<string, SdkRow | null>> = { py: new Map(), js: new Map() };
+const MODULE_ROWS_LIMIT = 10_000;
+
 /** The SDK rows whose package list (for `lang`) contains `moduleName` or a parent of it. */
 export function sdkForModule(lang: Lang, moduleName: string): SdkRow | undefined {
-  return SDKS.find((s) => (s.packages[lang] ?? []).some((p) => moduleName === p || moduleName.startsWith(p + '.') || moduleName.startsWith(p + '/')));
+  const memo = MODULE_ROWS[lang];
+  let row = memo.get(moduleName);
+  if (row === undefined) {
+    row = SDKS.find((s) => (s.packages[lang] ?? []).some((p) => moduleName === p || moduleName.startsWith(p + '.') || moduleName.startsWith(p + '/'))) ?? null;
+    if (memo.size >= MODULE_ROWS_LIMIT) memo.clear();
+    memo.set(moduleName, row);
+  }
+  return row ?? undefined;
 }
+
 
 /** Method row matching an attribute path on a client (e.g. 'chat.completions.create'). */
 export function findMethod(lang: Lang, row: SdkRow, path: string, functions = false): MethodRow | undefined {

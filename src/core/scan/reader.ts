@@ -27,6 +27,9 @@ export function sourceAccess(reader: WorkspaceReader): SourceAccess | undefined 
   return (reader as { [ACCESS]?: SourceAccess })[ACCESS];
 }
 
+/** A `..` path segment (a relative path that may leave the root). */
+const PARENT_SEGMENT = /(?:^|\/)\.\.(?:\/|$)/;
+
 /** A reader carrying `access` (confinedReader wraps a workspaceReader and keeps its access, confined). */
 export function withAccess<R extends WorkspaceReader>(reader: R, access: SourceAccess): R {
   return Object.assign(reader, { [ACCESS]: access });
@@ -34,7 +37,7 @@ export function withAccess<R extends WorkspaceReader>(reader: R, access: SourceA
 
 export function workspaceReader(root: string): WorkspaceReader {
   const cache = new Map<string, string | null>();
-  const safe = (rel: string) => !rel.split('/').includes('..') && !rel.startsWith('/');
+  const safe = (rel: string) => !PARENT_SEGMENT.test(rel) && !rel.startsWith('/');
   const reader: WorkspaceReader = {
     readFile(rel) {
       if (!safe(rel)) return null;
