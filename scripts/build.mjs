@@ -69,10 +69,6 @@ async function registeredGrammars() {
   return names;
 }
 
-/**
- * Rank files are shipped as JSON beside the bundle and loaded on first use (see src/core/tokens), each with its
- * ranks already decoded into `<name>.bin` (src/core/tokens/rankTable.ts), which the synchronous load reads instead.
- */
 /** The `format` in a rank file's header line (rankTable.ts), or null. */
 function binFormat(file) {
   try {
@@ -84,6 +80,11 @@ function binFormat(file) {
   }
 }
 
+/**
+ * The tokenizer ranks beside the bundles, loaded on first use (see src/core/tokens): `<name>.bin`, the build's binary
+ * table with its hash index (src/core/tokens/rankTable.ts), which is all the VSIX ships, and `<name>.json`, its
+ * source, which a development build reads when a .bin is missing or unusable.
+ */
 async function copyAssets() {
   mkdirSync('dist/ranks', { recursive: true });
   let tables = null;

@@ -88,6 +88,10 @@ test('the shipped layout counts exactly from <encoding>.bin; an unusable .bin fa
         for (const [model, enc] of Object.entries(ref)) assert.equal(countTokens(t, model).tokens, enc.encode(t, [], []).length, `${f} ${model}`);
       }
       assert.ok(isEncoderLoaded('o200k_base') && isEncoderLoaded('cl100k_base'));
+      // the VSIX layout: the .bin files alone
+      for (const name of ['o200k_base', 'cl100k_base']) rmSync(join(dir, 'ranks', `${name}.json`));
+      assert.deepEqual(count().map((c) => [c.tokens, c.basis]), want.map((n) => [n, 'exact']), '.bin only');
+      for (const name of ['o200k_base', 'cl100k_base']) writeFileSync(join(dir, 'ranks', `${name}.json`), JSON.stringify(bpeOf(name)));
       writeFileSync(join(dir, 'ranks', 'o200k_base.bin'), 'garbage');
       assert.equal(loadRankTable('o200k_base'), null);
       assert.deepEqual(count().map((c) => [c.tokens, c.basis]), want.map((n) => [n, 'exact']));

@@ -1,6 +1,7 @@
 // Rank files are NOT bundled: importing js-tiktoken (full) or js-tiktoken/ranks/* would put megabytes of
-// base64 into dist/extension.js, parsed at every activation. The build copies them to dist/ranks/*.json;
-// they are read and parsed here on the first count that needs them, then kept.
+// base64 into dist/extension.js, parsed at every activation. The build copies them to dist/ranks/*.json and writes
+// their binary form beside them (*.bin, rankTable.ts: the only form the VSIX ships); one of them is read here on the
+// first count that needs it, then kept.
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -45,7 +46,7 @@ export async function loadRanksAsync(name: EncodingName): Promise<TiktokenBPE> {
   return file ? (JSON.parse(await readFile(file, 'utf8')) as TiktokenBPE) : loadRanks(name);
 }
 
-/** The `<encoding>.json` rank file to read: in the configured directory, else in dist/ranks beside the bundle. */
+/** The `<encoding><ext>` rank file to read: in the configured directory, else in dist/ranks beside the bundle. */
 function rankFile(name: EncodingName, ext = '.json'): string | null {
   const dirs = ranksDir !== null ? [ranksDir] : [moduleDir()].filter((d): d is string => d !== null).map((d) => join(d, 'ranks'));
   for (const dir of dirs) {
@@ -56,14 +57,13 @@ function rankFile(name: EncodingName, ext = '.json'): string | null {
 }
 
 /**
- * The ranks in the build's binary form (rankTable.ts) when `<encoding>.bin` is where the JSON would be read from
- * and its `.json` is there too (a rank folder of JSON files only, e.g. one configured by hand, is read as JSON);
- * null otherwise or when the file is unusable, and the caller reads the JSON.
+ * The ranks in the build's binary form (rankTable.ts) when `<encoding>.bin` is in the rank folder (the VSIX ships
+ * only these; a rank folder of JSON files only, e.g. one configured by hand, is read as JSON); null otherwise or when
+ * the file is unusable, and the caller reads the JSON.
  */
 export function loadRankTable(name: EncodingName): RankTable | null {
-  const json = rankFile(name);
-  const bin = json && json.slice(0, -'.json'.length) + '.bin';
-  if (!bin || !existsSync(bin)) return null;
+  const bin = rankFile(name, '.bin');
+  if (!bin) return null;
   try {
     return decodeRankTable(readFileSync(bin));
   } catch {
