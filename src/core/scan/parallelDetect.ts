@@ -33,6 +33,15 @@ interface Held {
   resolve(a: FileAnalysis): void;
 }
 
+/** detectWithoutParsing, or null when it throws: the full detection then runs and reports the error as the file's skip. */
+function decideWithoutParsing(file: string, text: string): ReturnType<typeof detectWithoutParsing> {
+  try {
+    return detectWithoutParsing(file, text);
+  } catch {
+    return null;
+  }
+}
+
 export class DetectionRun {
   private pool: DetectPool | null = null;
   private held: Held[] = [];
@@ -47,7 +56,7 @@ export class DetectionRun {
     if (hit) return Promise.resolve(detected(hit.result, hit.deps));
     // Files decided without a parse (SDK names only in comments, minified, a prompt file…) never wait for a worker:
     // on the bench tree a third of the files the prefilter lets through, ~60 ms of a cold worker's time.
-    const decided = detectWithoutParsing(file, text);
+    const decided = decideWithoutParsing(file, text);
     if (decided) return Promise.resolve(this.analysis({ result: decided, deps: new Map() }, file, text));
     if (this.pool) return this.viaPool(file, text);
     return new Promise((resolve) => {
