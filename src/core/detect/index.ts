@@ -55,6 +55,11 @@ export interface DetectOptions {
   maxChars?: number;
   /** per-file analysis budget in ms (parse + analysis); default 2,500 */
   timeBudgetMs?: number;
+  /**
+   * detectWithoutParsing already answered null for this text with these options (the scan asks it on its own thread
+   * before handing the file to a worker): its checks, which read the whole text, are not run again.
+   */
+  undecided?: boolean;
 }
 
 const DEFAULT_MAX_CHARS = 1_000_000;
@@ -140,20 +145,22 @@ export function detectWithoutParsing(relPath: string, text: string, options: Det
 type PreParse = { done: DetectResult } | { done?: undefined; row: LanguageRow; matches: () => NeedleMatch[] } | { done?: undefined; notebook: true };
 
 function preParse(relPath: string, text: string, options: DetectOptions): PreParse {
+  const checked = options.undecided === true;
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
-  if (text.length > maxChars) return { done: { calls: [], skipped: `larger than ${maxChars} characters` } };
-  if (text.includes('\u0000')) return { done: { calls: [], skipped: 'binary' } };
-  if (extensionOf(relPath) === '.ipynb') return mightContainLlmCalls(text) ? { notebook: true } : { done: { calls: [] } };
+  if (!checked && text.length > maxChars) return { done: { calls: [], skipped: `larger than ${maxChars} characters` } };
+  if (!checked && text.includes('\u0000')) return { done: { calls: [], skipped: 'binary' } };
+  if (extensionOf(relPath) === '.ipynb') return checked || mightContainLlmCalls(text) ? { notebook: true } : { done: { calls: [] } };
   // No tree-sitter: the front matter and role sections are read by promptFile.ts.
   if (isPromptFilePath(relPath)) return { done: detectPromptFile(relPath, text) };
   const row = rowFor(relPath);
   if (!row) return { done: { calls: [] } };
-  if (!mightContainLlmCalls(text)) return { done: { calls: [] } };
-  if (minifiedLineLength(text) !== null) return { done: { calls: [], skipped: 'minified' } };
   // SDK names only in comments (evidence.ts): answered without parsing where the lexer is sure, else after parsing;
   // the needles are matched once for both
   let found: NeedleMatch[] | undefined;
   const matches = () => (found ??= needleMatches(text, NEEDLES_GLOBAL));
+  if (checked) return { row, matches };
+  if (!mightContainLlmCalls(text)) return { done: { calls: [] } };
+  if (minifiedLineLength(text) !== null) return { done: { calls: [], skipped: 'minified' } };
   if (sdkNamesOnlyInComments(text, row.language, matches)) return { done: { calls: [] } };
   return { row, matches };
 }
@@ -166,7 +173,7 @@ export async function detectCalls(relPath: string, text: string, ws?: WorkspaceR
     const nb = extractNotebook(text);
     if (nb.skipped) return { calls: [], skipped: nb.skipped };
     const pseudoPath = relPath.replace(/\.ipynb$/i, '.py');
-    const result = await detectCalls(pseudoPath, nb.source, ws, options);
+    const result = await detectCalls(pseudoPath, nb.source, ws, { ...options, undecided: false });
     return { calls: result.calls.map((c) => nb.mapCall(c, pseudoPath, relPath)), ...(result.skipped ? { skipped: result.skipped } : {}) };
   }
   const { row, matches } = pre;

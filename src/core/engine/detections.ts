@@ -1,7 +1,7 @@
 // Detection results and what each walked file was, owned by one engine context. Detection depends on the file's
 // path and text and on the text of every other workspace file it read (imported constants, prompt files); it does
 // not depend on settings or prices, so one entry serves every folder snapshot and catalog.
-import { detectCalls, type DetectResult, type WorkspaceReader } from '../detect';
+import { detectCalls, type DetectOptions, type DetectResult, type WorkspaceReader } from '../detect';
 
 /** What a walked file was at a size + mtime (the heuristic git uses): its prefilter verdict and, when kept, its text. */
 export interface FileMemoEntry { size: number; mtimeMs: number; skip: string | null; text: string | null }
@@ -70,9 +70,9 @@ export class DetectionCache {
  * Detection of one file, not stored, with what it read through `reader`: each other file's text (null when missing,
  * also for exists()). What the cache stores as an entry's deps; a scan's worker threads detect the same way.
  */
-export async function detectRecording(relPath: string, text: string, reader?: WorkspaceReader): Promise<{ result: DetectResult; deps: Map<string, string | null> }> {
+export async function detectRecording(relPath: string, text: string, reader?: WorkspaceReader, options?: DetectOptions): Promise<{ result: DetectResult; deps: Map<string, string | null> }> {
   const { reader: recording, deps } = recordingReader(reader);
-  return { result: await detectCalls(relPath, text, recording), deps };
+  return { result: await detectCalls(relPath, text, recording, options), deps };
 }
 
 function recordingReader(reader?: WorkspaceReader): { reader: WorkspaceReader | undefined; deps: Map<string, string | null> } {

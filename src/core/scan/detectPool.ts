@@ -30,7 +30,8 @@ export interface WorkerSetup {
   preload?: readonly string[];
 }
 
-interface JobMessage { id: number; relPath: string; text: string }
+/** `undecided`: detectWithoutParsing answered null for this text in the scan's thread (DetectOptions.undecided). */
+interface JobMessage { id: number; relPath: string; text: string; undecided: boolean }
 type ReplyMessage = { id: number; result: DetectResult; deps: [string, string | null][] } | { id: number; skip: string };
 
 export interface PoolOptions extends WorkerSetup {
@@ -39,7 +40,7 @@ export interface PoolOptions extends WorkerSetup {
   /** the worker entry; default scanWorker.js beside this bundle (dist/), else scanWorker.ts beside this file (tsx) */
   script?: string;
   /** detection in the calling thread: files of a worker that died, or every file when no worker could start */
-  fallback(relPath: string, text: string): Promise<Detected>;
+  fallback(relPath: string, text: string, undecided: boolean): Promise<Detected>;
 }
 
 const MAX_WORKERS = 4;
@@ -56,6 +57,7 @@ interface Job {
   id: number;
   relPath: string;
   text: string;
+  undecided: boolean;
   resolve(o: Outcome): void;
 }
 
@@ -128,9 +130,9 @@ export class DetectPool {
   }
 
   /** One file's detection; never rejects (a throw is `{ skip }` with its one-line reason). */
-  run(relPath: string, text: string): Promise<Outcome> {
+  run(relPath: string, text: string, undecided = false): Promise<Outcome> {
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, relPath, text, resolve });
+      this.queue.push({ id: this.nextId++, relPath, text, undecided, resolve });
       this.dispatch();
     });
   }
@@ -149,7 +151,7 @@ export class DetectPool {
       const slot = live.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
       const job = this.queue.shift()!;
       slot.jobs.set(job.id, job);
-      slot.worker.postMessage({ id: job.id, relPath: job.relPath, text: job.text } satisfies JobMessage);
+      slot.worker.postMessage({ id: job.id, relPath: job.relPath, text: job.text, undecided: job.undecided } satisfies JobMessage);
     }
     if (this.workers === 0) for (const job of this.queue.splice(0)) this.fallback(job);
   }
@@ -176,7 +178,7 @@ export class DetectPool {
   }
 
   private fallback(job: Job): void {
-    this.options.fallback(job.relPath, job.text).then(job.resolve, (e: unknown) => job.resolve({ skip: skipReason(e) }));
+    this.options.fallback(job.relPath, job.text, job.undecided).then(job.resolve, (e: unknown) => job.resolve({ skip: skipReason(e) }));
   }
 }
 
@@ -195,7 +197,7 @@ export function serveDetection(port: MessagePort | null = parentPort, setup = wo
       beforeJob?.(job.relPath);
       let reply: ReplyMessage;
       try {
-        const { result, deps } = await detectRecording(job.relPath, job.text, reader);
+        const { result, deps } = await detectRecording(job.relPath, job.text, reader, { undecided: job.undecided });
         reply = { id: job.id, result, deps: [...deps] };
       } catch (e) {
         reply = { id: job.id, skip: skipReason(e) };

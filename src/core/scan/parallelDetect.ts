@@ -1,7 +1,7 @@
 // The detections of one scan pass: files are held until enough need detecting to pay for worker threads
 // (POOL_MIN_FILES), then all go to a DetectPool; a smaller scan detects them in this thread, one after another, as
 // before. Either way each result goes into the engine's detection cache, where later scans and the editor find it.
-import { detectWithoutParsing, type WorkspaceReader } from '../detect';
+import { detectWithoutParsing, type DetectResult, type WorkspaceReader } from '../detect';
 import type { EngineContext } from '../engine/context';
 import { detectRecording } from '../engine/detections';
 import { DetectPool, type Detected, type Outcome } from './detectPool';
@@ -30,13 +30,18 @@ export const POOL_EAGER_FILES = 600;
 interface Held {
   file: string;
   text: string;
+  undecided: boolean;
   resolve(a: FileAnalysis): void;
 }
 
-/** detectWithoutParsing, or null when it throws: the full detection then runs and reports the error as the file's skip. */
-function decideWithoutParsing(file: string, text: string): ReturnType<typeof detectWithoutParsing> {
+/**
+ * detectWithoutParsing's verdict; `undecided` when it answered null, so the detection that follows skips those checks
+ * (DetectOptions.undecided). A throw is neither: the full detection then runs them again and reports the error as the
+ * file's skip.
+ */
+function decideWithoutParsing(file: string, text: string): DetectResult | 'undecided' | null {
   try {
-    return detectWithoutParsing(file, text);
+    return detectWithoutParsing(file, text) ?? 'undecided';
   } catch {
     return null;
   }
@@ -57,10 +62,11 @@ export class DetectionRun {
     // Files decided without a parse (SDK names only in comments, minified, a prompt file…) never wait for a worker:
     // on the bench tree a third of the files the prefilter lets through, ~60 ms of a cold worker's time.
     const decided = decideWithoutParsing(file, text);
-    if (decided) return Promise.resolve(this.analysis({ result: decided, deps: new Map() }, file, text));
-    if (this.pool) return this.viaPool(file, text);
+    if (decided !== null && decided !== 'undecided') return Promise.resolve(this.analysis({ result: decided, deps: new Map() }, file, text));
+    const undecided = decided === 'undecided';
+    if (this.pool) return this.viaPool(file, text, undecided);
     return new Promise((resolve) => {
-      this.held.push({ file, text, resolve });
+      this.held.push({ file, text, undecided, resolve });
       if (this.parallel !== false && this.held.length >= (this.parallel.minFiles ?? POOL_MIN_FILES)) this.start();
     });
   }
@@ -73,14 +79,14 @@ export class DetectionRun {
   start(preload: readonly string[] = []): void {
     const access = sourceAccess(this.reader);
     if (this.pool || this.parallel === false || !access) return;
-    this.pool = new DetectPool({ root: access.root, confined: access.confined, workers: this.parallel.workers, script: this.parallel.script, preload, fallback: (f, t) => this.inThread(f, t) });
-    for (const h of this.held.splice(0)) void this.viaPool(h.file, h.text).then(h.resolve);
+    this.pool = new DetectPool({ root: access.root, confined: access.confined, workers: this.parallel.workers, script: this.parallel.script, preload, fallback: (f, t, u) => this.inThread(f, t, u) });
+    for (const h of this.held.splice(0)) void this.viaPool(h.file, h.text, h.undecided).then(h.resolve);
   }
 
   /** No more files: the held ones (too few for a pool) are detected here, in order. */
   async flush(): Promise<void> {
     for (let h = this.held.shift(); h && !this.closed; h = this.held.shift()) {
-      const o: Outcome = await this.inThread(h.file, h.text).catch((e: unknown) => ({ skip: skipReason(e) }));
+      const o: Outcome = await this.inThread(h.file, h.text, h.undecided).catch((e: unknown) => ({ skip: skipReason(e) }));
       h.resolve(this.analysis(o, h.file, h.text));
     }
   }
@@ -96,13 +102,13 @@ export class DetectionRun {
     return this.pool?.answered ?? 0;
   }
 
-  private async viaPool(file: string, text: string): Promise<FileAnalysis> {
-    return this.analysis(await this.pool!.run(file, text), file, text);
+  private async viaPool(file: string, text: string, undecided: boolean): Promise<FileAnalysis> {
+    return this.analysis(await this.pool!.run(file, text, undecided), file, text);
   }
 
   /** Detection in this thread, not yet stored (the pool's fallback shares it): what DetectionCache.detect does. */
-  private inThread(file: string, text: string): Promise<Detected> {
-    return detectRecording(file, text, this.reader);
+  private inThread(file: string, text: string, undecided: boolean): Promise<Detected> {
+    return detectRecording(file, text, this.reader, { undecided });
   }
 
   /** A detection into the engine's cache, and as the file's contribution; a skip as the file's skip. */
