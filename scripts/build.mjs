@@ -1,7 +1,7 @@
 // One esbuild script, the entry points (extension, its services, CLI, scan worker, webview) plus the runtime assets
 // that are loaded lazily from dist/ instead of being bundled: tokenizer rank files and tree-sitter wasm.
 import * as esbuild from 'esbuild';
-import { mkdirSync, copyFileSync, writeFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, copyFileSync, writeFileSync, existsSync, readFileSync, rmSync, openSync, readSync, closeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -72,8 +72,15 @@ async function registeredGrammars() {
 /** The `format` in a rank file's header line (rankTable.ts), or null. */
 function binFormat(file) {
   try {
-    const head = readFileSync(file).subarray(0, 4096);
-    const eol = head.indexOf(10);
+    const head = Buffer.alloc(4096);
+    const fd = openSync(file, 'r');
+    let n;
+    try {
+      n = readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+    const eol = head.subarray(0, n).indexOf(10);
     return eol < 0 ? null : JSON.parse(head.toString('utf8', 0, eol)).format ?? null;
   } catch {
     return null;
