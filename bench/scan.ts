@@ -10,6 +10,7 @@
 // files whose comments say "together" (a prefilter needle: read, then set aside as comment-only); plus node_modules (with SDK packages),
 // a .gitignore'd folder and a virtualenv, which both the scan and ripgrep leave out. The tree is a git repository so
 // that ripgrep applies .gitignore as it does in a real checkout.
+// The cold runs are fresh processes standing for the CLI's cold scan, with the CLI process's V8 setting (src/cli/v8Tuning.ts).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -25,6 +26,7 @@ import { classifyBytes } from '../src/core/scan/bytePrefilter';
 import { readBytes } from '../src/core/scan/reader';
 import { readSettings } from '../src/core/settings';
 import { mulberry32 as rng } from '../test/unit/helpers/prng';
+import { tuneV8ForShortRun } from '../src/cli/v8Tuning';
 
 const SEED = 20240611;
 const SOURCE_FILES = 3_600; // plus ~10 % docs/config → ~4,000 workspace files
@@ -354,7 +356,8 @@ export async function run(): Promise<void> {
     // CPU time does not depend on what else the machine runs as much as wall time does: all threads, and the main
     // thread alone (the scan's critical path when the workers have cores of their own).
     console.log(`    CPU: all threads ${cold.map((x) => Math.round(x.cpuMs)).join(', ')} ms; main thread ${cold.map((x) => (x.mainCpuMs === null ? '—' : Math.round(x.mainCpuMs))).join(', ')} ms; ` +
-      `${cold[0]!.inWorkers} of ${cold[0]!.analysed} files detected in ${cold[0]!.workers ?? 'no'} worker threads (${cold[0]!.workerScript ?? 'no bundled worker: run npm run build'})`);
+      `${cold[0]!.inWorkers} of ${cold[0]!.analysed} files detected in ${cold[0]!.workers ?? 'no'} worker threads (${cold[0]!.workerScript ?? 'no bundled worker: run npm run build'}); ` +
+      `V8: ${cold[0]!.v8Flag ?? 'defaults'}, as the CLI process (src/cli/v8Tuning.ts)`);
     if (cliRuns.length) console.log(`  whole CLI process (\`node dist/cli.js scan DIR --json\`, median of ${cliRuns.length}): ${ms(median(cliRuns.map((x) => x.ms)))}  [${cliRuns.map((x) => Math.round(x.ms)).join(', ')} ms; / rg -l: ${cliRuns.map((x) => (x.ms / x.rg).toFixed(1)).join(', ')}]`);
     console.log(`  first scan in this process (after the imports):  ${ms(firstMs)}`);
     console.log(`  warm re-scan (median of ${warm.length}):                  ${ms(warmMs)} — ${rate(warmMs)}`);
@@ -388,7 +391,7 @@ function shippedWorker(): { parallel?: { script: string } } {
   return fs.existsSync(script) ? { parallel: { script } } : {};
 }
 
-interface ColdRun { ms: number; rg: number; cpuMs: number; mainCpuMs: number | null; analysed: number; inWorkers: number; workers: number | null; workerScript: string | null }
+interface ColdRun { ms: number; rg: number; cpuMs: number; mainCpuMs: number | null; analysed: number; inWorkers: number; workers: number | null; workerScript: string | null; v8Flag: string | null }
 
 /** CPU time of this process's main thread (Linux: /proc), ms; null elsewhere. */
 function mainThreadCpuMs(): number | null {
@@ -410,6 +413,8 @@ if (scanChildAt > 0) {
     const dist = path.join(__dirname, '..', 'dist');
     const workerScript = shippedWorker().parallel?.script ?? null;
     if (fs.existsSync(path.join(dist, 'ranks'))) setRanksDir(path.join(dist, 'ranks'));
+    // This child stands for the CLI's cold scan (a fresh process): it runs with the CLI process's V8 setting.
+    const v8Flag = tuneV8ForShortRun();
     const c0 = process.cpuUsage();
     const m0 = mainThreadCpuMs();
     const t0 = performance.now();
@@ -421,7 +426,7 @@ if (scanChildAt > 0) {
     const m1 = mainThreadCpuMs();
     const run: Omit<ColdRun, 'rg'> & { sites: number } = {
       ms: elapsed, cpuMs: (cpu.user + cpu.system) / 1000, mainCpuMs: m0 === null || m1 === null ? null : m1 - m0,
-      analysed: pass.analysed, inWorkers: pass.inWorkers ?? 0, workers: pass.inWorkers ? defaultWorkerCount() : null, workerScript: workerScript && path.relative(process.cwd(), workerScript), sites: r.callSites.length,
+      analysed: pass.analysed, inWorkers: pass.inWorkers ?? 0, workers: pass.inWorkers ? defaultWorkerCount() : null, workerScript: workerScript && path.relative(process.cwd(), workerScript), v8Flag, sites: r.callSites.length,
     };
     process.stdout.write(JSON.stringify(run));
   })().catch((e) => {

@@ -6,6 +6,7 @@ import { pricesCommand, defaultPriceDir } from './prices';
 import { usePriceCatalogDir } from '../core/catalog/prices-update';
 import { EXIT, type Io, UsageError } from './args';
 import { createEngineContext, type EngineContext } from '../core/engine/context';
+import { tuneV8ForShortRun } from './v8Tuning';
 
 const USAGE = `usage: llm-cost-lens <command> [options]
 
@@ -52,6 +53,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 if (require.main === module) {
+  tuneV8ForShortRun(); // a one-shot process: less optimizing-compiler work (v8Tuning.ts)
   // `llm-cost-lens scan | head`: the reader went away; stop quietly instead of crashing on EPIPE.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
