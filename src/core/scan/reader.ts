@@ -2,7 +2,7 @@
 // constants, prompt files), cached for one scan. It also carries, out of the detectors' sight, what the scan itself
 // needs and a plain reader function cannot give: the file's raw bytes (the byte prefilter decodes only files that
 // can match, bytePrefilter.ts) and a description a worker thread can rebuild the same reader from (detectPool.ts).
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkspaceReader } from '../detect';
 
@@ -37,6 +37,12 @@ export function withAccess<R extends WorkspaceReader>(reader: R, access: SourceA
 
 export function workspaceReader(root: string): WorkspaceReader {
   const cache = new Map<string, string | null>();
+  /**
+   * Whether each probed path exists, as existsSync answers (any kind, links followed). Detection probes the same
+   * import candidates from many files (a scan of 3,600 files: 837 probes of 464 paths, nearly all missing), and
+   * each probe is then read as a dependency: one stat answers both for anything that is not a file.
+   */
+  const found = new Map<string, boolean>();
   const safe = (rel: string) => !PARENT_SEGMENT.test(rel) && !rel.startsWith('/');
   const reader: WorkspaceReader = {
     readFile(rel) {
@@ -44,7 +50,17 @@ export function workspaceReader(root: string): WorkspaceReader {
       if (!cache.has(rel)) cache.set(rel, readTextOrNull(join(root, rel)));
       return cache.get(rel)!;
     },
-    exists: (rel) => safe(rel) && existsSync(join(root, rel)),
+    exists(rel) {
+      if (!safe(rel)) return false;
+      let yes = found.get(rel);
+      if (yes === undefined) {
+        const st = statOrUndefined(join(root, rel));
+        yes = st !== undefined;
+        found.set(rel, yes);
+        if (!st?.isFile() && !cache.has(rel)) cache.set(rel, null);
+      }
+      return yes;
+    },
   };
   const scratch: ReadBuffer = { buf: Buffer.allocUnsafe(256 * 1024) };
   return withAccess(reader, {
@@ -61,9 +77,18 @@ export function workspaceReader(root: string): WorkspaceReader {
  */
 function readTextOrNull(abs: string): string | null {
   try {
-    return statSync(abs, { throwIfNoEntry: false })?.isFile() ? readFileSync(abs, 'utf8') : null;
+    return statOrUndefined(abs)?.isFile() ? readFileSync(abs, 'utf8') : null;
   } catch {
     return null;
+  }
+}
+
+/** The path's stat (links followed); undefined when it is missing or cannot be stat'ed (existsSync's false). */
+function statOrUndefined(abs: string): Stats | undefined {
+  try {
+    return statSync(abs, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }
 
