@@ -56,10 +56,16 @@ export interface DetectOptions {
   /** per-file analysis budget in ms (parse + analysis); default 2,500 */
   timeBudgetMs?: number;
   /**
-   * detectWithoutParsing already answered null for this text with these options (the scan asks it on its own thread
-   * before handing the file to a worker): its checks, which read the whole text, are not run again.
+   * detectWithoutParsing already left this text undecided with these options (the scan asks it on its own thread
+   * before handing the file to a worker): its checks, which read the whole text, are not run again, and the needle
+   * matches it found are reused.
    */
-  undecided?: boolean;
+  undecided?: Undecided;
+}
+
+/** What the checks before parsing found in a text they could not decide: its needle matches, when they got that far. */
+export interface Undecided {
+  matches?: readonly NeedleMatch[];
 }
 
 const DEFAULT_MAX_CHARS = 1_000_000;
@@ -133,19 +139,25 @@ export function minifiedLineLength(text: string): number | null {
 }
 
 /**
- * The detection of one file when it is decided without parsing, else null: too large, binary, no SDK named, minified,
+ * The detection of one file when it is decided without parsing (`done`): too large, binary, no SDK named, minified,
  * a prompt file (read without tree-sitter), or SDK names only in comments where the lexer is sure (silentText.ts).
- * Synchronous and cheap: the scan asks it before sending a file to a worker thread. Notebooks are left to
- * detectCalls (null), unless they name no SDK.
+ * Else `undecided`, with what the checks found, for detectCalls' `options.undecided`. Synchronous and cheap: the
+ * scan asks it before sending a file to a worker thread. Notebooks are left to detectCalls, unless they name no SDK.
  */
-export function detectWithoutParsing(relPath: string, text: string, options: DetectOptions = {}): DetectResult | null {
-  return preParse(relPath, text, options).done ?? null;
+export function detectWithoutParsing(relPath: string, text: string, options: DetectOptions = {}): { done: DetectResult } | { undecided: Undecided } {
+  const pre = preParse(relPath, text, options);
+  if (pre.done) return { done: pre.done };
+  const matches = 'found' in pre ? pre.found() : undefined;
+  return { undecided: matches ? { matches } : {} };
 }
 
-type PreParse = { done: DetectResult } | { done?: undefined; row: LanguageRow; matches: () => NeedleMatch[] } | { done?: undefined; notebook: true };
+type PreParse =
+  | { done: DetectResult }
+  | { done?: undefined; row: LanguageRow; matches: () => readonly NeedleMatch[]; found: () => readonly NeedleMatch[] | undefined }
+  | { done?: undefined; notebook: true };
 
 function preParse(relPath: string, text: string, options: DetectOptions): PreParse {
-  const checked = options.undecided === true;
+  const checked = options.undecided !== undefined;
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   if (!checked && text.length > maxChars) return { done: { calls: [], skipped: `larger than ${maxChars} characters` } };
   if (!checked && text.includes('\u0000')) return { done: { calls: [], skipped: 'binary' } };
@@ -156,13 +168,14 @@ function preParse(relPath: string, text: string, options: DetectOptions): PrePar
   if (!row) return { done: { calls: [] } };
   // SDK names only in comments (evidence.ts): answered without parsing where the lexer is sure, else after parsing;
   // the needles are matched once for both
-  let found: NeedleMatch[] | undefined;
+  let found = options.undecided?.matches;
   const matches = () => (found ??= needleMatches(text, NEEDLES_GLOBAL));
-  if (checked) return { row, matches };
+  const pre = { row, matches, found: () => found };
+  if (checked) return pre;
   if (!mightContainLlmCalls(text)) return { done: { calls: [] } };
   if (minifiedLineLength(text) !== null) return { done: { calls: [], skipped: 'minified' } };
   if (sdkNamesOnlyInComments(text, row.language, matches)) return { done: { calls: [] } };
-  return { row, matches };
+  return pre;
 }
 
 /** Finds the LLM call sites in one file. Never throws for bad input: problems come back as `skipped`. */
@@ -173,7 +186,7 @@ export async function detectCalls(relPath: string, text: string, ws?: WorkspaceR
     const nb = extractNotebook(text);
     if (nb.skipped) return { calls: [], skipped: nb.skipped };
     const pseudoPath = relPath.replace(/\.ipynb$/i, '.py');
-    const result = await detectCalls(pseudoPath, nb.source, ws, { ...options, undecided: false });
+    const result = await detectCalls(pseudoPath, nb.source, ws, { ...options, undecided: undefined });
     return { calls: result.calls.map((c) => nb.mapCall(c, pseudoPath, relPath)), ...(result.skipped ? { skipped: result.skipped } : {}) };
   }
   const { row, matches } = pre;

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { Worker, parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { loadGrammar, type DetectResult } from '../detect';
+import { loadGrammar, type DetectResult, type Undecided } from '../detect';
 import { detectRecording } from '../engine/detections';
 import { confinedReader } from './confinedReader';
 import { skipReason } from './fileGuard';
@@ -30,8 +30,8 @@ export interface WorkerSetup {
   preload?: readonly string[];
 }
 
-/** `undecided`: detectWithoutParsing answered null for this text in the scan's thread (DetectOptions.undecided). */
-interface JobMessage { id: number; relPath: string; text: string; undecided: boolean }
+/** `undecided`: what detectWithoutParsing found in this text in the scan's thread (DetectOptions.undecided). */
+interface JobMessage { id: number; relPath: string; text: string; undecided: Undecided | undefined }
 type ReplyMessage = { id: number; result: DetectResult; deps: [string, string | null][] } | { id: number; skip: string };
 
 export interface PoolOptions extends WorkerSetup {
@@ -40,7 +40,7 @@ export interface PoolOptions extends WorkerSetup {
   /** the worker entry; default scanWorker.js beside this bundle (dist/), else scanWorker.ts beside this file (tsx) */
   script?: string;
   /** detection in the calling thread: files of a worker that died, or every file when no worker could start */
-  fallback(relPath: string, text: string, undecided: boolean): Promise<Detected>;
+  fallback(relPath: string, text: string, undecided: Undecided | undefined): Promise<Detected>;
 }
 
 const MAX_WORKERS = 4;
@@ -57,7 +57,7 @@ interface Job {
   id: number;
   relPath: string;
   text: string;
-  undecided: boolean;
+  undecided: Undecided | undefined;
   resolve(o: Outcome): void;
 }
 
@@ -130,7 +130,7 @@ export class DetectPool {
   }
 
   /** One file's detection; never rejects (a throw is `{ skip }` with its one-line reason). */
-  run(relPath: string, text: string, undecided = false): Promise<Outcome> {
+  run(relPath: string, text: string, undecided?: Undecided): Promise<Outcome> {
     return new Promise((resolve) => {
       this.queue.push({ id: this.nextId++, relPath, text, undecided, resolve });
       this.dispatch();

@@ -1,7 +1,7 @@
 // The detections of one scan pass: files are held until enough need detecting to pay for worker threads
 // (POOL_MIN_FILES), then all go to a DetectPool; a smaller scan detects them in this thread, one after another, as
 // before. Either way each result goes into the engine's detection cache, where later scans and the editor find it.
-import { detectWithoutParsing, type DetectResult, type WorkspaceReader } from '../detect';
+import { detectWithoutParsing, type Undecided, type WorkspaceReader } from '../detect';
 import type { EngineContext } from '../engine/context';
 import { detectRecording } from '../engine/detections';
 import { DetectPool, type Detected, type Outcome } from './detectPool';
@@ -30,18 +30,18 @@ export const POOL_EAGER_FILES = 600;
 interface Held {
   file: string;
   text: string;
-  undecided: boolean;
+  undecided: Undecided | undefined;
   resolve(a: FileAnalysis): void;
 }
 
 /**
- * detectWithoutParsing's verdict; `undecided` when it answered null, so the detection that follows skips those checks
- * (DetectOptions.undecided). A throw is neither: the full detection then runs them again and reports the error as the
- * file's skip.
+ * detectWithoutParsing's verdict; when undecided, what its checks found goes with the file, so the detection that
+ * follows skips those checks and reuses their needle matches (DetectOptions.undecided). A throw is neither: the full
+ * detection then runs them again and reports the error as the file's skip.
  */
-function decideWithoutParsing(file: string, text: string): DetectResult | 'undecided' | null {
+function decideWithoutParsing(file: string, text: string): ReturnType<typeof detectWithoutParsing> | null {
   try {
-    return detectWithoutParsing(file, text) ?? 'undecided';
+    return detectWithoutParsing(file, text);
   } catch {
     return null;
   }
@@ -62,8 +62,8 @@ export class DetectionRun {
     // Files decided without a parse (SDK names only in comments, minified, a prompt file…) never wait for a worker:
     // on the bench tree a third of the files the prefilter lets through, ~60 ms of a cold worker's time.
     const decided = decideWithoutParsing(file, text);
-    if (decided !== null && decided !== 'undecided') return Promise.resolve(this.analysis({ result: decided, deps: new Map() }, file, text));
-    const undecided = decided === 'undecided';
+    if (decided && 'done' in decided) return Promise.resolve(this.analysis({ result: decided.done, deps: new Map() }, file, text));
+    const undecided = decided?.undecided;
     if (this.pool) return this.viaPool(file, text, undecided);
     return new Promise((resolve) => {
       this.held.push({ file, text, undecided, resolve });
@@ -102,12 +102,12 @@ export class DetectionRun {
     return this.pool?.answered ?? 0;
   }
 
-  private async viaPool(file: string, text: string, undecided: boolean): Promise<FileAnalysis> {
+  private async viaPool(file: string, text: string, undecided: Undecided | undefined): Promise<FileAnalysis> {
     return this.analysis(await this.pool!.run(file, text, undecided), file, text);
   }
 
   /** Detection in this thread, not yet stored (the pool's fallback shares it): what DetectionCache.detect does. */
-  private inThread(file: string, text: string, undecided: boolean): Promise<Detected> {
+  private inThread(file: string, text: string, undecided: Undecided | undefined): Promise<Detected> {
     return detectRecording(file, text, this.reader, { undecided });
   }
 
