@@ -129,6 +129,21 @@ test('the needle matcher finds what the case-insensitive RegExp finds', () => {
   assert.throws(() => compileNeedles(['caf\u00e9']), /ASCII/);
 });
 
+test('the needle matcher agrees with the RegExp for random needle sets (shared prefixes, suffixes, both cases, punctuation)', () => {
+  const r = mulberry32(11);
+  const letters = 'abcdABZz@.[_ 09\x7f';
+  const pick = () => letters[Math.floor(r() * letters.length)]!;
+  for (let set = 0; set < 300; set++) {
+    const needles = Array.from({ length: 1 + Math.floor(r() * 10) }, () => Array.from({ length: 1 + Math.floor(r() * 5) }, pick).join(''));
+    const re = new RegExp(needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+    const match = compileNeedles(needles);
+    for (let k = 0; k < 100; k++) {
+      const bytes = Buffer.from(Array.from({ length: Math.floor(r() * 40) }, () => (r() < 0.8 ? letters.charCodeAt(Math.floor(r() * letters.length)) : Math.floor(r() * 256))));
+      assert.equal(match(bytes), re.test(bytes.toString('latin1')), `${JSON.stringify(needles)} in ${JSON.stringify(bytes.toString('latin1'))}`);
+    }
+  }
+});
+
 test('readBytes reads files larger than its buffer, and an empty file; null when missing', () => {
   const big = Buffer.alloc(700_000, 'a');
   big.write('openai', 650_000);

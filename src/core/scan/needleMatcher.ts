@@ -37,17 +37,22 @@ export function compileNeedles(needles: readonly string[]): NeedleMatcher {
   // hold the next state × 256, ready to add the next byte to; -1 is "a needle ends here".
   const next = new Int32Array(children.length * 256);
   const fail = new Int32Array(children.length);
+  // A state's row starts as a copy of its failure state's row (a byte with no child goes where that one goes; the
+  // root's row starts at 0), then its children are set, both cases of a letter: one copy per state instead of 256
+  // Map lookups. The table is built when the scan's bundle loads, before the JIT has warmed up: 10-16 → 3-8 ms.
   const order = [0];
   for (let q = 0; q < order.length; q++) {
     const s = order[q]!;
-    if (s !== 0 && ends[fail[s]!]) ends[s] = true;
-    for (let b = 0; b < 256; b++) {
-      const t = children[s]!.get(lower(b));
-      if (t !== undefined && lower(b) === b) {
-        fail[t] = s === 0 ? 0 : next[fail[s]! * 256 + b]! / 256;
-        order.push(t);
-      }
-      next[s * 256 + b] = t !== undefined ? t * 256 : s === 0 ? 0 : next[fail[s]! * 256 + b]!;
+    const row = s * 256;
+    if (s !== 0) {
+      if (ends[fail[s]!]) ends[s] = true;
+      next.copyWithin(row, fail[s]! * 256, fail[s]! * 256 + 256);
+    }
+    for (const [b, t] of children[s]!) {
+      fail[t] = s === 0 ? 0 : next[fail[s]! * 256 + b]! / 256;
+      order.push(t);
+      next[row + b] = t * 256;
+      if (b >= 97 && b <= 122) next[row + b - 32] = t * 256;
     }
   }
   for (let i = 0; i < next.length; i++) if (ends[next[i]! / 256]) next[i] = -1;
