@@ -9,16 +9,21 @@ const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-// Large JSON data (the price snapshot, ~340 KB; the Unicode character names, ~100 KB, which every detection worker
-// loads) as a JSON.parse of a string literal rather than an object literal: V8 scans a string and JSON.parse far
-// faster than it compiles and runs a large literal (the names: ~9 → ~4 ms per bundle load) — both are on start-up paths.
+// Large JSON data (the price snapshot, ~340 KB; the Unicode character names, ~100 KB, in every detection worker's
+// bundle) as a JSON.parse of a string literal rather than an object literal: V8 scans a string and JSON.parse far
+// faster than it compiles and runs a large literal (the names: ~9 → ~4 ms per bundle load).
+// The Unicode names are read only for a Python `\N{NAME}` escape, which most scans never meet: their module parses the
+// string on the first read of one of its keys (pythonEscapes.ts reads `names` when it needs it), not when it loads.
 const jsonAsString = {
   name: 'json-as-string',
   setup(build) {
-    build.onLoad({ filter: /[\\/](snapshot[\\/][^\\/]+|unicodeNames)\.json$/ }, (args) => ({
-      contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8'))))});`,
-      loader: 'js',
-    }));
+    const text = (path) => JSON.stringify(JSON.stringify(JSON.parse(readFileSync(path, 'utf8'))));
+    build.onLoad({ filter: /[\\/]snapshot[\\/][^\\/]+\.json$/ }, (args) => ({ contents: `module.exports = JSON.parse(${text(args.path)});`, loader: 'js' }));
+    build.onLoad({ filter: /[\\/]unicodeNames\.json$/ }, (args) => {
+      const keys = Object.keys(JSON.parse(readFileSync(args.path, 'utf8')));
+      const getters = keys.map((k) => `get ${JSON.stringify(k)}() { return load()[${JSON.stringify(k)}]; }`).join(', ');
+      return { contents: `let data;\nconst load = () => (data ??= JSON.parse(${text(args.path)}));\nmodule.exports = { ${getters} };`, loader: 'js' };
+    });
   },
 };
 

@@ -116,3 +116,17 @@ test('the bundled dist/cli.js runs as an executable with the same output and exi
   assert.equal(bad.status, 2);
   assert.equal(bad.stderr.trim(), 'workload.inputTokens: must not be negative (got -1)');
 });
+
+test('the bundled CLI decodes Python \\N{NAME} escapes as the sources do (its names table is parsed on first use)', async () => {
+  const ws = mkdtempSync(join(tmpdir(), 'llm-cost-lens-names-'));
+  writeFileSync(join(ws, 'a.py'), 'from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "caf\\N{LATIN SMALL LETTER E WITH ACUTE} \\N{EM DASH} \\N{NO SUCH NAME}"}])\n');
+  const bundled = spawnSync(process.execPath, ['dist/cli.js', 'scan', ws, '--json'], { encoding: 'utf8' });
+  assert.equal(bundled.status, 0, bundled.stderr);
+  const source = await cli('scan', ws, '--json');
+  assert.equal(source.code, 0, source.err);
+  const tokens = (out: string) => JSON.parse(out).callSites[0].tokens;
+  assert.deepEqual(tokens(bundled.stdout), tokens(source.out));
+  // é and — are known names (one exact count for them); the unknown name makes the count a band
+  assert.match(tokens(bundled.stdout).inputBasis, /unknown \\N\{…\} characters/);
+  assert.equal(tokens(bundled.stdout).inputHigh - tokens(bundled.stdout).inputLow, 3);
+});

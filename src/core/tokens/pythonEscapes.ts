@@ -11,12 +11,12 @@ import names from './unicodeNames.json';
  */
 export const UNKNOWN_NAMED_CHAR = '\uE0FF';
 
-const NAMES = (names as { names: Record<string, number> }).names;
 const SIMPLE: Record<string, string> = { '\n': '', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
 
 function named(name: string): string {
   const key = name.trim().toUpperCase().replace(/\s+/g, ' ');
-  const cp = NAMES[key];
+  // read on the first \N{…}: the bundles parse the table then, not when they load (scripts/build.mjs)
+  const cp = (names as { names: Record<string, number> }).names[key];
   if (cp !== undefined) return String.fromCodePoint(cp);
   // Algorithmic names Python also accepts.
   const cjk = /^CJK UNIFIED IDEOGRAPH-([0-9A-F]{4,5})$/.exec(key);
