@@ -11,6 +11,7 @@ import type { SharedValue } from '../request/value';
 import { newEvaluator, type Binding, type Evaluator } from './evaluator';
 import type { ForeignClient, ForeignMethod, ForeignSdk } from './rows';
 import { constructedArgs } from './values';
+import { httpEndpoint, type HttpRequestSyntax } from './http';
 
 /** One link of a call's chain: `client.Chat.Completions.New(...)` is client · Chat · Completions · New. */
 export interface Link { name: string; node: Node }
@@ -40,6 +41,9 @@ export interface FrontEnd {
   key(name: string): string;
   /** a model set outside the code for this SDK (Spring AI `application.properties`), when the code names none */
   configuredModel?(sdk: ForeignSdk, ctx: AnalyzeContext): SharedValue | null;
+  /** raw HTTP: the URL and body of a call that sends a POST request (http.ts), for files naming `httpImports` */
+  http?(call: CallView, ev: Evaluator): HttpRequestSyntax | null;
+  httpImports?: string[];
 }
 
 const OPTION_CTOR = /(Options|Settings|Config|Configuration|Params|Request)$/;
@@ -113,7 +117,8 @@ function promptOf(method: ForeignMethod, request: SharedValue | null, positional
 
 export function analyzeWith(fe: FrontEnd, ctx: AnalyzeContext): DetectedCall[] {
   const sdks = fe.sdks.filter((s) => s.imports.some((i) => ctx.text.includes(i)));
-  if (!sdks.length) return [];
+  const http = fe.http && fe.httpImports?.some((i) => ctx.text.includes(i)) ? fe.http : null;
+  if (!sdks.length && !http) return [];
   const root = ctx.tree.rootNode;
   const ev = newEvaluator(fe.bindings(root), fe.evaluate, ctx.checkBudget);
   const lines = ctx.text.split('\n');
@@ -125,11 +130,45 @@ export function analyzeWith(fe: FrontEnd, ctx: AnalyzeContext): DetectedCall[] {
       const found = detected(fe, ctx, ev, call, m, lines);
       if (found) {
         out.push(found);
-        break;
+        return;
       }
     }
+    const request = http?.(call, ev);
+    const site = request ? httpSite(fe, ctx, call, request, lines) : null;
+    if (site) out.push(site);
   });
   return out;
+}
+
+/** A raw HTTP request to a model endpoint (http.ts), read like an SDK request whose options are its JSON body. */
+function httpSite(fe: FrontEnd, ctx: AnalyzeContext, call: CallView, request: HttpRequestSyntax, lines: string[]): DetectedCall | null {
+  const ep = httpEndpoint(request);
+  if (!ep) return null;
+  const body = request.body?.k === 'object' ? request.body : null;
+  const fields = requestFields({ method: {}, opts: body ? [body] : [], positional: [], client: null, selfHosted: false });
+  const role = inputRole(ep.kind);
+  const own = body ? partsFromOptions(body, role).parts : [];
+  const parts = withInputRole(ep.kind, own.length ? own : [runtimePart(role)]);
+  return site(fe, ctx, call, lines, {
+    sdk: 'http', api: ep.api, kind: ep.kind, model: fields.model.model, modelSource: fields.model.source, maxTokens: fields.maxTokens,
+    reasoningTokens: fields.reasoningTokens, streaming: fields.streaming, endpoint: ep.endpoint, baseUrl: ep.baseUrl,
+    promptParts: parts, confidence: confidenceFor(fields.model.source, parts),
+  });
+}
+
+type SiteFields = Omit<DetectedCall, 'file' | 'line' | 'column' | 'endLine' | 'language' | 'qualifiedName' | 'annotation'>;
+
+/** The call's position, enclosing name and annotation around what the row (or the URL) says. */
+function site(fe: FrontEnd, ctx: AnalyzeContext, call: CallView, lines: string[], fields: SiteFields): DetectedCall {
+  const row = call.node.startPosition.row;
+  const { sdk, api, kind, model, modelSource, maxTokens, reasoningTokens, streaming, endpoint, baseUrl, ...rest } = fields;
+  return {
+    file: ctx.relPath, line: row + 1, column: call.node.startPosition.column + 1, endLine: call.node.endPosition.row + 1,
+    language: ctx.language, sdk, api, kind, model, modelSource, maxTokens, reasoningTokens, streaming, endpoint, baseUrl,
+    qualifiedName: fe.qualifiedName(call.node),
+    annotation: row > 0 ? annotationFromLine(lines[row - 1]?.replace(/\r$/, '')) : null,
+    ...rest,
+  };
 }
 
 /** The call as a request of row `m`, or null when the request checks fail (a look-alike). */
@@ -176,18 +215,14 @@ function detected(fe: FrontEnd, ctx: AnalyzeContext, ev: Evaluator, call: CallVi
   // a system prompt set on the client or chat object (RubyLLM with_instructions, a builder's system) comes first
   const sys = m.method.promptPos !== undefined && client?.opts?.k === 'object' ? client.opts.get('system') : undefined;
   const parts = withInputRole(m.method.kind, sys && !own.some((p) => p.role === 'system') ? [...textToParts(sys, 'system'), ...own] : own);
-  const row = call.node.startPosition.row;
-  return {
-    file: ctx.relPath, line: row + 1, column: call.node.startPosition.column + 1, endLine: call.node.endPosition.row + 1,
-    language: ctx.language, sdk: m.sdk.sdk, api: m.method.api, kind: m.method.kind,
+  return site(fe, ctx, call, lines, {
+    sdk: m.sdk.sdk, api: m.method.api, kind: m.method.kind,
     model: model.model, modelSource: model.source, maxTokens: fields.maxTokens, reasoningTokens: fields.reasoningTokens,
     streaming: fields.streaming, endpoint: fields.endpoint, baseUrl: fields.baseUrl,
-    qualifiedName: fe.qualifiedName(call.node),
-    annotation: row > 0 ? annotationFromLine(lines[row - 1]?.replace(/\r$/, '')) : null,
     promptParts: parts, confidence: confidenceFor(model.source, parts),
     ...(m.method.calls ? { callsPerRequest: m.method.calls } : {}),
     ...(modelBasis ? { modelBasis } : {}),
-  };
+  });
 }
 
 function namedObject(fe: FrontEnd, named: [string, Node][], ev: Evaluator): SharedValue {

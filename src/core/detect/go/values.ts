@@ -50,7 +50,9 @@ function compositeValue(node: Node, ctor: string | undefined, ev: Evaluator): Sh
     const entries: [string, SharedValue][] = [];
     for (const e of elems) {
       const [k, v] = namedChildren(e);
-      const key = k ? namedChildren(k)[0]?.text ?? k.text : '';
+      // a struct field name (`Model:`), or a map key written as a string (`"model":`, a raw HTTP body)
+      const keyNode = k ? namedChildren(k)[0] ?? k : null;
+      const key = !keyNode ? '' : keyNode.type === 'interpreted_string_literal' || keyNode.type === 'raw_string_literal' ? goString(keyNode) : keyNode.text;
       entries.push([requestKey(key), v ? ev.value(namedChildren(v)[0] ?? v) : UNKNOWN_VALUE]);
     }
     return object(entries, ctor);
@@ -101,6 +103,9 @@ export function goEvaluate(file: GoFile) {
         return ev.value(namedChildren(node)[0]);
       case 'unary_expression':
         return ev.value(node.childForFieldName('operand'));
+      // `[]byte(s)`, `(*T)(x)`: a conversion keeps its operand's value
+      case 'type_conversion_expression':
+        return ev.value(node.childForFieldName('operand') ?? namedChildren(node).at(-1) ?? null);
       case 'binary_expression': return plusValue(node, ev);
       case 'identifier': return nameValue(ev, node.text, node);
       case 'selector_expression': {
