@@ -20,7 +20,7 @@ const FIXTURES = join(ROOT, 'test', 'fixtures');
 const OUT = join(FIXTURES, 'COVERAGE.md');
 
 export const SDKS = ['openai', 'anthropic', 'google', 'bedrock', 'litellm', 'langchain', 'vercel-ai', 'ollama', 'mistral', 'cohere', 'groq', 'together', 'voyage', 'zhipuai', 'http',
-  'openai-agents', 'pydantic-ai', 'llamaindex', 'crewai', 'dspy', 'haystack', 'mastra', 'azure-ai-inference', 'azure-ai-agents', 'azure-openai',
+  'openai-agents', 'pydantic-ai', 'llamaindex', 'crewai', 'dspy', 'haystack', 'mastra', 'azure-ai-inference', 'azure-ai-agents', 'azure-openai', 'huggingface',
   // Go, Java, C#, Ruby frameworks (detect/java, detect/csharp, detect/ruby)
   'spring-ai', 'semantic-kernel', 'ruby-llm'];
 export const LANGUAGES = ['python', 'typescript', 'javascript', 'notebook', 'go', 'java', 'csharp', 'ruby'];
@@ -44,6 +44,7 @@ const MODULE_SDK = [
   [/^together($|\.)|^together-ai$/, 'together'],
   [/^voyageai($|\.)/, 'voyage'],
   [/^zhipuai($|\.)|^zai($|\.)/, 'zhipuai'],
+  [/^huggingface_hub($|\.)|^@huggingface\/inference($|\/)/, 'huggingface'],
   [/^(requests|httpx|aiohttp|urllib3?|axios|node-fetch|undici|got)($|[./])/, 'http'],
   [/^agents($|\.)|^@openai\/agents/, 'openai-agents'],
   [/^pydantic_ai($|\.)/, 'pydantic-ai'],

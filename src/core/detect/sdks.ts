@@ -5,6 +5,7 @@
 import type { CallKind, Sdk } from './types';
 import { FRAMEWORKS } from './frameworks';
 import { AZURE_SDKS } from './azure';
+import { HUGGINGFACE_SDKS } from './huggingface';
 import { INFERRED_RECEIVERS } from './receivers';
 import { LANGCHAIN_COMPOSERS, LANGCHAIN_DEPLOYMENT_KEYS, type Composers } from './langchainRows';
 
@@ -240,6 +241,7 @@ export const SDKS: SdkRow[] = [
   },
   ...FRAMEWORKS,
   ...AZURE_SDKS,
+  ...HUGGINGFACE_SDKS,
   {
     sdk: 'vercel-ai',
     packages: { js: ['ai'] },
@@ -345,6 +347,7 @@ export const PREFILTER_NEEDLES: string[] = [
   ...new Set([
     'openai', 'anthropic', 'genai', 'generativeai', 'generative_models', 'bedrock', 'litellm', 'langchain', 'ollama',
     'mistral', 'cohere', 'groq', 'together', 'voyage', 'zhipuai', 'zai', 'ai.inference', 'ai-inference', 'ai.agents', 'ai.projects', '"ai"', "'ai'", '@ai-sdk',
+    'huggingface',
     // method names, for files that use a client or model imported from another module of the workspace
     'completions.create', 'messages.create', 'messages.stream', 'generate_content', 'invoke_model', '.converse(',
     // a LangChain model built in another module (`from models import llm; llm.invoke(...)`)

@@ -5,7 +5,7 @@ import type { Tree } from 'web-tree-sitter';
 export type Sdk =
   | 'openai' | 'anthropic' | 'google' | 'bedrock' | 'litellm' | 'langchain' | 'vercel-ai'
   | 'ollama' | 'mistral' | 'cohere' | 'groq' | 'together' | 'voyage' | 'zhipuai' | 'http'
-  | 'azure-ai-inference' | 'azure-ai-agents' | 'azure-openai'
+  | 'azure-ai-inference' | 'azure-ai-agents' | 'azure-openai' | 'huggingface'
   // agent and LLM frameworks (frameworks.ts)
   | 'openai-agents' | 'pydantic-ai' | 'llamaindex' | 'crewai' | 'dspy' | 'haystack' | 'mastra'
   // Java, C# and Ruby frameworks (detect/java, detect/csharp, detect/ruby)
