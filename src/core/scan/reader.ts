@@ -54,8 +54,8 @@ export function workspaceReader(root: string): WorkspaceReader {
       if (!safe(rel)) return false;
       let yes = found.get(rel);
       if (yes === undefined) {
-        const st = statOrUndefined(join(root, rel));
-        yes = st !== undefined;
+        const st = statOrNull(join(root, rel));
+        yes = st !== null;
         found.set(rel, yes);
         if (!st?.isFile() && !cache.has(rel)) cache.set(rel, null);
       }
@@ -77,18 +77,21 @@ export function workspaceReader(root: string): WorkspaceReader {
  */
 function readTextOrNull(abs: string): string | null {
   try {
-    return statOrUndefined(abs)?.isFile() ? readFileSync(abs, 'utf8') : null;
+    return statOrNull(abs)?.isFile() ? readFileSync(abs, 'utf8') : null;
   } catch {
     return null;
   }
 }
 
-/** The path's stat (links followed); undefined when it is missing or cannot be stat'ed (existsSync's false). */
-function statOrUndefined(abs: string): Stats | undefined {
+/**
+ * The path's stat (links followed); null when it is missing or cannot be stat'ed (existsSync's false). Shared by the
+ * walk, the scanner and this reader; a missing path costs no thrown error.
+ */
+export function statOrNull(abs: string): Stats | null {
   try {
-    return statSync(abs, { throwIfNoEntry: false });
+    return statSync(abs, { throwIfNoEntry: false }) ?? null;
   } catch {
-    return undefined;
+    return null;
   }
 }
 

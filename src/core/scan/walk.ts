@@ -1,12 +1,13 @@
 // Workspace walk for `scan`: which files are analysed, and why the others are not. Honours .gitignore files (root
 // and nested) and `files.exclude` from <root>/.vscode/settings.json, and never descends into dependency folders,
 // virtualenvs or build output. Each pruned folder or skipped file is reported once with its reason.
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, type Dirent, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { languageForPath, minifiedLineLength } from '../detect';
 import { isPromptFilePath } from '../detect/promptFile';
 import { compileGlob, type Glob } from '../glob';
+import { statOrNull } from './reader';
 
 export interface WalkResult {
   files: string[];
@@ -196,13 +197,6 @@ function readGitignore(dir: string, rel: string, warnings: string[]): Ignore | n
   }
 }
 
-function statOrNull(abs: string): Stats | null {
-  try {
-    return statSync(abs);
-  } catch {
-    return null;
-  }
-}
 
 function errCode(e: unknown): string {
   return (e as NodeJS.ErrnoException)?.code ?? String(e);

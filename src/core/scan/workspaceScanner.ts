@@ -3,7 +3,6 @@
 // `update()` detects again only those files and the files whose detection read them; a settings change re-costs
 // without detecting. `scanWorkspace` (the CLI) is a fresh scanner's first `scan()`, so both give the same result.
 import type { PriceCatalog } from '../catalog/prices-resolve';
-import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dropInvokedConstructors, dropPromptFilesUsedByCode, grammarForPath, languageForPath, type DetectedCall, type WorkspaceReader } from '../detect';
 import { unpricedDeploymentReason } from '../detect/workspace';
@@ -18,7 +17,7 @@ import { guardFile, skipReason } from './fileGuard';
 import { createEngineContext, type EngineContext } from '../engine/context';
 import { own } from '../settings';
 import type { UsageReport } from './measured';
-import { workspaceReader } from './reader';
+import { statOrNull, workspaceReader } from './reader';
 
 export { workspaceReader } from './reader';
 
@@ -342,13 +341,6 @@ function fingerprint(ws: WorkspaceSettings): string {
   return JSON.stringify([ws.settings, [...ws.explicit].sort(), ws.warnings, ws.file, ws.filesExclude]);
 }
 
-function statOrNull(abs: string): import('node:fs').Stats | null {
-  try {
-    return statSync(abs);
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Returns an awaitable that yields to the event loop once `yieldEveryMs` of work has passed since the last yield;
