@@ -142,7 +142,7 @@ export function analyzeWith(fe: FrontEnd, ctx: AnalyzeContext): DetectedCall[] {
 
 /** A raw HTTP request to a model endpoint (http.ts), read like an SDK request whose options are its JSON body. */
 function httpSite(fe: FrontEnd, ctx: AnalyzeContext, call: CallView, request: HttpRequestSyntax, lines: string[]): DetectedCall | null {
-  const ep = httpEndpoint(request);
+  const ep = httpEndpoint(request.url, request.envBase);
   if (!ep) return null;
   const body = request.body?.k === 'object' ? request.body : null;
   const fields = requestFields({ method: {}, opts: body ? [body] : [], positional: [], client: null, selfHosted: false });

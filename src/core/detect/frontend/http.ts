@@ -1,6 +1,6 @@
 // Raw HTTP requests to a model endpoint, for the front ends of frontend/analyze.ts: a language finds the request's
-// URL and JSON body in its own syntax (go/http.ts); this reads them as Python's and TS's raw-HTTP readers do
-// (py/http.ts, ts/http.ts). The URL's path names the API (HTTP_ENDPOINTS); only absolute URLs, or URLs built on a
+// URL and JSON body in its own syntax (go/http.ts); this reads them as Python's raw-HTTP reader does (py/http.ts),
+// and its URL reading is also TS's (ts/http.ts). The URL's path names the API (HTTP_ENDPOINTS); only absolute URLs, or URLs built on a
 // base from a variable, count: a relative '/api/chat' is the app's own backend. The body is read by the request
 // interpreter like an SDK request's options.
 import { HTTP_ENDPOINTS } from '../sdks';
@@ -24,11 +24,13 @@ export interface HttpEndpoint {
   baseUrl: string | null;
 }
 
-/** The model endpoint a request URL names, or null (not a model path, or a relative URL). */
-export function httpEndpoint(request: HttpRequestSyntax): HttpEndpoint | null {
-  const { url } = request;
+/**
+ * The model endpoint a request URL names, or null (not a model path, or a relative URL). A URL built on a variable
+ * reads as `{base}/v1/…` (TS: `${base}/v1/…`); `envBase`: that base is an environment variable's value.
+ */
+export function httpEndpoint(url: SharedValue, envBase = false): HttpEndpoint | null {
   const text = url.k === 'lit' && typeof url.value === 'string' ? url.value : url.k === 'text' ? url.text : null;
-  if (text === null || !/^(https?:\/\/|\{)/i.test(text)) return null;
+  if (text === null || !/^(https?:\/\/|\$?\{)/i.test(text)) return null;
   const path = text.replace(/[?#].*$/, '').replace(/\/+$/, '');
   const ep = HTTP_ENDPOINTS.find((e) => path.endsWith(e.path));
   if (!ep) return null;
@@ -37,7 +39,7 @@ export function httpEndpoint(request: HttpRequestSyntax): HttpEndpoint | null {
   if (origin !== null) return { api: ep.api, kind: ep.kind, ...endpointFor({ t: 'str', text: origin }, !!ep.selfHostedDefault, false), baseUrl: origin };
   // the base comes from a variable (a config field, an environment variable): as TS reads `${base}/v1/...`
   const base = path.slice(0, path.length - ep.path.length) || null;
-  return { api: ep.api, kind: ep.kind, endpoint: host !== null || request.envBase || ep.selfHostedDefault ? 'self-hosted' : 'api', baseUrl: base };
+  return { api: ep.api, kind: ep.kind, endpoint: host !== null || envBase || ep.selfHostedDefault ? 'self-hosted' : 'api', baseUrl: base };
 }
 
 /** A JSON text (a request body written as a string) as a shared value; null when it is not a JSON object. */

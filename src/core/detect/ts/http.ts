@@ -3,8 +3,8 @@
 // app's own backend, not a provider.
 import type { Node } from 'web-tree-sitter';
 import type { CallKind } from '../types';
-import { HTTP_CLIENTS, HTTP_ENDPOINTS } from '../sdks';
-import { hostOf, isApiHost } from '../endpoint';
+import { HTTP_CLIENTS } from '../sdks';
+import { httpEndpoint } from '../frontend/http';
 import type { FileCtx } from './context';
 import { resolveName } from './scope';
 import { memberObject, memberProperty, unwrap } from './syntax';
@@ -66,14 +66,7 @@ export function matchHttp(calleeNode: Node, args: Node[], fc: FileCtx): HttpRequ
   if (!urlNode) return null;
   const url = evaluate(urlNode, fc);
   if (url.t !== 'str') return null;
-  const text = url.value;
-  if (!/^(https?:\/\/|\$\{)/i.test(text)) return null;
-  const path = text.replace(/[?#].*$/, '').replace(/\/+$/, '');
-  const ep = HTTP_ENDPOINTS.find((e) => path.endsWith(e.path));
-  if (!ep) return null;
-  const host = hostOf(text);
   // a base URL from an environment variable is self-hosted, as for an SDK client's env baseURL (params.endpointOf)
-  const endpoint = host !== null && !host.includes('${') ? (isApiHost(host) ? 'api' : 'self-hosted')
-    : host !== null || url.envBase ? 'self-hosted' : ep.selfHostedDefault ? 'self-hosted' : 'api';
-  return { api: ep.api, kind: ep.kind, url: text, endpoint, body };
+  const ep = httpEndpoint({ k: 'lit', value: url.value, src: 'literal' }, !!url.envBase);
+  return ep ? { api: ep.api, kind: ep.kind, url: url.value, endpoint: ep.endpoint, body } : null;
 }
