@@ -161,13 +161,11 @@ type SiteFields = Omit<DetectedCall, 'file' | 'line' | 'column' | 'endLine' | 'l
 /** The call's position, enclosing name and annotation around what the row (or the URL) says. */
 function site(fe: FrontEnd, ctx: AnalyzeContext, call: CallView, lines: string[], fields: SiteFields): DetectedCall {
   const row = call.node.startPosition.row;
-  const { sdk, api, kind, model, modelSource, maxTokens, reasoningTokens, streaming, endpoint, baseUrl, ...rest } = fields;
   return {
     file: ctx.relPath, line: row + 1, column: call.node.startPosition.column + 1, endLine: call.node.endPosition.row + 1,
-    language: ctx.language, sdk, api, kind, model, modelSource, maxTokens, reasoningTokens, streaming, endpoint, baseUrl,
+    language: ctx.language, ...fields,
     qualifiedName: fe.qualifiedName(call.node),
     annotation: row > 0 ? annotationFromLine(lines[row - 1]?.replace(/\r$/, '')) : null,
-    ...rest,
   };
 }
 
