@@ -17,12 +17,14 @@ const watch = process.argv.includes('--watch');
 const jsonAsString = {
   name: 'json-as-string',
   setup(build) {
-    const text = (path) => JSON.stringify(JSON.stringify(JSON.parse(readFileSync(path, 'utf8'))));
-    build.onLoad({ filter: /[\\/]snapshot[\\/][^\\/]+\.json$/ }, (args) => ({ contents: `module.exports = JSON.parse(${text(args.path)});`, loader: 'js' }));
+    const read = (path) => JSON.parse(readFileSync(path, 'utf8'));
+    /** the data as a JS string literal holding its compact JSON */
+    const literal = (data) => JSON.stringify(JSON.stringify(data));
+    build.onLoad({ filter: /[\\/]snapshot[\\/][^\\/]+\.json$/ }, (args) => ({ contents: `module.exports = JSON.parse(${literal(read(args.path))});`, loader: 'js' }));
     build.onLoad({ filter: /[\\/]unicodeNames\.json$/ }, (args) => {
-      const keys = Object.keys(JSON.parse(readFileSync(args.path, 'utf8')));
-      const getters = keys.map((k) => `get ${JSON.stringify(k)}() { return load()[${JSON.stringify(k)}]; }`).join(', ');
-      return { contents: `let data;\nconst load = () => (data ??= JSON.parse(${text(args.path)}));\nmodule.exports = { ${getters} };`, loader: 'js' };
+      const data = read(args.path);
+      const getters = Object.keys(data).map((k) => `get ${JSON.stringify(k)}() { return load()[${JSON.stringify(k)}]; }`).join(', ');
+      return { contents: `let data;\nconst load = () => (data ??= JSON.parse(${literal(data)}));\nmodule.exports = { ${getters} };`, loader: 'js' };
     });
   },
 };
