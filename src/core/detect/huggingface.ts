@@ -3,9 +3,7 @@
 // a Hub id (`meta-llama/Llama-3.1-8B-Instruct`) given to the call or, in Python, to the client; Inference Providers
 // serve it as an API, a client on a `base_url` (a TGI or vLLM server of one's own) is self-hosted. Without a model
 // the client picks a recommended one per task, which changes over time: no default is assumed.
-import type { MethodRow, SdkRow } from './sdks';
-
-const chat = (api: string, py: string[], js: string[], extra: Partial<MethodRow> = {}): MethodRow => ({ api, kind: 'chat', py, js, ...extra });
+import type { SdkRow } from './sdks';
 
 export const HUGGINGFACE_SDKS: SdkRow[] = [
   {
@@ -21,8 +19,8 @@ export const HUGGINGFACE_SDKS: SdkRow[] = [
     ],
     methods: [
       // chat_completion(messages, *, model=None, max_tokens=None, stream=False, …); chatCompletion({ model, messages, max_tokens })
-      chat('chat_completion', ['chat_completion', 'chat.completions.create'], ['chatCompletion', 'chat.completions.create'], { promptPos: 0 }),
-      chat('chat_completion', [], ['chatCompletionStream'], { streaming: true }),
+      { api: 'chat_completion', kind: 'chat', py: ['chat_completion', 'chat.completions.create'], js: ['chatCompletion', 'chat.completions.create'], promptPos: 0 },
+      { api: 'chat_completion', kind: 'chat', js: ['chatCompletionStream'], streaming: true },
       // text_generation(prompt, *, max_new_tokens=…, model=…); textGeneration({ model, inputs, parameters: { max_new_tokens } })
       { api: 'text_generation', kind: 'completion', py: ['text_generation'], js: ['textGeneration'], promptPos: 0 },
       { api: 'text_generation', kind: 'completion', js: ['textGenerationStream'], streaming: true },
